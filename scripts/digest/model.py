@@ -1,0 +1,213 @@
+"""The one data model that passes through every stage of the pipeline.
+
+ingest -> clean -> (references -> citations -> compare) -> render all read and
+extend these dataclasses; no stage keeps private state about a paper elsewhere,
+so a stage can be cached, tested or replaced on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+# Metadata fields a sidecar must either fill in or list under ``not_in_text``.
+# Kept in one place so the schema, the completeness score and the pages agree.
+BIBLIOGRAPHIC_FIELDS: tuple[str, ...] = (
+    "title",
+    "authors",
+    "year",
+    "venue",
+    "volume",
+    "issue",
+    "pages",
+    "doi",
+    "url",
+    "affiliations",
+    "keywords",
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    """An author, surname first as pinyin writes it ("Wang Sijing" -> Wang, Sijing)."""
+
+    family: str
+    given: str = ""
+
+    @property
+    def display(self) -> str:
+        """Pinyin order: surname, then given name, no comma."""
+        return f"{self.family} {self.given}".strip()
+
+
+@dataclass
+class Metadata:
+    """What the sidecar says about a paper; ``None`` means the text does not give it."""
+
+    id: str
+    title: str | None = None
+    working_title: str | None = None
+    authors: list[Person] = field(default_factory=list)
+    year: int | None = None
+    venue: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    language: str = "en"
+    affiliations: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    setting: str | None = None
+    not_in_text: list[str] = field(default_factory=list)
+    notes: str | None = None
+
+    def known_fields(self) -> list[str]:
+        """Bibliographic fields that have a value (a working title does not count)."""
+        return [name for name in BIBLIOGRAPHIC_FIELDS if getattr(self, name) not in (None, [], "")]
+
+    @property
+    def display_title(self) -> str:
+        """The title to show; a working title is always labelled as such."""
+        if self.title:
+            return self.title
+        if self.working_title:
+            return f"{self.working_title} (working title)"
+        return f"Untitled paper {self.id}"
+
+
+@dataclass
+class Source:
+    """One file in ``sources/`` as received, with its sidecar."""
+
+    path: Path  # relative to the repository root
+    sidecar_path: Path
+    text: str
+    sha256: str  # of the source bytes and the sidecar bytes together
+    metadata: Metadata
+
+
+# --- The cleaned document -------------------------------------------------
+
+
+@dataclass
+class Heading:
+    """A numbered section heading; level 1 is ``1.``, level 2 is ``1.1`` ..."""
+
+    level: int
+    text: str
+    number: str | None = None
+    line: int = 0
+    kind: str = "heading"
+
+    @property
+    def anchor(self) -> str:
+        """A stable anchor built from the section number, not the wording."""
+        if self.number:
+            return "s" + self.number.rstrip(".").replace(".", "-")
+        slug = "".join(ch if ch.isalnum() else "-" for ch in self.text.lower())
+        return "-".join(part for part in slug.split("-") if part)
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of body text.
+
+    ``marker`` holds an item number such as ``1)``; ``lead`` holds a run-in
+    heading ("Thought building.") that starts the paragraph. Both are kept apart
+    from ``text`` so that every renderer shows them the same way.
+    """
+
+    text: str
+    line: int = 0
+    marker: str | None = None
+    lead: str | None = None
+    kind: str = "paragraph"
+
+
+Block = Heading | Paragraph
+
+
+@dataclass
+class FrontMatter:
+    """What stands before the abstract in a Markdown-like rendering."""
+
+    title: str | None = None
+    authors: str | None = None
+    affiliations: list[str] = field(default_factory=list)
+    dates: str | None = None
+    labels: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BackSection:
+    """Acknowledgement, Funding and similar end matter, kept out of the body."""
+
+    label: str
+    paragraphs: list[str] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class RawReference:
+    """One entry of a reference list, joined across wrapped lines, verbatim."""
+
+    text: str
+    line: int = 0
+
+
+@dataclass
+class Document:
+    """A source text cleaned into structure; the renderer turns it into Markdown."""
+
+    front: FrontMatter = field(default_factory=FrontMatter)
+    abstract: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+    back: list[BackSection] = field(default_factory=list)
+    references: list[RawReference] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain-JSON form, for the per-source cache."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Document:
+        body: list[Block] = []
+        for block in data["body"]:
+            body.append(Heading(**block) if block["kind"] == "heading" else Paragraph(**block))
+        return cls(
+            front=FrontMatter(**data["front"]),
+            abstract=list(data["abstract"]),
+            keywords=list(data["keywords"]),
+            body=body,
+            back=[BackSection(**b) for b in data["back"]],
+            references=[RawReference(**r) for r in data["references"]],
+        )
+
+
+@dataclass
+class Paper:
+    """A distinct paper: one or more sources that render the same text."""
+
+    id: str
+    metadata: Metadata
+    document: Document
+    sources: list[Source]  # the richest rendering first
+
+    @property
+    def primary(self) -> Source:
+        return self.sources[0]
+
+
+@dataclass
+class Problem:
+    """A problem found in a source or sidecar, reported as ``file:line: message``."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
