@@ -1,0 +1,82 @@
+"""Clean a received text (raw PDF extraction or Markdown-like) into a Document.
+
+Each concern is one module: lines, hyphenation, headings, labels, front
+matter, paragraphs, run-in heads, quotes, reference-list splitting. This module
+only runs them in order, the same way for every kind of source, so that all
+papers come out alike.
+"""
+
+from __future__ import annotations
+
+from digest.clean.front import looks_like_front_matter, parse_front_matter
+from digest.clean.hyphenation import Vocabulary, split_overfull_lines
+from digest.clean.labels import BACK_MATTER, split_keywords
+from digest.clean.lines import Line, split_lines, typical_width
+from digest.clean.paragraphs import assemble_paragraphs
+from digest.clean.quotes import repair_quotes
+from digest.clean.reflist import split_references
+from digest.clean.runin import mark_leads
+from digest.clean.structure import HeadingPart, LabelPart, TextPart, segment
+from digest.model import BackSection, Document, Paragraph
+
+__all__ = ["clean_text"]
+
+
+def clean_text(text: str) -> Document:
+    """Turn one source text into structure; never drops text it cannot place."""
+    lines = split_lines(text)
+    width = typical_width(lines)
+    vocabulary = Vocabulary.from_lines(lines)
+    lines = split_overfull_lines(lines, width, vocabulary)
+    parts = segment(lines, width)
+    has_headings = any(isinstance(part, HeadingPart) for part in parts)
+
+    doc = Document()
+    state = "front"
+    section: list[Paragraph] = []
+
+    def paragraphs(part_lines: list[Line]) -> list[Line]:
+        assembled = assemble_paragraphs(part_lines, width, vocabulary)
+        return [Line(repair_quotes(p.text), p.number) for p in assembled]
+
+    def close_section() -> None:
+        nonlocal section
+        mark_leads(section)
+        section = []
+
+    for part in parts:
+        if isinstance(part, HeadingPart):
+            close_section()
+            doc.body.append(part.heading)
+            state = "body"
+        elif isinstance(part, LabelPart):
+            close_section()
+            kind = part.label.kind
+            if kind in BACK_MATTER:
+                doc.back.append(BackSection(part.label.text, [], part.line))
+            state = "back" if kind in BACK_MATTER else kind
+        elif state == "references":
+            doc.references.extend(split_references(part.lines, vocabulary))
+        elif state == "front" and looks_like_front_matter(part.lines):
+            doc.front = parse_front_matter(part.lines)
+            state = "preamble"
+        else:
+            found = paragraphs(part.lines)
+            if state == "keywords" and found:
+                doc.keywords.extend(split_keywords(found[0].text))
+                found = found[1:]
+                state = "body"
+            elif state == "abstract" and found:
+                take = len(found) if has_headings else 1
+                doc.abstract.extend(p.text for p in found[:take])
+                found = found[take:]
+                state = "body"
+            if state == "back":
+                doc.back[-1].paragraphs.extend(p.text for p in found)
+                continue
+            for found_paragraph in found:
+                paragraph = Paragraph(found_paragraph.text, found_paragraph.number)
+                doc.body.append(paragraph)
+                section.append(paragraph)
+    close_section()
+    return doc

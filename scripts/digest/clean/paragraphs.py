@@ -1,0 +1,71 @@
+"""Rebuild paragraphs from hard-wrapped lines.
+
+Three signals decide whether a line break is a paragraph break:
+- a blank line ends a paragraph only if the line before it ends a sentence
+  (otherwise it is a page break in mid-sentence);
+- without a blank line, a line that ends a sentence ends the paragraph when the
+  next line's first word would have fitted on it (with a 5% margin): justified text only leaves
+  such room at a paragraph's last line. Texts with no blank lines at all (many
+  PDF extractions) are split this way, against their own typical width;
+- an item marker (`1)`) or a run-in heading at a line start begins a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.clean.hyphenation import Vocabulary, join_hyphenated
+from digest.clean.lines import Line
+from digest.clean.sentences import ends_sentence, first_word, starts_lowercase
+
+ITEM_MARKER = re.compile(r"^(\(?\d{1,2}\))\s+(?=\S)")
+# A short sentence opening a line: the shape of a run-in head ("Style construction.").
+# Justified lines vary by a few characters in a proportional font; a line must
+# leave clearly more room than that before we call it a paragraph's last line.
+FIT_MARGIN = 0.95
+RUN_IN_AT_START = re.compile(r"^([A-Z][\w’'-]*(?: [\w’'-]+){0,4})\.\s+[A-Z“\"]")
+
+
+def assemble_paragraphs(lines: list[Line], width: int, vocabulary: Vocabulary) -> list[Line]:
+    """Group lines into paragraphs; each result is one Line holding a whole paragraph."""
+    groups: list[list[Line]] = []
+    blank_before = False
+    for line in lines:
+        if line.blank:
+            blank_before = bool(groups)
+            continue
+        if not groups or _breaks(groups[-1][-1], line, blank_before, width):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+        blank_before = False
+    return [Line(join_lines(group, vocabulary), group[0].number) for group in groups]
+
+
+def _breaks(previous: Line, line: Line, blank_between: bool, width: int) -> bool:
+    if ITEM_MARKER.match(line.text):
+        return True
+    ended = ends_sentence(previous.text)
+    if blank_between:
+        return ended and not starts_lowercase(line.text)
+    if not ended:
+        return False
+    if len(previous.text) + 1 + len(first_word(line.text)) <= width * FIT_MARGIN:
+        return True
+    return bool(RUN_IN_AT_START.match(line.text)) and not RUN_IN_AT_START.match(previous.text)
+
+
+def join_lines(lines: list[Line], vocabulary: Vocabulary) -> str:
+    """Join wrapped lines with single spaces, mending hyphens and dashes at the joins."""
+    text = ""
+    for line in lines:
+        piece = line.text
+        if not text:
+            text = piece
+        elif re.search(r"[A-Za-z]-$", text) and piece[:1].isalpha():
+            text = join_hyphenated(text, piece, vocabulary)
+        elif text.endswith(("—", "/")) or piece.startswith("—"):
+            text += piece
+        else:
+            text += " " + piece
+    return text

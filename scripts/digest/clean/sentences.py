@@ -1,0 +1,39 @@
+"""What counts as the end of a sentence, shared by the paragraph and heading rules."""
+
+from __future__ import annotations
+
+import re
+
+_CLOSERS = "\"'”’)]»"
+_TERMINALS = ".!?:"
+# A first sentence: up to the first full stop that is followed by a capital.
+_FIRST_SENTENCE = re.compile(r"^(.+?[.!?])[”\"’']?\s+(?=[“\"‘'(]?[A-Z])")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when a line ends the way a sentence (or a lead-in colon) ends."""
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _TERMINALS
+
+
+def first_word(text: str) -> str:
+    """The first space-delimited word of a line (what a justified line could not fit)."""
+    return text.split(" ", 1)[0] if text else ""
+
+
+def first_sentence(text: str) -> tuple[str, str] | None:
+    """Split off the first sentence, or None when the text is one sentence."""
+    match = _FIRST_SENTENCE.match(text)
+    if not match:
+        return None
+    return match.group(1).strip(), text[match.end() :].strip()
+
+
+def starts_lowercase(text: str) -> bool:
+    """A line that starts in lower case continues the sentence before it."""
+    for ch in text:
+        if ch.isalpha():
+            return ch.islower()
+        if ch not in "“\"‘'(":
+            return False
+    return False

@@ -1,0 +1,87 @@
+"""The maintainer's command line: `digest build`, `digest check`, `digest clean FILE`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from digest.clean import clean_text
+from digest.site.markdown import render_document
+
+
+def _find_root(start: Path) -> Path:
+    """The repository root: the nearest folder upwards that holds sources/."""
+    for folder in (start, *start.parents):
+        if (folder / "sources").is_dir():
+            return folder
+    return start
+
+
+def _cmd_clean(args: argparse.Namespace) -> int:
+    if args.file == "-":
+        text = sys.stdin.read()
+    else:
+        path = Path(args.file)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"{path}:1: cannot read as UTF-8 text: {error}", file=sys.stderr)
+            return 2
+    sys.stdout.write(render_document(clean_text(text)))
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from digest.build import check
+
+    root = Path(args.root) if args.root else _find_root(Path.cwd())
+    problems = check(root)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        return 1
+    print("all sources and sidecars are valid")
+    return 0
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from digest.build import build
+
+    root = Path(args.root) if args.root else _find_root(Path.cwd())
+    out = Path(args.out) if args.out else root / "build" / "generated"
+    report = build(root, out)
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    print(
+        f"{len(report.papers)} paper(s) from {report.source_count} source(s); "
+        f"{len(report.written)} file(s) in {out}; "
+        f"{report.cache_hits} source(s) from cache"
+    )
+    return 1 if report.problems else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="digest", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="sources/ -> generated Markdown in build/generated")
+    build.add_argument("--root", help="repository root (default: found from the current folder)")
+    build.add_argument("--out", help="output folder (default: ROOT/build/generated)")
+    build.set_defaults(run=_cmd_build)
+
+    check = commands.add_parser("check", help="validate every source and sidecar, write nothing")
+    check.add_argument("--root", help="repository root (default: found from the current folder)")
+    check.set_defaults(run=_cmd_check)
+
+    clean = commands.add_parser("clean", help="print the cleaned Markdown of one text")
+    clean.add_argument("file", help="a text file, raw or Markdown-like; - reads standard input")
+    clean.set_defaults(run=_cmd_clean)
+
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,460 @@
+"""Load and check one metadata sidecar (``sources/<stem>.yml``).
+
+A sidecar is written by hand, so every mistake is reported as
+``file:line: message`` with what was expected, and all mistakes are reported
+at once rather than the first only. Lines come from the YAML node tree
+(``yaml.compose``) because plain ``yaml.safe_load`` forgets them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import glob
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from digest.model import BIBLIOGRAPHIC_FIELDS, Metadata, Person, Problem
+
+# Suffixes a source text may have; the sidecar sits beside it as <stem>.yml.
+TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".md")
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+LANGUAGE = re.compile(r"^[a-z]{2}$")
+YEAR_RANGE = (1900, 2100)
+STR_TAG = "tag:yaml.org,2002:str"
+
+# One complaint about one node: (node whose line to report, message).
+Complaint = tuple[yaml.Node, str]
+Check = Callable[[str, yaml.Node, Any], Iterator[Complaint]]
+
+
+# --- Value checks -----------------------------------------------------------
+# Each check gets the key, the value's node and the constructed value, and
+# yields what is wrong with it; it yields nothing for a good value.
+
+
+def _got(node: yaml.Node, value: Any) -> str:
+    """Describe a value the way the author wrote it, for 'got ...'."""
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value; quote it if you mean text)"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return repr(shown)
+    if isinstance(value, int | float):
+        return f"{value} (a number; quote it if you mean text)"
+    return repr(str(node.value))
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and value.strip() != ""
+
+
+def _optional_text(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
+    if value is not None and not _is_text(value):
+        yield node, f"{key}: expected a non-empty string or null, got {_got(node, value)}"
+
+
+def _required_text(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
+    if not _is_text(value):
+        yield node, f"{key}: expected a non-empty string, got {_got(node, value)}"
+
+
+def _slug(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
+    if not (isinstance(value, str) and SLUG.match(value)):
+        yield (
+            node,
+            f"{key}: expected a slug of lowercase letters and digits joined by single "
+            f"hyphens (like 'wang-grassroots-governance'), got {_got(node, value)}",
+        )
+
+
+def _language(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
+    if not (isinstance(value, str) and LANGUAGE.match(value)):
+        yield (
+            node,
+            f"{key}: expected a two-letter ISO 639-1 code such as 'en' or 'zh', "
+            f"got {_got(node, value)}",
+        )
+
+
+def _year(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
+    low, high = YEAR_RANGE
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        shown = repr(str(node.value)) if isinstance(value, int) else _got(node, value)
+        yield node, f"{key}: expected a whole number between {low} and {high} or null, got {shown}"
+
+
+def _doi(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
+    if value is not None and not (isinstance(value, str) and DOI.match(value)):
+        yield (
+            node,
+            f"{key}: expected a bare DOI such as '10.1234/abcd' (no 'https://doi.org/') "
+            f"or null, got {_got(node, value)}",
+        )
+
+
+def _url(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
+    if value is None:
+        return
+    good = False
+    if isinstance(value, str) and not any(ch.isspace() for ch in value):
+        parts = urlsplit(value)
+        good = parts.scheme in ("http", "https") and bool(parts.netloc)
+    if not good:
+        yield node, f"{key}: expected an http(s) URL or null, got {_got(node, value)}"
+
+
+def _text_list(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
+    if not isinstance(node, yaml.SequenceNode):
+        yield node, f"{key}: expected a list of strings (or []), got {_got(node, value)}"
+        return
+    for index, (item_node, item) in enumerate(zip(node.value, value, strict=True), start=1):
+        if not _is_text(item):
+            yield (
+                item_node,
+                f"{key}: entry {index} should be a non-empty string, got {_got(item_node, item)}",
+            )
+
+
+def _authors(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
+    if not isinstance(node, yaml.SequenceNode):
+        yield (
+            node,
+            f"{key}: expected a list of {{family, given}} mappings (or []), "
+            f"got {_got(node, value)}",
+        )
+        return
+    for index, (item_node, item) in enumerate(zip(node.value, value, strict=True), start=1):
+        where = f"{key}: entry {index}"
+        if not isinstance(item_node, yaml.MappingNode):
+            yield (
+                item_node,
+                f"{where} should be a mapping like '{{family: Wang, given: Sijing}}', "
+                f"got {_got(item_node, item)}",
+            )
+            continue
+        nodes = {k.value: v for k, v in item_node.value if isinstance(k, yaml.ScalarNode)}
+        for name in item:
+            if name not in AUTHOR_KEYS:
+                yield item_node, f"{where} has unknown key {name!r}{_suggest(name, AUTHOR_KEYS)}"
+        if "family" not in item:
+            yield item_node, f"{where} has no 'family'; expected the surname, e.g. 'family: Wang'"
+        elif not _is_text(item["family"]):
+            yield (
+                nodes.get("family", item_node),
+                f"{where} family: expected a non-empty string, "
+                f"got {_got(nodes.get('family', item_node), item['family'])}",
+            )
+        if "given" in item and item["given"] is not None and not isinstance(item["given"], str):
+            yield (
+                nodes.get("given", item_node),
+                f"{where} given: expected a string (or leave it out), "
+                f"got {_got(nodes.get('given', item_node), item['given'])}",
+            )
+
+
+def _field_names(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
+    if not isinstance(node, yaml.SequenceNode):
+        yield (
+            node,
+            f"{key}: expected a list of field names (or []), got {_got(node, value)}",
+        )
+        return
+    seen: set[Any] = set()
+    for item_node, item in zip(node.value, value, strict=True):
+        if not isinstance(item, str) or item not in BIBLIOGRAPHIC_FIELDS:
+            yield (
+                item_node,
+                f"{key}: {_got(item_node, item)} is not a bibliographic field"
+                f"{_suggest(str(item), BIBLIOGRAPHIC_FIELDS)}; expected some of "
+                f"{', '.join(BIBLIOGRAPHIC_FIELDS)}",
+            )
+        elif item in seen:
+            yield item_node, f"{key}: {item!r} is listed twice; expected each field once"
+        seen.add(item)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How to check one top-level key, and whether the sidecar must have it."""
+
+    check: Check
+    required: bool = False
+
+
+SCHEMA: dict[str, Rule] = {
+    "id": Rule(_slug, required=True),
+    "source": Rule(_required_text, required=True),
+    "title": Rule(_optional_text, required=True),
+    "working_title": Rule(_optional_text),
+    "authors": Rule(_authors, required=True),
+    "year": Rule(_year),
+    "venue": Rule(_optional_text),
+    "volume": Rule(_optional_text),
+    "issue": Rule(_optional_text),
+    "pages": Rule(_optional_text),
+    "doi": Rule(_doi),
+    "url": Rule(_url),
+    "language": Rule(_language, required=True),
+    "affiliations": Rule(_text_list),
+    "keywords": Rule(_text_list),
+    "setting": Rule(_optional_text),
+    "not_in_text": Rule(_field_names, required=True),
+    "notes": Rule(_optional_text),
+}
+AUTHOR_KEYS: tuple[str, ...] = ("family", "given")
+
+
+def _suggest(name: str, known: tuple[str, ...] | dict[str, Rule]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == []
+
+
+# --- Reading ----------------------------------------------------------------
+
+
+def decode_utf8(data: bytes, path: Path) -> tuple[str | None, list[Problem]]:
+    """Decode text as UTF-8, or say on which line the first bad byte is.
+
+    Shared by sidecars and source texts so both report encoding damage the
+    same way instead of raising ``UnicodeDecodeError``.
+    """
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        message = (
+            f"not valid UTF-8 at byte {exc.start} (0x{data[exc.start]:02x}); "
+            "expected the file to be saved as UTF-8"
+        )
+        return None, [Problem(path, line, message)]
+
+
+@dataclass
+class Sidecar:
+    """A sidecar as read: its bytes, the metadata if valid, and where each key is.
+
+    ``load_corpus`` needs more than the metadata: the bytes for the cache key,
+    the ``source`` name and key lines for problems that span two sidecars.
+    """
+
+    path: Path
+    raw: bytes = b""
+    metadata: Metadata | None = None
+    source: str | None = None
+    lines: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_sidecar(path: Path) -> Sidecar:
+    """Read and check one sidecar; never raises for bad content."""
+    sidecar = Sidecar(path)
+    try:
+        sidecar.raw = path.read_bytes()
+    except OSError as exc:
+        sidecar.problems.append(Problem(path, 1, f"cannot read sidecar: {exc.strerror or exc}"))
+        return sidecar
+    text, sidecar.problems = decode_utf8(sidecar.raw, path)
+    if text is None:
+        return sidecar
+    root = _compose(text, path, sidecar.problems)
+    if root is None:
+        return sidecar
+    if not isinstance(root, yaml.MappingNode):
+        sidecar.problems.append(
+            Problem(
+                path,
+                _line(root),
+                "expected a mapping of keys (id, source, title, ...) at the top level, "
+                f"got {'a list' if isinstance(root, yaml.SequenceNode) else 'a single value'}",
+            )
+        )
+        return sidecar
+    _check_mapping(sidecar, root)
+    return sidecar
+
+
+def load_sidecar(path: Path) -> tuple[Metadata | None, list[Problem]]:
+    """Load one sidecar; the metadata is ``None`` whenever there are problems."""
+    sidecar = read_sidecar(path)
+    return sidecar.metadata, sidecar.problems
+
+
+def _compose(text: str, path: Path, problems: list[Problem]) -> yaml.Node | None:
+    """Parse YAML into a node tree, turning syntax errors into problems."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        what = "; ".join(part for part in (exc.context, exc.problem) if part)
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"YAML syntax error: {what}; expected 'key: value' lines "
+                "(check indentation, and quote values that contain ': ' or start with a quote)",
+            )
+        )
+        return None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"YAML cannot contain the character {exc.character!r}; expected printable text",
+            )
+        )
+        return None
+    if root is None:
+        problems.append(
+            Problem(path, 1, "sidecar is empty; expected a mapping with id, source, title, ...")
+        )
+    return root
+
+
+def _construct(node: yaml.Node) -> Any:
+    """Build the Python value of one node with the safe constructor."""
+    return yaml.SafeLoader("").construct_object(node, deep=True)
+
+
+def _check_mapping(sidecar: Sidecar, root: yaml.MappingNode) -> None:
+    path, problems = sidecar.path, sidecar.problems
+
+    def fail(node: yaml.Node, message: str) -> None:
+        problems.append(Problem(path, _line(node), message))
+
+    values: dict[str, Any] = {}
+    nodes: dict[str, yaml.Node] = {}
+    valid: set[str] = set()
+    for key_node, value_node in root.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if key_node.tag != STR_TAG or key not in SCHEMA:
+            shown = repr(key) if key is not None else "that is not a plain name"
+            fail(key_node, f"unknown key {shown}{_suggest(str(key), SCHEMA)}")
+            continue
+        if key in nodes:
+            fail(key_node, f"duplicate key {key!r}; it was already given on line {_line(nodes[key])}")
+            continue
+        nodes[key] = value_node
+        sidecar.lines[key] = _line(key_node)
+        try:
+            value = values[key] = _construct(value_node)
+        except yaml.YAMLError as exc:
+            fail(value_node, f"{key}: cannot read this value ({getattr(exc, 'problem', exc)})")
+            continue
+        complaints = list(SCHEMA[key].check(key, value_node, value))
+        for node, message in complaints:
+            fail(node, message)
+        if not complaints:
+            valid.add(key)
+
+    for key, rule in SCHEMA.items():
+        if rule.required and key not in nodes:
+            fail(root, f"missing required key {key!r}")
+
+    if "source" in valid:
+        sidecar.source = values["source"]
+        _check_source(sidecar, nodes["source"], values["source"], fail)
+    _check_consistency(values, nodes, valid, root, fail)
+
+    if not problems:
+        sidecar.metadata = _to_metadata(values)
+
+
+def _check_source(
+    sidecar: Sidecar, node: yaml.Node, source: str, fail: Callable[[yaml.Node, str], None]
+) -> None:
+    """``source`` must name the text beside the sidecar, so the pair cannot drift apart."""
+    stem = sidecar.path.stem
+    siblings = sorted(
+        p.name for p in sidecar.path.parent.glob(f"{glob.escape(stem)}.*") if p.suffix in TEXT_SUFFIXES
+    )
+    expected = siblings or [stem + suffix for suffix in TEXT_SUFFIXES]
+    if source not in expected:
+        fail(
+            node,
+            f"source: expected {' or '.join(repr(name) for name in expected)} "
+            f"(the text beside this sidecar), got {source!r}",
+        )
+
+
+def _check_consistency(
+    values: dict[str, Any],
+    nodes: dict[str, yaml.Node],
+    valid: set[str],
+    root: yaml.Node,
+    fail: Callable[[yaml.Node, str], None],
+) -> None:
+    """Rules between keys: say for every bibliographic field whether the text gives it."""
+    if "working_title" in valid and values["working_title"] is not None:
+        if "title" in valid and values["title"] is not None:
+            fail(
+                nodes["working_title"],
+                "working_title: only allowed when title is null (a title we made up must "
+                "never stand beside the real one); remove working_title",
+            )
+    if "not_in_text" not in valid:
+        return  # its own problem is reported; checking against it would only add noise
+    absent = set(values["not_in_text"])
+    for name in BIBLIOGRAPHIC_FIELDS:
+        if name in nodes and name not in valid:
+            continue  # already reported as a bad value
+        empty = _is_empty(values.get(name))
+        if empty and name not in absent:
+            fail(
+                nodes.get(name, root),
+                f"{name}: has no value and is not listed in not_in_text; expected a value, "
+                f"or {name!r} added to not_in_text if the text does not give it",
+            )
+        elif not empty and name in absent:
+            fail(
+                nodes[name],
+                f"{name}: has a value but is also listed in not_in_text; expected one or the "
+                f"other (remove {name!r} from not_in_text, or set {name} to null)",
+            )
+
+
+def _to_metadata(values: dict[str, Any]) -> Metadata:
+    authors = [
+        Person(family=entry["family"].strip(), given=(entry.get("given") or "").strip())
+        for entry in values.get("authors") or []
+    ]
+    fields = {k: v for k, v in values.items() if k not in ("source", "authors")}
+    for name in ("affiliations", "keywords", "not_in_text"):
+        fields[name] = list(fields.get(name) or [])
+    return Metadata(authors=authors, **fields)
+
+
+__all__ = [
+    "SCHEMA",
+    "TEXT_SUFFIXES",
+    "Sidecar",
+    "decode_utf8",
+    "load_sidecar",
+    "read_sidecar",
+]

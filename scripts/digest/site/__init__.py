@@ -1,0 +1,1 @@
+"""Render the data model as Markdown pages. Knows nothing of mkdocs."""

@@ -1,0 +1,104 @@
+"""Write a Document as CommonMark that Python-Markdown reads the same way.
+
+Source text is data: every character that Markdown would read as syntax is
+escaped, and raw HTML is turned into entities, never passed through. The
+escapes used are the subset both CommonMark (markdown-it-py, used by the
+tests) and Python-Markdown (used by mkdocs) understand.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.model import Document, Heading, Paragraph
+
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|{}])")
+_BLOCK_START = re.compile(r"^(\s*)([#=+-]|\d+[.)])")
+_EMPHASIS = re.compile(r"\*([^*\n]+)\*")
+
+
+def escape_inline(text: str) -> str:
+    """Escape text that sits inside a block (a heading, a table cell, after a lead-in)."""
+    text = "".join(_ENTITIES.get(ch, ch) for ch in text)
+    return _INLINE_SPECIAL.sub(r"\\\1", text)
+
+
+def escape(text: str) -> str:
+    """Escape one paragraph of source text so it renders literally."""
+    return _BLOCK_START.sub(_escape_block_start, escape_inline(text))
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    indent, marker = match.groups()
+    if marker[0].isdigit():
+        return f"{indent}{marker[:-1]}\\{marker[-1]}"
+    return f"{indent}\\{marker}"
+
+
+def escape_keeping_emphasis(text: str) -> str:
+    """Escape text but keep `*...*` spans (a Markdown-like source's italics) as emphasis."""
+    pieces: list[str] = []
+    position = 0
+    for match in _EMPHASIS.finditer(text):
+        pieces.append(escape_inline(text[position : match.start()]))
+        pieces.append("*" + escape_inline(match.group(1)) + "*")
+        position = match.end()
+    pieces.append(escape_inline(text[position:]))
+    return _BLOCK_START.sub(_escape_block_start, "".join(pieces))
+
+
+def render_heading(heading: Heading, *, anchors: bool = False) -> str:
+    hashes = "#" * min(heading.level + 1, 6)
+    number = f"{heading.number} " if heading.number else ""
+    anchor = f" {{ #{heading.anchor} }}" if anchors else ""
+    return f"{hashes} {escape_inline(number + heading.text)}{anchor}"
+
+
+def render_paragraph(paragraph: Paragraph) -> str:
+    """A run-in head or item marker becomes a bold lead-in, the same for both."""
+    lead = " ".join(part for part in (paragraph.marker, paragraph.lead) if part)
+    if not lead:
+        return escape(paragraph.text)
+    return f"**{escape_inline(lead)}** {escape_inline(paragraph.text)}".rstrip()
+
+
+def render_body(doc: Document, *, anchors: bool = False) -> str:
+    """Only the numbered body: headings and paragraphs, blank-line separated."""
+    blocks = [
+        render_heading(block, anchors=anchors)
+        if isinstance(block, Heading)
+        else render_paragraph(block)
+        for block in doc.body
+    ]
+    return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+def render_document(doc: Document) -> str:
+    """The whole cleaned text, front matter to references, as one Markdown file."""
+    blocks: list[str] = []
+    front = doc.front
+    if front.title:
+        blocks.append(f"# {escape(front.title)}")
+    if front.authors:
+        blocks.append(escape(front.authors))
+    blocks.extend(escape(affiliation) for affiliation in front.affiliations)
+    if front.dates:
+        blocks.append(escape(front.dates))
+    if doc.abstract:
+        blocks.append("## Abstract")
+        blocks.extend(escape(paragraph) for paragraph in doc.abstract)
+    if doc.keywords:
+        blocks.append("**Keywords:** " + "; ".join(escape(k) for k in doc.keywords))
+    body = render_body(doc).strip()
+    if body:
+        blocks.append(body)
+    for section in doc.back:
+        blocks.append(f"## {escape(section.label)}")
+        blocks.extend(escape(paragraph) for paragraph in section.paragraphs)
+    if doc.references:
+        blocks.append("## References")
+        blocks.append(
+            "\n".join(f"- {escape_keeping_emphasis(ref.text)}" for ref in doc.references)
+        )
+    return "\n\n".join(blocks) + "\n"
