@@ -1,0 +1,161 @@
+"""Render papers into the site's Markdown pages through Jinja templates.
+
+Every value a template prints is Markdown-escaped by default (the
+environment's ``finalize``); only strings already rendered as Markdown, wrapped
+in ``Markdown``, pass through. Forgetting an escape is therefore impossible.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from digest.model import BIBLIOGRAPHIC_FIELDS, Metadata, Paper, Paragraph
+from digest.site.markdown import (
+    escape_inline,
+    escape_keeping_emphasis,
+    render_body,
+    render_paragraph,
+)
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# At most this many papers on one index page, so no page grows with the corpus.
+PAPERS_PER_PAGE = 50
+NOT_GIVEN = "not given in the text"
+
+
+class Markdown(str):
+    """A string that is already Markdown and must not be escaped again."""
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markdown) or not isinstance(value, str):
+        return value
+    return escape_inline(value)
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # Markdown, not HTML: escaping is done by _finalize
+    )
+    env.filters["yaml_string"] = lambda value: Markdown(json.dumps(value, ensure_ascii=False))
+    env.filters["url"] = lambda value: Markdown(quote(value))
+    return env
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to the generated docs folder
+    text: str
+
+
+def paper_url(paper: Paper) -> str:
+    return f"papers/{paper.id}.md"
+
+
+def authors_text(metadata: Metadata) -> str:
+    return ", ".join(person.display for person in metadata.authors)
+
+
+def completeness(metadata: Metadata) -> str:
+    return f"{len(metadata.known_fields())}/{len(BIBLIOGRAPHIC_FIELDS)}"
+
+
+def metadata_rows(metadata: Metadata) -> list[tuple[str, str]]:
+    """(field, value) rows for the header; unknown fields say so instead of hiding."""
+
+    def value(name: str) -> str:
+        item = getattr(metadata, name)
+        if name == "authors":
+            item = authors_text(metadata)
+        elif isinstance(item, list):
+            item = "; ".join(item)
+        return str(item) if item not in (None, "", []) else ""
+
+    rows = []
+    if not metadata.title:
+        working = metadata.working_title
+        rows.append(("Title", f"{NOT_GIVEN}" + (f" (working title: {working})" if working else "")))
+    for name in BIBLIOGRAPHIC_FIELDS:
+        if name in ("title", "keywords"):
+            continue
+        rows.append((name.capitalize(), value(name) or NOT_GIVEN))
+    rows.append(("Language", metadata.language))
+    if metadata.setting:
+        rows.append(("Setting", metadata.setting))
+    return rows
+
+
+def render_paper(env: Environment, paper: Paper, source_urls: dict[str, str]) -> Page:
+    doc = paper.document
+    back = [
+        (section.label, [Markdown(render_paragraph_text(p)) for p in section.paragraphs])
+        for section in doc.back
+    ]
+    text = env.get_template("paper.md.j2").render(
+        paper=paper,
+        meta=paper.metadata,
+        title=paper.metadata.display_title,
+        rows=metadata_rows(paper.metadata),
+        completeness=completeness(paper.metadata),
+        abstract=[Markdown(render_paragraph_text(p)) for p in doc.abstract],
+        keywords=paper.metadata.keywords or doc.keywords,
+        body=Markdown(render_body(doc, anchors=True)),
+        back=back,
+        references=[Markdown(escape_keeping_emphasis(ref.text)) for ref in doc.references],
+        sources=[(source.path.name, source_urls[source.path.name]) for source in paper.sources],
+    )
+    return Page(paper_url(paper), text)
+
+
+def render_paragraph_text(text: str) -> str:
+    return render_paragraph(Paragraph(text))
+
+
+def render_index_pages(env: Environment, papers: list[Paper]) -> list[Page]:
+    """The Papers index, split into pages of PAPERS_PER_PAGE."""
+    chunks = [papers[i : i + PAPERS_PER_PAGE] for i in range(0, len(papers), PAPERS_PER_PAGE)]
+    chunks = chunks or [[]]
+    names = ["papers/index.md"] + [f"papers/page-{n}.md" for n in range(2, len(chunks) + 1)]
+    pages = []
+    for number, (name, chunk) in enumerate(zip(names, chunks, strict=True), start=1):
+        rows = [
+            {
+                "title": paper.metadata.display_title,
+                "link": Path(paper_url(paper)).name,
+                "authors": authors_text(paper.metadata) or NOT_GIVEN,
+                "year": str(paper.metadata.year) if paper.metadata.year else NOT_GIVEN,
+                "setting": paper.metadata.setting or NOT_GIVEN,
+                "completeness": completeness(paper.metadata),
+                "sources": len(paper.sources),
+            }
+            for paper in chunk
+        ]
+        text = env.get_template("papers_index.md.j2").render(
+            rows=rows,
+            page=number,
+            pages=[(n, Path(names[n - 1]).name) for n in range(1, len(names) + 1)],
+            total=len(papers),
+        )
+        pages.append(Page(name, text))
+    return pages
+
+
+def render_home(env: Environment, papers: list[Paper], source_count: int) -> Page:
+    text = env.get_template("home.md.j2").render(
+        paper_count=len(papers),
+        source_count=source_count,
+        merged=source_count - len(papers),
+    )
+    return Page("index.md", text)
