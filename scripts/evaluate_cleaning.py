@@ -55,9 +55,7 @@ def gold_markdown(path: Path) -> str:
     return body_markdown(text)
 
 
-def format_table(
-    scores: CleaningScores, targets: dict[str, float], failures: Sequence[str]
-) -> str:
+def format_table(scores: CleaningScores, targets: dict[str, float], failures: Sequence[str]) -> str:
     """A small human-readable report: the numbers, then where they came from."""
     rows: list[tuple[str, float, float | None]] = [
         ("heading recall", scores.heading_recall, targets["heading_recall"]),

@@ -33,6 +33,11 @@ from itertools import combinations
 # 5-word runs in common to merge.
 DEFAULT_THRESHOLD = 0.5
 
+# Five words: long enough that the topic's stock phrases ("party building
+# leading grassroots governance") rarely fill a whole shingle with anything
+# else, short enough that one damaged word costs only five shingles.
+SHINGLE_SIZE = 5
+
 # A shingle in more documents than this is boilerplate (a licence line, a
 # journal header, a stock slogan) and is left out of the inverted index: it
 # would make every document a candidate of every other and the cost quadratic.
@@ -94,7 +99,7 @@ def _stable_hash(gram: tuple[str, ...]) -> int:
     return int.from_bytes(digest, "big")
 
 
-def shingles(text: str, size: int = 5) -> set[int]:
+def shingles(text: str, size: int = SHINGLE_SIZE) -> set[int]:
     """Hashes of every run of ``size`` consecutive normalised words.
 
     Layout (line breaks, page breaks, spacing), case, quote style and
@@ -105,9 +110,7 @@ def shingles(text: str, size: int = 5) -> set[int]:
     if size < 1:
         raise ValueError(f"shingle size must be at least 1, got {size}")
     tokens = words(text)
-    return {
-        _stable_hash(tuple(tokens[i : i + size])) for i in range(len(tokens) - size + 1)
-    }
+    return {_stable_hash(tuple(tokens[i : i + size])) for i in range(len(tokens) - size + 1)}
 
 
 def containment(a: set[int], b: set[int]) -> float:
@@ -122,9 +125,7 @@ def containment(a: set[int], b: set[int]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def _shared_counts(
-    sets: Mapping[str, set[int]], max_doc_freq: int
-) -> dict[tuple[str, str], int]:
+def _shared_counts(sets: Mapping[str, set[int]], max_doc_freq: int) -> dict[tuple[str, str], int]:
     """Shared-shingle count for every pair of documents that share any shingle.
 
     Goes through an inverted index (shingle -> documents) instead of comparing
@@ -151,7 +152,7 @@ def find_duplicate_groups(
     texts: Mapping[str, str],
     threshold: float = DEFAULT_THRESHOLD,
     *,
-    size: int = 5,
+    size: int = SHINGLE_SIZE,
     max_doc_freq: int = DEFAULT_MAX_DOC_FREQ,
 ) -> list[list[str]]:
     """Groups of keys whose texts are renderings of the same paper.

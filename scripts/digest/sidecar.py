@@ -9,7 +9,6 @@ at once rather than the first only. Lines come from the YAML node tree
 from __future__ import annotations
 
 import difflib
-import glob
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -94,8 +93,9 @@ def _year(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
     low, high = YEAR_RANGE
     if value is None:
         return
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        shown = repr(str(node.value)) if isinstance(value, int) else _got(node, value)
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    if not (whole and low <= value <= high):
+        shown = str(value) if whole else _got(node, value)
         yield node, f"{key}: expected a whole number between {low} and {high} or null, got {shown}"
 
 
@@ -294,6 +294,7 @@ def read_sidecar(path: Path) -> Sidecar:
         )
         return sidecar
     _check_mapping(sidecar, root)
+    sidecar.problems.sort(key=lambda problem: problem.line)
     return sidecar
 
 
@@ -358,7 +359,7 @@ def _check_mapping(sidecar: Sidecar, root: yaml.MappingNode) -> None:
             fail(key_node, f"unknown key {shown}{_suggest(str(key), SCHEMA)}")
             continue
         if key in nodes:
-            fail(key_node, f"duplicate key {key!r}; it was already given on line {_line(nodes[key])}")
+            fail(key_node, f"duplicate key {key!r}; first given on line {_line(nodes[key])}")
             continue
         nodes[key] = value_node
         sidecar.lines[key] = _line(key_node)
@@ -390,11 +391,8 @@ def _check_source(
     sidecar: Sidecar, node: yaml.Node, source: str, fail: Callable[[yaml.Node, str], None]
 ) -> None:
     """``source`` must name the text beside the sidecar, so the pair cannot drift apart."""
-    stem = sidecar.path.stem
-    siblings = sorted(
-        p.name for p in sidecar.path.parent.glob(f"{glob.escape(stem)}.*") if p.suffix in TEXT_SUFFIXES
-    )
-    expected = siblings or [stem + suffix for suffix in TEXT_SUFFIXES]
+    names = [sidecar.path.stem + suffix for suffix in TEXT_SUFFIXES]
+    expected = [name for name in names if (sidecar.path.parent / name).is_file()] or names
     if source not in expected:
         fail(
             node,
@@ -411,19 +409,19 @@ def _check_consistency(
     fail: Callable[[yaml.Node, str], None],
 ) -> None:
     """Rules between keys: say for every bibliographic field whether the text gives it."""
-    if "working_title" in valid and values["working_title"] is not None:
-        if "title" in valid and values["title"] is not None:
-            fail(
-                nodes["working_title"],
-                "working_title: only allowed when title is null (a title we made up must "
-                "never stand beside the real one); remove working_title",
-            )
+    has_working_title = "working_title" in valid and values["working_title"] is not None
+    if has_working_title and "title" in valid and values["title"] is not None:
+        fail(
+            nodes["working_title"],
+            "working_title: only allowed when title is null (a title we made up must "
+            "never stand beside the real one); remove working_title",
+        )
     if "not_in_text" not in valid:
         return  # its own problem is reported; checking against it would only add noise
     absent = set(values["not_in_text"])
     for name in BIBLIOGRAPHIC_FIELDS:
-        if name in nodes and name not in valid:
-            continue  # already reported as a bad value
+        if (name in nodes and name not in valid) or (name not in nodes and SCHEMA[name].required):
+            continue  # already reported as a bad value or a missing key
         empty = _is_empty(values.get(name))
         if empty and name not in absent:
             fail(

@@ -16,7 +16,7 @@ from digest.clean.paragraphs import assemble_paragraphs
 from digest.clean.quotes import repair_quotes
 from digest.clean.reflist import split_references
 from digest.clean.runin import mark_leads
-from digest.clean.structure import HeadingPart, LabelPart, TextPart, segment
+from digest.clean.structure import HeadingPart, LabelPart, segment
 from digest.model import BackSection, Document, Paragraph
 
 __all__ = ["clean_text"]
@@ -44,7 +44,7 @@ def clean_text(text: str) -> Document:
         mark_leads(section)
         section = []
 
-    for part in parts:
+    for index, part in enumerate(parts):
         if isinstance(part, HeadingPart):
             close_section()
             doc.body.append(part.heading)
@@ -57,7 +57,7 @@ def clean_text(text: str) -> Document:
             state = "back" if kind in BACK_MATTER else kind
         elif state == "references":
             doc.references.extend(split_references(part.lines, vocabulary))
-        elif state == "front" and looks_like_front_matter(part.lines):
+        elif state == "front" and index + 1 < len(parts) and looks_like_front_matter(part.lines):
             doc.front = parse_front_matter(part.lines)
             state = "preamble"
         else:

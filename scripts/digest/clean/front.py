@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from digest.clean.lines import Line
+from digest.clean.sentences import starts_lowercase
 from digest.model import FrontMatter
 
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -27,9 +28,15 @@ FRONT_MAX_LINE = 300
 
 
 def looks_like_front_matter(lines: list[Line]) -> bool:
-    """Front matter is a few short lines; a run of long prose is body text."""
+    """Front matter is a few short lines; wrapped or long prose is body text."""
     texts = [line.text for line in lines if not line.blank]
-    return 0 < len(texts) <= FRONT_MAX_LINES and all(len(t) <= FRONT_MAX_LINE for t in texts)
+    if not 0 < len(texts) <= FRONT_MAX_LINES or any(len(t) > FRONT_MAX_LINE for t in texts):
+        return False
+    wrapped = any(
+        not first.blank and not second.blank and starts_lowercase(second.text)
+        for first, second in zip(lines, lines[1:], strict=False)
+    )
+    return not wrapped
 
 
 def strip_marks(text: str) -> str:

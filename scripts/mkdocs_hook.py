@@ -1,0 +1,99 @@
+"""MkDocs hook: the only glue between MkDocs and the digest pipeline.
+
+Loaded through ``hooks:`` in mkdocs.yml. Before each build (also each rebuild
+under ``mkdocs serve``) it runs ``digest.build.build`` over ``sources/`` into
+``build/generated/`` and then serves every file found there as if it lay in
+``docs/``. The pipeline itself knows nothing of MkDocs.
+
+* Each problem the pipeline reports is logged as a MkDocs WARNING, so
+  ``mkdocs build --strict`` fails on a bad source while a plain ``mkdocs build``
+  still builds everything else.
+* A generated file whose path is also a file in ``docs/`` is an ERROR: the
+  hand-written file is kept and the generated one left out.
+* ``mkdocs serve`` also watches ``sources/`` (texts and their sidecars).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+
+log = logging.getLogger("mkdocs.plugins.digest")
+
+SOURCES_DIR = Path("sources")
+GENERATED_DIR = Path("build") / "generated"
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    """The folder that holds mkdocs.yml (and sources/, build/)."""
+    if not config.config_file_path:
+        raise PluginError("digest: cannot tell the project root: mkdocs.yml has no path")
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    root = project_root(config)
+    out_dir = root / GENERATED_DIR
+    try:
+        from digest.build import build
+    except ImportError as error:
+        raise PluginError(
+            f"digest: cannot import digest.build ({error}); install the project with "
+            "`pip install -e .` (make site does it)"
+        ) from error
+
+    report = build(root, out_dir)
+    for problem in report.problems:
+        log.warning("%s", problem)
+    log.info(
+        "digest: wrote %d files to %s, %d problem(s)",
+        len(report.written),
+        GENERATED_DIR.as_posix(),
+        len(report.problems),
+    )
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    generated = project_root(config) / GENERATED_DIR
+    if not generated.is_dir():
+        raise PluginError(f"digest: {generated} does not exist; the pipeline wrote nothing")
+    for path in sorted(generated.rglob("*")):
+        relative = path.relative_to(generated)
+        if not path.is_file() or any(part.startswith(".") for part in relative.parts):
+            continue
+        src_uri = relative.as_posix()
+        if files.get_file_from_path(src_uri) is not None:
+            log.error(
+                "digest: %s/%s clashes with %s/%s; the generated file is left out",
+                GENERATED_DIR.as_posix(),
+                src_uri,
+                Path(config.docs_dir).name,
+                src_uri,
+            )
+            continue
+        files.append(
+            File(
+                src_uri,
+                src_dir=str(generated),
+                dest_dir=config.site_dir,
+                use_directory_urls=config.use_directory_urls,
+            )
+        )
+    return files
+
+
+def on_serve(
+    server: LiveReloadServer, config: MkDocsConfig, builder: object
+) -> LiveReloadServer:
+    sources = project_root(config) / SOURCES_DIR
+    if sources.is_dir():
+        server.watch(str(sources))
+    return server
