@@ -74,7 +74,7 @@ def normalise(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Block:
+class ParsedBlock:
     """One parsed block: a heading (with its Markdown level) or a paragraph.
 
     ``text`` is plain text -- inline markup stripped, escapes and entities
@@ -110,7 +110,7 @@ def _inline_text(tokens: list[Token]) -> str:
 _PARSER = MarkdownIt("commonmark")
 
 
-def parse_blocks(markdown: str) -> list[Block]:
+def parse_blocks(markdown: str) -> list[ParsedBlock]:
     """Parse CommonMark into an ordered list of headings and paragraphs.
 
     Paragraphs inside lists and block quotes count as paragraphs too, and code
@@ -119,18 +119,18 @@ def parse_blocks(markdown: str) -> list[Block]:
     on its words, not lose them silently.
     """
     tokens = _PARSER.parse(markdown)
-    blocks: list[Block] = []
+    blocks: list[ParsedBlock] = []
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
             text = _inline_text(tokens[index + 1].children or [])
-            blocks.append(Block("heading", normalise(text), int(token.tag[1:])))
+            blocks.append(ParsedBlock("heading", normalise(text), int(token.tag[1:])))
         elif token.type == "paragraph_open":
             text = _inline_text(tokens[index + 1].children or [])
-            blocks.append(Block("paragraph", normalise(text)))
+            blocks.append(ParsedBlock("paragraph", normalise(text)))
         elif token.type in ("code_block", "fence", "html_block"):
             text = normalise(token.content)
             if text:
-                blocks.append(Block("paragraph", text))
+                blocks.append(ParsedBlock("paragraph", text))
     return blocks
 
 
@@ -199,7 +199,7 @@ def _ratio(hits: int, total: int, other_total: int) -> float:
 
 
 def _heading_scores(
-    gold: list[Block], candidate: list[Block]
+    gold: list[ParsedBlock], candidate: list[ParsedBlock]
 ) -> tuple[float, float, list[str], list[str]]:
     """Recall/precision of headings as (level, text) multisets, plus the misses."""
     gold_heads = [b for b in gold if b.kind == "heading"]
@@ -214,7 +214,7 @@ def _heading_scores(
     return recall, precision, missed, extra
 
 
-def _surplus(headings: list[Block], surplus: Counter[tuple[int, str]]) -> list[str]:
+def _surplus(headings: list[ParsedBlock], surplus: Counter[tuple[int, str]]) -> list[str]:
     """Labels of the headings left unmatched, in document order.
 
     For a heading repeated more often on one side the first occurrences are
@@ -230,7 +230,7 @@ def _surplus(headings: list[Block], surplus: Counter[tuple[int, str]]) -> list[s
     return labels
 
 
-def _words_and_starts(blocks: list[Block]) -> tuple[list[str], list[int]]:
+def _words_and_starts(blocks: list[ParsedBlock]) -> tuple[list[str], list[int]]:
     """The text as one word sequence, and the word index where each block starts."""
     words: list[str] = []
     starts: list[int] = []
@@ -277,7 +277,7 @@ def _map_to_gold(
 
 
 def _boundary_scores(
-    gold: list[Block], candidate: list[Block]
+    gold: list[ParsedBlock], candidate: list[ParsedBlock]
 ) -> tuple[float, float, float, int, int, list[BoundaryIssue], list[BoundaryIssue]]:
     """Precision, recall and F1 of block starts after word alignment, plus the misses."""
     gold_words, gold_starts = _words_and_starts(gold)
@@ -297,7 +297,7 @@ def _boundary_scores(
     return precision, recall, f1, len(gold_starts), len(cand_starts), missed, extra
 
 
-def full_text(blocks: list[Block]) -> str:
+def full_text(blocks: list[ParsedBlock]) -> str:
     """All block texts joined by single spaces: what the similarity compares."""
     return " ".join(block.text for block in blocks if block.text)
 

@@ -9,6 +9,7 @@ short capitalised names; the title is the longest line that is left.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from digest.clean.lines import Line
 from digest.clean.sentences import starts_lowercase
@@ -21,7 +22,9 @@ _INSTITUTION = re.compile(
     r"\b(University|College|Department|Institute|School|Academy|Faculty|Centre|Center|"
     r"Laboratory|Bureau|Committee|Party School)\b"
 )
-_LEADING_MARK = re.compile(rf"^(?:[{_SUPERSCRIPT_DIGITS}]+|\^\{{[^}}]*\}}|\d{{1,2}}(?=\s*[A-Z]))\s*")
+_LEADING_MARK = re.compile(
+    rf"^(?:[{_SUPERSCRIPT_DIGITS}]+|\^\{{[^}}]*\}}|\d{{1,2}}(?=\s*[A-Z]))\s*"
+)
 
 FRONT_MAX_LINES = 12
 FRONT_MAX_LINE = 300
@@ -34,7 +37,7 @@ def looks_like_front_matter(lines: list[Line]) -> bool:
         return False
     wrapped = any(
         not first.blank and not second.blank and starts_lowercase(second.text)
-        for first, second in zip(lines, lines[1:], strict=False)
+        for first, second in pairwise(lines)
     )
     return not wrapped
 

@@ -15,7 +15,8 @@ from digest.clean.sentences import first_word
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.?)\s+([A-Z“\"‘'(].*)$")
 # Small words that end a heading line only when the heading goes on.
 _CONNECTIVES = frozenset(
-    "a an and as at by for from in into of on or the to under via with within without".split()
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or"}
+    | {"the", "to", "under", "via", "with", "within", "without"}
 )
 
 Number = tuple[int, ...]
@@ -41,9 +42,7 @@ def is_successor(previous: Number | None, number: Number) -> bool:
         return number == (1,)
     if number == (*previous, 1):
         return True
-    return any(
-        number == (*previous[:depth], previous[depth] + 1) for depth in range(len(previous))
-    )
+    return any(number == (*previous[:depth], previous[depth] + 1) for depth in range(len(previous)))
 
 
 def is_title_like(text: str) -> bool:

@@ -43,7 +43,8 @@ def repair_quotes(text: str) -> str:
             quote_open = True
         else:
             if ch == _OPEN and before.isspace() and not after.isspace():
-                out[-1] = _CLOSE + " "  # `administrative “leadership` -> `administrative” leadership`
+                # `administrative “leadership` -> `administrative” leadership`
+                out[-1] = _CLOSE + " "
             else:
                 out.append(_CLOSE)
             quote_open = False

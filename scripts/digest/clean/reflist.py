@@ -21,7 +21,7 @@ _NUMBERED = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)])\s*")
 
 def split_references(lines: list[Line], vocabulary: Vocabulary) -> list[RawReference]:
     content = [line for line in lines if not line.blank]
-    marked = any(_BULLET.match(l.text) or _NUMBERED.match(l.text) for l in content)
+    marked = any(_BULLET.match(ln.text) or _NUMBERED.match(ln.text) for ln in content)
     entries: list[list[Line]] = []
     for line in content:
         if _starts_entry(line, marked) or not entries:

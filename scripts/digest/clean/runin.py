@@ -28,9 +28,7 @@ def mark_leads(paragraphs: list[Paragraph]) -> list[Paragraph]:
         split = candidates[index]
         if split is None or paragraph.lead is not None:
             continue
-        neighbours = [
-            candidates[j] for j in (index - 1, index + 1) if 0 <= j < len(paragraphs)
-        ]
+        neighbours = [candidates[j] for j in (index - 1, index + 1) if 0 <= j < len(paragraphs)]
         # A run-in head comes in a series; one short opening sentence is just prose.
         if any(n is not None for n in neighbours):
             paragraph.lead, paragraph.text = split

@@ -101,7 +101,5 @@ def render_document(doc: Document) -> str:
         blocks.extend(escape(paragraph) for paragraph in section.paragraphs)
     if doc.references:
         blocks.append("## References")
-        blocks.append(
-            "\n".join(f"- {escape_keeping_emphasis(ref.text)}" for ref in doc.references)
-        )
+        blocks.append("\n".join(f"- {escape_keeping_emphasis(ref.text)}" for ref in doc.references))
     return "\n\n".join(blocks) + "\n"

@@ -8,10 +8,10 @@ in ``Markdown``, pass through. Forgetting an escape is therefore impossible.
 from __future__ import annotations
 
 import json
-from urllib.parse import quote
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -27,6 +27,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # At most this many papers on one index page, so no page grows with the corpus.
 PAPERS_PER_PAGE = 50
 NOT_GIVEN = "not given in the text"
+FIELD_LABELS = {"doi": "DOI", "url": "URL"}
 
 
 class Markdown(str):
@@ -90,7 +91,7 @@ def metadata_rows(metadata: Metadata) -> list[tuple[str, str]]:
     for name in BIBLIOGRAPHIC_FIELDS:
         if name in ("title", "keywords"):
             continue
-        rows.append((name.capitalize(), value(name) or NOT_GIVEN))
+        rows.append((FIELD_LABELS.get(name, name.capitalize()), value(name) or NOT_GIVEN))
     rows.append(("Language", metadata.language))
     if metadata.setting:
         rows.append(("Setting", metadata.setting))
