@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from digest.model import Problem, Source
@@ -23,7 +24,10 @@ def load_corpus(sources_dir: Path, root: Path | None = None) -> tuple[list[Sourc
     Paths in sources and problems are relative to ``root`` (the repository
     root) when given, so messages read the same on every machine.
     """
-    show = _Show(root)
+
+    def show(path: Path) -> Path:
+        return _relative(path, root)
+
     problems: list[Problem] = []
     try:
         entries = sorted(p for p in sources_dir.iterdir() if p.is_file())
@@ -77,7 +81,7 @@ def load_corpus(sources_dir: Path, root: Path | None = None) -> tuple[list[Sourc
 
 
 def _load_source(
-    text_path: Path, show: _Show, problems: list[Problem]
+    text_path: Path, show: Callable[[Path], Path], problems: list[Problem]
 ) -> tuple[Source, Sidecar] | None:
     """Load one text and its sidecar; report everything wrong with either, then give up."""
     sidecar_path = text_path.with_suffix(SIDECAR_SUFFIX)
@@ -99,7 +103,7 @@ def _load_source(
 
     problems.extend(Problem(show(p.path), p.line, p.message) for p in found)
     if found or text is None or sidecar is None or sidecar.metadata is None:
-        return None
+        return None  # ``found`` covers every case; the rest narrows the types
     source = Source(
         path=show(text_path),
         sidecar_path=show(sidecar_path),
@@ -121,18 +125,13 @@ def _missing_sidecar(text_path: Path, sidecar_path: Path) -> str:
     return message
 
 
-class _Show:
-    """Turns a found path into the one to report: relative to the root when possible."""
-
-    def __init__(self, root: Path | None) -> None:
-        self.root = root
-
-    def __call__(self, path: Path) -> Path:
-        if self.root is None:
-            return path
-        for candidate, base in ((path, self.root), (path.absolute(), self.root.absolute())):
-            try:
-                return candidate.relative_to(base)
-            except ValueError:
-                pass
+def _relative(path: Path, root: Path | None) -> Path:
+    """The path to report: relative to the root when it lies under it, else as found."""
+    if root is None:
         return path
+    for candidate, base in ((path, root), (path.absolute(), root.absolute())):
+        try:
+            return candidate.relative_to(base)
+        except ValueError:
+            pass
+    return path

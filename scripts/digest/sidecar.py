@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,6 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 LANGUAGE = re.compile(r"^[a-z]{2}$")
 YEAR_RANGE = (1900, 2100)
-STR_TAG = "tag:yaml.org,2002:str"
 
 # One complaint about one node: (node whose line to report, message).
 Complaint = tuple[yaml.Node, str]
@@ -151,7 +150,8 @@ def _authors(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
         nodes = {k.value: v for k, v in item_node.value if isinstance(k, yaml.ScalarNode)}
         for name in item:
             if name not in AUTHOR_KEYS:
-                yield item_node, f"{where} has unknown key {name!r}{_suggest(name, AUTHOR_KEYS)}"
+                hint = _suggest(str(name), AUTHOR_KEYS)
+                yield item_node, f"{where} has unknown key {name!r}{hint}"
         if "family" not in item:
             yield item_node, f"{where} has no 'family'; expected the surname, e.g. 'family: Wang'"
         elif not _is_text(item["family"]):
@@ -220,7 +220,8 @@ SCHEMA: dict[str, Rule] = {
 AUTHOR_KEYS: tuple[str, ...] = ("family", "given")
 
 
-def _suggest(name: str, known: tuple[str, ...] | dict[str, Rule]) -> str:
+def _suggest(name: str, known: Iterable[str]) -> str:
+    """The closest known name, for a typo such as 'titel'."""
     close = difflib.get_close_matches(name, list(known), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
@@ -247,7 +248,7 @@ def decode_utf8(data: bytes, path: Path) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         message = (
-            f"not valid UTF-8 at byte {exc.start} (0x{data[exc.start]:02x}); "
+            f"not valid UTF-8 at byte {exc.start} (0x{data[exc.start]:02x}, counting from 0); "
             "expected the file to be saved as UTF-8"
         )
         return None, [Problem(path, line, message)]
@@ -257,14 +258,13 @@ def decode_utf8(data: bytes, path: Path) -> tuple[str | None, list[Problem]]:
 class Sidecar:
     """A sidecar as read: its bytes, the metadata if valid, and where each key is.
 
-    ``load_corpus`` needs more than the metadata: the bytes for the cache key,
-    the ``source`` name and key lines for problems that span two sidecars.
+    ``load_corpus`` needs more than the metadata: the bytes for the cache key
+    and the key lines for problems that span two sidecars (duplicate ids).
     """
 
     path: Path
     raw: bytes = b""
     metadata: Metadata | None = None
-    source: str | None = None
     lines: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -323,11 +323,13 @@ def _compose(text: str, path: Path, problems: list[Problem]) -> yaml.Node | None
         return None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
+        code = int(exc.character)  # PyYAML gives the offending character as a code point
         problems.append(
             Problem(
                 path,
                 line,
-                f"YAML cannot contain the character {exc.character!r}; expected printable text",
+                f"YAML cannot contain the character {chr(code)!r} (U+{code:04X}); "
+                "expected printable text",
             )
         )
         return None
@@ -354,9 +356,11 @@ def _check_mapping(sidecar: Sidecar, root: yaml.MappingNode) -> None:
     valid: set[str] = set()
     for key_node, value_node in root.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-        if key_node.tag != STR_TAG or key not in SCHEMA:
-            shown = repr(key) if key is not None else "that is not a plain name"
-            fail(key_node, f"unknown key {shown}{_suggest(str(key), SCHEMA)}")
+        if key not in SCHEMA:
+            shown = (
+                f"{key!r}{_suggest(key, SCHEMA)}" if key is not None else "that is not a plain name"
+            )
+            fail(key_node, f"unknown key {shown}")
             continue
         if key in nodes:
             fail(key_node, f"duplicate key {key!r}; first given on line {_line(nodes[key])}")
@@ -379,7 +383,6 @@ def _check_mapping(sidecar: Sidecar, root: yaml.MappingNode) -> None:
             fail(root, f"missing required key {key!r}")
 
     if "source" in valid:
-        sidecar.source = values["source"]
         _check_source(sidecar, nodes["source"], values["source"], fail)
     _check_consistency(values, nodes, valid, root, fail)
 
@@ -443,8 +446,6 @@ def _to_metadata(values: dict[str, Any]) -> Metadata:
         for entry in values.get("authors") or []
     ]
     fields = {k: v for k, v in values.items() if k not in ("source", "authors")}
-    for name in ("affiliations", "keywords", "not_in_text"):
-        fields[name] = list(fields.get(name) or [])
     return Metadata(authors=authors, **fields)
 
 
