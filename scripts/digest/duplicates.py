@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from hashlib import blake2b
 from itertools import combinations
@@ -33,9 +33,10 @@ from itertools import combinations
 # 5-word runs in common to merge.
 DEFAULT_THRESHOLD = 0.5
 
-# Five words: long enough that the topic's stock phrases ("party building
-# leading grassroots governance") rarely fill a whole shingle with anything
-# else, short enough that one damaged word costs only five shingles.
+# Five words, measured on the same corpus: the worst same-topic pair shares 11%
+# of its 3-word shingles (stock phrases), 3.8% at 4 words, 1.3% at 5, 0.5% at 6,
+# while the true pair scores 1.0 at every size. Longer shingles buy little more
+# and make each damaged word in a raw rendering cost more shingles.
 SHINGLE_SIZE = 5
 
 # A shingle in more documents than this is boilerplate (a licence line, a
@@ -135,16 +136,21 @@ def _shared_counts(sets: Mapping[str, set[int]], max_doc_freq: int) -> dict[tupl
     the cost grows linearly with the total number of shingles. Skipped
     shingles still count in each set's size, which only lowers a score; the
     price is that a paper with more than ``max_doc_freq`` copies is missed.
+
+    Document frequencies are counted first so that only shared shingles get a
+    posting list: most shingles occur once, and a list for each of them would
+    cost memory and garbage-collector time that grows faster than the corpus.
     """
+    doc_freq = Counter(shingle for shingle_set in sets.values() for shingle in shingle_set)
     index: dict[int, list[str]] = defaultdict(list)
     for key in sorted(sets):
         for shingle in sets[key]:
-            index[shingle].append(key)
+            if 2 <= doc_freq[shingle] <= max_doc_freq:
+                index[shingle].append(key)
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for keys in index.values():
-        if 2 <= len(keys) <= max_doc_freq:
-            for pair in combinations(keys, 2):
-                counts[pair] += 1
+        for pair in combinations(keys, 2):
+            counts[pair] += 1
     return counts
 
 
@@ -176,7 +182,7 @@ def find_duplicate_groups(
             key = parent[key]
         return key
 
-    for (a, b), shared in sorted(_shared_counts(sets, max_doc_freq).items()):
+    for (a, b), shared in _shared_counts(sets, max_doc_freq).items():
         if shared / min(len(sets[a]), len(sets[b])) >= threshold:
             root_a, root_b = find(a), find(b)
             if root_a != root_b:

@@ -1,0 +1,101 @@
+"""The whole pipeline on a copy of the corpus: determinism, caching, bad sources, pages."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from digest.build import build, check
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "sources", tmp_path / "sources")
+    return tmp_path
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_same_sources_give_byte_identical_output(corpus: Path, tmp_path: Path) -> None:
+    first = build(corpus, tmp_path / "out1", cache_dir=tmp_path / "cache1")
+    second = build(corpus, tmp_path / "out2", cache_dir=tmp_path / "cache2")
+    assert first.problems == [] and second.problems == []
+    assert tree_hashes(tmp_path / "out1") == tree_hashes(tmp_path / "out2")
+    assert first.cache_misses == 5 and second.cache_misses == 5
+
+
+def test_unchanged_sources_come_from_the_cache(corpus: Path, tmp_path: Path) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build(corpus, out, cache_dir=cache)
+    before = tree_hashes(out)
+    text = corpus / "sources" / "002_8470575325ce7c19.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "\nAn added closing sentence.\n")
+    report = build(corpus, out, cache_dir=cache)
+    assert (report.cache_hits, report.cache_misses) == (4, 1)
+    after = tree_hashes(out)
+    changed = {name for name in after if before.get(name) != after[name]}
+    assert changed == {
+        "papers/grassroots-party-construction-implementation.md",
+        "sources/002_8470575325ce7c19.txt",
+    }
+
+
+def test_the_duplicate_pair_becomes_one_paper_listing_both_sources(
+    corpus: Path, tmp_path: Path
+) -> None:
+    report = build(corpus, tmp_path / "out", cache_dir=tmp_path / "cache")
+    assert len(report.papers) == 4
+    (merged,) = [paper for paper in report.papers if len(paper.sources) == 2]
+    assert [s.path.name for s in merged.sources] == [
+        "001_b894dce3f1db1ec4.txt",  # the richer rendering leads
+        "000_7c62276afec5030b.txt",
+    ]
+    page = (tmp_path / "out" / "papers" / f"{merged.id}.md").read_text(encoding="utf-8")
+    assert "(../sources/000\\_7c62276afec5030b.txt)" not in page  # link targets are not escaped
+    assert "](../sources/000_7c62276afec5030b.txt)" in page
+    assert "](../sources/001_b894dce3f1db1ec4.txt)" in page
+
+
+def test_a_bad_source_is_reported_and_the_rest_still_builds(corpus: Path, tmp_path: Path) -> None:
+    bad = corpus / "sources" / "003_81c43907564a5d71.yml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("year: null", "year: soon"))
+    (corpus / "sources" / "005_broken.txt").write_bytes(b"Abstract: ok\n\xff\xfe bad bytes\n")
+    report = build(corpus, tmp_path / "out", cache_dir=tmp_path / "cache")
+    messages = [str(problem) for problem in report.problems]
+    assert any(m.startswith("sources/003_81c43907564a5d71.yml:") and "year" in m for m in messages)
+    assert any(m.startswith("sources/005_broken.txt:2:") for m in messages)
+    assert len(report.papers) == 3
+    assert check(corpus) != []
+
+
+def test_working_titles_are_labelled_everywhere(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    report = build(corpus, out, cache_dir=tmp_path / "cache")
+    for paper in report.papers:
+        working = paper.metadata.working_title
+        if paper.metadata.title or not working:
+            continue
+        for page in out.rglob("*.md"):
+            text = page.read_text(encoding="utf-8")
+            for line in text.splitlines():
+                if working in line:
+                    assert "working title" in line.lower(), (page.name, line)
+
+
+def test_the_output_folder_holds_only_what_this_build_wrote(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "papers").mkdir(parents=True)
+    (out / "papers" / "removed-paper.md").write_text("stale")
+    report = build(corpus, out, cache_dir=tmp_path / "cache")
+    assert sorted(tree_hashes(out)) == sorted(p.as_posix() for p in report.written)
