@@ -14,8 +14,9 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from digest.cache import DocumentCache
+from digest.cache import StageCache
 from digest.clean import clean_text
+from digest.duplicates import shingles
 from digest.ingest import load_corpus
 from digest.model import Document, Paper, Problem, Source
 from digest.papers import group_papers
@@ -32,15 +33,23 @@ class BuildReport:
     cache_misses: int = 0
 
 
+def document_cache(folder: Path) -> StageCache[Document]:
+    return StageCache(folder / "clean", ("model.py", "clean"), Document.to_json, Document.from_json)
+
+
+def shingle_cache(folder: Path) -> StageCache[set[int]]:
+    return StageCache(folder / "shingles", ("duplicates.py",), sorted, set)
+
+
 def clean_sources(
-    sources: list[Source], cache: DocumentCache
+    sources: list[Source], cache: StageCache[Document]
 ) -> tuple[dict[str, Document], list[Problem]]:
     """Clean every source, one at a time, so that one failure spares the rest."""
     documents: dict[str, Document] = {}
     problems: list[Problem] = []
     for source in sources:
         try:
-            documents[source.path.name] = cache.get_or_clean(source, clean_text)
+            documents[source.path.name] = cache.get(source, clean_text)
         except Exception as error:  # a bug on one text must not stop the corpus
             problems.append(Problem(source.path, 1, f"could not be cleaned: {error!r}"))
     return documents, problems
@@ -61,13 +70,15 @@ def build(root: Path, out_dir: Path, *, cache_dir: Path | None = None) -> BuildR
     """Build every page from root/sources into out_dir and report what happened."""
     report = BuildReport()
     sources, report.problems = load_corpus(root / "sources", root)
-    cache = DocumentCache(cache_dir or root / "build" / "cache")
-    documents, problems = clean_sources(sources, cache)
+    cache_dir = cache_dir or root / "build" / "cache"
+    documents_cache, shingles_cache = document_cache(cache_dir), shingle_cache(cache_dir)
+    documents, problems = clean_sources(sources, documents_cache)
     report.problems.extend(problems)
     sources = [source for source in sources if source.path.name in documents]
     report.source_count = len(sources)
-    report.cache_hits, report.cache_misses = cache.hits, cache.misses
-    report.papers = group_papers(sources, documents)
+    report.cache_hits, report.cache_misses = documents_cache.hits, documents_cache.misses
+    shingle_sets = {source.path.name: shingles_cache.get(source, shingles) for source in sources}
+    report.papers = group_papers(sources, documents, shingle_sets)
 
     env = environment()
     source_urls = {source.path.name: f"../sources/{source.path.name}" for source in sources}

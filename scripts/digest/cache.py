@@ -1,8 +1,9 @@
-"""Per-source cache of cleaned documents, so an unchanged paper is not reprocessed.
+"""Per-source cache of stage results, so an unchanged paper is not reprocessed.
 
-The key is the source's own hash (text and sidecar) plus a fingerprint of the
-code that cleans it: editing a cleaning rule invalidates every entry, editing
-a page template invalidates none.
+A stage's result for one source is stored under the source's own hash (text
+and sidecar) plus a fingerprint of the code the stage runs: editing a cleaning
+rule invalidates the cleaned documents, editing a page template invalidates
+nothing, because pages are cheap and always rendered.
 """
 
 from __future__ import annotations
@@ -11,17 +12,18 @@ import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
-from digest.model import Document, Source
+from digest.model import Source
 
 _PACKAGE = Path(__file__).resolve().parent
-_CLEANING_CODE = ("model.py", "clean")
+Result = TypeVar("Result")
 
 
-def code_fingerprint() -> str:
-    """A hash of every file the cleaned Document depends on."""
+def code_fingerprint(names: tuple[str, ...]) -> str:
+    """A hash of the named modules and packages (paths relative to the package)."""
     digest = hashlib.sha256()
-    for name in _CLEANING_CODE:
+    for name in names:
         path = _PACKAGE / name
         files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
         for file in files:
@@ -30,32 +32,36 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-class DocumentCache:
-    """Cleaned Documents on disk, one JSON file per (source, code) pair."""
+class StageCache(Generic[Result]):
+    """One stage's results on disk, a JSON file per (source, code) pair."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        code: tuple[str, ...],
+        encode: Callable[[Result], Any],
+        decode: Callable[[Any], Result],
+    ) -> None:
         self.folder = folder
-        self.fingerprint = code_fingerprint()
+        self.fingerprint = code_fingerprint(code)
+        self.encode, self.decode = encode, decode
         self.hits = 0
         self.misses = 0
 
-    def _path(self, source: Source) -> Path:
-        return self.folder / f"{source.sha256[:32]}-{self.fingerprint}.json"
-
-    def get_or_clean(self, source: Source, clean: Callable[[str], Document]) -> Document:
-        path = self._path(source)
+    def get(self, source: Source, compute: Callable[[str], Result]) -> Result:
+        path = self.folder / f"{source.sha256[:32]}-{self.fingerprint}.json"
         if path.exists():
             try:
-                document = Document.from_json(json.loads(path.read_text(encoding="utf-8")))
+                result = self.decode(json.loads(path.read_text(encoding="utf-8")))
             except (ValueError, KeyError, TypeError):
                 path.unlink()  # a damaged entry is rebuilt, never trusted
             else:
                 self.hits += 1
-                return document
+                return result
         self.misses += 1
-        document = clean(source.text)
+        result = compute(source.text)
         self.folder.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(document.to_json(), ensure_ascii=False), encoding="utf-8")
+        temporary.write_text(json.dumps(self.encode(result), ensure_ascii=False), encoding="utf-8")
         temporary.replace(path)
-        return document
+        return result

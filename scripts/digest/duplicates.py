@@ -170,9 +170,19 @@ def find_duplicate_groups(
     result does not depend on the order of ``texts``; papers without a copy are
     left out.
     """
+    sets = {key: shingles(text, size) for key, text in texts.items()}
+    return group_shingle_sets(sets, threshold, max_doc_freq=max_doc_freq)
+
+
+def group_shingle_sets(
+    sets: Mapping[str, set[int]],
+    threshold: float = DEFAULT_THRESHOLD,
+    *,
+    max_doc_freq: int = DEFAULT_MAX_DOC_FREQ,
+) -> list[list[str]]:
+    """``find_duplicate_groups`` on shingle sets already made (and perhaps cached)."""
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], got {threshold}")
-    sets = {key: shingles(text, size) for key, text in texts.items()}
 
     parent = {key: key for key in sets}
 

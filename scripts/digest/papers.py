@@ -6,7 +6,7 @@ text) leads; the paper keeps every source so the page can list them all.
 
 from __future__ import annotations
 
-from digest.duplicates import find_duplicate_groups
+from digest.duplicates import group_shingle_sets
 from digest.model import Document, Paper, Source
 
 
@@ -26,12 +26,13 @@ def richness(source: Source, document: Document) -> tuple[int, int, int, str]:
     return known + structure, bool(document.references), length, source.path.name
 
 
-def group_papers(sources: list[Source], documents: dict[str, Document]) -> list[Paper]:
+def group_papers(
+    sources: list[Source], documents: dict[str, Document], shingle_sets: dict[str, set[int]]
+) -> list[Paper]:
     """One Paper per group of duplicate sources, sorted by paper id."""
-    texts = {source.path.name: source.text for source in sources}
     by_name = {source.path.name: source for source in sources}
     grouped: dict[str, list[str]] = {}
-    for group in find_duplicate_groups(texts):
+    for group in group_shingle_sets(shingle_sets):
         for name in group:
             grouped[name] = group
     papers: list[Paper] = []

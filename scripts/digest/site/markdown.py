@@ -12,7 +12,6 @@ import re
 
 from digest.model import Document, Heading, Paragraph
 
-_ENTITIES = {"<": "&lt;", ">": "&gt;"}
 # A bare "&" is literal in both dialects; only one that spells an entity must be escaped.
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|{}])")
@@ -23,7 +22,7 @@ _EMPHASIS = re.compile(r"\*([^*\n]+)\*")
 def escape_inline(text: str) -> str:
     """Escape text that sits inside a block (a heading, a table cell, after a lead-in)."""
     text = _ENTITY_LIKE.sub("&amp;", text)
-    text = "".join(_ENTITIES.get(ch, ch) for ch in text)
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
     return _INLINE_SPECIAL.sub(r"\\\1", text)
 
 

@@ -1,0 +1,90 @@
+"""Measure the build: cold vs cached, and how cost grows with the corpus.
+
+Run: python scripts/benchmark.py [--copies 1 2 4 8]
+
+It makes synthetic corpora of N copies of sources/ in a temporary folder. Each
+copy's letters are rotated (a Caesar shift per copy), so every copy keeps the
+layout of a real text (wrapping, headings, quotes, numbering) but shares no
+words with the others and is not merged as a duplicate. All numbers come from
+one run on one machine and are reported as ratios, which carry over between
+machines better than seconds do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import string
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from digest.build import build  # noqa: E402
+
+
+def rotate(text: str, shift: int) -> str:
+    lower, upper = string.ascii_lowercase, string.ascii_uppercase
+    table = str.maketrans(
+        lower + upper, lower[shift:] + lower[:shift] + upper[shift:] + upper[:shift]
+    )
+    return text.translate(table)
+
+
+def make_corpus(folder: Path, copies: int) -> int:
+    sources = folder / "sources"
+    sources.mkdir(parents=True)
+    count = 0
+    for copy in range(copies):
+        for text in sorted((ROOT / "sources").glob("*.txt")):
+            stem = f"{text.stem}-c{copy}"
+            body = text.read_text(encoding="utf-8")
+            (sources / f"{stem}.txt").write_text(rotate(body, copy) if copy else body)
+            sidecar = text.with_suffix(".yml").read_text(encoding="utf-8")
+            sidecar = sidecar.replace(f"source: {text.name}", f"source: {stem}.txt")
+            sidecar = sidecar.replace("\nid: ", "\nid: c{copy}-".format(copy=copy), 1)
+            if sidecar.startswith("id: "):
+                sidecar = f"id: c{copy}-" + sidecar[4:]
+            (sources / f"{stem}.yml").write_text(sidecar, encoding="utf-8")
+            count += 1
+    return count
+
+
+def timed_build(root: Path, cache: Path) -> tuple[float, int]:
+    start = time.perf_counter()
+    report = build(root, root / "out", cache_dir=cache)
+    if report.problems:
+        raise SystemExit("\n".join(map(str, report.problems)))
+    return time.perf_counter() - start, report.cache_hits
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, nargs="+", default=[1, 2, 4, 8])
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as temporary:
+        for copies in args.copies:
+            root = Path(temporary) / f"corpus-{copies}"
+            sources = make_corpus(root, copies)
+            cache = root / "cache"
+            cold, _ = timed_build(root, cache)
+            warm, hits = timed_build(root, cache)
+            assert hits == sources, "every unchanged source must come from the cache"
+            rows.append((sources, cold, warm))
+            shutil.rmtree(root)
+    base_sources, base_cold, _ = rows[0]
+    print("sources  cold/source vs smallest  cached/cold")
+    for sources, cold, warm in rows:
+        per_source = (cold / sources) / (base_cold / base_sources)
+        print(f"{sources:7d}  {per_source:23.2f}  {warm / cold:11.2f}")
+    print("cold/source vs smallest near 1.0 means cost grows linearly with the corpus;")
+    print("cached/cold is the share of a full build an unchanged corpus still costs.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
