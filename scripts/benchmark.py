@@ -45,7 +45,7 @@ def make_corpus(folder: Path, copies: int) -> int:
             (sources / f"{stem}.txt").write_text(rotate(body, copy) if copy else body)
             sidecar = text.with_suffix(".yml").read_text(encoding="utf-8")
             sidecar = sidecar.replace(f"source: {text.name}", f"source: {stem}.txt")
-            sidecar = sidecar.replace("\nid: ", "\nid: c{copy}-".format(copy=copy), 1)
+            sidecar = sidecar.replace("\nid: ", f"\nid: c{copy}-", 1)
             if sidecar.startswith("id: "):
                 sidecar = f"id: c{copy}-" + sidecar[4:]
             (sources / f"{stem}.yml").write_text(sidecar, encoding="utf-8")

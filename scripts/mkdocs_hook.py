@@ -54,7 +54,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     for problem in report.problems:
         log.warning("%s", problem)
     log.info(
-        "digest: wrote %d files to %s, %d problem(s)",
+        "digest: %d file(s) in %s, %d problem(s)",
         len(report.written),
         GENERATED_DIR.as_posix(),
         len(report.problems),
@@ -90,9 +90,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_serve(
-    server: LiveReloadServer, config: MkDocsConfig, builder: object
-) -> LiveReloadServer:
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
     sources = project_root(config) / SOURCES_DIR
     if sources.is_dir():
         server.watch(str(sources))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
+
 from digest.clean import clean_text
 from digest.model import Heading
 from digest.site.markdown import render_document
-from markdown_it import MarkdownIt
 
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
 TEXTS = sorted(SOURCES.glob("*.txt"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from digest.clean import clean_text
 from digest.site.markdown import render_document
 

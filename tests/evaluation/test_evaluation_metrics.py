@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+
 from digest.evaluation import (
     BoundaryIssue,
     ParsedBlock,

@@ -10,8 +10,9 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from digest.ingest import load_corpus
 from ingest_expectations import FIXTURES, read_expectations, unmatched
+
+from digest.ingest import load_corpus
 
 CORPORA = FIXTURES / "corpora"
 CASES = sorted(p.name for p in CORPORA.iterdir() if p.is_dir())

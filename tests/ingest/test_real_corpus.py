@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from digest.ingest import load_corpus
 from digest.model import Person
 from digest.sidecar import load_sidecar

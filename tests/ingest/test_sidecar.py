@@ -7,11 +7,12 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from digest.model import Metadata, Person
-from digest.sidecar import load_sidecar
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ingest_expectations import FIXTURES, Expected, read_expectations, unmatched
+
+from digest.model import Metadata, Person
+from digest.sidecar import load_sidecar
 
 BAD = FIXTURES / "sidecars" / "bad"
 GOOD = FIXTURES / "sidecars" / "good"

@@ -1,0 +1,66 @@
+# Quick start:  make site   builds the site into site/ (mkdocs build --strict)
+#               make test   runs the tests
+#
+# Both create .venv (python3 -m venv) if it is missing and install the pinned
+# packages of requirements.lock plus this project (editable) into it; they
+# install again whenever requirements.lock or pyproject.toml change.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed-stamp
+LOCK_VENV := build/lock-venv
+PIP := $(BIN)/python -m pip --disable-pip-version-check
+
+# Material for MkDocs prints an end-of-life banner on each run unless this is set.
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help install site serve test lint lock clean distclean
+
+help:
+	@echo "make site       build the site into site/ (strict: any warning fails)"
+	@echo "make test       run the tests"
+	@echo "make serve      preview the site at http://127.0.0.1:8000, rebuilt on change"
+	@echo "make lint       ruff check and ruff format --check"
+	@echo "make lock       regenerate requirements.lock from pyproject.toml"
+	@echo "make clean      remove site/, build/ and caches; distclean also removes .venv"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): requirements.lock pyproject.toml | $(BIN)/python
+	$(PIP) install --quiet -r requirements.lock
+	$(PIP) install --quiet --no-deps -e .
+	touch $@
+
+install: $(INSTALLED)
+
+site: $(INSTALLED)
+	$(BIN)/mkdocs build --strict
+
+serve: $(INSTALLED)
+	$(BIN)/mkdocs serve
+
+test: $(INSTALLED)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+lock:
+	rm -rf $(LOCK_VENV)
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip --disable-pip-version-check install --quiet -e '.[dev]'
+	{ sed -n '/^# ---/q;p' requirements.lock; echo '# ---'; \
+	  $(LOCK_VENV)/bin/python -m pip freeze --exclude-editable; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+	rm -rf $(LOCK_VENV)
+
+clean:
+	rm -rf site build .pytest_cache .ruff_cache .hypothesis
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

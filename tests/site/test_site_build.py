@@ -1,0 +1,157 @@
+"""Build the site with `mkdocs build --strict` and check what comes out.
+
+test_real_site_builds runs the real pipeline (digest.build) over sources/.
+The fake_root tests run the same mkdocs.yml, hook and docs/ in a temporary
+project whose digest.build is tests/site/fake_digest_build.py: they check the
+MkDocs side (config, hook, validation, theme) apart from the pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from sitecheck import check_built_site, mkdocs_build, unexpected, warning_lines
+
+REPO = Path(__file__).resolve().parents[2]
+FAKE_MKDOCS = (sys.executable, str(Path(__file__).with_name("run_mkdocs_with_fake_build.py")))
+
+pytestmark = pytest.mark.build
+
+
+def assert_clean_build(result, generated_dir: Path, site_dir: Path) -> None:
+    assert result.returncode == 0, result.stdout
+    assert warning_lines(result.stdout) == [], result.stdout
+    failures = check_built_site(generated_dir, site_dir)
+    assert failures == [], unexpected(failures)
+
+
+def test_real_site_builds(tmp_path: Path) -> None:
+    site_dir = tmp_path / "site"
+    result = mkdocs_build(REPO / "mkdocs.yml", site_dir)
+    assert_clean_build(result, REPO / "build/generated", site_dir)
+
+
+# --- The MkDocs side on its own, with a fake pipeline -------------------------
+
+FAKE_SOURCES = {
+    f"00{n}_{word}.txt": (
+        f"Paper {n}: {word} and grassroots governance\n\n"
+        f"The {word} committee of village {n} meets every month to settle disputes.\n\n"
+        "A second paragraph, so that the page has more than one.\n"
+    )
+    for n, word in enumerate(["party", "village", "street", "community", "county"], 1)
+}
+
+
+@pytest.fixture
+def fake_root(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    (root / "scripts").mkdir(parents=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy(REPO / "scripts/mkdocs_hook.py", root / "scripts/mkdocs_hook.py")
+    shutil.copytree(REPO / "docs", root / "docs")
+    (root / "sources").mkdir()
+    for name, text in FAKE_SOURCES.items():
+        (root / "sources" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_fake_root_builds_clean(fake_root: Path, tmp_path: Path) -> None:
+    site_dir = tmp_path / "site"
+    result = mkdocs_build(fake_root / "mkdocs.yml", site_dir, command=FAKE_MKDOCS)
+    assert_clean_build(result, fake_root / "build/generated", site_dir)
+    # Pages left out of the nav on purpose are reported at INFO, not WARNING.
+    assert 'not included in the "nav" configuration' in result.stdout
+    assert (site_dir / "papers/page-2/index.html").is_file()
+    assert (site_dir / "sources/003_street.txt").read_text("utf-8") == FAKE_SOURCES[
+        "003_street.txt"
+    ]
+    assert (site_dir / "about/index.html").is_file()
+
+
+def test_fake_root_bad_source_fails_strict_only(fake_root: Path, tmp_path: Path) -> None:
+    source = fake_root / "sources/002_village.txt"
+    source.write_text(source.read_text("utf-8") + "BROKEN\n", encoding="utf-8")
+
+    strict = mkdocs_build(fake_root / "mkdocs.yml", tmp_path / "strict", command=FAKE_MKDOCS)
+    assert strict.returncode != 0, strict.stdout
+    assert warning_lines(strict.stdout) == [
+        "WARNING -  sources/002_village.txt:6: cannot make sense of this line"
+    ], strict.stdout
+
+    lenient = mkdocs_build(
+        fake_root / "mkdocs.yml", tmp_path / "lenient", strict=False, command=FAKE_MKDOCS
+    )
+    assert lenient.returncode == 0, lenient.stdout
+    for n, word in enumerate(["party", "village", "street", "community", "county"], 1):
+        assert (tmp_path / f"lenient/papers/paper-00{n}/index.html").is_file(), word
+
+
+@pytest.mark.parametrize(
+    ("link", "complaint"),
+    [
+        ("[gone](papers/paper-009.md)", "not found among documentation files"),
+        ("[no such section](papers/paper-001.md#s9)", "does not contain an anchor"),
+        ("[absolute](/papers/)", "absolute link"),
+    ],
+)
+def test_fake_root_broken_link_fails_strict(
+    fake_root: Path, tmp_path: Path, link: str, complaint: str
+) -> None:
+    (fake_root / "docs/about.md").write_text(f"# About\n\nSee {link}.\n", encoding="utf-8")
+    result = mkdocs_build(fake_root / "mkdocs.yml", tmp_path / "site", command=FAKE_MKDOCS)
+    assert result.returncode != 0, result.stdout
+    warnings = warning_lines(result.stdout)
+    assert len(warnings) == 1, result.stdout
+    assert "about.md" in warnings[0]
+    assert complaint in warnings[0]
+
+
+def test_fake_root_external_link_is_caught(fake_root: Path, tmp_path: Path) -> None:
+    (fake_root / "docs/about.md").write_text(
+        "# About\n\nSee [the DOI](https://doi.org/10.1000/xyz).\n", encoding="utf-8"
+    )
+    site_dir = tmp_path / "site"
+    result = mkdocs_build(fake_root / "mkdocs.yml", site_dir, command=FAKE_MKDOCS)
+    assert result.returncode == 0, result.stdout  # MkDocs itself does not mind
+    failures = check_built_site(fake_root / "build/generated", site_dir)
+    assert len(failures) == 1, unexpected(failures)
+    assert failures[0].startswith("external request: about/index.html:")
+    assert 'href="https://doi.org/10.1000/xyz"' in failures[0]
+
+
+def test_fake_root_checks_can_fail(fake_root: Path, tmp_path: Path) -> None:
+    """check_built_site notices a paper in the sidebar, a missing page, a gap in search."""
+    config = fake_root / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "  - About: about.md\n", "  - About: about.md\n  - One paper: papers/paper-001.md\n"
+        ),
+        encoding="utf-8",
+    )
+    site_dir = tmp_path / "site"
+    result = mkdocs_build(config, site_dir, command=FAKE_MKDOCS)
+    assert result.returncode == 0, result.stdout
+    generated = fake_root / "build/generated"
+    failures = check_built_site(generated, site_dir)
+    assert failures == [
+        f"paper-00{n}: sidebar links to paper page papers/paper-001/ (../paper-001/)"
+        for n in range(2, 6)
+    ], unexpected(failures)
+
+    shutil.rmtree(site_dir / "papers/paper-002")
+    index_file = site_dir / "search/search_index.json"
+    index = json.loads(index_file.read_text("utf-8"))
+    index["docs"] = [d for d in index["docs"] if not d["location"].startswith("papers/paper-003/")]
+    index_file.write_text(json.dumps(index), encoding="utf-8")
+    failures = check_built_site(generated, site_dir, min_papers=6)
+    assert failures[0] == "only 5 paper(s) generated, expected at least 6"
+    assert "paper-002: no page at papers/paper-002/index.html" in failures
+    assert (
+        "paper-003: search index has no 'The street committee of village' for papers/paper-003/"
+        in failures
+    )

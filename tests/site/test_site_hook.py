@@ -1,0 +1,143 @@
+"""scripts/mkdocs_hook.py, with digest.build replaced by tests/site/fake_digest_build.py."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import fake_digest_build
+import pytest
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import get_files
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def hook() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("mkdocs_hook", REPO / "scripts/mkdocs_hook.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def fake_build(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    monkeypatch.setitem(sys.modules, "digest.build", fake_digest_build)
+    return fake_digest_build
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A project: mkdocs.yml without hooks (the test calls them), docs/, sources/."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: Test\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/about.md").write_text("# About\n", encoding="utf-8")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources/001_a.txt").write_text("First paper\n\nSome text.\n", "utf-8")
+    (tmp_path / "sources/002_b.txt").write_text("Second paper\nBROKEN\n\nText.\n", "utf-8")
+    return tmp_path
+
+
+def config_for(root: Path) -> MkDocsConfig:
+    return load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+
+
+def test_problems_are_logged_as_warnings(
+    hook: ModuleType, fake_build: ModuleType, root: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.digest"):
+        hook.on_pre_build(config_for(root))
+    warnings = [
+        record.getMessage()
+        for record in caplog.records
+        if record.name == "mkdocs.plugins.digest" and record.levelno == logging.WARNING
+    ]
+    assert warnings == ["sources/002_b.txt:2: cannot make sense of this line"]
+    assert (root / "build/generated/papers/paper-001.md").is_file()
+
+
+def test_generated_files_are_added(hook: ModuleType, fake_build: ModuleType, root: Path) -> None:
+    config = config_for(root)
+    hook.on_pre_build(config)
+    files = hook.on_files(get_files(config), config)
+    generated = root / "build/generated"
+    added = {file.src_uri: file for file in files if file.abs_src_path.startswith(str(generated))}
+    expected = {path.relative_to(generated).as_posix() for path in generated.rglob("*.*")}
+    assert set(added) == expected
+    assert {"index.md", "papers/index.md", "papers/paper-002.md", "sources/002_b.txt"} <= expected
+    paper = added["papers/paper-001.md"]
+    assert paper.is_documentation_page()
+    assert paper.abs_dest_path == str(root / "site/papers/paper-001/index.html")
+    assert added["sources/001_a.txt"].abs_dest_path == str(root / "site/sources/001_a.txt")
+    assert files.get_file_from_path("about.md") is not None
+
+
+def test_clash_with_docs_is_an_error_and_docs_wins(
+    hook: ModuleType, fake_build: ModuleType, root: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (root / "docs/index.md").write_text("# Hand-written home\n", encoding="utf-8")
+    config = config_for(root)
+    hook.on_pre_build(config)
+    with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.digest"):
+        files = hook.on_files(get_files(config), config)
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert errors == [
+        "digest: build/generated/index.md clashes with docs/index.md; "
+        "the generated file is left out"
+    ]
+    home = files.get_file_from_path("index.md")
+    assert home is not None
+    assert home.abs_src_path == str(root / "docs/index.md")
+
+
+def test_missing_pipeline_is_a_plugin_error(
+    hook: ModuleType, root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "digest.build", None)  # makes the import fail
+    with pytest.raises(PluginError, match=r"cannot import digest\.build"):
+        hook.on_pre_build(config_for(root))
+
+
+def test_missing_generated_dir_is_a_plugin_error(hook: ModuleType, root: Path) -> None:
+    config = config_for(root)
+    with pytest.raises(PluginError, match="does not exist"):
+        hook.on_files(get_files(config), config)
+
+
+def test_serve_watches_sources(hook: ModuleType, root: Path) -> None:
+    class Server:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    server = Server()
+    assert hook.on_serve(server, config_for(root), builder=None) is server
+    assert server.watched == [str(root / "sources")]
+
+
+def test_mkdocs_yml_settings() -> None:
+    """The decisions in mkdocs.yml that the build test alone would not catch."""
+    config = load_config(str(REPO / "mkdocs.yml"))
+    assert config.nav == [
+        {"Home": "index.md"},
+        {"Papers": "papers/index.md"},
+        {"About": "about.md"},
+    ]
+    assert config.theme["font"] is False  # no Google Fonts
+    assert config.repo_url is None  # the theme would call api.github.com
+    assert config.extra["generator"] is False
+    assert list(config.hooks) == ["scripts/mkdocs_hook.py"]
+    assert config.validation.links.not_found == logging.WARNING
+    assert config.validation.links.anchors == logging.WARNING
+    assert config.validation.nav.omitted_files == logging.INFO
+    assert (REPO / "docs/stylesheets/digest.css").is_file()
+    assert config.extra_css == ["stylesheets/digest.css"]
