@@ -74,27 +74,29 @@ def completeness(metadata: Metadata) -> str:
 
 
 def metadata_rows(metadata: Metadata) -> list[tuple[str, str]]:
-    """(field, value) rows for the header; unknown fields say so instead of hiding."""
+    """(field, value) rows for the header: what the text gives, then what it does not."""
 
     def value(name: str) -> str:
         item = getattr(metadata, name)
         if name == "authors":
-            item = authors_text(metadata)
-        elif isinstance(item, list):
-            item = "; ".join(item)
-        return str(item) if item not in (None, "", []) else ""
+            return authors_text(metadata)
+        if isinstance(item, list):
+            return "; ".join(item)
+        return "" if item in (None, "") else str(item)
 
-    rows = []
-    if not metadata.title:
-        working = metadata.working_title
-        rows.append(("Title", f"{NOT_GIVEN}" + (f" (working title: {working})" if working else "")))
+    rows: list[tuple[str, str]] = []
+    missing: list[str] = []
     for name in BIBLIOGRAPHIC_FIELDS:
-        if name in ("title", "keywords"):
-            continue
-        rows.append((FIELD_LABELS.get(name, name.capitalize()), value(name) or NOT_GIVEN))
+        label = FIELD_LABELS.get(name, name.capitalize())
+        if not value(name):
+            missing.append(label if name != "title" else "Title (see the note above)")
+        elif name not in ("title", "keywords"):  # those two have their own place on the page
+            rows.append((label, value(name)))
     rows.append(("Language", metadata.language))
     if metadata.setting:
         rows.append(("Setting", metadata.setting))
+    if missing:
+        rows.append(("Not given in the text", ", ".join(missing)))
     return rows
 
 

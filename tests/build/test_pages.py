@@ -1,0 +1,53 @@
+"""Page rendering: bounded index pages, escaping of metadata, honest unknowns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from digest.model import Document, Metadata, Paper, Person, Source
+from digest.site.pages import PAPERS_PER_PAGE, environment, render_index_pages, render_paper
+
+
+def paper(number: int, **meta: object) -> Paper:
+    metadata = Metadata(id=f"paper-{number:03d}", **meta)  # type: ignore[arg-type]
+    source = Source(
+        Path(f"sources/{number:03d}.txt"), Path(f"sources/{number:03d}.yml"), "", "x", metadata
+    )
+    return Paper(metadata.id, metadata, Document(), [source])
+
+
+def test_no_index_page_lists_more_than_a_page_of_papers() -> None:
+    papers = [paper(n, title=f"Title {n}") for n in range(120)]
+    pages = render_index_pages(environment(), papers)
+    assert [p.path for p in pages] == ["papers/index.md", "papers/page-2.md", "papers/page-3.md"]
+    for page in pages:
+        rows = [line for line in page.text.splitlines() if line.startswith("| [")]
+        assert len(rows) <= PAPERS_PER_PAGE
+    assert "[2](page-2.md)" in pages[0].text and "**1**" in pages[0].text
+
+
+def test_metadata_from_a_sidecar_is_escaped() -> None:
+    hostile = paper(
+        1,
+        title="A <script>alert(1)</script> | *title*",
+        authors=[Person("Wang", "J_N")],
+    )
+    text = render_paper(environment(), hostile, {"001.txt": "../sources/001.txt"}).text
+    html = MarkdownIt("commonmark").enable("table").render(text.split("---\n", 2)[2])
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "<em>title</em>" not in html
+    assert 'title: "A <script>alert(1)</script> | *title*"' in text  # YAML string, quoted
+
+
+def test_unknown_fields_are_named_not_hidden() -> None:
+    page = render_paper(
+        environment(),
+        paper(2, working_title="A description", year=2020),
+        {"002.txt": "../sources/002.txt"},
+    ).text
+    assert "# A description (working title)" in page
+    assert "| Year | 2020 |" in page
+    assert "| Not given in the text | Title (see the note above), Authors, Venue," in page
