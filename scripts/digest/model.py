@@ -211,3 +211,41 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
+
+
+# --- The bibliography ------------------------------------------------------
+
+# Reference types; each maps to one BibTeX entry type in digest.references.bibtex.
+REFERENCE_TYPES: tuple[str, ...] = ("article", "thesis", "book", "newspaper", "misc")
+
+
+@dataclass
+class Reference:
+    """One parsed entry of a reference list, or a corpus paper as a citable work.
+
+    Field conventions (the gold files follow them too): ``authors`` in source
+    order, given names as spaced initials ("J. N.") when the source gives
+    initials; ``year`` as a string; ``title`` without the closing full stop
+    and without Markdown emphasis; ``container`` is the journal, newspaper or
+    proceedings name; ``number`` is the issue as printed ("03"); ``pages`` uses
+    a plain hyphen ("37-46"). ``parsed`` is False when the string could not be
+    parsed: the entry then keeps only ``raw`` and is listed in the report.
+    """
+
+    raw: str
+    type: str = "misc"
+    authors: list[Person] = field(default_factory=list)
+    year: str | None = None
+    title: str | None = None
+    container: str | None = None
+    volume: str | None = None
+    number: str | None = None
+    pages: str | None = None
+    school: str | None = None
+    publisher: str | None = None
+    address: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    label: str | None = None  # the list number as printed, "1" for "[1]"
+    note: str | None = None
+    parsed: bool = True

@@ -1,0 +1,1 @@
+"""Reference lists: parse, key, merge and write the bibliography."""

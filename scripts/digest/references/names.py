@@ -1,0 +1,107 @@
+"""Author lists in the forms reference lists use.
+
+- pinyin, surname first, initials after: "Wang J.N.", "Dai Y.Q., Liu Y.", GB/T "Wang J N"
+- APA, surname comma initials: "Han, D. X., & Hu, X. D.", "Tsai, L. L., and O'Brien, K. J."
+- full names: "Wang Junning" (pinyin, surname first) or "Kevin J. O'Brien" (given first)
+"et al." ends a list; the truncation is reported, not turned into an author.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.model import Person
+from digest.references.pinyin import is_pinyin_surname
+
+_ET_AL = re.compile(r",?\s*(?:et\s*al\.?|等)\s*$", re.IGNORECASE)
+_INITIALS = re.compile(r"^(?:[A-Z]\.?[\s-]*){1,4}$")
+_SURNAME = r"[A-Z][A-Za-z'’\-]+"
+
+
+def normalise_initials(text: str) -> str:
+    """ "J.N." / "JN" / "J N" / "J.-N." -> "J. N." """
+    letters = re.findall(r"[A-Z]", text)
+    return " ".join(f"{letter}." for letter in letters)
+
+
+def _title_case(word: str) -> str:
+    """GB/T prints surnames in capitals ("WANG"); "O'BRIEN" -> "O'Brien"."""
+    if word.isupper() and len(word) > 1:
+        return re.sub(r"[A-Za-z]+", lambda m: m.group().capitalize(), word.lower())
+    return word
+
+
+def parse_person(text: str) -> Person | None:
+    """One name in any of the forms above, or None if it is not a name."""
+    text = text.strip().strip(",").strip()
+    if not text or len(text) > 60:
+        return None
+    if "," in text:  # "Han, D. X." / "O'Brien, Kevin J."
+        family, given = (part.strip() for part in text.split(",", 1))
+        if not re.fullmatch(rf"{_SURNAME}(?: {_SURNAME})*", family):
+            return None
+        return Person(_title_case(family), _given(given))
+    words = text.split()
+    if len(words) == 1:
+        return Person(_title_case(words[0])) if re.fullmatch(_SURNAME, words[0]) else None
+    # Surname followed by initials: "Wang J.N.", "Wang J N", "WANG JN", "Dai Y.Q."
+    rest = " ".join(words[1:])
+    if re.fullmatch(_SURNAME, words[0]) and _INITIALS.match(rest.replace(".", ". ").strip()):
+        return Person(_title_case(words[0]), normalise_initials(rest))
+    if not all(re.fullmatch(r"[A-Z][A-Za-z.'’\-]*", w) for w in words):
+        return None
+    # Full names: pinyin puts the surname first ("Wang Junning"), English last.
+    if is_pinyin_surname(words[0]) and len(words) == 2 and not words[1].endswith("."):
+        return Person(_title_case(words[0]), words[1])
+    return Person(_title_case(words[-1]), _given(" ".join(words[:-1])))
+
+
+def _given(text: str) -> str:
+    text = text.strip()
+    compact = text.replace(" ", "").replace("-", "")
+    if re.fullmatch(r"(?:[A-Z]\.?)+", compact):
+        return normalise_initials(text)
+    return text
+
+
+def parse_authors(text: str) -> tuple[list[Person], bool]:
+    """Split an author list; returns (people, truncated by "et al.")."""
+    text = text.strip().rstrip(".").strip() if not re.search(r"\b[A-Z]\.$", text) else text
+    truncated = bool(_ET_AL.search(text))
+    text = _ET_AL.sub("", text).strip().rstrip(",")
+    text = re.sub(r",?\s*(?:&|\band\b)\s*", ", ", text)
+    pieces = [p.strip() for p in re.split(r"\s*[,;，；]\s*", text) if p.strip()]
+    people: list[Person] = []
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        following = pieces[index + 1] if index + 1 < len(pieces) else ""
+        # APA: "Han", "D. X." -> one person
+        if (
+            following
+            and re.fullmatch(_SURNAME, piece)
+            and (
+                _INITIALS.match(following.replace(".", ". ").strip()) or _is_given_names(following)
+            )
+            and " " not in piece
+        ):
+            person = parse_person(f"{piece}, {following}")
+            index += 2
+        else:
+            person = parse_person(piece)
+            index += 1
+        if person is None:
+            return [], truncated
+        people.append(person)
+    return people, truncated
+
+
+def _is_given_names(text: str) -> bool:
+    """ "Kevin J." after "O'Brien," in APA with full given names."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 3
+        and all(re.fullmatch(r"[A-Z][a-z]*\.?", w) for w in words)
+        and (any(w.endswith(".") for w in words) or (len(words) == 1 and len(words[0]) > 1))
+        and not is_pinyin_surname(words[0].rstrip("."))
+    )
