@@ -249,3 +249,22 @@ class Reference:
     label: str | None = None  # the list number as printed, "1" for "[1]"
     note: str | None = None
     parsed: bool = True
+
+
+@dataclass
+class CitedIn:
+    """Where a bibliography entry is cited: a paper's reference list item."""
+
+    paper_id: str
+    item: int  # 1-based position in that paper's reference list
+
+
+@dataclass
+class BibEntry:
+    """One work in the digest's bibliography, merged across the papers that cite it."""
+
+    key: str
+    reference: Reference
+    signature: str
+    corpus_paper: str | None = None  # the paper id when the work is in the corpus
+    cited_in: list[CitedIn] = field(default_factory=list)

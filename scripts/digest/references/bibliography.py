@@ -1,0 +1,98 @@
+"""Merge every paper's reference list, and the papers themselves, into one bibliography.
+
+The same work cited by several papers becomes one entry (same signature:
+title, year, first author, ignoring punctuation, case and dashes) that records
+every paper citing it. The richest of the merged strings supplies the fields.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from digest.model import BibEntry, CitedIn, Metadata, Paper, Reference
+from digest.references.keys import KeyRegistry, base_key, signature
+from digest.references.parse import parse_reference
+
+
+@dataclass
+class Bibliography:
+    entries: dict[str, BibEntry] = field(default_factory=dict)  # by key, sorted
+    paper_keys: dict[str, str] = field(default_factory=dict)  # paper id -> its own key
+    reference_keys: dict[str, list[str]] = field(default_factory=dict)  # paper id -> per item
+
+    def unparsed(self) -> list[BibEntry]:
+        return [entry for entry in self.entries.values() if not entry.reference.parsed]
+
+
+def paper_reference(metadata: Metadata) -> Reference:
+    """A corpus paper as a citable work, saying what its text does not give."""
+    missing = [name for name in ("title", "year", "venue") if name in metadata.not_in_text]
+    note = None
+    if missing:
+        note = "Not given in the text: " + ", ".join(missing)
+        if not metadata.title and metadata.working_title:
+            note += f"; working title: {metadata.working_title}"
+    return Reference(
+        raw="",
+        type="article" if metadata.venue else "misc",
+        authors=list(metadata.authors),
+        year=str(metadata.year) if metadata.year else None,
+        title=metadata.title,
+        container=metadata.venue,
+        volume=metadata.volume,
+        number=metadata.issue,
+        pages=metadata.pages,
+        doi=metadata.doi,
+        url=metadata.url,
+        note=note,
+    )
+
+
+def _richness(ref: Reference) -> tuple[int, str]:
+    filled = sum(value not in (None, "", []) for value in vars(ref).values())
+    return filled, ref.raw
+
+
+def build_bibliography(papers: list[Paper], registry: KeyRegistry) -> Bibliography:
+    merged: dict[str, BibEntry] = {}
+    own: dict[str, str] = {}  # paper id -> signature
+    per_paper: dict[str, list[str]] = {}
+    for paper in papers:
+        ref = paper_reference(paper.metadata)
+        sig = signature(ref) if ref.title else f"paper:{paper.id}"
+        own[paper.id] = sig
+        merged[sig] = BibEntry("", ref, sig, corpus_paper=paper.id)
+    for paper in papers:
+        sigs = []
+        for item, raw in enumerate(paper.document.references, start=1):
+            ref = parse_reference(raw.text)
+            sig = signature(ref)
+            sigs.append(sig)
+            entry = merged.get(sig)
+            if entry is None:
+                entry = merged[sig] = BibEntry("", ref, sig)
+            elif entry.corpus_paper is None and _richness(ref) > _richness(entry.reference):
+                entry.reference = ref
+            entry.cited_in.append(CitedIn(paper.id, item))
+        per_paper[paper.id] = sigs
+
+    wanted = [
+        (sig, entry.corpus_paper if _is_anonymous(entry) else base_key(entry.reference))
+        for sig, entry in merged.items()
+    ]
+    keys = registry.assign([(sig, base or "anon") for sig, base in wanted])
+    for sig, entry in merged.items():
+        entry.key = keys[sig]
+    bibliography = Bibliography()
+    for entry in sorted(merged.values(), key=lambda e: e.key):
+        bibliography.entries[entry.key] = entry
+    bibliography.paper_keys = {paper_id: keys[sig] for paper_id, sig in own.items()}
+    bibliography.reference_keys = {pid: [keys[s] for s in sigs] for pid, sigs in per_paper.items()}
+    return bibliography
+
+
+def _is_anonymous(entry: BibEntry) -> bool:
+    """A corpus paper with no author and no title is keyed by its page id instead."""
+    return (
+        entry.corpus_paper is not None and not entry.reference.authors and not entry.reference.title
+    )
