@@ -7,7 +7,15 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from digest.model import Document, Metadata, Paper, Person, Source
-from digest.site.pages import PAPERS_PER_PAGE, environment, render_index_pages, render_paper
+from digest.references.bibliography import paper_reference
+from digest.site.citation_links import PaperCitations
+from digest.site.pages import (
+    PAPERS_PER_PAGE,
+    PaperBibliography,
+    environment,
+    render_index_pages,
+    render_paper,
+)
 
 
 def paper(number: int, **meta: object) -> Paper:
@@ -16,6 +24,12 @@ def paper(number: int, **meta: object) -> Paper:
         Path(f"sources/{number:03d}.txt"), Path(f"sources/{number:03d}.yml"), "", "x", metadata
     )
     return Paper(metadata.id, metadata, Document(), [source])
+
+
+def page_of(item: Paper) -> str:
+    bib = PaperBibliography(item.id, paper_reference(item.metadata), [], PaperCitations(item))
+    name = item.sources[0].path.name
+    return render_paper(environment(), item, {name: f"../sources/{name}"}, bib).text
 
 
 def test_no_index_page_lists_more_than_a_page_of_papers() -> None:
@@ -34,7 +48,7 @@ def test_metadata_from_a_sidecar_is_escaped() -> None:
         title="A <script>alert(1)</script> | *title*",
         authors=[Person("Wang", "J_N")],
     )
-    text = render_paper(environment(), hostile, {"001.txt": "../sources/001.txt"}).text
+    text = page_of(hostile)
     html = MarkdownIt("commonmark").enable("table").render(text.split("---\n", 2)[2])
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
@@ -43,11 +57,7 @@ def test_metadata_from_a_sidecar_is_escaped() -> None:
 
 
 def test_unknown_fields_are_named_not_hidden() -> None:
-    page = render_paper(
-        environment(),
-        paper(2, working_title="A description", year=2020),
-        {"002.txt": "../sources/002.txt"},
-    ).text
+    page = page_of(paper(2, working_title="A description", year=2020))
     assert "# A description (working title)" in page
     assert "| Year | 2020 |" in page
     assert "| Not given in the text | Title (see the note above), Authors, Venue," in page

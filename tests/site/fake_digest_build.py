@@ -83,6 +83,7 @@ def build(root: Path, out_dir: Path) -> BuildReport:
             f"# Papers\n\n| Title | Id |\n| --- | --- |\n{rows}\n\n{' · '.join(nav)}\n",
             report,
         )
+    _write(out_dir, "bibliography/index.md", "# Bibliography\n\nNo entries.\n", report)
     _write(
         out_dir,
         "index.md",

@@ -19,6 +19,7 @@ class Bibliography:
     entries: dict[str, BibEntry] = field(default_factory=dict)  # by key, sorted
     paper_keys: dict[str, str] = field(default_factory=dict)  # paper id -> its own key
     reference_keys: dict[str, list[str]] = field(default_factory=dict)  # paper id -> per item
+    paper_references: dict[str, list[Reference]] = field(default_factory=dict)  # as parsed
 
     def unparsed(self) -> list[BibEntry]:
         return [entry for entry in self.entries.values() if not entry.reference.parsed]
@@ -62,10 +63,13 @@ def build_bibliography(papers: list[Paper], registry: KeyRegistry) -> Bibliograp
         sig = signature(ref) if ref.title else f"paper:{paper.id}"
         own[paper.id] = sig
         merged[sig] = BibEntry("", ref, sig, corpus_paper=paper.id)
+    parsed: dict[str, list[Reference]] = {}
     for paper in papers:
         sigs = []
+        parsed[paper.id] = []
         for item, raw in enumerate(paper.document.references, start=1):
             ref = parse_reference(raw.text)
+            parsed[paper.id].append(ref)
             sig = signature(ref)
             sigs.append(sig)
             entry = merged.get(sig)
@@ -88,6 +92,7 @@ def build_bibliography(papers: list[Paper], registry: KeyRegistry) -> Bibliograp
         bibliography.entries[entry.key] = entry
     bibliography.paper_keys = {paper_id: keys[sig] for paper_id, sig in own.items()}
     bibliography.reference_keys = {pid: [keys[s] for s in sigs] for pid, sigs in per_paper.items()}
+    bibliography.paper_references = parsed
     return bibliography
 
 

@@ -83,12 +83,12 @@ class KeyRegistry:
                 continue
             parts = line.split("\t")
             key = parts[0].strip()
-            if len(parts) != 2 or not re.fullmatch(r"[A-Za-z0-9_:.\-]+", key):
+            if len(parts) != 2 or not re.fullmatch(r"[A-Za-z][A-Za-z0-9:.\-]*", key):
                 registry.problems.append(
                     Problem(
                         shown_as or path,
                         number,
-                        "expected 'key<TAB>signature' with a key of letters, digits, _ : . -",
+                        "expected 'key<TAB>signature', the key a letter then letters, digits, : . -",
                     )
                 )
                 continue

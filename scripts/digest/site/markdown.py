@@ -9,6 +9,7 @@ tests) and Python-Markdown (used by mkdocs) understand.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from digest.model import Document, Heading, Paragraph
 
@@ -57,21 +58,30 @@ def render_heading(heading: Heading, *, anchors: bool = False) -> str:
     return f"{hashes} {escape_inline(number + heading.text)}{anchor}"
 
 
-def render_paragraph(paragraph: Paragraph) -> str:
+# Text -> Markdown for one paragraph body; the default escapes, a linker adds citation links.
+TextRenderer = Callable[[int, str], str]
+
+
+def render_paragraph(paragraph: Paragraph, text: TextRenderer | None = None, index: int = 0) -> str:
     """A run-in head or item marker becomes a bold lead-in, the same for both."""
     lead = " ".join(part for part in (paragraph.marker, paragraph.lead) if part)
+    body = text(index, paragraph.text) if text else escape_inline(paragraph.text)
     if not lead:
-        return escape(paragraph.text)
-    return f"**{escape_inline(lead)}** {escape_inline(paragraph.text)}".rstrip()
+        return _BLOCK_START.sub(_escape_block_start, body)
+    return f"**{escape_inline(lead)}** {body}".rstrip()
 
 
-def render_body(doc: Document, *, anchors: bool = False) -> str:
-    """Only the numbered body: headings and paragraphs, blank-line separated."""
+def render_body(doc: Document, *, anchors: bool = False, text: TextRenderer | None = None) -> str:
+    """Only the numbered body: headings and paragraphs, blank-line separated.
+
+    ``text`` renders a paragraph's text given the block's index (to add links);
+    it must escape what it does not turn into Markdown.
+    """
     blocks = [
         render_heading(block, anchors=anchors)
         if isinstance(block, Heading)
-        else render_paragraph(block)
-        for block in doc.body
+        else render_paragraph(block, text, index)
+        for index, block in enumerate(doc.body)
     ]
     return "\n\n".join(blocks) + "\n" if blocks else ""
 

@@ -8,6 +8,7 @@ in ``Markdown``, pass through. Forgetting an escape is therefore impossible.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,13 +16,11 @@ from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from digest.model import BIBLIOGRAPHIC_FIELDS, Metadata, Paper, Paragraph
-from digest.site.markdown import (
-    escape_inline,
-    escape_keeping_emphasis,
-    render_body,
-    render_paragraph,
-)
+from digest.model import BIBLIOGRAPHIC_FIELDS, Metadata, Paper, Paragraph, Reference
+from digest.references.bibtex import format_entry
+from digest.references.styles import apa, gbt7714
+from digest.site.citation_links import PaperCitations, entry_page
+from digest.site.markdown import escape_inline, render_body, render_paragraph
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # At most this many papers on one index page, so no page grows with the corpus.
@@ -52,7 +51,26 @@ def environment() -> Environment:
     )
     env.filters["yaml_string"] = lambda value: Markdown(json.dumps(value, ensure_ascii=False))
     env.filters["url"] = lambda value: Markdown(quote(value))
+    env.filters["anchor"] = anchor
+    env.filters["md"] = Markdown
+    env.filters["url_path"] = lambda value: Markdown(quote(value, safe="/#:.-"))
+    env.filters["fenced"] = fenced
     return env
+
+
+def anchor(value: str) -> Markdown:
+    """An id for attr_list: only characters that need no escaping anywhere."""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9:.\-]*", value):
+        value = "x-" + re.sub(r"[^A-Za-z0-9:.\-]", "-", value)
+    return Markdown(value)
+
+
+def fenced(value: str, language: str = "") -> Markdown:
+    """A fenced code block whose fence no line of the content can close."""
+    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
+    fence = "`" * max(3, longest + 1)
+    body = value if value.endswith("\n") else value + "\n"
+    return Markdown(f"{fence}{language}\n{body}{fence}")
 
 
 @dataclass(frozen=True)
@@ -100,11 +118,31 @@ def metadata_rows(metadata: Metadata) -> list[tuple[str, str]]:
     return rows
 
 
-def render_paper(env: Environment, paper: Paper, source_urls: dict[str, str]) -> Page:
+@dataclass
+class PaperBibliography:
+    """What a paper page needs of the bibliography: its own entry, its list, its citations."""
+
+    own_key: str
+    own: Reference
+    references: list[tuple[str, Reference]]  # (key, parsed) per item of its reference list
+    citations: PaperCitations
+
+
+def render_paper(
+    env: Environment, paper: Paper, source_urls: dict[str, str], bib: PaperBibliography
+) -> Page:
     doc = paper.document
     back = [
-        (section.label, [Markdown(render_paragraph_text(p)) for p in section.paragraphs])
+        (section.label, [Markdown(render_paragraph(Paragraph(p))) for p in section.paragraphs])
         for section in doc.back
+    ]
+    references = [
+        {
+            "text": Markdown(apa(ref)) if ref.parsed else ref.raw,
+            "parsed": ref.parsed,
+            "link": f"../{entry_page(key)}#{key}",
+        }
+        for key, ref in bib.references
     ]
     text = env.get_template("paper.md.j2").render(
         paper=paper,
@@ -112,18 +150,21 @@ def render_paper(env: Environment, paper: Paper, source_urls: dict[str, str]) ->
         title=paper.metadata.display_title,
         rows=metadata_rows(paper.metadata),
         completeness=completeness(paper.metadata),
-        abstract=[Markdown(render_paragraph_text(p)) for p in doc.abstract],
+        abstract=[Markdown(render_paragraph(Paragraph(p))) for p in doc.abstract],
         keywords=paper.metadata.keywords or doc.keywords,
-        body=Markdown(render_body(doc, anchors=True)),
+        body=Markdown(render_body(doc, anchors=True, text=bib.citations.render_text)),
         back=back,
-        references=[Markdown(escape_keeping_emphasis(ref.text)) for ref in doc.references],
+        references=references,
+        unresolved=len(bib.citations.unresolved),
+        citation_count=bib.citations.total,
         sources=[(source.path.name, source_urls[source.path.name]) for source in paper.sources],
+        cite_bibtex=format_entry(bib.own_key, bib.own),
+        cite_apa=Markdown(apa(bib.own)),
+        cite_gbt=Markdown(gbt7714(bib.own)),
+        own_key=bib.own_key,
+        bib_download=f"../bib/{paper.id}.bib",
     )
     return Page(paper_url(paper), text)
-
-
-def render_paragraph_text(text: str) -> str:
-    return render_paragraph(Paragraph(text))
 
 
 def render_index_pages(env: Environment, papers: list[Paper]) -> list[Page]:

@@ -1,0 +1,103 @@
+"""Turn the citations of a paper's paragraphs into Markdown links with anchors.
+
+Every citation link gets an id (``cite-N``) so the bibliography can link back
+to the passage ("cited by"); an unresolved citation stays visible, links to
+the report of unresolved citations, and carries the class ``unresolved``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from digest.citations import Citation, find_citations
+from digest.model import Heading, Paper, Reference
+from digest.site.markdown import escape_inline
+
+BIBLIOGRAPHY_DIR = "bibliography"
+
+
+def entry_page(key: str) -> str:
+    """The bibliography page of a key, grouped by first letter (``w.md``)."""
+    first = key[:1].lower()
+    return f"{BIBLIOGRAPHY_DIR}/{first if first.isalpha() else 'other'}.md"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A place in a paper that cites a work."""
+
+    paper_id: str
+    anchor: str
+    section: str  # "§1.1" or "" before the first heading
+
+
+@dataclass
+class PaperCitations:
+    """The citations of one paper and the Markdown renderer that links them."""
+
+    paper: Paper
+    by_block: dict[int, list[Citation]] = field(default_factory=dict)
+    passages: dict[str, list[Passage]] = field(default_factory=dict)  # key -> passages
+    unresolved: list[tuple[str, str]] = field(default_factory=list)  # (anchor, text)
+    anchors: dict[tuple[int, int], str] = field(default_factory=dict)  # (block, start) -> id
+    total: int = 0
+
+    def render_text(self, index: int, text: str) -> str:
+        """Escape one paragraph's text, with its citations as links (page: papers/<id>.md)."""
+        pieces: list[str] = []
+        position = 0
+        for citation in self.by_block.get(index, []):
+            for start, end, key, anchor in _links(citation, self, index):
+                pieces.append(escape_inline(text[position:start]))
+                label = escape_inline(text[start:end])
+                if key is None:
+                    target = f"../{BIBLIOGRAPHY_DIR}/unresolved.md#{self.paper.id}"
+                    pieces.append(f"[{label}]({target}){{ #{anchor} .citation .unresolved }}")
+                else:
+                    target = f"../{entry_page(key)}#{key}"
+                    pieces.append(f"[{label}]({target}){{ #{anchor} .citation }}")
+                position = end
+        pieces.append(escape_inline(text[position:]))
+        return "".join(pieces)
+
+
+def _links(citation: Citation, owner: PaperCitations, index: int):
+    """(start, end, key, anchor) per distinct span of the citation, numbering anchors."""
+    spans: dict[tuple[int, int], list[str | None]] = {}
+    for part in citation.parts:
+        spans.setdefault((part.start, part.end), []).append(part.key)
+    for (start, end), keys in spans.items():
+        anchor = owner.anchors[(index, start)]
+        resolved = [key for key in keys if key is not None]
+        yield start, end, resolved[0] if resolved else None, anchor
+
+
+def collect_citations(paper: Paper, references: list[Reference], keys: list[str]) -> PaperCitations:
+    """Find every citation of a paper and number their anchors in reading order."""
+    result = PaperCitations(paper)
+    section = ""
+    for index, block in enumerate(paper.document.body):
+        if isinstance(block, Heading):
+            section = f"§{block.number.rstrip('.')}" if block.number else block.text
+            continue
+        citations = find_citations(block.text, references, keys)
+        if not citations:
+            continue
+        result.by_block[index] = citations
+        for citation in citations:
+            seen: set[tuple[int, int]] = set()
+            for part in citation.parts:
+                span = (part.start, part.end)
+                if span not in seen:
+                    seen.add(span)
+                    result.total += 1
+                    anchor = f"cite-{result.total}"
+                    result.anchors[(index, part.start)] = anchor
+                    if all(p.key is None for p in citation.parts if (p.start, p.end) == span):
+                        result.unresolved.append((anchor, block.text[part.start : part.end]))
+                if part.key is not None:
+                    anchor = result.anchors[(index, part.start)]
+                    result.passages.setdefault(part.key, []).append(
+                        Passage(paper.id, anchor, section)
+                    )
+    return result
