@@ -130,6 +130,7 @@ def test_mkdocs_yml_settings() -> None:
     assert config.nav == [
         {"Home": "index.md"},
         {"Papers": "papers/index.md"},
+        {"Bibliography": "bibliography/index.md"},
         {"About": "about.md"},
     ]
     assert config.theme["font"] is False  # no Google Fonts
