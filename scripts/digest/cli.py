@@ -1,4 +1,4 @@
-"""The maintainer's command line: `digest build`, `digest check`, `digest clean FILE`."""
+"""The maintainer's command line: `digest build`, `check`, `clean FILE`, `refs FILE`."""
 
 from __future__ import annotations
 
@@ -30,6 +30,35 @@ def _cmd_clean(args: argparse.Namespace) -> int:
             return 2
     sys.stdout.write(render_document(clean_text(text)))
     return 0
+
+
+def _cmd_refs(args: argparse.Namespace) -> int:
+    """BibTeX for a block of reference lines, so a new paper's list can be checked first."""
+    from digest.clean.hyphenation import Vocabulary
+    from digest.clean.lines import split_lines
+    from digest.clean.reflist import split_references
+    from digest.references.bibtex import format_bibliography
+    from digest.references.keys import KeyRegistry, base_key, signature
+    from digest.references.parse import parse_reference
+
+    name = "<stdin>" if args.file == "-" else args.file
+    try:
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"{name}:1: cannot read as UTF-8 text: {error}", file=sys.stderr)
+        return 2
+    lines = split_lines(text)
+    raw = split_references(lines, Vocabulary.from_lines(lines))
+    parsed = [parse_reference(item.text) for item in raw]
+    keys = KeyRegistry(Path(name)).assign([(signature(r), base_key(r)) for r in parsed])
+    entries = {keys[signature(r)]: r for r in parsed}
+    sys.stdout.write(
+        format_bibliography([(key, ref, {}) for key, ref in entries.items()], f"From {name}.")
+    )
+    failed = [(item, ref) for item, ref in zip(raw, parsed, strict=True) if not ref.parsed]
+    for item, _ in failed:
+        print(f"{name}:{item.line}: could not parse, kept verbatim: {item.text}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -74,6 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate every source and sidecar, write nothing")
     check.add_argument("--root", help="repository root (default: found from the current folder)")
     check.set_defaults(run=_cmd_check)
+
+    refs = commands.add_parser("refs", help="print BibTeX for a list of references, one per entry")
+    refs.add_argument("file", help="reference lines (wrapped lines are joined); - reads stdin")
+    refs.set_defaults(run=_cmd_refs)
 
     clean = commands.add_parser("clean", help="print the cleaned Markdown of one text")
     clean.add_argument("file", help="a text file, raw or Markdown-like; - reads standard input")

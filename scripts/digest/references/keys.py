@@ -56,6 +56,8 @@ def signature(ref: Reference) -> str:
 
 def base_key(ref: Reference, fallback: str = "anon") -> str:
     """surname + year + first significant title word, e.g. ``wang2016research``."""
+    if not ref.parsed:
+        return "unparsed"
     family = _letters(ref.authors[0].family) if ref.authors else ""
     words = re.findall(r"[a-z0-9]+", ascii_fold(ref.title or ""))
     word = next((w for w in words if w not in SKIP_WORDS), "")
