@@ -31,17 +31,26 @@ def _title_case(word: str) -> str:
     return word
 
 
+_BODY = re.compile(
+    r"\b(Office|Committee|Ministry|Council|Bureau|Department|Commission|Government|Congress|"
+    r"Association|Institute|Center|Centre|Administration|Federation|League|Party|Agency|Bank)\b"
+)
+
+
 def parse_person(text: str) -> Person | None:
     """One name in any of the forms above, or None if it is not a name."""
     text = text.strip().strip(",").strip()
-    if not text or len(text) > 60:
+    if not text or len(text) > 80:
         return None
+    words = text.split()
+    if len(words) >= 2 and _BODY.search(text) and words[0][0].isupper() and "." not in text:
+        # An institution as author ("General Office of the State Council"): one family name.
+        return Person(text)
     if "," in text:  # "Han, D. X." / "O'Brien, Kevin J."
         family, given = (part.strip() for part in text.split(",", 1))
         if not re.fullmatch(rf"{_SURNAME}(?: {_SURNAME})*", family):
             return None
         return Person(_title_case(family), _given(given))
-    words = text.split()
     if len(words) == 1:
         return Person(_title_case(words[0])) if re.fullmatch(_SURNAME, words[0]) else None
     # Surname followed by initials: "Wang J.N.", "Wang J N", "WANG JN", "Dai Y.Q."
@@ -58,6 +67,8 @@ def parse_person(text: str) -> Person | None:
 
 def _given(text: str) -> str:
     text = text.strip()
+    if text.endswith(".") and len(text.rsplit(" ", 1)[-1]) > 2:
+        text = text[:-1]  # "Licheng." closes the name part of "Ma, Licheng. 2012."
     compact = text.replace(" ", "").replace("-", "")
     if re.fullmatch(r"(?:[A-Z]\.?)+", compact):
         return normalise_initials(text)
@@ -97,11 +108,10 @@ def parse_authors(text: str) -> tuple[list[Person], bool]:
 
 
 def _is_given_names(text: str) -> bool:
-    """ "Kevin J." after "O'Brien," in APA with full given names."""
+    """ "Kevin J." or "Wei-Feng" after "O'Brien," / "Tzeng," in lists with full given names."""
     words = text.split()
-    return (
-        1 <= len(words) <= 3
-        and all(re.fullmatch(r"[A-Z][a-z]*\.?", w) for w in words)
-        and (any(w.endswith(".") for w in words) or (len(words) == 1 and len(words[0]) > 1))
-        and not is_pinyin_surname(words[0].rstrip("."))
-    )
+    name_word = r"[A-Z][a-z]*(?:-[A-Z]?[a-z]+)*\.?"
+    if not 1 <= len(words) <= 3 or not all(re.fullmatch(name_word, w) for w in words):
+        return False
+    initial = any(w.endswith(".") or len(w) == 1 for w in words)
+    return (initial or len(words) == 1) and not is_pinyin_surname(words[0].rstrip("."))
