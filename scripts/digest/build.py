@@ -123,7 +123,9 @@ def build(
     pages: list[Page] = [render_home(env, report.papers, len(sources))]
     pages.extend(render_index_pages(env, report.papers))
     pages.extend(
-        render_paper(env, paper, source_urls, _paper_bibliography(paper.id, bibliography, citations))
+        render_paper(
+            env, paper, source_urls, _paper_bibliography(paper.id, bibliography, citations)
+        )
         for paper in report.papers
     )
     pages.extend(render_bibliography_pages(env, bibliography, report.papers, citations))

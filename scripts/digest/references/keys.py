@@ -90,7 +90,7 @@ class KeyRegistry:
                     Problem(
                         shown_as or path,
                         number,
-                        "expected 'key<TAB>signature', the key a letter then letters, digits, : . -",
+                        "expected 'key<TAB>signature' (key: a letter, then letters, digits : . -)",
                     )
                 )
                 continue

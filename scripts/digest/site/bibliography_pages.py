@@ -20,10 +20,14 @@ def _citing(entry: BibEntry, titles: dict[str, str], found: list[Passage]) -> li
     """Per citing paper: its reference-list items and the passages that cite the work."""
     papers: dict[str, dict] = {}
     for cited in entry.cited_in:
-        item = papers.setdefault(cited.paper_id, {"title": titles[cited.paper_id], "refs": [], "passages": []})
+        item = papers.setdefault(
+            cited.paper_id, {"title": titles[cited.paper_id], "refs": [], "passages": []}
+        )
         item["refs"].append((cited.item, f"../papers/{cited.paper_id}.md#ref-{cited.item}"))
     for passage in found:
-        item = papers.setdefault(passage.paper_id, {"title": titles[passage.paper_id], "refs": [], "passages": []})
+        item = papers.setdefault(
+            passage.paper_id, {"title": titles[passage.paper_id], "refs": [], "passages": []}
+        )
         label = passage.section or "opening"
         item["passages"].append((label, f"../papers/{passage.paper_id}.md#{passage.anchor}"))
     return [papers[paper_id] for paper_id in sorted(papers)]
@@ -71,12 +75,13 @@ def render_bibliography_pages(
         (entry.key, entry.reference.raw, Path(entry_page(entry.key)).name)
         for entry in bibliography.unparsed()
     ]
+    entries_all = list(bibliography.entries.values())
     index = env.get_template("bibliography_index.md.j2").render(
         letters=[(letter, len(entries)) for letter, entries in sorted(groups.items())],
         total=len(bibliography.entries),
-        corpus=sum(1 for e in bibliography.entries.values() if e.corpus_paper),
-        cited=sum(1 for e in bibliography.entries.values() if e.cited_in),
-        shared=sum(1 for e in bibliography.entries.values() if len({c.paper_id for c in e.cited_in}) > 1),
+        corpus=sum(1 for e in entries_all if e.corpus_paper),
+        cited=sum(1 for e in entries_all if e.cited_in),
+        shared=sum(1 for e in entries_all if len({c.paper_id for c in e.cited_in}) > 1),
         unparsed=len(unparsed),
         unresolved=sum(len(u[2]) for u in unresolved),
     )
