@@ -34,6 +34,20 @@ def test_real_site_builds(tmp_path: Path) -> None:
     result = mkdocs_build(REPO / "mkdocs.yml", site_dir)
     assert_clean_build(result, REPO / "build/generated", site_dir)
 
+    # The bibliography: downloads, entry anchors, citation links both ways.
+    assert (site_dir / "references.bib").read_bytes() == (REPO / "references.bib").read_bytes()
+    for paper_page in (REPO / "build/generated/papers").glob("*.md"):
+        if paper_page.stem != "index" and not paper_page.stem.startswith("page-"):
+            assert (site_dir / "bib" / f"{paper_page.stem}.bib").is_file()
+    letter = (site_dir / "bibliography/w/index.html").read_text(encoding="utf-8")
+    assert 'id="wang2016research"' in letter
+    assert "../../papers/wang-governance-grass-roots/#cite-1" in letter  # cited-by passage
+    paper = (site_dir / "papers/wang-governance-grass-roots/index.html").read_text(encoding="utf-8")
+    assert 'href="../../bibliography/w/#wang2016research"' in paper
+    assert 'id="cite-1"' in paper and 'id="ref-1"' in paper
+    unresolved = (site_dir / "papers/grassroots-party-construction-implementation/index.html")
+    assert unresolved.read_text(encoding="utf-8").count("citation unresolved") == 9
+
 
 # --- The MkDocs side on its own, with a fake pipeline -------------------------
 
