@@ -268,3 +268,28 @@ class BibEntry:
     signature: str
     corpus_paper: str | None = None  # the paper id when the work is in the corpus
     cited_in: list[CitedIn] = field(default_factory=list)
+
+
+# --- Problems and paths ------------------------------------------------------
+
+ITEM_KINDS: tuple[str, ...] = ("problem", "cause", "path", "experience")
+
+
+@dataclass
+class Item:
+    """A problem, cause, path or experience a paper puts forward.
+
+    ``anchor`` is the id of the place on the paper page where the passage
+    starts; ``block`` and ``offset`` locate it in ``Document.body`` so the
+    renderer can put the anchor there.
+    """
+
+    kind: str
+    label: str
+    passage: str
+    section: str
+    source: str  # heading | numbered | runin | enumeration | section
+    anchor: str
+    block: int
+    offset: int = 0
+    themes: list[str] = field(default_factory=list)

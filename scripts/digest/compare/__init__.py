@@ -1,0 +1,1 @@
+"""Problems and paths: extract them from each paper, code them to themes, compare."""

@@ -1,0 +1,83 @@
+"""What a section heading announces: problems, their causes, paths, or experiences.
+
+The vocabulary is that of policy-oriented social science in general; a heading
+with none of these words announces none of them (an introduction, a literature
+review, the "importance" or "content" of something).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Checked in this order: "Analysis of the Causes of the Problems" is about causes,
+# "Experiences ... and Lessons" about experiences, "Problems and Countermeasures"
+# would be about both and is read as paths only when it leads with them.
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cause", re.compile(r"\b(causes?|reasons?|root|origins?|factors?)\b", re.I)),
+    ("experience", re.compile(r"\b(experiences?|lessons?|enlightenments?|inspirations?)\b", re.I)),
+    (
+        "path",
+        re.compile(
+            r"\b(paths?|countermeasures?|measures?|suggestions?|recommendations?|strateg(?:y|ies)|"
+            r"optimi[sz]ation|solutions?|ways? to|how to|approach(?:es)?|"
+            r"improve|strengthen|promote|develop|establish|build|innovate|enhance)\b",
+            re.I,
+        ),
+    ),
+    (
+        "problem",
+        re.compile(
+            r"\b(problems?|difficult(?:y|ies)|dilemmas?|challenges?|deficienc(?:y|ies)|"
+            r"shortcomings?|obstacles?|predicaments?|weakness(?:es)?|bottlenecks?|"
+            r"failures?|insufficient(?:ly)?|inadequa\w+|lack|low|weak|not\s+\w+)\b",
+            re.I,
+        ),
+    ),
+)
+# A heading that names one of these is background, whatever else it says.
+_BACKGROUND = re.compile(
+    r"^(introduction|conclusions?|literature review|research background|summary|"
+    r"the importance|importance|content|the contemporary value|purpose|significance)\b",
+    re.I,
+)
+
+
+def heading_kind(text: str, *, top_level: bool) -> str | None:
+    """The kind of item a heading announces, or None for background sections.
+
+    Top-level headings are read strictly (a section "announces" with nouns such
+    as "Difficulties" or "Countermeasures"); in sub-headings, where papers phrase
+    each path as an imperative ("Strengthen the Construction of ..."), verbs and
+    evaluative words ("Insufficiently", "Low") count too.
+    """
+    if _BACKGROUND.match(text):
+        return None
+    for kind, pattern in _KINDS[:2]:
+        if pattern.search(text):
+            return kind
+    path_pattern, problem_pattern = (
+        (_STRICT_PATH, _STRICT_PROBLEM) if top_level else (_KINDS[2][1], _KINDS[3][1])
+    )
+    path_at, problem_at = _first(path_pattern, text), _first(problem_pattern, text)
+    if path_at is not None and (problem_at is None or path_at < problem_at):
+        return "path"
+    if problem_at is not None:
+        return "problem"
+    return None
+
+
+_STRICT_PATH = re.compile(
+    r"\b(paths?|countermeasures?|measures?|suggestions?|recommendations?|strateg(?:y|ies)|"
+    r"optimi[sz]ation|solutions?)\b",
+    re.I,
+)
+_STRICT_PROBLEM = re.compile(
+    r"\b(problems?|difficult(?:y|ies)|dilemmas?|challenges?|deficienc(?:y|ies)|shortcomings?|"
+    r"obstacles?|predicaments?|weakness(?:es)?|bottlenecks?)\b",
+    re.I,
+)
+
+
+def _first(pattern: re.Pattern[str], text: str) -> int | None:
+    match = pattern.search(text)
+    return match.start() if match else None
