@@ -26,7 +26,8 @@ _NEXT = (
     r"Finally,|Lastly,|Last but not least,|Another is\b|"
     r"The (?:second|third|fourth|fifth|sixth|last) is\b)"
 )
-_ORDINAL = re.compile(rf"(?:(?<=^)|(?<=[.;!?]\s)|(?<=[.;!?][”\"]\s))(?P<marker>{_FIRST}|{_NEXT})\s*")
+_SENTENCE_START = r"(?:(?<=^)|(?<=[.;!?]\s)|(?<=[.;!?][”\"]\s))"
+_ORDINAL = re.compile(rf"{_SENTENCE_START}(?P<marker>{_FIRST}|{_NEXT})\s*")
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)")
 _MAX_LABEL_WORDS = 20
 

@@ -1,27 +1,31 @@
-"""Write references as BibTeX that BibTeX, biber, pybtex and bibtexparser all read alike.
+r"""Write references as BibTeX that BibTeX, biber, pybtex and bibtexparser all read alike.
 
 Every value comes from a source text and is treated as data, never as markup:
 
-- Text fields are LaTeX-escaped (``\\&``, ``\\%``, ``\\textbackslash{}`` ...) and kept
-  as UTF-8; nothing is turned into LaTeX accents, since biber and pybtex read UTF-8.
+- Text fields are LaTeX-escaped (\&, \%, \$, \#, \_, \textasciitilde{},
+  \textasciicircum{}, \textbackslash{}, \textless{}, \textgreater{}) and kept as
+  UTF-8; nothing is turned into LaTeX accents, since biber and pybtex read UTF-8.
 - Braces are always balanced *as BibTeX counts them*: BibTeX and biber count every
-  ``{`` and ``}``, escaped or not, so a brace from the source is written ``\\{`` ``\\}``
-  only when it has a partner, and ``\\textbraceleft{}`` / ``\\textbraceright{}``
-  when it does not. (bibtexparser skips ``\\{`` when it counts, so a parse that
-  succeeds there proves nothing about BibTeX.)
+  brace, escaped or not, so a brace from the source is written \{ or \} only when
+  it has a partner, and \textbraceleft{} or \textbraceright{} when it does not.
+  (bibtexparser skips \{ when it counts, so a parse that succeeds there proves
+  nothing about BibTeX; the tests count braces themselves.)
 - Whitespace runs become one space and control characters are dropped, so no value
-  spans lines; a ``@`` inside a braced value is harmless to every reader.
-- Ligatures that would silently change the text are broken (``?{}```, ``!{}```,
-  ``,{},``); the dash and quote ligatures (``--``, ``---``, ````` ``, ``''``) are
-  left to LaTeX on purpose: in the sources they stand for dashes and quotes.
-- ``url`` and ``doi`` are verbatim fields for biblatex/biber, hyperref's ``\\url``
-  and pybtex (``raw=True``): a LaTeX escape there would end up in the link
-  (``\\%`` becomes ``%5C%25``). So they are written as they are, except that the
-  characters RFC 3986 does not allow in a URI are percent-encoded (``{`` ``}``
-  ``\\`` ``^`` ``|`` `````, ``"`` ``<`` ``>`` and whitespace; in a DOI only
-  ``{`` ``}`` ``\\`` and whitespace, which never occur in a real one). That keeps
-  braces balanced and the link equivalent, and leaves ``%`` and ``#`` alone, as
-  biblatex expects.
+  spans lines; an "@" inside a braced value is harmless to every reader.
+- Ligatures no source meant are broken with "{}": "?`" and "!`" (inverted marks)
+  and ",," (a low quote in T1 fonts). The dash and quote ligatures "--", "---",
+  "``" and "''" are left to LaTeX on purpose: in the sources they stand for
+  dashes and quotes.
+- url and doi are verbatim fields: biblatex/biber read them raw, hyperref's \url
+  and url.sty take them as they are, and pybtex formats them with raw=True. A
+  LaTeX escape there would end up in the link (biblatex keeps "\%" as typed and
+  the link gets "%5C%"). So they are written as they are, except that the
+  characters RFC 3986 does not allow in a URI are percent-encoded: { } \ ^ | `
+  " < > and space (in a DOI only { } \ and space, none of which a real DOI has).
+  That keeps braces balanced and the link equivalent, and leaves "%" and "#"
+  alone, as biblatex expects. The cost: a classic .bst that puts \url inside
+  another command's argument cannot take a raw "%" (a LaTeX limit of \url);
+  escaping it would break the link for every biblatex user instead.
 """
 
 from __future__ import annotations
@@ -94,16 +98,12 @@ def clean_text(text: str) -> str:
     """One line of text: control characters dropped, whitespace runs made one space.
 
     A newline in a value would be harmless to BibTeX, but a blank line is a
-    paragraph break that stops LaTeX inside most bibliography macros.
+    paragraph break that stops LaTeX inside most bibliography macros. Every Unicode
+    space (no-break, ideographic ...) counts, as it does for pybtex, which would
+    otherwise read a different value than was written.
     """
-    chars = []
-    for ch in text:
-        category = unicodedata.category(ch)
-        if ch in "\t\n\r\v\f\x85" or category in ("Zl", "Zp"):
-            chars.append(" ")
-        elif category != "Cc":
-            chars.append(ch)
-    return re.sub(r" {2,}", " ", "".join(chars)).strip()
+    kept = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch) != "Cc")
+    return " ".join(kept.split())
 
 
 def escape_latex(text: str) -> str:

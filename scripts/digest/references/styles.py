@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from digest.model import Person, Reference
+from digest.model import REFERENCE_TYPES, Person, Reference
+from digest.references.bibtex import clean_text
 from digest.references.pinyin import is_pinyin_surname, syllable_initials
 from digest.site.markdown import escape, escape_inline
 
@@ -29,8 +30,8 @@ GBT_MAX_AUTHORS = 3  # GB/T 7714 lists three, then ", et al."
 
 
 def _text(value: str | None) -> str:
-    """A field as one line of text; "" when it is missing or blank."""
-    return " ".join((value or "").split())
+    """A field as one line of text, as the BibTeX entry has it; "" when missing or blank."""
+    return clean_text(value or "")
 
 
 def _truncated(ref: Reference) -> bool:
@@ -64,9 +65,23 @@ def _render(segments: list[Segment], markdown: bool) -> str:
         if italic:
             out.append(f"*{escape_inline(text.strip())}*")
         else:
-            # The first run decides whether the line could start a list or heading.
-            out.append(escape(text) if index == 0 else escape_inline(text))
+            out.append(_escape_first(text) if index == 0 else escape_inline(text))
     return "".join(out).strip()
+
+
+def _escape_first(text: str) -> str:
+    """The run that starts the line, where a list, heading or fence could begin.
+
+    markdown.escape guards list and heading markers. A "~~~" fence it does not
+    guard is written as an entity here ("\\~" is no escape to Python-Markdown),
+    and a leading "=" is left alone: it is a heading underline only on a second
+    line, and Python-Markdown would print the backslash markdown.escape adds.
+    """
+    if text.startswith("="):
+        return escape_inline(text)
+    if text.startswith("~"):
+        return "&#126;" + escape_inline(text[1:])
+    return escape(text)
 
 
 def _pages(ref: Reference, dash: str) -> str:
@@ -84,7 +99,7 @@ def apa(ref: Reference, *, markdown: bool = True) -> str:
     """APA 7 reference, e.g. ``Wang, J. N. (2016). Title. *Journal*, *36*(9), 37–46.``"""
     if not ref.parsed:
         return _render([(_text(ref.raw), False)], markdown)
-    kind = ref.type
+    kind = ref.type if ref.type in REFERENCE_TYPES else "misc"
     authors = _apa_authors(ref)
     date = f"({_text(ref.year)})." if _text(ref.year) else "(n.d.)."
     title = _text(ref.title)
@@ -110,7 +125,7 @@ def apa(ref: Reference, *, markdown: bool = True) -> str:
         if title_part:
             segments += [(" ", False), *title_part]
     elif title_part:
-        # No author: the title moves to the author position (APA 9.12).
+        # No author: the title moves to the author position.
         segments += [*title_part, (" " + date, False)]
     else:
         segments.append((date, False))
@@ -200,7 +215,10 @@ def _first_letter(word: str) -> str:
 
 
 def gbt7714(ref: Reference, *, markdown: bool = True) -> str:
-    """GB/T 7714-2015 entry without its number: ``WANG J N. Title[J]. Journal, 2016, 36(9): 37-46.``"""
+    """GB/T 7714-2015 entry without its list number, Markdown unless ``markdown=False``:
+
+    ``WANG J N. Title[J]. Journal, 2016, 36(9): 37-46.``
+    """
     if not ref.parsed:
         return _render([(_text(ref.raw), False)], markdown)
     kind = ref.type
@@ -257,7 +275,9 @@ def _gbt_authors(ref: Reference) -> str:
     if not names:
         return ""
     if len(names) > GBT_MAX_AUTHORS or _truncated(ref):
-        return ", ".join(names[:GBT_MAX_AUTHORS]) + ", et al"
+        # A list in Chinese characters ends with "等", a list in Latin letters with "et al".
+        more = "等" if _is_cjk(ref.authors[0]) else "et al"
+        return ", ".join(names[:GBT_MAX_AUTHORS]) + ", " + more
     return ", ".join(names)
 
 
