@@ -62,6 +62,8 @@ class Metadata:
     setting: str | None = None
     not_in_text: list[str] = field(default_factory=list)
     notes: str | None = None
+    # Maintainer overrides of theme coding: item anchor -> theme ids.
+    item_themes: dict[str, list[str]] = field(default_factory=dict)
 
     def known_fields(self) -> list[str]:
         """Bibliographic fields that have a value (a working title does not count)."""

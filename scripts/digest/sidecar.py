@@ -112,8 +112,11 @@ def _url(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
         return
     good = False
     if isinstance(value, str) and not any(ch.isspace() for ch in value):
-        parts = urlsplit(value)
-        good = parts.scheme in ("http", "https") and bool(parts.netloc)
+        try:
+            parts = urlsplit(value)
+        except ValueError:  # "http://[" and other malformed hosts
+            parts = None
+        good = parts is not None and parts.scheme in ("http", "https") and bool(parts.netloc)
     if not good:
         yield node, f"{key}: expected an http(s) URL or null, got {_got(node, value)}"
 
@@ -168,6 +171,29 @@ def _authors(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
             )
 
 
+def _item_themes(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
+    """Maintainer overrides of theme coding: item anchor -> list of codebook theme ids."""
+    if value is None:
+        return
+    if not isinstance(node, yaml.MappingNode):
+        yield (
+            node,
+            f"{key}: expected a mapping of item anchors to lists of theme ids, "
+            f"e.g. 'problem-s2-1: [cadre-capacity]', got {_got(node, value)}",
+        )
+        return
+    for anchor_node, themes_node in node.value:
+        anchor = anchor_node.value
+        if not isinstance(anchor, str) or not re.fullmatch(r"[a-z][a-z0-9-]*", anchor):
+            yield anchor_node, f"{key}: {anchor!r} is not an item anchor like 'problem-s2-1'"
+        ok = isinstance(themes_node, yaml.SequenceNode) and all(
+            isinstance(n, yaml.ScalarNode) and re.fullmatch(r"[a-z][a-z0-9-]*", n.value)
+            for n in themes_node.value
+        )
+        if not ok:
+            yield themes_node, f"{key}: {anchor}: expected a list of theme ids (or [])"
+
+
 def _field_names(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
     if not isinstance(node, yaml.SequenceNode):
         yield (
@@ -216,6 +242,7 @@ SCHEMA: dict[str, Rule] = {
     "setting": Rule(_optional_text),
     "not_in_text": Rule(_field_names, required=True),
     "notes": Rule(_optional_text),
+    "item_themes": Rule(_item_themes),
 }
 AUTHOR_KEYS: tuple[str, ...] = ("family", "given")
 
@@ -446,6 +473,8 @@ def _to_metadata(values: dict[str, Any]) -> Metadata:
         for entry in values.get("authors") or []
     ]
     fields = {k: v for k, v in values.items() if k not in ("source", "authors")}
+    overrides = fields.get("item_themes") or {}
+    fields["item_themes"] = {str(k): list(v or []) for k, v in overrides.items()}
     return Metadata(authors=authors, **fields)
 
 

@@ -1,0 +1,121 @@
+"""Code items to the cross-paper themes of a reviewable codebook.
+
+The codebook (scripts/digest/data/codebook.yml) lists problem themes (used for
+problems and causes) and path themes (for paths and experiences), each with
+matching terms. An item gets a theme when a term occurs in its label (strong
+evidence), or when two different terms occur in its passage. A maintainer's
+choice in the sidecar (``item_themes``) replaces the rules for that item.
+Items that match no theme keep an empty list and are shown as such.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from digest.model import Item, Problem
+
+CODEBOOK = Path(__file__).resolve().parent.parent / "data" / "codebook.yml"
+GROUP_OF_KIND = {"problem": "problems", "cause": "problems", "path": "paths", "experience": "paths"}
+MAX_THEMES = 3
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    group: str  # "problems" | "paths"
+    label: str
+    description: str
+    terms: tuple[str, ...]
+
+    @property
+    def patterns(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(_term_pattern(term) for term in self.terms)
+
+
+@dataclass
+class Codebook:
+    themes: list[Theme] = field(default_factory=list)
+
+    def group(self, name: str) -> list[Theme]:
+        return [theme for theme in self.themes if theme.group == name]
+
+    def get(self, theme_id: str) -> Theme | None:
+        return next((theme for theme in self.themes if theme.id == theme_id), None)
+
+
+def _normalise(text: str) -> str:
+    """Lower case; hyphens and spaces alike, so "grass-roots" meets "grass roots"."""
+    return re.sub(r"[\s\-‐–]+", " ", text.lower().replace("’", "'"))
+
+
+def _term_pattern(term: str) -> re.Pattern[str]:
+    stem = term.endswith("*")
+    words = _normalise(term.rstrip("*")).strip()
+    body = re.escape(words).replace(r"\ ", r"\s?")
+    ending = r"\w*" if stem else r"\b"
+    return re.compile(r"\b" + body + ending)
+
+
+def load_codebook(path: Path = CODEBOOK) -> tuple[Codebook, list[Problem]]:
+    """Read and check the codebook; problems name the file and line."""
+    problems: list[Problem] = []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        line = getattr(getattr(error, "problem_mark", None), "line", 0) + 1
+        return Codebook(), [Problem(path, line, f"cannot read the codebook: {error}")]
+    codebook = Codebook()
+    seen: set[str] = set()
+    for group in ("problems", "paths"):
+        for number, entry in enumerate(data.get(group) or [], start=1):
+            where = f"{group} entry {number}"
+            if not isinstance(entry, dict) or not entry.get("id") or not entry.get("terms"):
+                message = f"{where}: expected id, label, description, terms"
+                problems.append(Problem(path, 1, message))
+                continue
+            if entry["id"] in seen:
+                message = f"{where}: theme id {entry['id']!r} is used twice"
+                problems.append(Problem(path, 1, message))
+                continue
+            seen.add(entry["id"])
+            codebook.themes.append(
+                Theme(
+                    id=str(entry["id"]),
+                    group=group,
+                    label=str(entry.get("label") or entry["id"]),
+                    description=str(entry.get("description") or ""),
+                    terms=tuple(str(term) for term in entry["terms"]),
+                )
+            )
+    return codebook, problems
+
+
+def theme_scores(item: Item, themes: list[Theme]) -> dict[str, int]:
+    label, passage = _normalise(item.label), _normalise(item.passage)
+    scores: dict[str, int] = {}
+    for theme in themes:
+        in_label = sum(1 for p in theme.patterns if p.search(label))
+        in_passage = sum(1 for p in theme.patterns if p.search(passage))
+        score = 2 * in_label + in_passage
+        if in_label or in_passage >= 2:
+            scores[theme.id] = score
+    return scores
+
+
+def code_items(
+    items: list[Item], codebook: Codebook, overrides: dict[str, list[str]] | None = None
+) -> list[Item]:
+    """Set each item's themes: the sidecar's choice, else the best-scoring matches."""
+    overrides = overrides or {}
+    for item in items:
+        if item.anchor in overrides:
+            item.themes = list(overrides[item.anchor])
+            continue
+        scores = theme_scores(item, codebook.group(GROUP_OF_KIND[item.kind]))
+        ranked = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
+        item.themes = [theme_id for theme_id, _ in ranked[:MAX_THEMES]]
+    return items
