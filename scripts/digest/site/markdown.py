@@ -16,7 +16,9 @@ from digest.model import Document, Heading, Paragraph
 # A bare "&" is literal in both dialects; only one that spells an entity must be escaped.
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|{}])")
-_BLOCK_START = re.compile(r"^(\s*)([#=+-]|\d+[.)])")
+# Only what opens a block at a paragraph's start: "#", "+", "-", "1." / "1)", and "~~~"
+# (a superfences fence). A lone "=" cannot underline a one-line paragraph.
+_BLOCK_START = re.compile(r"^(\s*)([#+-]|\d+[.)]|~)")
 _EMPHASIS = re.compile(r"\*([^*\n]+)\*")
 
 
@@ -34,6 +36,8 @@ def escape(text: str) -> str:
 
 def _escape_block_start(match: re.Match[str]) -> str:
     indent, marker = match.groups()
+    if marker == "~":  # Python-Markdown has no backslash escape for "~"
+        return f"{indent}&#126;"
     if marker[0].isdigit():
         return f"{indent}{marker[:-1]}\\{marker[-1]}"
     return f"{indent}\\{marker}"
