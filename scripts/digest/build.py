@@ -20,13 +20,16 @@ from digest.cache import StageCache
 from digest.clean import clean_text
 from digest.duplicates import shingles
 from digest.ingest import load_corpus
-from digest.model import Document, Paper, Problem, Source
+from digest.model import Document, Item, Paper, Problem, Source
 from digest.papers import group_papers
+from digest.compare.extract import extract_items
+from digest.compare.themes import Codebook, code_items, load_codebook
 from digest.references.bibliography import Bibliography, build_bibliography
 from digest.references.bibtex import format_bibliography
 from digest.references.keys import KeyRegistry
 from digest.site.bibliography_pages import render_bibliography_pages
 from digest.site.citation_links import PaperCitations, collect_citations
+from digest.site.compare_pages import PaperItems, render_compare_pages
 from digest.site.pages import (
     Page,
     PaperBibliography,
@@ -55,6 +58,7 @@ class BuildReport:
     cache_misses: int = 0
     bibliography: Bibliography | None = None
     citations: dict[str, PaperCitations] = field(default_factory=dict)
+    items: dict[str, list[Item]] = field(default_factory=dict)
 
 
 def document_cache(folder: Path) -> StageCache[Document]:
@@ -117,18 +121,26 @@ def build(
         for paper in report.papers
     }
     report.citations = citations
+    codebook, codebook_problems = load_codebook()
+    report.problems.extend(codebook_problems)
+    report.items = {paper.id: paper_items(paper, codebook, report.problems) for paper in report.papers}
+    for paper in report.papers:
+        for item in report.items[paper.id]:
+            if item.source not in ("heading", "section"):  # headings carry their own anchors
+                citations[paper.id].mark(item.block, item.offset, item.anchor)
 
     env = environment()
     source_urls = {source.path.name: f"../sources/{source.path.name}" for source in sources}
     pages: list[Page] = [render_home(env, report.papers, len(sources))]
     pages.extend(render_index_pages(env, report.papers))
-    pages.extend(
-        render_paper(
-            env, paper, source_urls, _paper_bibliography(paper.id, bibliography, citations)
-        )
-        for paper in report.papers
-    )
+    labels = {theme.id: theme.label for theme in codebook.themes}
+    for paper in report.papers:
+        paper_bib = _paper_bibliography(paper.id, bibliography, citations)
+        items = report.items[paper.id]
+        pages.append(render_paper(env, paper, source_urls, paper_bib, items, labels))
     pages.extend(render_bibliography_pages(env, bibliography, report.papers, citations))
+    compared = [PaperItems(paper, report.items[paper.id]) for paper in report.papers]
+    pages.extend(render_compare_pages(env, codebook, compared))
 
     bib_text = bibliography_text(bibliography)
     wanted: dict[Path, bytes] = {Path(page.path): page.text.encode("utf-8") for page in pages}
@@ -145,6 +157,20 @@ def build(
     if write_root_files:
         report.problems.extend(_write_root_files(root, bib_text, registry))
     return report
+
+
+def paper_items(paper: Paper, codebook: Codebook, problems: list[Problem]) -> list[Item]:
+    """The paper's problems and paths, coded to themes (the sidecar's choices first)."""
+    overrides = paper.metadata.item_themes
+    known = {theme.id for theme in codebook.themes}
+    for anchor, themes in overrides.items():
+        for theme in themes:
+            if theme not in known:
+                sidecar = paper.primary.sidecar_path
+                problems.append(
+                    Problem(sidecar, 1, f"item_themes: {anchor}: unknown theme {theme!r}")
+                )
+    return code_items(extract_items(paper.document), codebook, overrides)
 
 
 def _paper_bibliography(

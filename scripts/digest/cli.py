@@ -1,4 +1,4 @@
-"""The maintainer's command line: `digest build`, `check`, `clean FILE`, `refs FILE`."""
+"""The maintainer's command line: `digest build`, `check`, `clean FILE`, `refs FILE`, `items FILE`."""
 
 from __future__ import annotations
 
@@ -61,6 +61,29 @@ def _cmd_refs(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _cmd_items(args: argparse.Namespace) -> int:
+    """The problems and paths of one text as JSON, to review a paper before adding it."""
+    import json
+
+    from digest.compare.extract import extract_items
+    from digest.compare.themes import code_items, load_codebook
+
+    name = "<stdin>" if args.file == "-" else args.file
+    try:
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"{name}:1: cannot read as UTF-8 text: {error}", file=sys.stderr)
+        return 2
+    codebook, problems = load_codebook()
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    items = code_items(extract_items(clean_text(text)), codebook)
+    fields = ("kind", "label", "passage", "themes", "section", "source", "anchor")
+    records = [{name: getattr(item, name) for name in fields} for item in items]
+    sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    return 1 if problems else 0
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from digest.build import check
 
@@ -107,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     refs = commands.add_parser("refs", help="print BibTeX for a list of references, one per entry")
     refs.add_argument("file", help="reference lines (wrapped lines are joined); - reads stdin")
     refs.set_defaults(run=_cmd_refs)
+
+    items = commands.add_parser("items", help="print the problems and paths of one text as JSON")
+    items.add_argument("file", help="a text file, raw or Markdown-like; - reads standard input")
+    items.set_defaults(run=_cmd_items)
 
     clean = commands.add_parser("clean", help="print the cleaned Markdown of one text")
     clean.add_argument("file", help="a text file, raw or Markdown-like; - reads standard input")

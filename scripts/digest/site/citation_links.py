@@ -40,15 +40,32 @@ class PaperCitations:
     passages: dict[str, list[Passage]] = field(default_factory=dict)  # key -> passages
     unresolved: list[tuple[str, str]] = field(default_factory=list)  # (anchor, text)
     anchors: dict[tuple[int, int], str] = field(default_factory=dict)  # (block, start) -> id
+    marks: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # block -> (offset, id)
     total: int = 0
+
+    def mark(self, block: int, offset: int, anchor: str) -> None:
+        """An anchor (an item's start) to place inside a paragraph."""
+        self.marks.setdefault(block, []).append((offset, anchor))
 
     def render_text(self, index: int, text: str) -> str:
         """Escape one paragraph's text, with its citations as links (page: papers/<id>.md)."""
         pieces: list[str] = []
         position = 0
+        marks = sorted(self.marks.get(index, []))
+
+        def upto(limit: int) -> None:
+            nonlocal position
+            while marks and marks[0][0] <= limit:
+                offset, anchor = marks.pop(0)
+                pieces.append(escape_inline(text[position:offset]))
+                pieces.append(f'<span id="{anchor}"></span>')
+                position = offset
+            pieces.append(escape_inline(text[position:limit]))
+            position = limit
+
         for citation in self.by_block.get(index, []):
             for start, end, key, anchor in _links(citation, self, index):
-                pieces.append(escape_inline(text[position:start]))
+                upto(start)
                 label = escape_inline(text[start:end])
                 if key is None:
                     target = f"../{BIBLIOGRAPHY_DIR}/unresolved.md#{self.paper.id}"
@@ -57,7 +74,7 @@ class PaperCitations:
                     target = f"../{entry_page(key)}#{key}"
                     pieces.append(f"[{label}]({target}){{ #{anchor} .citation }}")
                 position = end
-        pieces.append(escape_inline(text[position:]))
+        upto(len(text))
         return "".join(pieces)
 
 

@@ -16,11 +16,19 @@ from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from digest.model import BIBLIOGRAPHIC_FIELDS, Metadata, Paper, Paragraph, Reference
+from digest.model import (
+    BIBLIOGRAPHIC_FIELDS,
+    ITEM_KINDS,
+    Item,
+    Metadata,
+    Paper,
+    Paragraph,
+    Reference,
+)
 from digest.references.bibtex import format_entry
 from digest.references.styles import apa, gbt7714
 from digest.site.citation_links import PaperCitations, entry_page
-from digest.site.markdown import escape_inline, render_body, render_paragraph
+from digest.site.markdown import escape, escape_inline, render_body, render_paragraph
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # At most this many papers on one index page, so no page grows with the corpus.
@@ -53,6 +61,7 @@ def environment() -> Environment:
     env.filters["url"] = lambda value: Markdown(quote(value))
     env.filters["anchor"] = anchor
     env.filters["md"] = Markdown
+    env.filters["blockquote"] = lambda value: Markdown("> " + escape(value))
     env.filters["url_path"] = lambda value: Markdown(quote(value, safe="/#:.-"))
     env.filters["fenced"] = fenced
     return env
@@ -129,7 +138,12 @@ class PaperBibliography:
 
 
 def render_paper(
-    env: Environment, paper: Paper, source_urls: dict[str, str], bib: PaperBibliography
+    env: Environment,
+    paper: Paper,
+    source_urls: dict[str, str],
+    bib: PaperBibliography,
+    items: list[Item] | None = None,
+    theme_labels: dict[str, str] | None = None,
 ) -> Page:
     doc = paper.document
     back = [
@@ -162,6 +176,9 @@ def render_paper(
         cite_apa=Markdown(apa(bib.own)),
         cite_gbt=Markdown(gbt7714(bib.own)),
         own_key=bib.own_key,
+        items=[(kind, [i for i in items or [] if i.kind == kind]) for kind in ITEM_KINDS],
+        has_items=bool(items),
+        theme_labels=theme_labels or {},
         bib_download=f"../bib/{paper.id}.bib",
     )
     return Page(paper_url(paper), text)

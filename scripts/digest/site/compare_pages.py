@@ -1,0 +1,191 @@
+"""Comparison pages: papers x themes tables, the gap map, one page per theme,
+and a heatmap of theme coverage drawn as SVG at build time (no network)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape as html_escape
+
+from jinja2 import Environment
+
+from digest.compare.themes import GROUP_OF_KIND, Codebook, Theme
+from digest.model import Item, Paper
+from digest.site.pages import PAPERS_PER_PAGE, Markdown, Page
+
+COMPARE_DIR = "compare"
+LABEL_CHARS = 70
+
+
+@dataclass(frozen=True)
+class PaperItems:
+    paper: Paper
+    items: list[Item]
+
+
+def short_name(paper: Paper) -> str:
+    """A compact name for table cells: "Xu & Li 2024", or the start of a working title."""
+    meta = paper.metadata
+    if meta.authors:
+        names = [person.family for person in meta.authors[:2]]
+        name = " & ".join(names) + (" et al." if len(meta.authors) > 2 else "")
+        return f"{name} {meta.year or 'n.d.'}"
+    words = (meta.title or meta.working_title or meta.id).split()
+    return " ".join(words[:4]) + ("…" if len(words) > 4 else "")
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+def _kind_note(item: Item) -> Markdown:
+    """Causes and experiences share their table with problems and paths: say which."""
+    return Markdown(f" *({item.kind})*" if item.kind in ("cause", "experience") else "")
+
+
+def _group_items(entry: PaperItems, group: str) -> list[Item]:
+    return [item for item in entry.items if GROUP_OF_KIND[item.kind] == group]
+
+
+def render_compare_pages(
+    env: Environment, codebook: Codebook, papers: list[PaperItems]
+) -> list[Page]:
+    pages: list[Page] = []
+    for group, title in (("problems", "Problems"), ("paths", "Paths")):
+        themes = codebook.group(group)
+        chunks = [papers[i : i + PAPERS_PER_PAGE] for i in range(0, len(papers), PAPERS_PER_PAGE)]
+        names = [f"{group}.md"] + [f"{group}-{n}.md" for n in range(2, len(chunks) + 1)]
+        for number, (name, chunk) in enumerate(zip(names, chunks or [[]], strict=False), 1):
+            rows = []
+            for entry in chunk:
+                items = _group_items(entry, group)
+                cells = []
+                for theme in [*themes, None]:
+                    coded = [
+                        item
+                        for item in items
+                        if (theme is None and not item.themes)
+                        or (theme is not None and theme.id in item.themes)
+                    ]
+                    link = f"../papers/{entry.paper.id}.md#"
+                    cells.append([(_shorten(i.label), link + i.anchor, _kind_note(i)) for i in coded])
+                rows.append({"paper": entry.paper, "name": short_name(entry.paper), "cells": cells})
+            text = env.get_template("compare_table.md.j2").render(
+                title=title,
+                group=group,
+                themes=themes,
+                rows=rows,
+                pages=[(n, names[n - 1]) for n in range(1, len(names) + 1)],
+                page=number,
+            )
+            pages.append(Page(f"{COMPARE_DIR}/{name}", text))
+
+    problem_themes, path_themes = codebook.group("problems"), codebook.group("paths")
+    gap = _gap_map(papers, problem_themes, path_themes)
+    pages.append(
+        Page(
+            f"{COMPARE_DIR}/gaps.md",
+            env.get_template("compare_gaps.md.j2").render(
+                problem_themes=problem_themes, path_themes=path_themes, gap=gap
+            ),
+        )
+    )
+    for theme in codebook.themes:
+        quotes = [
+            (entry.paper, short_name(entry.paper), item)
+            for entry in papers
+            for item in entry.items
+            if theme.id in item.themes
+        ]
+        text = env.get_template("compare_theme.md.j2").render(theme=theme, quotes=quotes)
+        pages.append(Page(f"{COMPARE_DIR}/themes/{theme.id}.md", text))
+
+    unthemed = [
+        (entry.paper, item) for entry in papers for item in entry.items if not item.themes
+    ]
+    counts = {
+        theme.id: len({e.paper.id for e in papers for i in e.items if theme.id in i.themes})
+        for theme in codebook.themes
+    }
+    pages.append(
+        Page(
+            f"{COMPARE_DIR}/index.md",
+            env.get_template("compare_index.md.j2").render(
+                codebook=codebook,
+                counts=counts,
+                heatmap=Markdown(heatmap_svg(problem_themes, path_themes, gap)),
+                unthemed=unthemed,
+                paper_count=len(papers),
+                item_count=sum(len(e.items) for e in papers),
+            ),
+        )
+    )
+    return pages
+
+
+def _gap_map(
+    papers: list[PaperItems], problem_themes: list[Theme], path_themes: list[Theme]
+) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """(problem theme, path theme) -> papers naming that problem and proposing that path."""
+    gap: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for problem in problem_themes:
+        for path in path_themes:
+            gap[(problem.id, path.id)] = [
+                (short_name(entry.paper), f"../papers/{entry.paper.id}.md#problems-and-paths")
+                for entry in papers
+                if any(problem.id in i.themes for i in _group_items(entry, "problems"))
+                and any(path.id in i.themes for i in _group_items(entry, "paths"))
+            ]
+    return gap
+
+
+def heatmap_svg(
+    problem_themes: list[Theme],
+    path_themes: list[Theme],
+    gap: dict[tuple[str, str], list[tuple[str, str]]],
+) -> str:
+    """Problem themes x path themes, shaded by how many papers join them.
+
+    Colours come from the page (currentColor and the theme's accent variable),
+    so the picture reads in light and dark mode alike; labels are SVG text.
+    """
+    cell, left, top = 28, 260, 250
+    width = left + cell * len(path_themes) + 10
+    height = top + cell * len(problem_themes) + 10
+    most = max((len(v) for v in gap.values()), default=0) or 1
+    parts = [
+        f'<svg class="heatmap" role="img" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg" '
+        'font-size="12" fill="currentColor">',
+        "<title>Papers naming each problem theme (rows) and proposing each path theme "
+        "(columns); darker means more papers, a crossed cell is a gap</title>",
+    ]
+    for column, path in enumerate(path_themes):
+        x = left + column * cell + cell / 2
+        parts.append(
+            f'<text transform="translate({x:.0f},{top - 6}) rotate(-60)">'
+            f"{html_escape(_shorten(path.label)[:38])}</text>"
+        )
+    for row, problem in enumerate(problem_themes):
+        y = top + row * cell
+        parts.append(
+            f'<text x="{left - 6}" y="{y + cell / 2 + 4:.0f}" text-anchor="end">'
+            f"{html_escape(_shorten(problem.label)[:40])}</text>"
+        )
+        for column, path in enumerate(path_themes):
+            x = left + column * cell
+            count = len(gap[(problem.id, path.id)])
+            opacity = 0.12 + 0.88 * count / most if count else 0
+            parts.append(
+                f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" '
+                f'style="fill: var(--md-accent-fg-color, currentColor)" '
+                f'fill-opacity="{opacity:.2f}" stroke="currentColor" stroke-opacity="0.25">'
+                f"<title>{html_escape(problem.label)} x {html_escape(path.label)}: "
+                f"{count} paper{'s' if count != 1 else ''}</title></rect>"
+            )
+            if not count:
+                parts.append(
+                    f'<path d="M{x + 8},{y + 8} L{x + cell - 10},{y + cell - 10}" '
+                    'stroke="currentColor" stroke-opacity="0.35"/>'
+                )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,0 +1,160 @@
+"""Each extraction rule on small hand-written papers."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.clean import clean_text
+from digest.compare.extract import extract_items
+from digest.compare.kinds import heading_kind
+
+
+def items(text: str) -> list[tuple[str, str, str, str]]:
+    return [(i.kind, i.section, i.source, i.label) for i in extract_items(clean_text(text))]
+
+
+SUBSECTIONS = """1. Introduction
+
+Background text.
+
+2. Difficulties Faced by Village Governance
+
+2.1 Weak Cadre Teams
+
+Cadres are old.
+
+2.2 Working Mechanism
+
+The mechanism is loose.
+
+3. Optimization Paths
+
+3.1 Strengthen Training of Cadres
+
+Train them. First, hold classes. Second, send them to study.
+
+3.2 Using the Internet to Serve Villagers
+
+Build platforms.
+"""
+
+
+def test_sub_sections_of_an_announcing_section_are_items() -> None:
+    assert items(SUBSECTIONS) == [
+        ("problem", "2.1", "heading", "Weak Cadre Teams"),
+        ("problem", "2.2", "heading", "Working Mechanism"),
+        ("path", "3.1", "heading", "Strengthen Training of Cadres"),
+        ("path", "3.2", "heading", "Using the Internet to Serve Villagers"),
+    ]
+
+
+MIXED = """1. Status and Problems
+
+1.1 The Current Situation
+
+All is well in places.
+
+1.2 Problems with Village Governance
+
+1.2.1 Low Participation
+
+Few attend.
+
+1.2.2 Weak Supervision
+
+Nobody checks.
+
+1.3 Analysis of the Causes of the Problems
+
+1.3.1 Training to be Improved
+
+Little training.
+"""
+
+
+def test_sub_sections_announcing_another_kind_keep_it_and_background_is_skipped() -> None:
+    assert items(MIXED) == [
+        ("problem", "1.2.1", "heading", "Low Participation"),
+        ("problem", "1.2.2", "heading", "Weak Supervision"),
+        ("cause", "1.3.1", "heading", "Training to be Improved"),
+    ]
+
+
+NUMBERED = """1. Problems in Party Building
+
+1) Weak political guidance. Political leadership is the basic function.
+
+2) The assessment mechanism is not perfect. Without a system nothing moves.
+
+At present, some cadres lack motivation.
+
+2. Main Measures
+
+1) Dare to take on responsibilities. Be brave.
+
+2) Improve quality. Study hard.
+"""
+
+
+def test_numbered_items_are_labelled_by_their_first_sentence() -> None:
+    found = extract_items(clean_text(NUMBERED))
+    assert [(i.kind, i.source, i.label) for i in found] == [
+        ("problem", "numbered", "Weak political guidance"),
+        ("problem", "numbered", "The assessment mechanism is not perfect"),
+        ("path", "numbered", "Dare to take on responsibilities"),
+        ("path", "numbered", "Improve quality"),
+    ]
+    assert found[1].passage.endswith("At present, some cadres lack motivation.")
+    assert found[0].anchor == "problem-s1-1"
+
+
+ENUMERATED = """1. Problems Existing in Rural Governance
+
+The environment is complex. One is the impact of market values on tradition. Values change.
+The second is the loss of population, which weakens the organisations. The third is the
+administrative trend that constrains governance.
+
+2. Countermeasures and Recommendations
+
+This paper gives three countermeasures.
+
+Firstly, standardise the model of party building. More text here. Secondly, enhance the
+ability of organisations; they must perform. Finally, reduce the cost of participation.
+"""
+
+
+def test_enumerations_in_prose_are_split_at_their_ordinals() -> None:
+    found = extract_items(clean_text(ENUMERATED))
+    assert [(i.kind, i.source, i.label) for i in found] == [
+        ("problem", "enumeration", "the impact of market values on tradition"),
+        ("problem", "enumeration", "the loss of population, which weakens the organisations"),
+        ("problem", "enumeration", "the administrative trend that constrains governance"),
+        ("path", "enumeration", "standardise the model of party building"),
+        ("path", "enumeration", "enhance the ability of organisations"),
+        ("path", "enumeration", "reduce the cost of participation"),
+    ]
+    assert found[0].passage == "One is the impact of market values on tradition. Values change."
+    assert found[0].offset > 0  # the anchor goes where the item starts, not at the paragraph
+
+
+def test_a_lone_ordinal_is_not_an_enumeration() -> None:
+    text = "1. Countermeasures\n\nFirst, we must act. Then we must reflect on all of it.\n"
+    assert items(text) == [("path", "1", "section", "Countermeasures")]
+
+
+@pytest.mark.parametrize(
+    ("heading", "top", "kind"),
+    [
+        ("Difficulties Faced by Grassroots Governance", True, "problem"),
+        ("Analysis on the Optimization Path of Grassroots Governance", True, "path"),
+        ("Analysis of the Causes of the Problems", False, "cause"),
+        ("Experiences at Home and Abroad and Lessons Learnt", True, "experience"),
+        ("The Importance of Party Building", True, None),
+        ("Introduction", True, None),
+        ("Strengthen the Construction of Safety", True, None),  # verbs count in sub-headings only
+        ("Strengthen the Construction of Safety", False, "path"),
+        ("Low Participation of Residents", False, "problem"),
+    ],
+)
+def test_heading_kinds(heading: str, top: bool, kind: str | None) -> None:
+    assert heading_kind(heading, top_level=top) == kind
