@@ -18,12 +18,12 @@ from pathlib import Path
 
 from digest.cache import StageCache
 from digest.clean import clean_text
+from digest.compare.extract import extract_items
+from digest.compare.themes import Codebook, code_items, load_codebook
 from digest.duplicates import shingles
 from digest.ingest import load_corpus
 from digest.model import Document, Item, Paper, Problem, Source
 from digest.papers import group_papers
-from digest.compare.extract import extract_items
-from digest.compare.themes import Codebook, code_items, load_codebook
 from digest.references.bibliography import Bibliography, build_bibliography
 from digest.references.bibtex import format_bibliography
 from digest.references.keys import KeyRegistry
@@ -123,7 +123,7 @@ def build(
     report.citations = citations
     codebook, codebook_problems = load_codebook()
     report.problems.extend(codebook_problems)
-    report.items = {paper.id: paper_items(paper, codebook, report.problems) for paper in report.papers}
+    report.items = {p.id: paper_items(p, codebook, report.problems) for p in report.papers}
     for paper in report.papers:
         for item in report.items[paper.id]:
             if item.source not in ("heading", "section"):  # headings carry their own anchors

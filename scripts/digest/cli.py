@@ -1,4 +1,4 @@
-"""The maintainer's command line: `digest build`, `check`, `clean FILE`, `refs FILE`, `items FILE`."""
+"""The maintainer's command line: `digest build`, `check`, `clean`, `refs`, `items`."""
 
 from __future__ import annotations
 

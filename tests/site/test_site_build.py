@@ -45,7 +45,7 @@ def test_real_site_builds(tmp_path: Path) -> None:
     paper = (site_dir / "papers/wang-governance-grass-roots/index.html").read_text(encoding="utf-8")
     assert 'href="../../bibliography/w/#wang2016research"' in paper
     assert 'id="cite-1"' in paper and 'id="ref-1"' in paper
-    unresolved = (site_dir / "papers/grassroots-party-construction-implementation/index.html")
+    unresolved = site_dir / "papers/grassroots-party-construction-implementation/index.html"
     assert unresolved.read_text(encoding="utf-8").count("citation unresolved") == 9
 
 

@@ -33,8 +33,8 @@ def short_name(paper: Paper) -> str:
     return " ".join(words[:4]) + ("…" if len(words) > 4 else "")
 
 
-def _shorten(text: str) -> str:
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
+def _shorten(text: str, limit: int = LABEL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _kind_note(item: Item) -> Markdown:
@@ -67,7 +67,9 @@ def render_compare_pages(
                         or (theme is not None and theme.id in item.themes)
                     ]
                     link = f"../papers/{entry.paper.id}.md#"
-                    cells.append([(_shorten(i.label), link + i.anchor, _kind_note(i)) for i in coded])
+                    cells.append(
+                        [(_shorten(i.label), link + i.anchor, _kind_note(i)) for i in coded]
+                    )
                 rows.append({"paper": entry.paper, "name": short_name(entry.paper), "cells": cells})
             text = env.get_template("compare_table.md.j2").render(
                 title=title,
@@ -99,9 +101,7 @@ def render_compare_pages(
         text = env.get_template("compare_theme.md.j2").render(theme=theme, quotes=quotes)
         pages.append(Page(f"{COMPARE_DIR}/themes/{theme.id}.md", text))
 
-    unthemed = [
-        (entry.paper, item) for entry in papers for item in entry.items if not item.themes
-    ]
+    unthemed = [(entry.paper, item) for entry in papers for item in entry.items if not item.themes]
     counts = {
         theme.id: len({e.paper.id for e in papers for i in e.items if theme.id in i.themes})
         for theme in codebook.themes
@@ -148,7 +148,7 @@ def heatmap_svg(
     Colours come from the page (currentColor and the theme's accent variable),
     so the picture reads in light and dark mode alike; labels are SVG text.
     """
-    cell, left, top = 28, 260, 250
+    cell, left, top = 28, 340, 300
     width = left + cell * len(path_themes) + 10
     height = top + cell * len(problem_themes) + 10
     most = max((len(v) for v in gap.values()), default=0) or 1
@@ -163,13 +163,13 @@ def heatmap_svg(
         x = left + column * cell + cell / 2
         parts.append(
             f'<text transform="translate({x:.0f},{top - 6}) rotate(-60)">'
-            f"{html_escape(_shorten(path.label)[:38])}</text>"
+            f"{html_escape(_shorten(path.label, 46))}</text>"
         )
     for row, problem in enumerate(problem_themes):
         y = top + row * cell
         parts.append(
             f'<text x="{left - 6}" y="{y + cell / 2 + 4:.0f}" text-anchor="end">'
-            f"{html_escape(_shorten(problem.label)[:40])}</text>"
+            f"{html_escape(_shorten(problem.label, 52))}</text>"
         )
         for column, path in enumerate(path_themes):
             x = left + column * cell
