@@ -29,8 +29,12 @@ def short_name(paper: Paper) -> str:
         names = [person.family for person in meta.authors[:2]]
         name = " & ".join(names) + (" et al." if len(meta.authors) > 2 else "")
         return f"{name} {meta.year or 'n.d.'}"
-    words = (meta.title or meta.working_title or meta.id).split()
-    return " ".join(words[:4]) + ("…" if len(words) > 4 else "")
+    if meta.title:
+        words = meta.title.split()
+        return " ".join(words[:4]) + ("…" if len(words) > 4 else "")
+    words = (meta.working_title or meta.id).split()
+    # A working title is ours, not the paper's: it is labelled wherever it appears.
+    return " ".join(words[:3]) + ("…" if len(words) > 3 else "") + " (working title)"
 
 
 def _shorten(text: str, limit: int = LABEL_CHARS) -> str:
