@@ -84,6 +84,7 @@ def build(root: Path, out_dir: Path) -> BuildReport:
             report,
         )
     _write(out_dir, "bibliography/index.md", "# Bibliography\n\nNo entries.\n", report)
+    _write(out_dir, "compare/index.md", "# Compare\n\nNothing to compare.\n", report)
     _write(
         out_dir,
         "index.md",

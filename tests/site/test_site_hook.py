@@ -131,6 +131,7 @@ def test_mkdocs_yml_settings() -> None:
         {"Home": "index.md"},
         {"Papers": "papers/index.md"},
         {"Bibliography": "bibliography/index.md"},
+        {"Compare": "compare/index.md"},
         {"About": "about.md"},
     ]
     assert config.theme["font"] is False  # no Google Fonts
