@@ -106,3 +106,19 @@ def test_the_output_folder_holds_only_what_this_build_wrote(corpus: Path, tmp_pa
     (out / "papers" / "removed-paper.md").write_text("stale")
     report = build(corpus, out, cache_dir=tmp_path / "cache")
     assert sorted(tree_hashes(out)) == sorted(p.as_posix() for p in report.written)
+
+
+def test_item_themes_in_a_sidecar_override_the_coding(corpus: Path, tmp_path: Path) -> None:
+    sidecar = corpus / "sources" / "001_b894dce3f1db1ec4.yml"
+    text = sidecar.read_text(encoding="utf-8")
+    sidecar.write_text(text + "item_themes:\n  s3-2: [digital-governance-typo]\n  s3-3: []\n")
+    report = build(corpus, tmp_path / "out", cache_dir=tmp_path / "cache")
+    messages = [str(p) for p in report.problems]
+    assert messages == [
+        "sources/001_b894dce3f1db1ec4.yml:1: item_themes: s3-2: unknown theme "
+        "'digital-governance-typo'"
+    ]
+    items = {item.anchor: item for item in report.items["wang-governance-grass-roots"]}
+    assert items["s3-3"].themes == []  # emptied by the maintainer, listed as unthemed
+    unthemed = (tmp_path / "out" / "compare" / "index.md").read_text(encoding="utf-8")
+    assert "(../papers/wang-governance-grass-roots.md#s3-3)" in unthemed
