@@ -110,16 +110,16 @@ def label_text(label: str) -> str:
 def label_similarity(gold_label: str, predicted_label: str) -> float:
     """Shared content words / content words of the shorter label; 1.0 when one contains the other.
 
-    0.0 when either label has no content word and neither contains the other.
+    Containment is of whole normalised words ("Working Mechanism" in "Working
+    Mechanism of the Village"). A label without content words ("The first is")
+    agrees with nothing, so 0.0.
     """
-    left_text, right_text = label_text(gold_label), label_text(predicted_label)
-    if left_text and right_text:
-        padded_left, padded_right = f" {left_text} ", f" {right_text} "
-        if padded_left in padded_right or padded_right in padded_left:
-            return 1.0
     left, right = label_tokens(gold_label), label_tokens(predicted_label)
     if not left or not right:
         return 0.0
+    padded_left, padded_right = f" {label_text(gold_label)} ", f" {label_text(predicted_label)} "
+    if padded_left in padded_right or padded_right in padded_left:
+        return 1.0
     return len(left & right) / min(len(left), len(right))
 
 

@@ -1,0 +1,269 @@
+"""Score the problem/path extractor and the theme coder against hand-written gold items.
+
+Usage: ``python scripts/evaluate_items.py [--json] [--min 0.9] [--gold-dir DIR]
+[--sources-dir DIR]``
+
+Every ``tests/gold/items/<paper-id>.yml`` names a paper; its source is the
+``sources/*.txt`` whose sidecar has that ``id`` (for a paper received twice,
+the sidecar of the richer rendering carries the paper id, e.g. 001 for
+``wang-governance-grass-roots``). The text goes through
+``digest.clean.clean_text``, ``digest.compare.extract.extract_items`` and
+``digest.compare.themes.code_items`` with the codebook (sidecar ``item_themes``
+overrides are NOT applied: this measures the rules). The extracted items are
+matched to the gold ones (see ``digest.item_scores``) and the table gives
+precision, recall and F1 of extraction per paper, per kind and overall, and of
+theme coding over the matched items; below it every missed gold item, every
+extra extracted item and every theme disagreement.
+
+With ``--json`` the JSON report goes to stdout and the table to stderr.
+Exit status: 0 if extraction precision and recall both reach ``--min``, 1 if
+not, 2 for usage errors (a malformed gold file, a gold theme missing from the
+codebook, a paper without a source, or an extractor or coder that cannot be
+imported yet).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from digest.item_scores import (
+    CODEBOOK,
+    TARGET_EXTRACTION,
+    GoldError,
+    ItemScores,
+    load_codebook_ids,
+    load_gold_dir,
+    score_items,
+    theme_problems,
+)
+from digest.model import ITEM_KINDS
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD_DIR = REPO / "tests" / "gold" / "items"
+SOURCES_DIR = REPO / "sources"
+
+
+@dataclass
+class Pipeline:
+    """The stages under test, imported late so ``--help`` and the tests work without them."""
+
+    clean_text: Callable[[str], Any]
+    extract_items: Callable[[Any], list[Any]]
+    code_items: Callable[[list[Any], Any], Any]
+    codebook: Any
+
+
+def load_pipeline(codebook_path: Path = CODEBOOK) -> Pipeline:
+    """Import the cleaner, the extractor and the coder; ImportError names what is missing."""
+    try:
+        from digest.clean import clean_text
+        from digest.compare.extract import extract_items
+        from digest.compare.themes import code_items, load_codebook
+    except ImportError as error:  # includes a module without the function yet
+        raise ImportError(str(error)) from error
+    codebook, problems = load_codebook(codebook_path)
+    if problems:
+        raise ImportError("the codebook has problems: " + "; ".join(str(p) for p in problems))
+    return Pipeline(clean_text, extract_items, code_items, codebook)
+
+
+def find_sources(sources_dir: Path) -> dict[str, list[Path]]:
+    """Paper id -> source text paths, from the ``id`` and ``source`` of every sidecar."""
+    found: dict[str, list[Path]] = {}
+    for sidecar in sorted(sources_dir.glob("*.yml")):
+        try:
+            data = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            continue
+        if not isinstance(data, dict) or not data.get("id"):
+            continue
+        text = sources_dir / str(data.get("source") or sidecar.with_suffix(".txt").name)
+        if text.is_file():
+            found.setdefault(str(data["id"]), []).append(text)
+    return found
+
+
+def richest(paths: list[Path]) -> Path:
+    """The longest text of a paper's sources (the one with front matter and references)."""
+    return max(paths, key=lambda path: (path.stat().st_size, path.name))
+
+
+def item_dict(paper: str, item: Any) -> dict[str, Any]:
+    """An extracted Item as the dict the scorer compares."""
+    return {
+        "paper": paper,
+        "kind": getattr(item, "kind", None),
+        "label": str(getattr(item, "label", "") or ""),
+        "section": str(getattr(item, "section", "") or ""),
+        "source": getattr(item, "source", None),
+        "themes": list(getattr(item, "themes", None) or []),
+    }
+
+
+def extract_all(
+    papers: dict[str, Path], pipeline: Pipeline
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Run the pipeline on every paper; a crash on one paper is reported, not fatal."""
+    predicted: list[dict[str, Any]] = []
+    errors: list[str] = []
+    for paper, path in papers.items():
+        try:
+            document = pipeline.clean_text(path.read_text(encoding="utf-8"))
+            items = list(pipeline.extract_items(document))
+            pipeline.code_items(items, pipeline.codebook)
+        except Exception as error:  # one broken paper must not hide the others
+            errors.append(f"{paper} ({path.name}): {type(error).__name__}: {error}")
+            continue
+        predicted.extend(item_dict(paper, item) for item in items)
+    return predicted, errors
+
+
+def _describe(item: dict[str, Any]) -> str:
+    section = item.get("section") or "?"
+    where = f"{item.get('paper')} §{section} {item.get('kind')} [{item.get('source')}]"
+    return f"{where}: {item.get('label')!r}"
+
+
+def format_table(
+    scores: ItemScores, target: float, failures: Sequence[str], errors: Sequence[str] = ()
+) -> str:
+    """The human-readable report: counts and rates, then every difference."""
+    header = (
+        f"{'':<46} {'gold':>4} {'pred':>4} {'tp':>4} {'fp':>4} {'fn':>4}"
+        f" {'precision':>9} {'recall':>7} {'F1':>7}"
+    )
+
+    def row(name: str, counts: Any) -> str:
+        return (
+            f"{name:<46} {counts.gold:>4} {counts.predicted:>4} {counts.tp:>4}"
+            f" {counts.fp:>4} {counts.fn:>4} {counts.precision:>9.4f}"
+            f" {counts.recall:>7.4f} {counts.f1:>7.4f}"
+        )
+
+    lines = ["extraction", header]
+    lines.extend(row(paper, counts) for paper, counts in scores.by_paper.items())
+    lines.extend(row(f"kind: {kind}", scores.by_kind[kind]) for kind in ITEM_KINDS)
+    lines.append(row("all items", scores.extraction))
+    lines.append("")
+    lines.append("theme coding over matched items ((item, theme) pairs)")
+    lines.append(header)
+    lines.extend(row(f"kind: {kind}", scores.themes_by_kind[kind]) for kind in ITEM_KINDS)
+    lines.append(row("all themes", scores.themes))
+    lines.append("")
+    for name, value in (
+        ("extraction precision", scores.extraction.precision),
+        ("extraction recall", scores.extraction.recall),
+    ):
+        status = "ok" if value >= target else "BELOW"
+        lines.append(f"{name} {value:.4f} (target {target:.4f})  {status}")
+    lines.append(f"theme F1 {scores.themes.f1:.4f} (reported, no target)")
+    lines.extend(f"extractor error: {error}" for error in errors)
+    if scores.misses:
+        lines.append("")
+        lines.append(f"missed ({len(scores.misses)} gold items not extracted):")
+        lines.extend("  " + _describe(item) for item in scores.misses)
+    if scores.extras:
+        lines.append("")
+        lines.append(f"extra ({len(scores.extras)} extracted items not in the gold):")
+        lines.extend("  " + _describe(item) for item in scores.extras)
+    disagreements = scores.theme_disagreements
+    if disagreements:
+        lines.append("")
+        lines.append(f"theme disagreements ({len(disagreements)} matched items):")
+        for match in disagreements:
+            lines.append("  " + _describe(match.gold))
+            lines.append(
+                f"      gold {sorted(match.gold_themes)} | coded {sorted(match.predicted_themes)}"
+            )
+    lines.append("")
+    lines.extend(f"FAIL: {failure}" for failure in failures)
+    lines.append("result: " + ("FAIL" if failures else "PASS"))
+    return "\n".join(lines)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        description="Score digest.compare (items and themes) against gold items; "
+        "exit 1 when extraction precision or recall is below target."
+    )
+    parser.add_argument("--json", action="store_true", help="JSON to stdout, table to stderr")
+    parser.add_argument(
+        "--min",
+        type=float,
+        default=TARGET_EXTRACTION,
+        help="target for both extraction precision and recall (default %(default)s)",
+    )
+    parser.add_argument("--gold-dir", type=Path, default=GOLD_DIR, help="gold item files")
+    parser.add_argument("--sources-dir", type=Path, default=SOURCES_DIR, help="sources/")
+    parser.add_argument("--codebook", type=Path, default=CODEBOOK, help="codebook YAML")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the evaluation; 0 if the targets are met, 1 if not, 2 for usage errors."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        gold = load_gold_dir(args.gold_dir)
+        codebook_ids = load_codebook_ids(args.codebook)
+    except GoldError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    if not gold:
+        print(f"error: no gold items in {args.gold_dir}", file=sys.stderr)
+        return 2
+    bad_themes = theme_problems(gold, codebook_ids)
+    if bad_themes:
+        for problem in bad_themes:
+            print(f"error: {problem}", file=sys.stderr)
+        return 2
+    sources = find_sources(args.sources_dir)
+    papers: dict[str, Path] = {}
+    for paper in dict.fromkeys(item["paper"] for item in gold):
+        if paper not in sources:
+            print(f"error: no source in {args.sources_dir} has the id {paper!r}", file=sys.stderr)
+            return 2
+        papers[paper] = richest(sources[paper])
+    try:
+        pipeline = load_pipeline(args.codebook)
+    except ImportError as error:
+        print(
+            "error: the extractor or theme coder cannot be imported yet "
+            f"(digest.compare.extract.extract_items, digest.compare.themes.code_items): {error}",
+            file=sys.stderr,
+        )
+        return 2
+
+    predicted, errors = extract_all(papers, pipeline)
+    scores = score_items(gold, predicted)
+    failures = scores.failures(args.min, args.min)
+    if errors:
+        failures = [*failures, f"{len(errors)} paper(s) could not be extracted"]
+    table = format_table(scores, args.min, failures, errors)
+    if args.json:
+        report = {
+            "gold_dir": str(args.gold_dir),
+            "papers": {paper: path.name for paper, path in papers.items()},
+            "scores": scores.to_json(),
+            "extractor_errors": errors,
+            "target": args.min,
+            "failures": failures,
+            "passed": not failures,
+        }
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        print(table, file=sys.stderr)
+    else:
+        print(table)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
