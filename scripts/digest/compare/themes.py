@@ -20,7 +20,7 @@ from digest.model import Item, Problem
 
 CODEBOOK = Path(__file__).resolve().parent.parent / "data" / "codebook.yml"
 GROUP_OF_KIND = {"problem": "problems", "cause": "problems", "path": "paths", "experience": "paths"}
-MAX_THEMES = 3
+MAX_THEMES = 4
 
 
 @dataclass(frozen=True)
@@ -48,8 +48,9 @@ class Codebook:
 
 
 def _normalise(text: str) -> str:
-    """Lower case; hyphens and spaces alike, so "grass-roots" meets "grass roots"."""
-    return re.sub(r"[\s\-‐–]+", " ", text.lower().replace("’", "'"))
+    """Lower case, quotes dropped, hyphens and spaces alike ("grass-roots" = "grass roots")."""
+    text = re.sub(r"[“”\"‘]", "", text.lower().replace("’", "'"))
+    return re.sub(r"[\s\-‐–]+", " ", text)
 
 
 def _term_pattern(term: str) -> re.Pattern[str]:
