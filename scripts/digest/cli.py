@@ -18,16 +18,21 @@ def _find_root(start: Path) -> Path:
     return start
 
 
+def _read_input(argument: str) -> tuple[str, str | None]:
+    """(name for messages, text) of FILE or, for "-", standard input; text None on failure."""
+    if argument == "-":
+        return "<stdin>", sys.stdin.read()
+    try:
+        return argument, Path(argument).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"{argument}:1: cannot read as UTF-8 text: {error}", file=sys.stderr)
+        return argument, None
+
+
 def _cmd_clean(args: argparse.Namespace) -> int:
-    if args.file == "-":
-        text = sys.stdin.read()
-    else:
-        path = Path(args.file)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            print(f"{path}:1: cannot read as UTF-8 text: {error}", file=sys.stderr)
-            return 2
+    _, text = _read_input(args.file)
+    if text is None:
+        return 2
     sys.stdout.write(render_document(clean_text(text)))
     return 0
 
@@ -41,11 +46,8 @@ def _cmd_refs(args: argparse.Namespace) -> int:
     from digest.references.keys import KeyRegistry, base_key, signature
     from digest.references.parse import parse_reference
 
-    name = "<stdin>" if args.file == "-" else args.file
-    try:
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"{name}:1: cannot read as UTF-8 text: {error}", file=sys.stderr)
+    name, text = _read_input(args.file)
+    if text is None:
         return 2
     lines = split_lines(text)
     raw = split_references(lines, Vocabulary.from_lines(lines))
@@ -68,18 +70,15 @@ def _cmd_items(args: argparse.Namespace) -> int:
     from digest.compare.extract import extract_items
     from digest.compare.themes import code_items, load_codebook
 
-    name = "<stdin>" if args.file == "-" else args.file
-    try:
-        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"{name}:1: cannot read as UTF-8 text: {error}", file=sys.stderr)
+    _, text = _read_input(args.file)
+    if text is None:
         return 2
     codebook, problems = load_codebook()
     for problem in problems:
         print(problem, file=sys.stderr)
     items = code_items(extract_items(clean_text(text)), codebook)
     fields = ("kind", "label", "passage", "themes", "section", "source", "anchor")
-    records = [{name: getattr(item, name) for name in fields} for item in items]
+    records = [{field: getattr(item, field) for field in fields} for item in items]
     sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     return 1 if problems else 0
 
