@@ -11,6 +11,7 @@ Items that match no theme keep an empty list and are shown as such.
 from __future__ import annotations
 
 import re
+from functools import cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +54,7 @@ def _normalise(text: str) -> str:
     return re.sub(r"[\s\-‐–]+", " ", text)
 
 
+@cache
 def _term_pattern(term: str) -> re.Pattern[str]:
     stem = term.endswith("*")
     words = _normalise(term.rstrip("*")).strip()
