@@ -11,8 +11,8 @@ Items that match no theme keep an empty list and are shown as such.
 from __future__ import annotations
 
 import re
-from functools import cache
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import yaml
