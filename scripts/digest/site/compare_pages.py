@@ -153,7 +153,7 @@ def heatmap_svg(
     so the picture reads in light and dark mode alike; labels are SVG text.
     """
     cell, left, top = 28, 340, 300
-    width = left + cell * len(path_themes) + 10
+    width = left + cell * len(path_themes) + 170  # room for the last rotated labels
     height = top + cell * len(problem_themes) + 10
     most = max((len(v) for v in gap.values()), default=0) or 1
     parts = [
