@@ -15,7 +15,6 @@ output can be piped to a tool while a human still sees the table.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,6 +27,7 @@ from digest.evaluation import (
     CleaningScores,
     score_cleaning,
 )
+from digest.score_report import emit
 
 # Items listed per category in the table; --json always has all of them.
 MAX_LISTED = 20
@@ -140,20 +140,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         min_similarity=targets["similarity"],
     )
     table = format_table(scores, targets, failures)
-    if args.json:
-        report = {
-            "raw": str(args.raw),
-            "gold": str(args.gold),
-            "scores": scores.to_json(),
-            "targets": targets,
-            "failures": failures,
-            "passed": not failures,
-        }
-        print(json.dumps(report, indent=2, ensure_ascii=False))
-        print(table, file=sys.stderr)
-    else:
-        print(table)
-    return 1 if failures else 0
+    record = {
+        "raw": str(args.raw),
+        "gold": str(args.gold),
+        "scores": scores.to_json(),
+        "targets": targets,
+    }
+    return emit(table, record, failures, as_json=args.json)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,6 @@ imported yet).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -45,6 +44,7 @@ from digest.item_scores import (
     theme_problems,
 )
 from digest.model import ITEM_KINDS
+from digest.score_report import emit
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD_DIR = REPO / "tests" / "gold" / "items"
@@ -248,21 +248,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if errors:
         failures = [*failures, f"{len(errors)} paper(s) could not be extracted"]
     table = format_table(scores, args.min, failures, errors)
-    if args.json:
-        report = {
-            "gold_dir": str(args.gold_dir),
-            "papers": {paper: path.name for paper, path in papers.items()},
-            "scores": scores.to_json(),
-            "extractor_errors": errors,
-            "target": args.min,
-            "failures": failures,
-            "passed": not failures,
-        }
-        print(json.dumps(report, indent=2, ensure_ascii=False))
-        print(table, file=sys.stderr)
-    else:
-        print(table)
-    return 1 if failures else 0
+    record = {
+        "gold_dir": str(args.gold_dir),
+        "papers": {paper: path.name for paper, path in papers.items()},
+        "scores": scores.to_json(),
+        "extractor_errors": errors,
+        "target": args.min,
+    }
+    return emit(table, record, failures, as_json=args.json)
 
 
 if __name__ == "__main__":

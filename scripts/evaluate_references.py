@@ -18,7 +18,6 @@ missing or malformed gold file, or no parser to import).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -34,6 +33,7 @@ from digest.reference_scores import (
     load_gold,
     score,
 )
+from digest.score_report import emit
 
 # Mismatching references listed in the table; --json always has all of them.
 MAX_LISTED = 50
@@ -167,20 +167,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     targets = {"f1": args.min_f1, "exact": args.min_exact}
     failures = scores.failures(min_f1=targets["f1"], min_exact=targets["exact"])
     table = format_table(scores, targets, failures, errors)
-    if args.json:
-        report = {
-            "gold": [str(path) for path in args.gold],
-            "scores": scores.to_json(),
-            "parser_errors": errors,
-            "targets": {"micro_f1": targets["f1"], "exact_match": targets["exact"]},
-            "failures": failures,
-            "passed": not failures,
-        }
-        print(json.dumps(report, indent=2, ensure_ascii=False))
-        print(table, file=sys.stderr)
-    else:
-        print(table)
-    return 1 if failures else 0
+    record = {
+        "gold": [str(path) for path in args.gold],
+        "scores": scores.to_json(),
+        "parser_errors": errors,
+        "targets": {"micro_f1": targets["f1"], "exact_match": targets["exact"]},
+    }
+    return emit(table, record, failures, as_json=args.json)
 
 
 if __name__ == "__main__":
