@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from digest.cache import StageCache
@@ -123,7 +123,12 @@ def build(
     report.citations = citations
     codebook, codebook_problems = load_codebook()
     report.problems.extend(codebook_problems)
-    report.items = {p.id: paper_items(p, codebook, report.problems) for p in report.papers}
+    items_cache = item_cache(cache_dir)
+    for paper in report.papers:
+        report.problems.extend(check_item_overrides(paper, codebook))
+        report.items[paper.id] = items_cache.get(
+            paper.primary, lambda _text, paper=paper: paper_items(paper, codebook)
+        )
     for paper in report.papers:
         for item in report.items[paper.id]:
             if item.source not in ("heading", "section"):  # headings carry their own anchors
@@ -159,18 +164,32 @@ def build(
     return report
 
 
-def paper_items(paper: Paper, codebook: Codebook, problems: list[Problem]) -> list[Item]:
-    """The paper's problems and paths, coded to themes (the sidecar's choices first)."""
-    overrides = paper.metadata.item_themes
+def check_item_overrides(paper: Paper, codebook: Codebook) -> list[Problem]:
+    """A sidecar's item_themes must name themes of the codebook."""
     known = {theme.id for theme in codebook.themes}
-    for anchor, themes in overrides.items():
-        for theme in themes:
-            if theme not in known:
-                sidecar = paper.primary.sidecar_path
-                problems.append(
-                    Problem(sidecar, 1, f"item_themes: {anchor}: unknown theme {theme!r}")
-                )
-    return code_items(extract_items(paper.document), codebook, overrides)
+    return [
+        Problem(paper.primary.sidecar_path, 1, f"item_themes: {anchor}: unknown theme {theme!r}")
+        for anchor, themes in paper.metadata.item_themes.items()
+        for theme in themes
+        if theme not in known
+    ]
+
+
+def paper_items(paper: Paper, codebook: Codebook) -> list[Item]:
+    """The paper's problems and paths, coded to themes (the sidecar's choices first)."""
+    return code_items(extract_items(paper.document), codebook, paper.metadata.item_themes)
+
+
+def item_cache(folder: Path) -> StageCache[list[Item]]:
+    """Items depend on the cleaned text, the sidecar and the codebook: all in the key."""
+    code = ("model.py", "clean", "compare", "data/codebook.yml")
+    return StageCache(
+        folder / "items", code, lambda items: [asdict(i) for i in items], _items_from_json
+    )
+
+
+def _items_from_json(data: list[dict]) -> list[Item]:
+    return [Item(**record) for record in data]
 
 
 def _paper_bibliography(
