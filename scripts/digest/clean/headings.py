@@ -74,10 +74,6 @@ def continues_heading(heading: str, next_line: Line, width: int) -> bool:
     return (full or last in _CONNECTIVES) and is_title_like(next_line.text)
 
 
-def heading_level(number: Number) -> int:
-    return len(number)
-
-
 def format_number(number: Number) -> str:
     """`1.` for a top-level section, `1.1` below it, as the papers print them."""
     return f"{number[0]}." if len(number) == 1 else ".".join(map(str, number))

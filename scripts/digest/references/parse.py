@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from digest.model import Person, Reference
+from digest.model import Reference
 from digest.references.names import parse_authors
 
 _LABEL = re.compile(r"^\s*(?:\[(\d{1,4})\]|(\d{1,4})[.)](?=\s))\s*")
@@ -425,7 +425,3 @@ def _clean_title(title: str) -> str:
     if title.endswith(".") and not re.search(r"\b[A-Z]\.$", title):
         title = title[:-1]
     return title.strip()
-
-
-def first_author(ref: Reference) -> Person | None:
-    return ref.authors[0] if ref.authors else None
