@@ -16,7 +16,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install site serve test lint lock clean distclean
+.PHONY: help install system-packages site serve test lint lock clean distclean
 
 help:
 	@echo "make site       build the site into site/ (strict: any warning fails)"
@@ -42,7 +42,24 @@ site: $(INSTALLED)
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve
 
-test: $(INSTALLED)
+# The tests also drive real clients: Debian's chromium (browser tests through playwright)
+# and bibtex/biber (BibTeX client checks). Installed with apt-get when missing and
+# running as root (CI, fresh machines); otherwise those tests say what to install.
+SYSTEM_TOOLS := chromium bibtex biber
+SYSTEM_PACKAGES := chromium biber texlive-binaries texlive-base
+
+system-packages:
+	@missing=""; for tool in $(SYSTEM_TOOLS); do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing$$missing (apt-get: $(SYSTEM_PACKAGES))"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
+	else \
+	  echo "missing$$missing: install $(SYSTEM_PACKAGES) (Debian) to run every test"; \
+	fi
+
+test: $(INSTALLED) system-packages
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(INSTALLED)

@@ -1,31 +1,29 @@
 """In a real browser: sortable tables sort, and no page asks another host for anything.
 
-Needs Debian's chromium and the playwright package; skipped, saying so, where either
-is missing (install: apt-get install chromium; pip install playwright).
+Needs Debian's chromium and the playwright package (`make test` installs both); skipped
+locally, saying so, where either is missing, and failed in CI.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
+from real_clients import require_client, require_playwright
 from sitecheck import mkdocs_build
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 pytestmark = pytest.mark.build
 
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory):
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium is not installed (apt-get install chromium)")
+    sync_api = require_playwright()
+    chromium = require_client("chromium")
     site = tmp_path_factory.mktemp("site")
     assert mkdocs_build(REPO / "mkdocs.yml", site).returncode == 0
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
@@ -33,7 +31,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=chromium,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         yield browser, f"http://127.0.0.1:{server.server_port}"
