@@ -21,7 +21,8 @@ def require_client(name: str) -> str:
     CI installs every client (`make test`), so a missing one there is a broken set-up,
     not a reason to pass quietly.
     """
-    path = shutil.which(name) or (f"/usr/bin/{name}" if os.path.exists(f"/usr/bin/{name}") else None)
+    debian = f"/usr/bin/{name}"
+    path = shutil.which(name) or (debian if os.path.exists(debian) else None)
     if path:
         return path
     message = f"{name} is not installed (apt-get install {CLIENT_PACKAGES.get(name, name)})"
