@@ -5,9 +5,11 @@ under ``mkdocs serve``) it runs ``digest.build.build`` over ``sources/`` into
 ``build/generated/`` and then serves every file found there as if it lay in
 ``docs/``. The pipeline itself knows nothing of MkDocs.
 
-* Each problem the pipeline reports is logged as a MkDocs WARNING, so
-  ``mkdocs build --strict`` fails on a bad source while a plain ``mkdocs build``
-  still builds everything else.
+* Each error the pipeline reports is logged as a MkDocs WARNING. Under
+  ``mkdocs build --strict`` the pipeline runs strict: any error stops the build
+  and nothing is written. A plain ``mkdocs build`` keeps going: every good paper
+  is built and health.md lists what was left out. Warnings (a file built under a
+  limit, say) are logged at INFO and never fail a build.
 * A generated file whose path is also a file in ``docs/`` is an ERROR: the
   hand-written file is kept and the generated one left out.
 * ``mkdocs serve`` also watches ``sources/`` (texts and their sidecars).
@@ -50,9 +52,28 @@ def on_pre_build(config: MkDocsConfig) -> None:
             "`pip install -e .` (make site does it)"
         ) from error
 
-    report = build(root, out_dir)
+    from digest.outputs import BuildLocked
+
+    # --strict fails on any problem and then writes nothing; a plain build keeps going,
+    # builds every good paper and lists what it left out on health.md.
+    keep_going = not config.strict
+    try:
+        report = build(root, out_dir, keep_going=keep_going)
+    except (BuildLocked, FileExistsError) as error:
+        raise PluginError(f"digest: {error}") from error
     for problem in report.problems:
-        log.warning("%s", problem)
+        if problem.is_error:
+            log.warning("%s", problem)
+        else:
+            log.info("digest: %s", problem)
+    for note in report.notes:
+        log.info("digest: %s", note)
+    if report.errors and not keep_going:
+        raise PluginError(
+            f"digest: {len(report.errors)} error(s) in sources or sidecars (listed above); "
+            "nothing was written. Fix them, or run `mkdocs build` without --strict to build "
+            "the good papers"
+        )
     log.info(
         "digest: %d file(s) in %s, %d problem(s)",
         len(report.written),

@@ -1,18 +1,18 @@
 """Run the pipeline end to end: sources/ in, generated Markdown out.
 
-    ingest -> clean (cached per source) -> group duplicates -> render pages
+    ingest -> clean (cached per source) -> group duplicates -> references
+    -> citations -> compare -> render pages -> write (only if all went well)
 
 The output folder belongs to the build: files it did not write this time are
 removed, and files whose content did not change are left untouched, so the
 output is byte-identical for the same sources and `mkdocs serve` only reloads
-what changed. Nothing here knows about mkdocs.
+what changed. Nothing here knows about mkdocs; writing is ``digest.outputs``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from digest.compare.themes import Codebook, code_items, load_codebook
 from digest.duplicates import shingles
 from digest.ingest import load_corpus
 from digest.model import Document, Item, Paper, Problem, Source
+from digest.outputs import DEFAULT_LOCK_WAIT, build_lock, sync_folder, write_atomic
 from digest.papers import group_papers
 from digest.references.bibliography import Bibliography, build_bibliography
 from digest.references.bibtex import format_bibliography
@@ -30,6 +31,7 @@ from digest.references.keys import KeyRegistry
 from digest.site.bibliography_pages import render_bibliography_pages
 from digest.site.citation_links import PaperCitations, collect_citations
 from digest.site.compare_pages import PaperItems, render_compare_pages
+from digest.site.health_page import render_health
 from digest.site.pages import (
     Page,
     PaperBibliography,
@@ -59,6 +61,12 @@ class BuildReport:
     bibliography: Bibliography | None = None
     citations: dict[str, PaperCitations] = field(default_factory=dict)
     items: dict[str, list[Item]] = field(default_factory=dict)
+    left_out: list[Path] = field(default_factory=list)  # files with errors, not built
+    notes: list[str] = field(default_factory=list)  # what the build did besides the pages
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.is_error]
 
 
 def document_cache(folder: Path) -> StageCache[Document]:
@@ -84,24 +92,84 @@ def clean_sources(
 
 
 def check(root: Path) -> list[Problem]:
-    """Validate every source and sidecar and try to clean each text; write nothing."""
-    sources, problems = load_corpus(root / "sources", root)
-    for source in sources:
-        try:
-            clean_text(source.text)
-        except Exception as error:
-            problems.append(Problem(source.path, 1, f"could not be cleaned: {error!r}"))
-    return problems
+    """Run the whole build in memory and report every problem; write nothing.
+
+    The same code path as a build, so `digest check` and `make site` can never
+    disagree about what is wrong.
+    """
+    return build(root, None, keep_going=True, write_root_files=False).problems
 
 
 def build(
-    root: Path, out_dir: Path, *, cache_dir: Path | None = None, write_root_files: bool = True
+    root: Path,
+    out_dir: Path | None,
+    *,
+    cache_dir: Path | None = None,
+    write_root_files: bool = True,
+    keep_going: bool = False,
+    lock_wait: float = DEFAULT_LOCK_WAIT,
 ) -> BuildReport:
-    """Build every page from root/sources into out_dir and report what happened."""
+    """Build every page from root/sources into out_dir and report what happened.
+
+    Everything is computed in memory first. With any error, a strict build
+    (the default) writes nothing; with ``keep_going`` it writes the pages of
+    every good paper and the health page that lists what was left out, but
+    leaves the tracked files (references.bib, the key registry) as they are,
+    so that no entry is lost because one file is bad. ``out_dir`` None is a
+    dry run (`digest check`). Writes happen under ``build/digest.lock``.
+    """
+    if out_dir is None:
+        report, outputs = _compute(root, cache_dir or root / "build" / "cache")
+        return report
+    notes: list[str] = []
+    with build_lock(root, wait=lock_wait, say=notes.append):
+        report, outputs = _compute(root, cache_dir or root / "build" / "cache")
+        report.notes[:0] = notes
+        errors = [problem for problem in report.problems if problem.is_error]
+        if errors and not keep_going:
+            report.notes.append(
+                f"{len(errors)} error(s): nothing was written (digest build --keep-going "
+                "builds the good papers and lists what was left out)"
+            )
+            return report
+        owned = out_dir.resolve().is_relative_to((root / "build").resolve())
+        sync_folder(out_dir, outputs.pages, owned=owned)
+        report.written = sorted(outputs.pages)
+        for cache in outputs.caches:
+            cache.commit()
+        if not write_root_files:
+            return report
+        if errors:
+            report.notes.append(
+                f"{BIB_FILE} and {KEYS_FILE} were not updated: {len(errors)} error(s) left "
+                "papers out, and the committed bibliography keeps their entries"
+            )
+            return report
+        for path, content in outputs.root_files.items():
+            write_atomic(root / path, content, durable=True)
+    return report
+
+
+@dataclass
+class _Outputs:
+    """What a build writes once it has succeeded."""
+
+    pages: dict[Path, bytes] = field(default_factory=dict)  # relative to out_dir
+    root_files: dict[Path, bytes] = field(default_factory=dict)  # relative to root
+    caches: list[StageCache] = field(default_factory=list)
+
+
+def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
+    """Every stage, in memory: the report and the files a successful build writes."""
     report = BuildReport()
+    outputs = _Outputs()
     sources, report.problems = load_corpus(root / "sources", root)
-    cache_dir = cache_dir or root / "build" / "cache"
+    report.left_out = sorted(
+        {problem.path for problem in report.problems if problem.is_error}, key=str
+    )
     documents_cache, shingles_cache = document_cache(cache_dir), shingle_cache(cache_dir)
+    items_cache = item_cache(cache_dir)
+    outputs.caches = [documents_cache, shingles_cache, items_cache]
     documents, problems = clean_sources(sources, documents_cache)
     report.problems.extend(problems)
     sources = [source for source in sources if source.path.name in documents]
@@ -123,7 +191,6 @@ def build(
     report.citations = citations
     codebook, codebook_problems = load_codebook()
     report.problems.extend(codebook_problems)
-    items_cache = item_cache(cache_dir)
     for paper in report.papers:
         report.problems.extend(check_item_overrides(paper, codebook))
         report.items[paper.id] = items_cache.get(
@@ -133,6 +200,9 @@ def build(
         for item in report.items[paper.id]:
             if item.source not in ("heading", "section"):  # headings carry their own anchors
                 citations[paper.id].mark(item.block, item.offset, item.anchor)
+
+    bib_text = bibliography_text(bibliography)
+    report.problems.extend(_check_root_files(root, bib_text))
 
     env = environment()
     source_urls = {source.path.name: f"../sources/{source.path.name}" for source in sources}
@@ -146,9 +216,10 @@ def build(
     pages.extend(render_bibliography_pages(env, bibliography, report.papers, citations))
     compared = [PaperItems(paper, report.items[paper.id]) for paper in report.papers]
     pages.extend(render_compare_pages(env, codebook, compared))
+    pages.append(render_health(env, report.problems, report.left_out, len(report.papers)))
 
-    bib_text = bibliography_text(bibliography)
-    wanted: dict[Path, bytes] = {Path(page.path): page.text.encode("utf-8") for page in pages}
+    wanted = outputs.pages
+    wanted.update({Path(page.path): page.text.encode("utf-8") for page in pages})
     wanted[BIB_FILE] = bib_text.encode("utf-8")
     for paper in report.papers:
         keys = bibliography.reference_keys[paper.id]
@@ -156,12 +227,11 @@ def build(
         header = f"The reference list of {paper.metadata.display_title} ({paper.id})."
         wanted[Path("bib") / f"{paper.id}.bib"] = format_bibliography(entries, header).encode()
     for source in sources:
-        wanted[Path("sources") / source.path.name] = (root / source.path).read_bytes()
-    report.written = sorted(wanted)
-    _sync_folder(out_dir, wanted)
-    if write_root_files:
-        report.problems.extend(_write_root_files(root, bib_text, registry))
-    return report
+        wanted[Path("sources") / source.path.name] = source.published
+    outputs.root_files[BIB_FILE] = bib_text.encode("utf-8")
+    if registry.added:
+        outputs.root_files[KEYS_FILE] = registry.text().encode("utf-8")
+    return report, outputs
 
 
 def check_item_overrides(paper: Paper, codebook: Codebook) -> list[Problem]:
@@ -213,29 +283,25 @@ def bibliography_text(bibliography: Bibliography) -> str:
     return f"{header}% checksum: sha256:{checksum}\n{body}"
 
 
-def _write_root_files(root: Path, bib_text: str, registry: KeyRegistry) -> list[Problem]:
-    """references.bib and the key registry live in the repository: never clobber hand edits."""
-    problems: list[Problem] = []
+def _check_root_files(root: Path, bib_text: str) -> list[Problem]:
+    """references.bib lives in the repository: a hand-edited copy is never overwritten."""
     target = root / BIB_FILE
-    if target.exists():
-        current = target.read_text(encoding="utf-8")
-        if current != bib_text and not _is_untouched(current):
-            problems.append(
-                Problem(
-                    BIB_FILE,
-                    1,
-                    "edited by hand since it was generated, so it was not overwritten; put "
-                    "corrections in the sidecars (sources/*.yml) or sources/citation-keys.tsv, "
-                    "then delete references.bib and build again",
-                )
+    if target.is_symlink() or (target.exists() and not target.is_file()):
+        return [Problem(BIB_FILE, 1, "is not a regular file; expected the generated bibliography")]
+    if not target.exists():
+        return []
+    current = target.read_text(encoding="utf-8", errors="replace")
+    if current != bib_text and not _is_untouched(current):
+        return [
+            Problem(
+                BIB_FILE,
+                1,
+                "edited by hand since it was generated, so it was not overwritten; put "
+                "corrections in the sidecars (sources/*.yml) or sources/citation-keys.tsv, "
+                "then delete references.bib and build again",
             )
-        elif current != bib_text:
-            target.write_text(bib_text, encoding="utf-8")
-    else:
-        target.write_text(bib_text, encoding="utf-8")
-    if registry.added:
-        (root / KEYS_FILE).write_text(registry.text(), encoding="utf-8")
-    return problems
+        ]
+    return []
 
 
 def _is_untouched(text: str) -> bool:
@@ -247,20 +313,3 @@ def _is_untouched(text: str) -> bool:
         )
     body = text[match.end() :]
     return hashlib.sha256(body.encode("utf-8")).hexdigest() == match.group(1)
-
-
-def _sync_folder(out_dir: Path, wanted: dict[Path, bytes]) -> None:
-    """Make out_dir hold exactly `wanted`, rewriting only files whose bytes differ."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for relative, content in wanted.items():
-        target = out_dir / relative
-        if target.is_file() and target.read_bytes() == content:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-    for existing in sorted(out_dir.rglob("*"), reverse=True):
-        relative = existing.relative_to(out_dir)
-        if existing.is_file() and relative not in wanted:
-            existing.unlink()
-        elif existing.is_dir() and not any(existing.iterdir()):
-            shutil.rmtree(existing)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from digest.model import Source
+from digest.outputs import write_atomic
 
 _PACKAGE = Path(__file__).resolve().parent
 Result = TypeVar("Result")
@@ -47,21 +48,25 @@ class StageCache(Generic[Result]):
         self.encode, self.decode = encode, decode
         self.hits = 0
         self.misses = 0
+        self.pending: dict[Path, bytes] = {}  # written by commit(), once the build succeeded
 
     def get(self, source: Source, compute: Callable[[str], Result]) -> Result:
         path = self.folder / f"{source.sha256[:32]}-{self.fingerprint}.json"
-        if path.exists():
+        if path.is_file():
             try:
                 result = self.decode(json.loads(path.read_text(encoding="utf-8")))
-            except (ValueError, KeyError, TypeError):
-                path.unlink()  # a damaged entry is rebuilt, never trusted
+            except (ValueError, KeyError, TypeError, OSError):
+                pass  # a damaged entry is recomputed (and replaced), never trusted
             else:
                 self.hits += 1
                 return result
         self.misses += 1
         result = compute(source.text)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(self.encode(result), ensure_ascii=False), encoding="utf-8")
-        temporary.replace(path)
+        self.pending[path] = json.dumps(self.encode(result), ensure_ascii=False).encode("utf-8")
         return result
+
+    def commit(self) -> None:
+        """Write the entries computed since the last commit; the build calls it on success."""
+        for path, content in sorted(self.pending.items()):
+            write_atomic(path, content)
+        self.pending.clear()

@@ -90,27 +90,40 @@ def _cmd_check(args: argparse.Namespace) -> int:
     problems = check(root)
     for problem in problems:
         print(problem, file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+    errors = sum(problem.is_error for problem in problems)
+    warnings = len(problems) - errors
+    if errors:
+        print(f"{errors} error(s), {warnings} warning(s) found", file=sys.stderr)
         return 1
-    print("all sources and sidecars are valid")
+    suffix = f" ({warnings} warning(s) above)" if warnings else ""
+    print(f"all sources and sidecars are valid{suffix}")
     return 0
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from digest.build import build
+    from digest.outputs import BuildLocked
 
     root = Path(args.root) if args.root else _find_root(Path.cwd())
     out = Path(args.out) if args.out else root / "build" / "generated"
-    report = build(root, out)
+    try:
+        report = build(root, out, keep_going=args.keep_going, lock_wait=args.wait)
+    except (BuildLocked, FileExistsError) as error:
+        print(f"digest build: {error}", file=sys.stderr)
+        return 1
     for problem in report.problems:
         print(problem, file=sys.stderr)
+    for note in report.notes:
+        print(note, file=sys.stderr)
+    if report.errors and not args.keep_going:
+        return 1
     print(
         f"{len(report.papers)} paper(s) from {report.source_count} source(s); "
         f"{len(report.written)} file(s) in {out}; "
         f"{report.cache_hits} source(s) from cache"
+        + (f"; {len(report.left_out)} file(s) left out (see health.md)" if report.left_out else "")
     )
-    return 1 if report.problems else 0
+    return 1 if report.errors else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,6 +133,19 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="sources/ -> generated Markdown in build/generated")
     build.add_argument("--root", help="repository root (default: found from the current folder)")
     build.add_argument("--out", help="output folder (default: ROOT/build/generated)")
+    build.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="build every good paper even when some files are bad (they are listed on "
+        "health.md; references.bib is then left as it is); exit status is still 1",
+    )
+    build.add_argument(
+        "--wait",
+        type=float,
+        default=300.0,
+        metavar="SECONDS",
+        help="how long to wait for another build that holds build/digest.lock (default 300)",
+    )
     build.set_defaults(run=_cmd_build)
 
     check = commands.add_parser("check", help="validate every source and sidecar, write nothing")

@@ -88,6 +88,9 @@ class Source:
     text: str
     sha256: str  # of the source bytes and the sidecar bytes together
     metadata: Metadata
+    # The text as published on the site: the bytes as received when they were UTF-8,
+    # else the decoded text in UTF-8 (the site serves UTF-8 only).
+    published: bytes = b""
 
 
 # --- The cleaned document -------------------------------------------------
@@ -210,9 +213,17 @@ class Problem:
     path: Path
     line: int
     message: str
+    # "error": the file is left out and a strict build fails; "warning": the file is
+    # built, and the maintainer is told what was done to it (a limit, a guess).
+    severity: str = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.path}:{self.line}: {prefix}{self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity != "warning"
 
 
 # --- The bibliography ------------------------------------------------------

@@ -84,7 +84,7 @@ def test_missing_folder_is_a_problem(tmp_path: Path) -> None:
     sources, problems = load_corpus(tmp_path / "absent", root=tmp_path)
     assert sources == []
     assert [(str(p.path), p.line) for p in problems] == [("absent", 1)]
-    assert problems[0].message.startswith("cannot list sources")
+    assert problems[0].message.startswith("no sources/ folder")
 
 
 def test_other_files_and_subfolders_are_ignored(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from ingest_expectations import FIXTURES, Expected, read_expectations, unmatched
 
 from digest.model import Metadata, Person
-from digest.sidecar import load_sidecar
+from digest.ingest.sidecar import load_sidecar
 
 BAD = FIXTURES / "sidecars" / "bad"
 GOOD = FIXTURES / "sidecars" / "good"
@@ -151,7 +151,7 @@ def test_author_with_a_number_for_a_key(tmp_path: Path) -> None:
 def test_missing_file_is_a_problem(tmp_path: Path) -> None:
     metadata, problems = load_sidecar(tmp_path / "nowhere.yml")
     assert metadata is None
-    assert [p.message.split(":")[0] for p in problems] == ["cannot read sidecar"]
+    assert [p.message.split(":")[0] for p in problems] == ["cannot read"]
 
 
 FULL = (GOOD / "full.yml").read_bytes()

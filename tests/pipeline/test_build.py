@@ -102,17 +102,27 @@ def test_working_titles_are_labelled_everywhere(corpus: Path, tmp_path: Path) ->
 
 def test_the_output_folder_holds_only_what_this_build_wrote(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    (out / "papers").mkdir(parents=True)
+    build(corpus, out, cache_dir=tmp_path / "cache")
     (out / "papers" / "removed-paper.md").write_text("stale")
     report = build(corpus, out, cache_dir=tmp_path / "cache")
-    assert sorted(tree_hashes(out)) == sorted(p.as_posix() for p in report.written)
+    written = sorted(tree_hashes(out))
+    assert written == sorted([".digest-output"] + [p.as_posix() for p in report.written])
+
+
+def test_a_folder_the_build_did_not_make_is_never_emptied(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "somebody-elses"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    with pytest.raises(FileExistsError, match="no digest build wrote"):
+        build(corpus, out, cache_dir=tmp_path / "cache")
+    assert (out / "notes.txt").read_text() == "mine"
 
 
 def test_item_themes_in_a_sidecar_override_the_coding(corpus: Path, tmp_path: Path) -> None:
     sidecar = corpus / "sources" / "001_b894dce3f1db1ec4.yml"
     text = sidecar.read_text(encoding="utf-8")
     sidecar.write_text(text + "item_themes:\n  s3-2: [digital-governance-typo]\n  s3-3: []\n")
-    report = build(corpus, tmp_path / "out", cache_dir=tmp_path / "cache")
+    report = build(corpus, tmp_path / "out", cache_dir=tmp_path / "cache", keep_going=True)
     messages = [str(p) for p in report.problems]
     assert messages == [
         "sources/001_b894dce3f1db1ec4.yml:1: item_themes: s3-2: unknown theme "

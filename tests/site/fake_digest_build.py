@@ -26,6 +26,11 @@ PAGE_SIZE = 3
 class BuildReport:
     problems: list[Problem] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.is_error]
 
 
 def _write(out_dir: Path, relative: str, text: str, report: BuildReport) -> None:
@@ -35,8 +40,15 @@ def _write(out_dir: Path, relative: str, text: str, report: BuildReport) -> None
     report.written.append(Path(relative))
 
 
-def build(root: Path, out_dir: Path) -> BuildReport:
+def build(root: Path, out_dir: Path, *, keep_going: bool = False) -> BuildReport:
+    """Like the real build: strict (the default) writes nothing when a source is bad."""
     report = BuildReport()
+    if not keep_going and any(
+        line.strip() == "BROKEN"
+        for source in (root / "sources").glob("*.txt")
+        for line in source.read_text(encoding="utf-8").splitlines()
+    ):
+        keep_going = None  # report the problems below, then write nothing
     if out_dir.exists():
         shutil.rmtree(out_dir)
     out_dir.mkdir(parents=True)
@@ -66,6 +78,10 @@ def build(root: Path, out_dir: Path) -> BuildReport:
             report,
         )
         _write(out_dir, f"sources/{source.name}", text, report)
+    if keep_going is None:
+        shutil.rmtree(out_dir)
+        report.written = []
+        return report
 
     pages = [papers[i : i + PAGE_SIZE] for i in range(0, len(papers), PAGE_SIZE)] or [[]]
     for number, chunk in enumerate(pages, 1):

@@ -97,7 +97,7 @@ def _split_once(line: Line, width: int, vocabulary: Vocabulary) -> list[Line] | 
 
 
 def _trailing_word(text: str) -> str:
-    match = re.search(r"([A-Za-z]+)-$", text)
+    match = re.search(r"([A-Za-z]+)-$", text[-200:])  # the tail only: linear on long text
     return match.group(1) if match else ""
 
 

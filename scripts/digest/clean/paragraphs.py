@@ -55,17 +55,23 @@ def _breaks(previous: Line, line: Line, blank_between: bool, width: int) -> bool
     return bool(RUN_IN_AT_START.match(line.text)) and not RUN_IN_AT_START.match(previous.text)
 
 
+_ENDS_HYPHENATED = re.compile(r"[A-Za-z]-$")
+
+
 def join_lines(lines: list[Line], vocabulary: Vocabulary) -> str:
     """Join wrapped lines with single spaces, mending hyphens and dashes at the joins."""
-    text = ""
+    # Pieces are collected and joined once: growing one string and searching its end
+    # with a regex would cost time quadratic in the paragraph's length.
+    pieces: list[str] = []
     for line in lines:
         piece = line.text
-        if not text:
-            text = piece
-        elif re.search(r"[A-Za-z]-$", text) and piece[:1].isalpha():
-            text = join_hyphenated(text, piece, vocabulary)
-        elif text.endswith(("—", "/")) or piece.startswith("—"):
-            text += piece
+        last = pieces[-1] if pieces else ""
+        if not pieces:
+            pieces.append(piece)
+        elif _ENDS_HYPHENATED.search(last[-2:]) and piece[:1].isalpha():
+            pieces[-1] = join_hyphenated(last, piece, vocabulary)
+        elif last.endswith(("—", "/")) or piece.startswith("—"):
+            pieces[-1] = last + piece
         else:
-            text += " " + piece
-    return text
+            pieces.append(piece)
+    return " ".join(pieces)

@@ -16,15 +16,22 @@ from digest.clean.paragraphs import join_lines
 from digest.model import RawReference
 
 _BULLET = re.compile(r"^[-*•·]\s+")
-_NUMBERED = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)])\s*")
+_NUMBERED = re.compile(r"^(?:\[(\d{1,5})\]|(\d{1,5})[.)])\s*")
+# Up to this many digits a label is a label; longer ones ("2016.") only when they
+# continue the list's own count, so a wrapped line starting with a year stays joined.
+_SHORT_LABEL = 3
 
 
 def split_references(lines: list[Line], vocabulary: Vocabulary) -> list[RawReference]:
     content = [line for line in lines if not line.blank]
-    marked = any(_BULLET.match(ln.text) or _NUMBERED.match(ln.text) for ln in content)
+    marked = any(_BULLET.match(ln.text) or _label(ln.text, None) for ln in content)
     entries: list[list[Line]] = []
+    previous: int | None = None
     for line in content:
-        if _starts_entry(line, marked) or not entries:
+        label = _label(line.text, previous) if marked else None
+        if label is not None:
+            previous = label
+        if label is not None or _starts_entry(line, marked) or not entries:
             text = _BULLET.sub("", line.text)
             entries.append([Line(text, line.number, line.indent)])
         else:
@@ -32,8 +39,20 @@ def split_references(lines: list[Line], vocabulary: Vocabulary) -> list[RawRefer
     return [RawReference(join_lines(group, vocabulary), group[0].number) for group in entries]
 
 
+def _label(text: str, previous: int | None) -> int | None:
+    """The number of a list label that opens an entry (``[12]``, ``12.``), or None."""
+    match = _NUMBERED.match(text)
+    if not match:
+        return None
+    digits = match.group(1) or match.group(2)
+    number = int(digits)
+    if len(digits) <= _SHORT_LABEL or (previous is not None and number == previous + 1):
+        return number
+    return None
+
+
 def _starts_entry(line: Line, marked: bool) -> bool:
     if marked:
-        return bool(_BULLET.match(line.text) or _NUMBERED.match(line.text))
+        return bool(_BULLET.match(line.text))
     first = line.text[:1]
     return line.indent == 0 and not first.islower() and first not in "—–-"

@@ -2,18 +2,25 @@
 
 The first stage of the pipeline. It never raises for bad data: a bad source
 is reported as a ``Problem`` and skipped, so one damaged file does not hide
-the problems of the others or stop the rest of the corpus from loading.
+the problems of the others or stop the rest of the corpus from loading. It
+reads nothing outside sources/ (no links followed) and nothing unbounded
+(``files``), and decodes only what it can decode without guessing (``encoding``).
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import os
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
+from digest.ingest.encoding import decode_text, normalise_line_ends
+from digest.ingest.files import TEXT_LIMITS, read_limited
+from digest.ingest.sidecar import TEXT_SUFFIXES, Sidecar, read_sidecar
 from digest.model import Problem, Source
-from digest.sidecar import TEXT_SUFFIXES, Sidecar, decode_utf8, read_sidecar
 
 SIDECAR_SUFFIX = ".yml"
 
@@ -22,15 +29,22 @@ def load_corpus(sources_dir: Path, root: Path | None = None) -> tuple[list[Sourc
     """Load every ``*.txt``/``*.md`` in ``sources_dir`` (not recursive) with its sidecar.
 
     Paths in sources and problems are relative to ``root`` (the repository
-    root) when given, so messages read the same on every machine.
+    root) when given, so messages read the same on every machine. Problems of
+    severity "warning" leave their source in; errors leave it out.
     """
 
     def show(path: Path) -> Path:
         return _relative(path, root)
 
+    refused = _check_folder(sources_dir, root, show)
+    if refused:
+        return [], [refused]
     problems: list[Problem] = []
     try:
-        entries = sorted(p for p in sources_dir.iterdir() if p.is_file())
+        entries = sorted(
+            (Path(entry.path) for entry in os.scandir(sources_dir) if not entry.is_dir()),
+            key=lambda path: path.name,
+        )
     except OSError as exc:
         return [], [Problem(show(sources_dir), 1, f"cannot list sources: {exc.strerror or exc}")]
 
@@ -46,6 +60,8 @@ def load_corpus(sources_dir: Path, root: Path | None = None) -> tuple[list[Sourc
                     f"{' or '.join(sidecar_path.stem + s for s in TEXT_SUFFIXES)} beside it",
                 )
             )
+            # Its own mistakes too (a `source:` pointing elsewhere, say), all at once.
+            problems.extend(_shown(read_sidecar(sidecar_path).problems, show))
 
     sources: list[Source] = []
     first_with_id: dict[str, Sidecar] = {}
@@ -80,38 +96,72 @@ def load_corpus(sources_dir: Path, root: Path | None = None) -> tuple[list[Sourc
     return sources, problems
 
 
+def _check_folder(
+    sources_dir: Path, root: Path | None, show: Callable[[Path], Path]
+) -> Problem | None:
+    """sources/ itself must be a real folder inside the project, not a link elsewhere."""
+    if sources_dir.is_symlink():
+        return Problem(
+            show(sources_dir),
+            1,
+            f"is a symbolic link (to {os.readlink(sources_dir)}); expected the sources/ folder "
+            "itself, so that nothing outside the project is read or published",
+        )
+    if not sources_dir.is_dir():
+        return Problem(show(sources_dir), 1, "no sources/ folder; expected one beside mkdocs.yml")
+    if root is not None and not sources_dir.resolve().is_relative_to(root.resolve()):
+        return Problem(show(sources_dir), 1, "lies outside the project; expected ROOT/sources")
+    return None
+
+
+def _shown(problems: list[Problem], show: Callable[[Path], Path]) -> list[Problem]:
+    return [replace(problem, path=show(problem.path)) for problem in problems]
+
+
 def _load_source(
     text_path: Path, show: Callable[[Path], Path], problems: list[Problem]
 ) -> tuple[Source, Sidecar] | None:
     """Load one text and its sidecar; report everything wrong with either, then give up."""
     sidecar_path = text_path.with_suffix(SIDECAR_SUFFIX)
-    try:
-        data = text_path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(show(text_path), 1, f"cannot read: {exc.strerror or exc}"))
-        return None
-    text, found = decode_utf8(data, text_path)
+    data, found = read_limited(text_path, text_path, TEXT_LIMITS)
+    text: str | None = None
+    if data is not None:
+        decoded = decode_text(data, text_path)
+        found.extend(decoded.problems)
+        text = decoded.text
     if text is not None and not text.strip():
         found.append(Problem(text_path, 1, "text is empty; expected the text of a paper"))
 
-    if sidecar_path.is_file():
+    sidecar: Sidecar | None = None
+    if os.path.lexists(sidecar_path):
         sidecar = read_sidecar(sidecar_path)
         found.extend(sidecar.problems)
     else:
-        sidecar = None
         found.append(Problem(text_path, 1, _missing_sidecar(text_path, sidecar_path)))
 
-    problems.extend(Problem(show(p.path), p.line, p.message) for p in found)
-    if found or text is None or sidecar is None or sidecar.metadata is None:
-        return None  # ``found`` covers every case; the rest narrows the types
+    problems.extend(_shown(found, show))
+    if any(p.is_error for p in found) or data is None or text is None:
+        return None
+    if sidecar is None or sidecar.metadata is None:
+        return None  # ``found`` covers every case; this narrows the types
+    published = data if data.startswith(codecs.BOM_UTF8) or _is_utf8(data) else text.encode()
     source = Source(
         path=show(text_path),
         sidecar_path=show(sidecar_path),
-        text=text,
+        text=normalise_line_ends(text),
         sha256=hashlib.sha256(data + b"\0" + sidecar.raw).hexdigest(),
         metadata=sidecar.metadata,
+        published=published,
     )
     return source, sidecar
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _missing_sidecar(text_path: Path, sidecar_path: Path) -> str:

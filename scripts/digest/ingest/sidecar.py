@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from digest.ingest.encoding import decode_utf8, normalise_line_ends
+from digest.ingest.files import SIDECAR_LIMITS, read_limited
 from digest.model import BIBLIOGRAPHIC_FIELDS, Metadata, Person, Problem
 
 # Suffixes a source text may have; the sidecar sits beside it as <stem>.yml.
@@ -266,23 +268,6 @@ def _is_empty(value: Any) -> bool:
 # --- Reading ----------------------------------------------------------------
 
 
-def decode_utf8(data: bytes, path: Path) -> tuple[str | None, list[Problem]]:
-    """Decode text as UTF-8, or say on which line the first bad byte is.
-
-    Shared by sidecars and source texts so both report encoding damage the
-    same way instead of raising ``UnicodeDecodeError``.
-    """
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        message = (
-            f"not valid UTF-8 at byte {exc.start} (0x{data[exc.start]:02x}, counting from 0); "
-            "expected the file to be saved as UTF-8"
-        )
-        return None, [Problem(path, line, message)]
-
-
 @dataclass
 class Sidecar:
     """A sidecar as read: its bytes, the metadata if valid, and where each key is.
@@ -301,14 +286,15 @@ class Sidecar:
 def read_sidecar(path: Path) -> Sidecar:
     """Read and check one sidecar; never raises for bad content."""
     sidecar = Sidecar(path)
-    try:
-        sidecar.raw = path.read_bytes()
-    except OSError as exc:
-        sidecar.problems.append(Problem(path, 1, f"cannot read sidecar: {exc.strerror or exc}"))
+    raw, sidecar.problems = read_limited(path, path, SIDECAR_LIMITS)
+    if raw is None:
         return sidecar
-    text, sidecar.problems = decode_utf8(sidecar.raw, path)
+    sidecar.raw = raw
+    text, problems = decode_utf8(raw, path)
+    sidecar.problems.extend(problems)
     if text is None:
         return sidecar
+    text = normalise_line_ends(text)
     root = _compose(text, path, sidecar.problems)
     if root is None:
         return sidecar
@@ -427,6 +413,14 @@ def _check_source(
     sidecar: Sidecar, node: yaml.Node, source: str, fail: Callable[[yaml.Node, str], None]
 ) -> None:
     """``source`` must name the text beside the sidecar, so the pair cannot drift apart."""
+    if Path(source).name != source or source in (".", "..") or "\\" in source:
+        fail(
+            node,
+            f"source: expected the name of the text file beside this sidecar in sources/ "
+            f"(no folders, no '..', not an absolute path), got {source!r}; nothing outside "
+            "sources/ is ever read",
+        )
+        return
     names = [sidecar.path.stem + suffix for suffix in TEXT_SUFFIXES]
     expected = [name for name in names if (sidecar.path.parent / name).is_file()] or names
     if source not in expected:
@@ -488,7 +482,6 @@ __all__ = [
     "SCHEMA",
     "TEXT_SUFFIXES",
     "Sidecar",
-    "decode_utf8",
     "load_sidecar",
     "read_sidecar",
 ]
