@@ -91,13 +91,13 @@ def clean_sources(
     return documents, problems
 
 
-def check(root: Path) -> list[Problem]:
+def check(root: Path, *, cache_dir: Path | None = None) -> list[Problem]:
     """Run the whole build in memory and report every problem; write nothing.
 
     The same code path as a build, so `digest check` and `make site` can never
-    disagree about what is wrong.
+    disagree about what is wrong. The cache is read, never written.
     """
-    return build(root, None, keep_going=True, write_root_files=False).problems
+    return build(root, None, cache_dir=cache_dir, keep_going=True).problems
 
 
 def build(

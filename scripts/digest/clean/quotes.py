@@ -18,6 +18,8 @@ _DETACHED_APOSTROPHE = re.compile(r"(\w[sS]) ’(?=\w)")
 
 def repair_quotes(text: str) -> str:
     """Return the paragraph with its double quotes paired and spaced correctly."""
+    if _OPEN not in text and _CLOSE not in text:
+        return text if "‘" in text else _DETACHED_APOSTROPHE.sub(r"\1’ ", text)
     out: list[str] = []
     quote_open = False
     i = 0

@@ -97,8 +97,14 @@ def load_codebook(path: Path = CODEBOOK) -> tuple[Codebook, list[Problem]]:
     return codebook, problems
 
 
+# Coding reads at most this much of a passage: an item is a paragraph or a few, and a
+# runaway one (a whole text with no headings) must not cost terms x its length.
+CODED_CHARACTERS = 20_000
+
+
 def theme_scores(item: Item, themes: list[Theme]) -> dict[str, int]:
-    label, passage = _normalise(item.label), _normalise(item.passage)
+    label = _normalise(item.label[:CODED_CHARACTERS])
+    passage = _normalise(item.passage[:CODED_CHARACTERS])
     scores: dict[str, int] = {}
     for theme in themes:
         in_label = sum(1 for p in theme.patterns if p.search(label))

@@ -135,8 +135,9 @@ def _nul_problem(data: bytes, path: Path) -> Problem:
             "looks like UTF-16 without a byte-order mark (every other byte is 0); "
             f"expected UTF-8: iconv -f UTF-16LE -t UTF-8 {path.name}",
         )
-    if nuls > len(sample) // 20:
-        return Problem(path, line, "looks like binary data (many NUL bytes); expected a text file")
+    controls = sum(byte < 0x09 or 0x0E <= byte < 0x20 for byte in sample)
+    if controls > len(sample) // 20:
+        return Problem(path, 1, "looks like binary data (many control bytes); expected a text file")
     return Problem(
         path,
         line,
@@ -160,11 +161,12 @@ def _not_utf8(data: bytes, exc: UnicodeDecodeError, path: Path) -> Problem:
     good = sum(ord(ch) > 0x7F for ch in mended) - bad
     likely = None if good > bad else _likely_encoding(data)
     if likely:
+        name, iconv_name = likely
         return Problem(
             path,
             line,
-            f"{where}; it looks like {likely} text. Expected UTF-8: convert it with "
-            f"iconv -f {likely.split('/')[-1]} -t UTF-8 {path.name}",
+            f"{where}; it looks like {name} text. Expected UTF-8: convert it with "
+            f"iconv -f {iconv_name} -t UTF-8 {path.name}",
         )
     high = sum(byte >= 0x80 for byte in data[:65536])
     if good <= bad and high > min(len(data), 65536) // 3:
@@ -177,7 +179,7 @@ def _not_utf8(data: bytes, exc: UnicodeDecodeError, path: Path) -> Problem:
     )
 
 
-def _likely_encoding(data: bytes) -> str | None:
+def _likely_encoding(data: bytes) -> tuple[str, str] | None:
     """GBK/GB18030 when the bytes decode to mostly Chinese; Windows-1252 when to Latin text."""
     sample = data[:65536]
     try:
@@ -187,11 +189,11 @@ def _likely_encoding(data: bytes) -> str | None:
     if chinese is not None:
         non_ascii = [ch for ch in chinese if ord(ch) > 0x7F]
         if non_ascii and sum(bool(_CJK.match(ch)) for ch in non_ascii) >= 0.8 * len(non_ascii):
-            return "GBK/GB18030"
+            return "GBK/GB18030", "GB18030"
     latin = sample.decode("cp1252", errors="replace")
     non_ascii = [ch for ch in latin if ord(ch) > 0x7F]
     if non_ascii and sum(ch.isalpha() or ch in "‘’“”–—…€" for ch in non_ascii) >= 0.8 * len(
         non_ascii
     ):
-        return "Windows-1252/Latin-1"
+        return "Windows-1252/Latin-1", "WINDOWS-1252"
     return None

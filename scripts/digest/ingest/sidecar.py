@@ -331,14 +331,19 @@ def _compose(text: str, path: Path, problems: list[Problem]) -> yaml.Node | None
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = "; ".join(part for part in (exc.context, exc.problem) if part)
-        problems.append(
-            Problem(
-                path,
-                line,
-                f"YAML syntax error: {what}; expected 'key: value' lines "
-                "(check indentation, and quote values that contain ': ' or start with a quote)",
-            )
+        hint = (
+            "expected 'key: value' lines (check indentation, and quote values that "
+            "contain ': ' or start with a quote)"
         )
+        if exc.context_mark and "end of stream" in (exc.problem or ""):
+            # Something opened earlier (a quote, a bracket) runs to the end of the file:
+            # the line to fix is where it was opened, not the last line.
+            line = exc.context_mark.line + 1
+            hint = (
+                f"what opens on this line is never closed (the file ends on line "
+                f"{mark.line + 1 if mark else '?'}): add the closing quote or bracket"
+            )
+        problems.append(Problem(path, line, f"YAML syntax error: {what}; {hint}"))
         return None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1

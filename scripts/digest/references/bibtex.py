@@ -11,7 +11,17 @@ Every value comes from a source text and is treated as data, never as markup:
   (bibtexparser skips \{ when it counts, so a parse that succeeds there proves
   nothing about BibTeX; the tests count braces themselves.)
 - Whitespace runs become one space and control characters are dropped, so no value
-  spans lines; an "@" inside a braced value is harmless to every reader.
+  spans lines (noncharacters such as U+FFFF, which biber refuses, are dropped too); an "@" inside a braced value is harmless to every reader.
+- biber reads some text as instructions, not data: a value that is ``xdata=...``
+  (an XDATA reference) and a name with ``family=``, ``given=``, ``prefix=`` or
+  ``suffix=`` (its extended name format, which drops the rest of the name). An
+  empty group "{}" goes between such a word and its "=" (``given{}=``): LaTeX,
+  BibTeX and every decoder read nothing there, biber no longer sees the pattern.
+- Names: BibTeX stops with "has a comma at the end" when a given name has no
+  token (only hyphens, "--"), and biber skips the entry ("too many commas") when a
+  name has more than two commas, braced or not, unless it starts with "{" and ends
+  with "}". So such a given name is braced, and a name with more than two commas
+  has both parts braced.
 - Ligatures no source meant are broken with "{}": "?`" and "!`" (inverted marks)
   and ",," (a low quote in T1 fonts). The dash and quote ligatures "--", "---",
   "``" and "''" are left to LaTeX on purpose: in the sources they stand for
@@ -23,7 +33,8 @@ Every value comes from a source text and is treated as data, never as markup:
   characters RFC 3986 does not allow in a URI are percent-encoded: { } \ ^ | `
   " < > and space (in a DOI only { } \ and space, none of which a real DOI has).
   That keeps braces balanced and the link equivalent, and leaves "%" and "#"
-  alone, as biblatex expects. The cost: a classic .bst that puts \url inside
+  alone, as biblatex expects. A value that starts ``xdata=`` has that "=" encoded
+  too (``%3D``), since biber would take it for an XDATA reference. The cost: a classic .bst that puts \url inside
   another command's argument cannot take a raw "%" (a LaTeX limit of \url);
   escaping it would break the link for every biblatex user instead.
 """
@@ -85,6 +96,14 @@ _LIGATURES = re.compile(r"(?<=[?!])(?=`)|(?<=,)(?=,)")
 # Not allowed anywhere in a URI (RFC 3986); all of them can upset BibTeX or LaTeX.
 _URL_UNSAFE = frozenset('{}\\^|`"<> ')
 _DOI_UNSAFE = frozenset("{}\\ ")
+# What biber parses inside a value: an XDATA reference (the whole value "xdata=key-field")
+# and the extended name format ("family=Wang, given=Sijing"), in any case, spaces allowed.
+_BIBER_KEYWORD = re.compile(r"(xdata|family|given|prefix|suffix)(?=\s*=)", re.IGNORECASE)
+_XDATA = re.compile(r"(?i)^xdata=")
+# BibTeX splits names into tokens at spaces and hyphens ("~" is always escaped here).
+_NO_NAME_TOKEN = re.compile(r"[\s-]+")
+# A run of dashes (any kind, spaces between allowed) in a page range.
+_PAGE_DASHES = re.compile(r"\s*[-‐‑–—](?:[\s\-‐‑–—]*[-‐‑–—])?\s*")
 
 
 def entry_type(ref: Reference) -> str:
@@ -95,15 +114,25 @@ def entry_type(ref: Reference) -> str:
 
 
 def clean_text(text: str) -> str:
-    """One line of text: control characters dropped, whitespace runs made one space.
+    """One line of text: control characters, surrogates and noncharacters dropped,
+    whitespace runs made one space.
 
     A newline in a value would be harmless to BibTeX, but a blank line is a
     paragraph break that stops LaTeX inside most bibliography macros. Every Unicode
     space (no-break, ideographic ...) counts, as it does for pybtex, which would
-    otherwise read a different value than was written.
+    otherwise read a different value than was written. A noncharacter (U+FFFF,
+    U+FDD0 ...) is valid UTF-8 but biber refuses to read a file that holds one.
     """
-    kept = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch) != "Cc")
+    kept = "".join(ch for ch in text if ch.isspace() or not _unwritable(ch))
     return " ".join(kept.split())
+
+
+def _unwritable(ch: str) -> bool:
+    """A control character, a lone surrogate or a Unicode noncharacter."""
+    code = ord(ch)
+    if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        return True
+    return unicodedata.category(ch) in ("Cc", "Cs")
 
 
 def escape_latex(text: str) -> str:
@@ -119,7 +148,8 @@ def escape_latex(text: str) -> str:
         else:
             out.append(_LATEX_SPECIALS.get(ch, ch))
     # No escape contains "?", "!", "`" or ",": breaking ligatures afterwards is safe.
-    return _LIGATURES.sub("{}", "".join(out))
+    text = _LIGATURES.sub("{}", "".join(out))
+    return _BIBER_KEYWORD.sub(r"\1{}", text)
 
 
 def _matched_braces(text: str) -> set[int]:
@@ -137,10 +167,11 @@ def _matched_braces(text: str) -> set[int]:
 def escape_verbatim(value: str, unsafe: frozenset[str]) -> str:
     """A url or doi: as written, with only the ``unsafe`` characters percent-encoded."""
     value = clean_text(value)
-    return "".join(
+    encoded = "".join(
         "".join(f"%{byte:02X}" for byte in ch.encode("utf-8")) if ch in unsafe else ch
         for ch in value
     )
+    return _XDATA.sub(lambda match: match.group(0)[:-1] + "%3D", encoded)
 
 
 def format_person(person: Person) -> str:
@@ -149,12 +180,14 @@ def format_person(person: Person) -> str:
     given = escape_latex(person.given)
     if not family:
         return f"{{{given}}}" if given else ""
-    if _family_needs_braces(family):
-        family = f"{{{family}}}"
+    brace_family = _family_needs_braces(family)
     if not given:
-        return family
-    if _given_needs_braces(given):
-        given = f"{{{given}}}"
+        return f"{{{family}}}" if brace_family else family
+    brace_given = _given_needs_braces(given)
+    if family.count(",") + given.count(",") > 1:  # biber counts braced commas too
+        brace_family = brace_given = True
+    family = f"{{{family}}}" if brace_family else family
+    given = f"{{{given}}}" if brace_given else given
     return f"{family}, {given}"
 
 
@@ -173,8 +206,11 @@ def _family_needs_braces(family: str) -> bool:
 
 
 def _given_needs_braces(given: str) -> bool:
-    """After the comma everything is the given name, unless a comma or "and" splits it."""
-    return "," in given or any(word.lower() == "and" for word in given.split())
+    """After the comma everything is the given name, unless a comma or "and" splits it,
+    or it has no token for BibTeX ("--"): BibTeX then stops, "comma at the end"."""
+    if "," in given or _NO_NAME_TOKEN.fullmatch(given):
+        return True
+    return any(word.lower() == "and" for word in given.split())
 
 
 def format_authors(ref: Reference) -> str:
@@ -191,8 +227,9 @@ def _truncated(ref: Reference) -> bool:
 
 
 def format_pages(pages: str) -> str:
-    """ "37-46" -> ``37--46``; dashes of any kind or number become one en dash."""
-    return re.sub(r"\s*[-‐‑–—]+\s*", "--", escape_latex(pages))
+    """ "37-46" -> ``37--46``; dashes of any kind or number (and the spaces around and
+    between them) become one en dash."""
+    return _PAGE_DASHES.sub("--", escape_latex(pages))
 
 
 def entry_fields(ref: Reference) -> dict[str, str]:

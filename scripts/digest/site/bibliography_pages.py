@@ -13,6 +13,7 @@ from digest.references.bibliography import Bibliography
 from digest.references.bibtex import format_entry
 from digest.references.styles import apa
 from digest.site.citation_links import BIBLIOGRAPHY_DIR, PaperCitations, Passage, entry_page
+from digest.site.markdown import escape, guard_block_start
 from digest.site.pages import Markdown, Page
 
 
@@ -54,8 +55,13 @@ def render_bibliography_pages(
         items = [
             {
                 "key": entry.key,
-                "citation": Markdown(apa(entry.reference)) if entry.reference.parsed else None,
-                "raw": entry.reference.raw,
+                "citation": (
+                    Markdown(guard_block_start(apa(entry.reference)))
+                    if entry.reference.parsed
+                    else None
+                ),
+                # Alone on a line in an admonition: escaped as a paragraph, not inline.
+                "raw": Markdown(escape(entry.reference.raw)),
                 "bibtex": Markdown(format_entry(entry.key, entry.reference)),
                 "corpus": entry.corpus_paper,
                 "corpus_title": titles.get(entry.corpus_paper or ""),

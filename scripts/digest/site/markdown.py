@@ -16,17 +16,30 @@ from digest.model import Document, Heading, Paragraph
 # A bare "&" is literal in both dialects; only one that spells an entity must be escaped.
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|{}])")
-# Only what opens a block at a paragraph's start: "#", "+", "-", "1." / "1)", and "~~~"
-# (a superfences fence). A lone "=" cannot underline a one-line paragraph.
-_BLOCK_START = re.compile(r"^(\s*)([#+-]|\d+[.)]|~)")
+# A line break inside a value would let its next line open a block of its own (a heading,
+# a table row, an admonition) or end the table row or heading the value sits in.
+_LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+# "#"s that end a heading line are its closing sequence, which Markdown drops.
+_TRAILING_HASHES = re.compile(r"(#+)(\s*)$")
+# Only what opens a block at a paragraph's start: "#", "+", "-", "1." / "1)", "~~~"
+# (a superfences fence), "!!!" (admonition), "???" (details) and "===" (tabbed).
+_BLOCK_START = re.compile(r"^(\s*)([#+!-]|\d+[.)]|[~?=])")
+# Python-Markdown has no backslash escape for these: they are written as entities.
+_BLOCK_ENTITIES = {"~": "&#126;", "?": "&#63;", "=": "&#61;"}
 _EMPHASIS = re.compile(r"\*([^*\n]+)\*")
 
 
 def escape_inline(text: str) -> str:
-    """Escape text that sits inside a block (a heading, a table cell, after a lead-in)."""
+    """Escape text that sits inside a block (a heading, a table cell, after a lead-in).
+
+    The result is one line: a line break in the value becomes a space, as HTML would
+    show it anyway.
+    """
+    text = _LINE_BREAK.sub(" ", text)
     text = _ENTITY_LIKE.sub("&amp;", text)
     text = text.replace("<", "&lt;").replace(">", "&gt;")
-    return _INLINE_SPECIAL.sub(r"\\\1", text)
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    return _TRAILING_HASHES.sub(lambda m: "\\#" * len(m.group(1)) + m.group(2), text)
 
 
 def escape(text: str) -> str:
@@ -34,10 +47,19 @@ def escape(text: str) -> str:
     return _BLOCK_START.sub(_escape_block_start, escape_inline(text))
 
 
+def guard_block_start(markdown: str) -> str:
+    """Markdown rendered elsewhere (a citation) made safe to start a line or a tab's body.
+
+    Its text is escaped already; only a marker that opens a block is guarded, so a
+    citation that begins with, say, '=== "' can never open a tab.
+    """
+    return _BLOCK_START.sub(_escape_block_start, markdown)
+
+
 def _escape_block_start(match: re.Match[str]) -> str:
     indent, marker = match.groups()
-    if marker == "~":  # Python-Markdown has no backslash escape for "~"
-        return f"{indent}&#126;"
+    if marker in _BLOCK_ENTITIES:  # Python-Markdown has no backslash escape for these
+        return f"{indent}{_BLOCK_ENTITIES[marker]}"
     if marker[0].isdigit():
         return f"{indent}{marker[:-1]}\\{marker[-1]}"
     return f"{indent}\\{marker}"

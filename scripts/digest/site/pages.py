@@ -7,6 +7,7 @@ in ``Markdown``, pass through. Forgetting an escape is therefore impossible.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -28,7 +29,13 @@ from digest.model import (
 from digest.references.bibtex import format_entry
 from digest.references.styles import apa, gbt7714
 from digest.site.citation_links import PaperCitations, entry_page
-from digest.site.markdown import escape, escape_inline, render_body, render_paragraph
+from digest.site.markdown import (
+    escape,
+    escape_inline,
+    guard_block_start,
+    render_body,
+    render_paragraph,
+)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # At most this many papers on one index page, so no page grows with the corpus.
@@ -57,7 +64,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         autoescape=False,  # Markdown, not HTML: escaping is done by _finalize
     )
-    env.filters["yaml_string"] = lambda value: Markdown(json.dumps(value, ensure_ascii=False))
+    env.filters["page_title"] = page_title
     env.filters["url"] = lambda value: Markdown(quote(value))
     env.filters["anchor"] = anchor
     env.filters["md"] = Markdown
@@ -65,6 +72,17 @@ def environment() -> Environment:
     env.filters["url_path"] = lambda value: Markdown(quote(value, safe="/#:.-"))
     env.filters["fenced"] = fenced
     return env
+
+
+def page_title(value: str) -> Markdown:
+    """A page's title for its front matter: a YAML string that holds HTML, not text.
+
+    MkDocs and Material print ``page.meta.title`` unescaped wherever a title goes
+    (``<title>``, the header, search results, navigation), so the text is HTML-escaped
+    here, quotes included, and made one line. The page's H1 shows the text as it is.
+    """
+    one_line = " ".join(value.split())
+    return Markdown(json.dumps(html.escape(one_line, quote=True), ensure_ascii=False))
 
 
 def anchor(value: str) -> Markdown:
@@ -173,8 +191,8 @@ def render_paper(
         citation_count=bib.citations.total,
         sources=[(source.path.name, source_urls[source.path.name]) for source in paper.sources],
         cite_bibtex=format_entry(bib.own_key, bib.own),
-        cite_apa=Markdown(apa(bib.own)),
-        cite_gbt=Markdown(gbt7714(bib.own)),
+        cite_apa=Markdown(guard_block_start(apa(bib.own))),
+        cite_gbt=Markdown(guard_block_start(gbt7714(bib.own))),
         own_key=bib.own_key,
         items=[(kind, [i for i in items or [] if i.kind == kind]) for kind in ITEM_KINDS],
         has_items=bool(items),
