@@ -27,8 +27,10 @@ describes how this works in Zhanjiang.
 The main difficulty is weak coordination between departments and residents.
 
 References
-[1] Wang J.N. (2016). Research on the Innovation of Rural Social Governance, Journal of Rural Studies, 36(9), 37-46.
-"""
+""" + (
+    "[1] Wang J.N. (2016). Research on the Innovation of Rural Social Governance, "
+    "Journal of Rural Studies, 36(9), 37-46.\n"
+)
 
 
 def sidecar(stem: str, *, paper_id: str | None = None, extra: str = "", **fields: str) -> str:
