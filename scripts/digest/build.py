@@ -23,7 +23,13 @@ from digest.compare.themes import Codebook, code_items, load_codebook
 from digest.duplicates import shingles
 from digest.ingest import load_corpus
 from digest.model import Document, Item, Paper, Problem, Source
-from digest.outputs import DEFAULT_LOCK_WAIT, build_lock, sync_folder, write_atomic
+from digest.outputs import (
+    DEFAULT_LOCK_WAIT,
+    build_lock,
+    remove_leftovers,
+    sync_folder,
+    write_atomic,
+)
 from digest.papers import group_papers
 from digest.references.bibliography import Bibliography, build_bibliography
 from digest.references.bibtex import format_bibliography
@@ -132,6 +138,8 @@ def build(
                 "builds the good papers and lists what was left out)"
             )
             return report
+        for folder in {root, root / KEYS_FILE.parent, *(cache.folder for cache in outputs.caches)}:
+            remove_leftovers(folder)
         owned = out_dir.resolve().is_relative_to((root / "build").resolve())
         sync_folder(out_dir, outputs.pages, owned=owned)
         report.written = sorted(outputs.pages)

@@ -79,6 +79,14 @@ def sync_folder(out_dir: Path, wanted: dict[Path, bytes], *, owned: bool = False
             shutil.rmtree(existing)
 
 
+def remove_leftovers(folder: Path) -> None:
+    """Delete temporary files a killed build left in ``folder`` (call under the lock)."""
+    if folder.is_dir():
+        for leftover in folder.glob(".*.tmp"):
+            if leftover.is_file() and not leftover.is_symlink():
+                leftover.unlink(missing_ok=True)
+
+
 @contextmanager
 def build_lock(
     root: Path,
