@@ -224,7 +224,7 @@ def test_missing_fields_are_left_out_not_empty() -> None:
 
 
 def test_pages_become_an_en_dash_whatever_dash_the_source_used() -> None:
-    for pages in ("37-46", "37 - 46", "37–46", "37--46", "37—46"):
+    for pages in ("37-46", "37 - 46", "37–46", "37--46", "37—46", "37 - – 46"):
         assert "  pages = {37--46},\n" in format_entry("k", Reference(raw="x", pages=pages))
 
 
@@ -289,6 +289,13 @@ def test_duplicate_keys_are_refused() -> None:
         (Person("Others"), "{Others}", ["{Others}"], []),
         (Person("Li", "Tom and Jerry"), "Li, {Tom and Jerry}", ["Li"], ["{Tom and Jerry}"]),
         (Person("Li", "Jr., Tom"), "Li, {Jr., Tom}", ["Li"], ["{Jr., Tom}"]),
+        # BibTeX: a given name without a token ends in "has a comma at the end".
+        (Person("Wang", "--"), "Wang, {--}", ["Wang"], ["{--}"]),
+        # biber: more than two commas in a name skip the entry unless it is {...}, {...}.
+        (Person("a,b,c", "X."), "{a,b,c}, {X.}", ["{a,b,c}"], ["{X.}"]),
+        (Person("Wang", "x, y, z"), "{Wang}, {x, y, z}", ["{Wang}"], ["{x, y, z}"]),
+        # biber: "given=" would switch it to its extended name format.
+        (Person("Wang", "given=Evil"), "Wang, given{}=Evil", ["Wang"], ["given{}=Evil"]),
     ],
 )
 def test_the_surname_is_the_last_name_to_bibtex(
@@ -331,6 +338,8 @@ def test_author_list_splits_into_the_same_people() -> None:
         ("Ōuyáng 欧阳 — “quotes”", "Ōuyáng 欧阳 — “quotes”"),
         ("line\nbreak\n\n para\tend\x00\x07", "line break para end"),
         ("\\cite{x}", r"\textbackslash{}cite\{x\}"),
+        ("xdata=a-b, Family = c", "xdata{}=a-b, Family{} = c"),  # biber instructions
+        ("a\uffffb\ufdd0c\U0010fffe", "abc"),  # noncharacters: biber refuses the file
     ],
 )
 def test_escape_latex(text: str, escaped: str) -> None:
@@ -357,6 +366,12 @@ def test_url_and_doi_are_written_verbatim_but_cannot_break_the_field() -> None:
     for name in ("url", "doi"):
         assert entry.fields[name] == fields[name]
         assert urllib.parse.unquote(fields[name]) == urllib.parse.unquote(getattr(ref, name))
+
+
+def test_a_url_or_doi_biber_would_take_for_an_xdata_reference_is_encoded() -> None:
+    text = format_entry("k", Reference(raw="x", title="T", url="xdata=a-url", doi="XData=b-doi"))
+    assert "  doi = {XData%3Db-doi},\n" in text
+    assert "  url = {xdata%3Da-url},\n" in text
 
 
 # --- properties -----------------------------------------------------------------

@@ -11,17 +11,19 @@ Every value comes from a source text and is treated as data, never as markup:
   (bibtexparser skips \{ when it counts, so a parse that succeeds there proves
   nothing about BibTeX; the tests count braces themselves.)
 - Whitespace runs become one space and control characters are dropped, so no value
-  spans lines (noncharacters such as U+FFFF, which biber refuses, are dropped too); an "@" inside a braced value is harmless to every reader.
-- biber reads some text as instructions, not data: a value that is ``xdata=...``
-  (an XDATA reference) and a name with ``family=``, ``given=``, ``prefix=`` or
-  ``suffix=`` (its extended name format, which drops the rest of the name). An
-  empty group "{}" goes between such a word and its "=" (``given{}=``): LaTeX,
-  BibTeX and every decoder read nothing there, biber no longer sees the pattern.
-- Names: BibTeX stops with "has a comma at the end" when a given name has no
-  token (only hyphens, "--"), and biber skips the entry ("too many commas") when a
-  name has more than two commas, braced or not, unless it starts with "{" and ends
-  with "}". So such a given name is braced, and a name with more than two commas
-  has both parts braced.
+  spans lines; an "@" inside a braced value is harmless to every reader.
+  Noncharacters (U+FFFF, U+FDD0 ...) are dropped too: biber refuses a whole file
+  that holds one.
+- biber reads some text as instructions: a value ``xdata=key-field`` as an XDATA
+  reference, and a name holding ``family=``, ``given=``, ``prefix=`` or ``suffix=``
+  in its extended name format (which loses the rest of the name). An empty group
+  goes between such a word and its "=" (``given{}=``): LaTeX, BibTeX and the
+  decoders read nothing there, and biber no longer sees the pattern.
+- Names: BibTeX stops ("has a comma at the end") when a given name has no token
+  (only hyphens, "--"), so such a given name is braced. biber skips the entry
+  ("too many commas") when a name holds more than two commas, braced or not,
+  unless the name starts with "{" and ends with "}", so both parts of such a name
+  are braced.
 - Ligatures no source meant are broken with "{}": "?`" and "!`" (inverted marks)
   and ",," (a low quote in T1 fonts). The dash and quote ligatures "--", "---",
   "``" and "''" are left to LaTeX on purpose: in the sources they stand for
@@ -33,10 +35,11 @@ Every value comes from a source text and is treated as data, never as markup:
   characters RFC 3986 does not allow in a URI are percent-encoded: { } \ ^ | `
   " < > and space (in a DOI only { } \ and space, none of which a real DOI has).
   That keeps braces balanced and the link equivalent, and leaves "%" and "#"
-  alone, as biblatex expects. A value that starts ``xdata=`` has that "=" encoded
-  too (``%3D``), since biber would take it for an XDATA reference. The cost: a classic .bst that puts \url inside
+  alone, as biblatex expects. The cost: a classic .bst that puts \url inside
   another command's argument cannot take a raw "%" (a LaTeX limit of \url);
-  escaping it would break the link for every biblatex user instead.
+  escaping it would break the link for every biblatex user instead. A value that
+  starts ``xdata=`` has that "=" encoded too (``%3D``): biber would read it as an
+  XDATA reference.
 """
 
 from __future__ import annotations
