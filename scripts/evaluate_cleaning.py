@@ -20,14 +20,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from digest.evaluation import (
+from digest.evaluation.cleaning_scores import (
     TARGET_HEADING_RECALL,
     TARGET_PARAGRAPH_F1,
     TARGET_SIMILARITY,
     CleaningScores,
     score_cleaning,
 )
-from digest.score_report import emit
+from digest.evaluation.score_report import emit
 
 # Items listed per category in the table; --json always has all of them.
 MAX_LISTED = 20

@@ -10,7 +10,7 @@ the sidecar of the richer rendering carries the paper id, e.g. 001 for
 ``digest.clean.clean_text``, ``digest.compare.extract.extract_items`` and
 ``digest.compare.themes.code_items`` with the codebook (sidecar ``item_themes``
 overrides are NOT applied: this measures the rules). The extracted items are
-matched to the gold ones (see ``digest.item_scores``) and the table gives
+matched to the gold ones (see ``digest.evaluation.item_scores``) and the table gives
 precision, recall and F1 of extraction per paper, per kind and overall, and of
 theme coding over the matched items; below it every missed gold item, every
 extra extracted item and every theme disagreement.
@@ -33,7 +33,7 @@ from typing import Any
 
 import yaml
 
-from digest.item_scores import (
+from digest.evaluation.item_scores import (
     CODEBOOK,
     TARGET_EXTRACTION,
     GoldError,
@@ -43,8 +43,8 @@ from digest.item_scores import (
     score_items,
     theme_problems,
 )
+from digest.evaluation.score_report import emit
 from digest.model import ITEM_KINDS
-from digest.score_report import emit
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD_DIR = REPO / "tests" / "gold" / "items"

@@ -5,7 +5,7 @@ Usage: ``python scripts/evaluate_references.py GOLD.yml [GOLD.yml ...] [--json]
 
 Each gold entry's ``raw`` string goes through
 ``digest.references.parse.parse_reference``; the result is compared with the
-entry field by field (see ``digest.reference_scores``). The table gives
+entry field by field (see ``digest.evaluation.reference_scores``). The table gives
 per-field and micro-averaged precision, recall and F1 and the share of
 references parsed exactly right; below it every mismatch is listed as gold vs
 predicted, so a failing number can be traced to the strings behind it.
@@ -23,8 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from digest.model import Reference
-from digest.reference_scores import (
+from digest.evaluation.reference_scores import (
     SCORED_FIELDS,
     TARGET_EXACT_MATCH,
     TARGET_MICRO_F1,
@@ -33,7 +32,8 @@ from digest.reference_scores import (
     load_gold,
     score,
 )
-from digest.score_report import emit
+from digest.evaluation.score_report import emit
+from digest.model import Reference
 
 # Mismatching references listed in the table; --json always has all of them.
 MAX_LISTED = 50

@@ -13,7 +13,7 @@ from types import ModuleType
 
 import pytest
 
-from digest.evaluation import score_cleaning
+from digest.evaluation.cleaning_scores import score_cleaning
 
 REPO = Path(__file__).resolve().parents[2]
 RAW_PDF_TEXT = REPO / "sources" / "000_7c62276afec5030b.txt"

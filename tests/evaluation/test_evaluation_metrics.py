@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 import pytest
 
-from digest.evaluation import (
+from digest.evaluation.cleaning_scores import (
     BoundaryIssue,
     ParsedBlock,
     full_text,

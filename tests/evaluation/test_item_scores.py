@@ -1,4 +1,4 @@
-"""Scoring of extracted items (digest.item_scores, scripts/evaluate_items.py).
+"""Scoring of extracted items (digest.evaluation.item_scores, scripts/evaluate_items.py).
 
 The scorer is tested on tiny hand-made items, so every count can be worked
 out by hand; the command-line script with stand-in pipelines on a tiny corpus
@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 
-from digest.item_scores import (
+from digest.evaluation.item_scores import (
     ITEM_SOURCES,
     GoldError,
     label_similarity,

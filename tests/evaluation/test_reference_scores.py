@@ -1,4 +1,4 @@
-"""Scoring of parsed references (digest.reference_scores, scripts/evaluate_references.py).
+"""Scoring of parsed references (digest.evaluation.reference_scores, evaluate_references.py).
 
 The scorer is tested on tiny hand-made Reference objects, so every count can
 be worked out by hand; the command-line script is tested with stand-in
@@ -18,8 +18,7 @@ from typing import Any
 
 import pytest
 
-from digest.model import Person, Reference
-from digest.reference_scores import (
+from digest.evaluation.reference_scores import (
     SCORED_FIELDS,
     FieldCounts,
     GoldError,
@@ -31,6 +30,7 @@ from digest.reference_scores import (
     score,
     validate_gold_entry,
 )
+from digest.model import Person, Reference
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD_DIR = REPO / "tests" / "gold" / "references"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from digest.ingest import load_corpus
-from digest.model import Person
 from digest.ingest.sidecar import load_sidecar
+from digest.model import Person
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "sources"

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ingest_expectations import FIXTURES, Expected, read_expectations, unmatched
 
-from digest.model import Metadata, Person
 from digest.ingest.sidecar import load_sidecar
+from digest.model import Metadata, Person
 
 BAD = FIXTURES / "sidecars" / "bad"
 GOOD = FIXTURES / "sidecars" / "good"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.reference_scores import load_gold, score
+from digest.evaluation.reference_scores import load_gold, score
 from digest.references.parse import parse_reference
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "references"

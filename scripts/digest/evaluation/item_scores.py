@@ -37,8 +37,8 @@ from typing import Any
 
 import yaml
 
+from digest.evaluation.reference_scores import FieldCounts as Counts
 from digest.model import ITEM_KINDS
-from digest.reference_scores import FieldCounts as Counts
 
 # Default targets for extraction precision and recall (scripts/evaluate_items.py --min).
 TARGET_EXTRACTION = 0.9
@@ -47,7 +47,7 @@ MATCH_THRESHOLD = 0.6
 
 ITEM_SOURCES: tuple[str, ...] = ("heading", "numbered", "enumeration", "runin", "section")
 GROUP_OF_KIND = {"problem": "problems", "cause": "problems", "path": "paths", "experience": "paths"}
-CODEBOOK = Path(__file__).resolve().parent / "data" / "codebook.yml"
+CODEBOOK = Path(__file__).resolve().parents[1] / "data" / "codebook.yml"
 
 # Function words only: the words of the field ("party", "governance") carry the
 # meaning of a label even where they are frequent, so they stay.
