@@ -20,15 +20,10 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from latex_text import unlatex
 from pybtex.database import Person as BibPerson
 from pybtex.database import parse_string
 from pybtex.plugin import find_plugin
-from pylatexenc.latex2text import (
-    LatexNodes2Text,
-    MacroTextSpec,
-    SpecialsTextSpec,
-    get_default_latex_context_db,
-)
 
 from digest.model import Person, Reference
 from digest.references.bibtex import (
@@ -67,34 +62,6 @@ def strict_pybtex() -> Iterator[None]:
     pybtex.errors.set_strict_mode(True)
     yield
     pybtex.errors.set_strict_mode(before)
-
-
-def _decoder() -> LatexNodes2Text:
-    """pylatexenc, taught the text commands we write and told to keep the dash and quote
-    ligatures as typed (the writer leaves them to LaTeX on purpose, see bibtex.py)."""
-    db = get_default_latex_context_db()
-    db.add_context_category(
-        "digest-bibtex-test",
-        prepend=True,
-        macros=[
-            MacroTextSpec("textbraceleft", "{"),
-            MacroTextSpec("textbraceright", "}"),
-            MacroTextSpec("textasciicircum", "^"),
-            MacroTextSpec("textasciitilde", "~"),
-            MacroTextSpec("textless", "<"),
-            MacroTextSpec("textgreater", ">"),
-            MacroTextSpec("textbackslash", "\\"),
-        ],
-        specials=[SpecialsTextSpec(chars, chars) for chars in ("--", "---", "``", "''")],
-    )
-    return LatexNodes2Text(latex_context=db, strict_latex_spaces=True)
-
-
-DECODER = _decoder()
-
-
-def unlatex(value: str) -> str:
-    return DECODER.latex_to_text(value)
 
 
 def braces_balanced(text: str) -> bool:

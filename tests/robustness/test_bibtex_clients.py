@@ -40,14 +40,9 @@ import bibtexparser
 import pybtex.errors
 import pytest
 import yaml
+from latex_text import unlatex
 from pybtex.database import parse_string
 from pybtex.plugin import find_plugin
-from pylatexenc.latex2text import (
-    LatexNodes2Text,
-    MacroTextSpec,
-    SpecialsTextSpec,
-    get_default_latex_context_db,
-)
 from real_clients import require_client
 
 from digest.build import build
@@ -97,34 +92,6 @@ BIBTEX_WARNINGS = (
 
 
 # --- decoding -----------------------------------------------------------------
-
-
-def _decoder() -> LatexNodes2Text:
-    """pylatexenc, taught the text commands the writer uses, keeping the dash and quote
-    ligatures as typed (the writer leaves them to LaTeX on purpose, see bibtex.py)."""
-    db = get_default_latex_context_db()
-    db.add_context_category(
-        "digest-bibtex-robustness",
-        prepend=True,
-        macros=[
-            MacroTextSpec("textbraceleft", "{"),
-            MacroTextSpec("textbraceright", "}"),
-            MacroTextSpec("textasciicircum", "^"),
-            MacroTextSpec("textasciitilde", "~"),
-            MacroTextSpec("textless", "<"),
-            MacroTextSpec("textgreater", ">"),
-            MacroTextSpec("textbackslash", "\\"),
-        ],
-        specials=[SpecialsTextSpec(chars, chars) for chars in ("--", "---", "``", "''")],
-    )
-    return LatexNodes2Text(latex_context=db, strict_latex_spaces=True)
-
-
-DECODER = _decoder()
-
-
-def unlatex(value: str) -> str:
-    return DECODER.latex_to_text(value)
 
 
 def normalise(text: str | None) -> str:
