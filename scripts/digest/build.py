@@ -213,7 +213,9 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
     report.problems.extend(_check_root_files(root, bib_text))
 
     env = environment()
-    source_urls = {source.path.name: f"../sources/{source.path.name}" for source in sources}
+    source_urls = {
+        source.path.name: f"../{published_path(source).as_posix()}" for source in sources
+    }
     pages: list[Page] = [render_home(env, report.papers, len(sources))]
     pages.extend(render_index_pages(env, report.papers))
     labels = {theme.id: theme.label for theme in codebook.themes}
@@ -235,11 +237,21 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
         header = f"The reference list of {paper.metadata.display_title} ({paper.id})."
         wanted[Path("bib") / f"{paper.id}.bib"] = format_bibliography(entries, header).encode()
     for source in sources:
-        wanted[Path("sources") / source.path.name] = source.published
+        wanted[published_path(source)] = source.published
     outputs.root_files[BIB_FILE] = bib_text.encode("utf-8")
     if registry.added:
         outputs.root_files[KEYS_FILE] = registry.text().encode("utf-8")
     return report, outputs
+
+
+def published_path(source: Source) -> Path:
+    """Where the verbatim copy of a source goes on the site: always a ``.txt`` file.
+
+    A ``.md`` source keeps its name plus ``.txt``: under its own name MkDocs would
+    render it as a page, raw HTML and all, and the copy is data, not a page.
+    """
+    name = source.path.name
+    return Path("sources") / (name if name.endswith(".txt") else f"{name}.txt")
 
 
 def check_item_overrides(paper: Paper, codebook: Codebook) -> list[Problem]:

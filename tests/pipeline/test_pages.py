@@ -53,7 +53,9 @@ def test_metadata_from_a_sidecar_is_escaped() -> None:
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
     assert "<em>title</em>" not in html
-    assert 'title: "A <script>alert(1)</script> | *title*"' in text  # YAML string, quoted
+    # The front matter title is printed unescaped by the theme (<title>, header, search):
+    # a YAML string holding HTML-escaped text.
+    assert 'title: "A &lt;script&gt;alert(1)&lt;/script&gt; | *title*"' in text
 
 
 def test_unknown_fields_are_named_not_hidden() -> None:
