@@ -172,6 +172,8 @@ class Document:
     body: list[Block] = field(default_factory=list)
     back: list[BackSection] = field(default_factory=list)
     references: list[RawReference] = field(default_factory=list)
+    # Source lines dropped as page furniture (running heads, feet, page numbers).
+    furniture: list[int] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """A plain-JSON form, for the per-source cache."""
@@ -189,6 +191,7 @@ class Document:
             body=body,
             back=[BackSection(**b) for b in data["back"]],
             references=[RawReference(**r) for r in data["references"]],
+            furniture=list(data.get("furniture", [])),
         )
 
 

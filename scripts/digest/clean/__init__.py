@@ -11,7 +11,7 @@ from __future__ import annotations
 from digest.clean.front import looks_like_front_matter, parse_front_matter
 from digest.clean.hyphenation import Vocabulary, split_overfull_lines
 from digest.clean.labels import BACK_MATTER, split_keywords
-from digest.clean.lines import Line, split_lines, typical_width
+from digest.clean.lines import Line, read_lines, typical_width
 from digest.clean.paragraphs import assemble_paragraphs
 from digest.clean.quotes import repair_quotes
 from digest.clean.reflist import split_references
@@ -24,14 +24,14 @@ __all__ = ["clean_text"]
 
 def clean_text(text: str) -> Document:
     """Turn one source text into structure; never drops text it cannot place."""
-    lines = split_lines(text)
+    lines, furniture = read_lines(text)
     width = typical_width(lines)
     vocabulary = Vocabulary.from_lines(lines)
     lines = split_overfull_lines(lines, width, vocabulary)
     parts = segment(lines, width)
     has_headings = any(isinstance(part, HeadingPart) for part in parts)
 
-    doc = Document()
+    doc = Document(furniture=furniture)
     state = "front"
     section: list[Paragraph] = []
 

@@ -10,6 +10,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from digest.clean.columns import raw_pages, reading_order
+from digest.clean.furniture import remove_furniture
+
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"))
 
@@ -21,6 +24,7 @@ class Line:
     text: str
     number: int
     indent: int = 0
+    page: int = 1  # from form feeds; 1 when the text has none
 
     @property
     def blank(self) -> bool:
@@ -28,22 +32,31 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
+    """The text's lines, normalised; see ``read_lines``."""
+    return read_lines(text)[0]
+
+
+def read_lines(text: str) -> tuple[list[Line], list[int]]:
     """Normalise line ends, odd spaces and invisible characters, keep numbering.
 
     PDF extraction leaves stray leading spaces, no-break spaces and soft
     hyphens; none of them carries meaning, but the indent is kept because a
-    wrapped reference continues on an indented line.
+    wrapped reference continues on an indented line. Pages (form feeds) lose
+    their running heads, feet and page numbers, and two-column pages are read
+    column by column. Returns the lines and the source line numbers dropped as
+    page furniture.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    pages, furniture = remove_furniture(raw_pages(text))
     lines = []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        raw = unicodedata.normalize("NFC", raw)
-        expanded = _SPACES.sub(" ", raw.rstrip())
+    for raw in reading_order(pages):
+        line = unicodedata.normalize("NFC", raw.text).replace("\t", " ")
+        expanded = _SPACES.sub(" ", line.rstrip())
         stripped = expanded.lstrip(" ")
-        lines.append(Line(stripped, number, len(expanded) - len(stripped)))
+        lines.append(Line(stripped, raw.number, len(expanded) - len(stripped), raw.page))
     while lines and lines[-1].blank:
         lines.pop()
-    return lines
+    return lines, sorted({raw.number for raw in furniture})
 
 
 def typical_width(lines: list[Line]) -> int:
