@@ -105,10 +105,15 @@ class Heading:
     number: str | None = None
     line: int = 0
     kind: str = "heading"
+    # The anchor of a heading numbered in an outline scheme ("s-ii-a" for A. under II.);
+    # None for arabic paths (1.2 -> "s1-2") and unnumbered headings.
+    key: str | None = None
 
     @property
     def anchor(self) -> str:
         """A stable anchor built from the section number, not the wording."""
+        if self.key:
+            return self.key
         if self.number:
             return "s" + self.number.rstrip(".").replace(".", "-")
         slug = "".join(ch if ch.isalnum() else "-" for ch in self.text.lower())

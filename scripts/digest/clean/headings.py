@@ -1,8 +1,7 @@
-"""Numbered section headings: `1.`, `1.1`, `1.1.1` and their wrapped second lines.
+"""A heading's wrapped lines, and how an arabic section number is printed.
 
-A number at the start of a line is only a heading when it continues the
-document's own numbering (1 -> 1.1 -> 1.2 -> 2 ...). That one check keeps
-"2019, the ..." or a stray "20 years" out without any list of words.
+The numbers themselves, in every scheme, and the outline they must follow are
+``digest.clean.numbering``.
 """
 
 from __future__ import annotations
@@ -10,9 +9,9 @@ from __future__ import annotations
 import re
 
 from digest.clean.lines import Line
+from digest.clean.numbering import parse_number
 from digest.clean.sentences import first_word
 
-_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.?)\s+([A-Z“\"‘'(].*)$")
 # Small words that end a heading line only when the heading goes on.
 _CONNECTIVES = frozenset(
     {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or"}
@@ -20,29 +19,6 @@ _CONNECTIVES = frozenset(
 )
 
 Number = tuple[int, ...]
-
-
-def parse_number(text: str) -> tuple[Number, str] | None:
-    """Split `3.1 Working Mechanism` into ((3, 1), 'Working Mechanism')."""
-    match = _NUMBERED.match(text)
-    if not match:
-        return None
-    number = tuple(int(part) for part in match.group(1).split("."))
-    if len(number) == 1 and not match.group(2):
-        return None  # "1 Introduction" is too easily a stray number
-    title = match.group(3).strip()
-    if len(title) > 200 or title.endswith((",", ";")):
-        return None
-    return number, title
-
-
-def is_successor(previous: Number | None, number: Number) -> bool:
-    """True when `number` may follow `previous` in an outline."""
-    if previous is None:
-        return number == (1,)
-    if number == (*previous, 1):
-        return True
-    return any(number == (*previous[:depth], previous[depth] + 1) for depth in range(len(previous)))
 
 
 def is_title_like(text: str) -> bool:

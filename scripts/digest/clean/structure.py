@@ -8,15 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from digest.clean.headings import (
-    Number,
-    continues_heading,
-    format_number,
-    is_successor,
-    parse_number,
-)
+from digest.clean.headings import continues_heading, format_number
 from digest.clean.labels import Label, label_for_heading, match_label
 from digest.clean.lines import Line
+from digest.clean.numbering import Outline, parse_number
 from digest.model import Heading
 
 
@@ -42,7 +37,8 @@ Part = TextPart | LabelPart | HeadingPart
 def segment(lines: list[Line], width: int) -> list[Part]:
     parts: list[Part] = []
     text = TextPart()
-    last_number: Number | None = None
+    outline = Outline()
+    keys: list[tuple[int, str]] = []  # (level, key part) of the open headings, for anchors
     in_references = False
 
     def flush() -> None:
@@ -67,9 +63,16 @@ def segment(lines: list[Line], width: int) -> list[Part]:
                 text.lines.append(Line(label.rest, line.number))
             continue
         numbered = None if in_references else parse_number(line.text)
-        if numbered is not None and is_successor(last_number, numbered[0]):
+        if numbered is not None and outline.accepts(numbered[0]):
             number, title = numbered
             last_line = line.text
+            if not title:  # the number stands alone; the title is on the next line
+                following = _title_line(lines, index, width)
+                if following is None:
+                    text.lines.append(line)
+                    continue
+                index, title = following
+                last_line = title
             while index < len(lines) and continues_heading(last_line, lines[index], width):
                 last_line = lines[index].text
                 title = f"{title} {last_line}"
@@ -79,12 +82,39 @@ def segment(lines: list[Line], width: int) -> list[Part]:
             if as_label is not None:
                 parts.append(LabelPart(as_label, line.number))
                 in_references = as_label.kind == "references"
-            else:
-                title = title.rstrip(".").strip() if title.endswith(".") else title
-                heading = Heading(len(number), title, format_number(number), line.number)
-                parts.append(HeadingPart(heading))
-            last_number = number
+                continue
+            level = outline.accept(number)
+            title = title.rstrip(".").strip() if title.endswith(".") else title
+            while keys and keys[-1][0] >= level:
+                keys.pop()
+            keys.append((level, _key_part(number.printed)))
+            key = None if number.is_path else "s-" + "-".join(part for _, part in keys)
+            printed = format_number(number.values) if number.is_path else number.printed
+            heading = Heading(level, title, printed, line.number, key=key)
+            parts.append(HeadingPart(heading))
             continue
         text.lines.append(line)
     flush()
     return parts
+
+
+def _title_line(lines: list[Line], index: int, width: int) -> tuple[int, str] | None:
+    """(index after it, the title) when a number standing alone is followed by a title."""
+    position = index
+    while position < len(lines) and position - index < 2 and lines[position].blank:
+        position += 1
+    if position >= len(lines):
+        return None
+    candidate = lines[position].text
+    if not candidate or candidate.endswith((".", ",", ";")) or parse_number(candidate):
+        return None
+    too_long = bool(width) and len(candidate) > width * 0.9
+    if too_long or not (candidate[0].isupper() or candidate[0] in "“\"'("):
+        return None
+    return position + 1, candidate
+
+
+def _key_part(printed: str) -> str:
+    """ "IV." -> "iv", "Chapter 2" -> "chapter2", "(一)" -> "x4e00"-free ascii key."""
+    ascii_part = "".join(ch for ch in printed.lower() if ch.isascii() and ch.isalnum())
+    return ascii_part or "".join(f"{ord(ch):x}" for ch in printed if ch.isalnum())

@@ -1,0 +1,160 @@
+"""Section numbers in any common scheme, and the outline they must follow.
+
+Papers number sections `1`, `1.1`, `I.`, `A.`, `(1)`, `Chapter 2`, `一、`, or mix
+schemes by level (`I.` then `A.` then `1.`). A number at the start of a line is
+only taken for a heading when it continues the document's own outline: the next
+number of a level already open, or the first number of a new level. That one
+check keeps "2019 saw ...", "A study of ..." and "I think ..." out of the
+headings without any list of words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_CJK_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# A title starts with a capital, a digit, a quote or a bracket; or is absent (the
+# number stands alone and the title follows on the next line).
+_TITLE = r"(?:\s+([A-Z0-9“\"‘'(\[].*))?$"
+_SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chapter", re.compile(r"^(chapter|part)\s+(\d{1,2}|[IVXL]{1,6})\b[.:]?(?:\s+(\S.*))?$", re.I)),
+    ("path", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.?)" + _TITLE)),
+    ("roman", re.compile(r"^([IVXL]{1,6})(\.?)" + _TITLE)),
+    ("letter", re.compile(r"^([A-H])([.)])" + _TITLE)),
+    ("paren", re.compile(r"^[(（](\d{1,2})[)）]()" + _TITLE)),
+    ("cjk", re.compile(r"^([一二三四五六七八九十]{1,3})([、.．])\s*(\S.*)?$")),
+    ("paren-cjk", re.compile(r"^[(（]([一二三四五六七八九十]{1,3})[)）]()\s*(\S.*)?$")),
+)
+
+
+@dataclass(frozen=True)
+class SectionNumber:
+    """A heading's number: its scheme, its value(s) and how it was printed."""
+
+    scheme: str  # chapter | path | roman | letter | paren | cjk | paren-cjk
+    values: tuple[int, ...]  # (2, 1) for "2.1"; (4,) for "IV."
+    printed: str  # "2.1", "IV.", "Chapter 2"
+
+    @property
+    def is_path(self) -> bool:
+        return self.scheme == "path"
+
+
+def parse_number(text: str) -> tuple[SectionNumber, str] | None:
+    """Split `IV. Findings` into (IV., 'Findings'); the title is '' when the number is alone."""
+    for scheme, pattern in _SCHEMES:
+        match = pattern.match(text)
+        if not match:
+            continue
+        if scheme == "chapter":
+            word, value, title = match.group(1), match.group(2), match.group(3) or ""
+            number = _value(value)
+            if number is None:
+                continue
+            printed = f"{word.capitalize()} {value}"
+            return SectionNumber(scheme, (number,), printed), title.strip()
+        label, mark, title = match.group(1), match.group(2), (match.group(3) or "").strip()
+        if len(title) > 200 or title.endswith((",", ";")):
+            return None
+        if scheme == "path":
+            values = tuple(int(part) for part in label.split("."))
+            printed = label + mark
+        elif scheme in ("cjk", "paren-cjk"):
+            values = (_cjk_value(label),)
+            printed = text[: match.start(3)].strip() if match.group(3) else text.strip()
+        elif scheme == "roman":
+            roman = _value(label)
+            if roman is None or (not mark and not title):
+                continue
+            values = (roman,)
+            printed = label + mark
+        else:
+            values = (int(label) if label.isdigit() else ord(label) - ord("A") + 1,)
+            printed = text[: len(text) - len(text[match.end(2) :].lstrip())].strip()
+        return SectionNumber(scheme, values, printed), title
+    return None
+
+
+def _value(label: str) -> int | None:
+    if label.isdigit():
+        return int(label)
+    total = 0
+    values = [_ROMAN.get(ch) for ch in label.upper()]
+    if None in values:
+        return None
+    for index, value in enumerate(values):
+        following = values[index + 1] if index + 1 < len(values) else 0
+        total += -value if value < following else value
+    return total if total > 0 else None
+
+
+def _cjk_value(label: str) -> int:
+    if label == "十":
+        return 10
+    if label.startswith("十"):
+        return 10 + _CJK_DIGITS.get(label[1:], 0)
+    if "十" in label:
+        tens, _, ones = label.partition("十")
+        return 10 * _CJK_DIGITS.get(tens, 1) + _CJK_DIGITS.get(ones, 0)
+    return _CJK_DIGITS.get(label, 0)
+
+
+@dataclass
+class Outline:
+    """The headings accepted so far: which scheme sits at which level, and the last values."""
+
+    levels: list[str] = field(default_factory=list)  # scheme per level, top first
+    last: dict[str, tuple[int, ...]] = field(default_factory=dict)  # scheme -> last values
+
+    def _under_chapter(self, number: SectionNumber) -> bool:
+        """ "2.1" under "Chapter 2": a path whose first part repeats the chapter's number."""
+        chapter = self.last.get("chapter")
+        return (
+            number.is_path
+            and bool(chapter)
+            and len(number.values) > 1
+            and (number.values[0] == chapter[0])
+        )
+
+    def level_of(self, number: SectionNumber) -> int:
+        """The heading level (1 = top) this number would take."""
+        if self._under_chapter(number):
+            return self.levels.index("chapter") + len(number.values)
+        if number.scheme in self.levels:
+            level = self.levels.index(number.scheme) + 1
+        else:
+            level = len(self.levels) + 1
+        return level + len(number.values) - 1 if number.is_path else level
+
+    def accepts(self, number: SectionNumber) -> bool:
+        """Does the number continue the outline (next of an open level, or first of a new one)?"""
+        previous = self.last.get(number.scheme)
+        if number.is_path:
+            chapter = self.last.get("chapter")
+            if chapter and (previous is None or previous[0] != chapter[0]):
+                return number.values in ((chapter[0], 1), (1,))  # a chapter restarts them
+            return _path_successor(previous, number.values)
+        if number.scheme in self.levels and previous:
+            return number.values == (previous[0] + 1,)
+        return number.values == (1,)
+
+    def accept(self, number: SectionNumber) -> int:
+        """Record the number; return its level. Deeper levels start counting afresh."""
+        level = self.level_of(number)
+        if number.scheme not in self.levels:
+            self.levels.append(number.scheme)
+        for deeper in self.levels[self.levels.index(number.scheme) + 1 :]:
+            self.last.pop(deeper, None)
+        self.last[number.scheme] = number.values
+        return level
+
+
+def _path_successor(previous: tuple[int, ...] | None, number: tuple[int, ...]) -> bool:
+    """1 -> 1.1 -> 1.2 -> 2 ...: the next number at some depth, or a first sub-number."""
+    if previous is None:
+        return number == (1,)
+    if number == (*previous, 1):
+        return True
+    return any(number == (*previous[:depth], previous[depth] + 1) for depth in range(len(previous)))
