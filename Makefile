@@ -69,7 +69,7 @@ lint: $(INSTALLED)
 lock:
 	rm -rf $(LOCK_VENV)
 	$(PYTHON) -m venv $(LOCK_VENV)
-	$(LOCK_VENV)/bin/python -m pip --disable-pip-version-check install --quiet -e '.[dev]'
+	$(LOCK_VENV)/bin/python -m pip --disable-pip-version-check install --quiet -e '.[dev,devcorpus]'
 	{ sed -n '/^# ---/q;p' requirements.lock; echo '# ---'; \
 	  $(LOCK_VENV)/bin/python -m pip freeze --exclude-editable; } > requirements.lock.new
 	mv requirements.lock.new requirements.lock
@@ -81,3 +81,25 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV)
+
+# Development corpus for cleaning (issue 9): renders the composed documents with TeX Live
+# and pandoc, extracts their text with poppler, pypdfium2 and pdfminer.six (the `devcorpus`
+# extra, pinned in requirements.lock) and rewrites tests/gold/devcorpus/. The Debian packages are installed with apt-get
+# when missing and running as root; otherwise the target says what to install.
+DEVCORPUS_TOOLS := pdflatex xelatex pandoc pdftotext pdfinfo kpsewhich
+DEVCORPUS_PACKAGES := pandoc poppler-utils lmodern texlive-latex-base \
+  texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended texlive-xetex
+
+.PHONY: devcorpus
+devcorpus: $(INSTALLED)
+	@missing=""; for tool in $(DEVCORPUS_TOOLS); do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	for sty in titlesec fancyhdr lastpage lmodern; do kpsewhich $$sty.sty >/dev/null 2>&1 || missing="$$missing $$sty.sty"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing$$missing (apt-get: $(DEVCORPUS_PACKAGES))"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends $(DEVCORPUS_PACKAGES) >/dev/null; \
+	else \
+	  echo "missing$$missing: install $(DEVCORPUS_PACKAGES) (Debian)"; exit 1; \
+	fi
+	$(BIN)/python scripts/devcorpus/generate.py

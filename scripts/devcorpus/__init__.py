@@ -1,0 +1,4 @@
+"""Development corpus for cleaning (issue 9): composed documents, rendered and extracted.
+
+Run ``make devcorpus`` (or ``.venv/bin/python scripts/devcorpus/generate.py``).
+"""
