@@ -28,7 +28,7 @@ def clean_text(text: str) -> Document:
     width = typical_width(lines)
     vocabulary = Vocabulary.from_lines(lines)
     lines = split_overfull_lines(lines, width, vocabulary)
-    parts = segment(lines, width)
+    parts = segment(lines, width, vocabulary)
     has_headings = any(isinstance(part, HeadingPart) for part in parts)
 
     doc = Document(furniture=furniture)

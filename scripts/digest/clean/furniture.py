@@ -40,8 +40,46 @@ def furniture_key(text: str) -> str:
     return re.sub(r"\s+", " ", masked).strip()
 
 
-def is_page_number(text: str) -> bool:
-    return bool(_PAGE_NUMBER.match(furniture_key(text)))
+def page_number(text: str) -> int | None:
+    """The number a page-number line prints ("12", "- 12 -", "Page 12 of 30"), else None."""
+    if not _PAGE_NUMBER.match(furniture_key(text)):
+        return None
+    digits = re.search(r"\d+", text)
+    return int(digits.group()) if digits else None
+
+
+def _page_numbering(
+    pages: list[list[RawLine]], content: list[list[int]]
+) -> tuple[int | None, set[str]]:
+    """How printed page numbers relate to page positions, and at which edge they stand.
+
+    A bare number at a page's edge is a page number only when it fits the count of
+    the other pages' numbers and stands where they stand: a section number "2" at
+    the top of page 2 fits the count, but the page numbers are at the bottom.
+    """
+    offsets: Counter[tuple[int, str]] = Counter()
+    for position, (page, indexes) in enumerate(zip(pages, content, strict=True)):
+        found: set[tuple[int, str]] = set()
+        for edge, run in (("top", indexes[:EDGE_LINES]), ("bottom", indexes[-EDGE_LINES:])):
+            for index in run:
+                number = page_number(page[index].text.strip())
+                if number is not None:
+                    found.add((number - position, edge))
+        offsets.update(found)
+    if not offsets:
+        return None, set()
+    needed = max(2, MIN_PAGE_SHARE * len(pages))
+    best_offset = max(
+        {offset for offset, _ in offsets},
+        key=lambda o: (offsets[(o, "top")] + offsets[(o, "bottom")], o),
+    )
+    edges = {edge for edge in ("top", "bottom") if offsets[(best_offset, edge)] >= needed}
+    if not edges:
+        return None, set()
+    if len(edges) == 2:  # both edges fit: keep the one most pages use (or both if alike)
+        top, bottom = offsets[(best_offset, "top")], offsets[(best_offset, "bottom")]
+        edges = {"top"} if top > 1.5 * bottom else {"bottom"} if bottom > 1.5 * top else edges
+    return best_offset, edges
 
 
 def remove_furniture(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], list[RawLine]]:
@@ -58,17 +96,25 @@ def remove_furniture(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], l
     for page, indexes in zip(pages, edges, strict=True):
         recurring.update({furniture_key(page[i].text) for i in indexes})
     needed = max(2, MIN_PAGE_SHARE * len(pages))
+    offset, folio_edges = _page_numbering(pages, content)
     kept_pages: list[list[RawLine]] = []
     dropped: list[RawLine] = []
-    for page, indexes in zip(pages, content, strict=True):
+    for page_index, (page, indexes) in enumerate(zip(pages, content, strict=True)):
         remove: set[int] = set()
-        for run in (indexes[:EDGE_LINES], indexes[-EDGE_LINES:][::-1]):
+        for edge, run in (("top", indexes[:EDGE_LINES]), ("bottom", indexes[-EDGE_LINES:][::-1])):
             for index in run:  # from the edge inwards; stop at the first real line
                 text = page[index].text.strip()
                 key = furniture_key(text)
-                if len(text) > MAX_FURNITURE_LENGTH or not (
-                    is_page_number(text) or recurring[key] >= needed
-                ):
+                number = page_number(text)
+                folio = (
+                    number is not None
+                    and edge in folio_edges
+                    and offset is not None
+                    and number - page_index == offset
+                )
+                # A bare number repeats at every edge once masked: only the count decides.
+                running = number is None and recurring[key] >= needed
+                if len(text) > MAX_FURNITURE_LENGTH or not (folio or running):
                     break
                 remove.add(index)
         dropped.extend(page[i] for i in sorted(remove))

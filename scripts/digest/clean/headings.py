@@ -34,20 +34,45 @@ def is_title_like(text: str) -> bool:
     return sum(w[0].isupper() for w in content) / len(content) >= 0.75
 
 
+def is_heading_title(title: str) -> bool:
+    """Could the text after a section number be a heading's title rather than prose?
+
+    A title is Title Case, or short and without a clause break; a numbered list
+    item or a sentence that happens to start with a number is neither ("4. In
+    practice, the allocation of funds involves nego-").
+    """
+    if not title:
+        return True
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", title)
+    if len(title.split()) > 20 or re.search(r"[.!?]\s+[A-Z]", title):
+        return False
+    content = [w for w in words if w.lower() not in _CONNECTIVES]
+    capitalised = bool(content) and sum(w[0].isupper() for w in content) / len(content) >= 0.6
+    if capitalised and not (title.endswith(".") and len(words) > 12):
+        return True
+    short = len(words) <= 8
+    return short and "," not in title and not title.endswith((".", "-", ";"))
+
+
+def is_incomplete(heading: str) -> bool:
+    """A heading line that must go on: it stops on a connective or a hyphen."""
+    last = heading.rsplit(" ", 1)[-1].lower()
+    return last in _CONNECTIVES or (heading.endswith("-") and heading[-2:-1].isalpha())
+
+
 def continues_heading(heading: str, next_line: Line, width: int) -> bool:
     """Does the heading line `heading` (as printed, number included) wrap onto `next_line`?
 
     It does when the heading line could not have held the next line's first
-    word (it was full) or stops on a connective ("... under the Guidance of"),
-    and the next line reads like the rest of a title, not like prose.
+    word (it was full), or stops on a connective ("... under the Guidance of")
+    or a hyphen, and the next line reads like the rest of a title, not like prose.
     """
     if next_line.blank or heading.endswith((".", ":", "?", "!")):
         return False
     if parse_number(next_line.text) is not None:
         return False
     full = width > 0 and len(heading) + 1 + len(first_word(next_line.text)) > width * 0.9
-    last = heading.rsplit(" ", 1)[-1].lower()
-    return (full or last in _CONNECTIVES) and is_title_like(next_line.text)
+    return (full or is_incomplete(heading)) and is_title_like(next_line.text)
 
 
 def format_number(number: Number) -> str:

@@ -8,10 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from digest.clean.headings import continues_heading, format_number
+from digest.clean.headings import (
+    continues_heading,
+    format_number,
+    is_heading_title,
+    is_incomplete,
+)
+from digest.clean.hyphenation import Vocabulary
 from digest.clean.labels import Label, label_for_heading, match_label
 from digest.clean.lines import Line
 from digest.clean.numbering import Outline, parse_number
+from digest.clean.paragraphs import join_lines
 from digest.model import Heading
 
 
@@ -34,7 +41,7 @@ class HeadingPart:
 Part = TextPart | LabelPart | HeadingPart
 
 
-def segment(lines: list[Line], width: int) -> list[Part]:
+def segment(lines: list[Line], width: int, vocabulary: Vocabulary) -> list[Part]:
     parts: list[Part] = []
     text = TextPart()
     outline = Outline()
@@ -63,7 +70,7 @@ def segment(lines: list[Line], width: int) -> list[Part]:
                 text.lines.append(Line(label.rest, line.number))
             continue
         numbered = None if in_references else parse_number(line.text)
-        if numbered is not None and outline.accepts(numbered[0]):
+        if numbered is not None and outline.accepts(numbered[0]) and is_heading_title(numbered[1]):
             number, title = numbered
             last_line = line.text
             if not title:  # the number stands alone; the title is on the next line
@@ -73,10 +80,17 @@ def segment(lines: list[Line], width: int) -> list[Part]:
                     continue
                 index, title = following
                 last_line = title
-            while index < len(lines) and continues_heading(last_line, lines[index], width):
-                last_line = lines[index].text
-                title = f"{title} {last_line}"
-                index += 1
+            while index < len(lines):
+                following = index
+                if lines[following].blank and is_incomplete(last_line):
+                    following += 1  # an extractor's blank line inside a wrapped heading
+                if following >= len(lines) or not continues_heading(
+                    last_line, lines[following], width
+                ):
+                    break
+                last_line = lines[following].text
+                title = join_lines([Line(title, 0), Line(last_line, 0)], vocabulary)
+                index = following + 1
             flush()
             as_label = label_for_heading(title)
             if as_label is not None:
