@@ -82,6 +82,28 @@ def _page_numbering(
     return best_offset, edges
 
 
+def _numbers(text: str) -> tuple[int, ...]:
+    return tuple(int(digits) for digits in re.findall(r"\d+", text))
+
+
+def _numbers_like_furniture(seen: list[tuple[int, tuple[int, ...]]]) -> bool:
+    """Each number of a running head stays the same ("Vol. 3") or follows the pages ("p. 12").
+
+    A line whose numbers count something else ("Chapter 1" ... "Chapter 4" at the top
+    of the pages where chapters start) is not furniture, however often it recurs.
+    """
+    lengths = {len(values) for _, values in seen}
+    if len(lengths) != 1:
+        return False
+    for slot in range(lengths.pop()):
+        values = [(position, found[slot]) for position, found in seen]
+        constant = len({value for _, value in values}) == 1
+        paged = len({value - position for position, value in values}) == 1
+        if not (constant or paged):
+            return False
+    return True
+
+
 def remove_furniture(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], list[RawLine]]:
     """(the pages without furniture, the furniture lines dropped), pages as printed.
 
@@ -93,8 +115,15 @@ def remove_furniture(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], l
     content = [[i for i, line in enumerate(page) if line.text.strip()] for page in pages]
     edges = [indexes[:EDGE_LINES] + indexes[-EDGE_LINES:] for indexes in content]
     recurring: Counter[str] = Counter()
-    for page, indexes in zip(pages, edges, strict=True):
-        recurring.update({furniture_key(page[i].text) for i in indexes})
+    numbers: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+    for position, (page, indexes) in enumerate(zip(pages, edges, strict=True)):
+        keys = {furniture_key(page[i].text): page[i].text for i in indexes}
+        recurring.update(keys.keys())
+        for key, text in keys.items():
+            numbers.setdefault(key, []).append((position, _numbers(text)))
+    for key, seen in numbers.items():
+        if not _numbers_like_furniture(seen):
+            recurring[key] = 0  # "Chapter 1" ... "Chapter 4": a count of its own, not pages
     needed = max(2, MIN_PAGE_SHARE * len(pages))
     offset, folio_edges = _page_numbering(pages, content)
     kept_pages: list[list[RawLine]] = []
