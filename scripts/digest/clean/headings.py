@@ -72,7 +72,10 @@ def continues_heading(heading: str, next_line: Line, width: int) -> bool:
     if parse_number(next_line.text) is not None:
         return False
     full = width > 0 and len(heading) + 1 + len(first_word(next_line.text)) > width * 0.9
-    return (full or is_incomplete(heading)) and is_title_like(next_line.text)
+    # A last word or two alone on a line ("Province") after a long heading line.
+    tail = width > 0 and len(heading) > width * 0.6 and len(next_line.text) < width * 0.4
+    tail = tail and not next_line.text.endswith(".")
+    return (full or tail or is_incomplete(heading)) and is_title_like(next_line.text)
 
 
 def format_number(number: Number) -> str:

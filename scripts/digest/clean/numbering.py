@@ -22,7 +22,7 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(r"^(chapter|part)\s+(\d{1,2}|[IVXL]{1,6})\b[.:]?(?:\s+(\S.*))?$", re.I)),
     ("path", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.?)" + _TITLE)),
     ("roman", re.compile(r"^([IVXL]{1,6})(\.?)" + _TITLE)),
-    ("letter", re.compile(r"^([A-H])([.)])" + _TITLE)),
+    ("letter", re.compile(r"^([A-H](?:\.\d{1,2}){0,3})([.)]?)" + _TITLE)),
     ("paren", re.compile(r"^[(（](\d{1,2})[)）]()" + _TITLE)),
     ("cjk", re.compile(r"^([一二三四五六七八九十]{1,3})([、.．])\s*(\S.*)?$")),
     ("paren-cjk", re.compile(r"^[(（]([一二三四五六七八九十]{1,3})[)）]()\s*(\S.*)?$")),
@@ -39,7 +39,8 @@ class SectionNumber:
 
     @property
     def is_path(self) -> bool:
-        return self.scheme == "path"
+        """Numbers that print their parents (1.2, B.1): one scheme spans several levels."""
+        return self.scheme in ("path", "letter")
 
 
 def parse_number(text: str) -> tuple[SectionNumber, str] | None:
@@ -70,8 +71,14 @@ def parse_number(text: str) -> tuple[SectionNumber, str] | None:
                 continue
             values = (roman,)
             printed = label + mark
+        elif scheme == "letter":
+            if "." not in label and not mark:
+                continue  # "A Study of ..." is prose; "A." "A)" "A.1" are numbers
+            first, *rest = label.split(".")
+            values = (ord(first) - ord("A") + 1, *(int(part) for part in rest))
+            printed = label + mark
         else:
-            values = (int(label) if label.isdigit() else ord(label) - ord("A") + 1,)
+            values = (int(label),)
             printed = text[: len(text) - len(text[match.end(2) :].lstrip())].strip()
         return SectionNumber(scheme, values, printed), title
     return None
@@ -112,7 +119,7 @@ class Outline:
         """ "2.1" under "Chapter 2": a path whose first part repeats the chapter's number."""
         chapter = self.last.get("chapter")
         return (
-            number.is_path
+            number.scheme == "path"
             and bool(chapter)
             and len(number.values) > 1
             and (number.values[0] == chapter[0])
@@ -132,7 +139,7 @@ class Outline:
         """Does the number continue the outline (next of an open level, or first of a new one)?"""
         previous = self.last.get(number.scheme)
         if number.is_path:
-            chapter = self.last.get("chapter")
+            chapter = self.last.get("chapter") if number.scheme == "path" else None
             if chapter and (previous is None or previous[0] != chapter[0]):
                 return number.values in ((chapter[0], 1), (1,))  # a chapter restarts them
             return _path_successor(previous, number.values)

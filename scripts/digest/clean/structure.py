@@ -103,7 +103,8 @@ def segment(lines: list[Line], width: int, vocabulary: Vocabulary) -> list[Part]
                 keys.pop()
             keys.append((level, _key_part(number.printed)))
             key = None if number.is_path else "s-" + "-".join(part for _, part in keys)
-            printed = format_number(number.values) if number.is_path else number.printed
+            arabic = number.scheme == "path"
+            printed = format_number(number.values) if arabic else number.printed
             heading = Heading(level, title, printed, line.number, key=key)
             parts.append(HeadingPart(heading))
             continue
