@@ -30,6 +30,9 @@ def clean_text(text: str) -> Document:
     lines = split_overfull_lines(lines, width, vocabulary)
     parts = segment(lines, width, vocabulary)
     has_headings = any(isinstance(part, HeadingPart) for part in parts)
+    if not has_headings:  # no numbered sections: look for headings by their shape
+        parts = segment(lines, width, vocabulary, unnumbered=True)
+        has_headings = any(isinstance(part, HeadingPart) for part in parts)
 
     doc = Document(furniture=furniture)
     state = "front"

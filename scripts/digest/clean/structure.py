@@ -13,12 +13,14 @@ from digest.clean.headings import (
     format_number,
     is_heading_title,
     is_incomplete,
+    is_title_like,
 )
 from digest.clean.hyphenation import Vocabulary
 from digest.clean.labels import Label, label_for_heading, match_label
 from digest.clean.lines import Line
 from digest.clean.numbering import Outline, parse_number
 from digest.clean.paragraphs import join_lines
+from digest.clean.sentences import ends_sentence
 from digest.model import Heading
 
 
@@ -41,12 +43,17 @@ class HeadingPart:
 Part = TextPart | LabelPart | HeadingPart
 
 
-def segment(lines: list[Line], width: int, vocabulary: Vocabulary) -> list[Part]:
+def segment(
+    lines: list[Line], width: int, vocabulary: Vocabulary, *, unnumbered: bool = False
+) -> list[Part]:
+    """Cut the lines into parts. ``unnumbered`` also takes short title lines standing
+    between paragraphs for headings: for texts whose sections carry no numbers."""
     parts: list[Part] = []
     text = TextPart()
     outline = Outline()
     keys: list[tuple[int, str]] = []  # (level, key part) of the open headings, for anchors
     in_references = False
+    body_started = False
 
     def flush() -> None:
         nonlocal text
@@ -66,6 +73,7 @@ def segment(lines: list[Line], width: int, vocabulary: Vocabulary) -> list[Part]
             flush()
             parts.append(LabelPart(label, line.number))
             in_references = label.kind == "references"
+            body_started = body_started or label.kind in ("abstract", "keywords")
             if label.rest:
                 text.lines.append(Line(label.rest, line.number))
             continue
@@ -108,9 +116,41 @@ def segment(lines: list[Line], width: int, vocabulary: Vocabulary) -> list[Part]
             heading = Heading(level, title, printed, line.number, key=key)
             parts.append(HeadingPart(heading))
             continue
+        if width and len(line.text) >= width * 0.9:
+            body_started = True  # prose has begun: no more title page lines
+        shaped = unnumbered and body_started and not in_references
+        if shaped and looks_like_unnumbered_heading(lines, index - 1, width):
+            flush()
+            parts.append(HeadingPart(Heading(1, line.text, None, line.number)))
+            continue
         text.lines.append(line)
     flush()
     return parts
+
+
+def looks_like_unnumbered_heading(lines: list[Line], index: int, width: int) -> bool:
+    """A short Title Case line between the end of one sentence and the start of the next.
+
+    Without numbers, a heading is known by its shape and its place: it is short,
+    ends with no punctuation, reads like a title, follows a finished sentence (or a
+    blank line) and is followed by a line that starts a sentence.
+    """
+    text = lines[index].text
+    if not text or len(text) > max(width * 0.7, 20) or len(text.split()) > 12:
+        return False
+    if text.endswith((".", ",", ";", ":", "-")) or not text[0].isupper():
+        return False
+    if not is_title_like(text) or parse_number(text) is not None:
+        return False
+    previous = next((line for line in reversed(lines[:index]) if not line.blank), None)
+    blank_before = index > 0 and lines[index - 1].blank
+    if previous is not None and not blank_before and not ends_sentence(previous.text):
+        return False
+    following = next((line for line in lines[index + 1 :] if not line.blank), None)
+    if following is None:
+        return False
+    first = following.text[:1]
+    return first.isupper() or first in "“\"‘'("
 
 
 def _title_line(lines: list[Line], index: int, width: int) -> tuple[int, str] | None:
