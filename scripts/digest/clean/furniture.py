@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from digest.clean.columns import RawLine
 
@@ -178,5 +179,33 @@ def _remove_repeats(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], li
         and not re.search(r"[.!?]$", text)
         and not re.fullmatch(r"[\d.]+", text)  # a lone number may be a section's
     }
+    remove |= _page_number_run(texts)
     kept = [line for index, line in enumerate(lines) if index not in remove]
     return [kept], [lines[index] for index in sorted(remove)]
+
+
+def _page_number_run(texts: list[str]) -> set[int]:
+    """Without page breaks: lone numbers 1, 2, 3 ... at regular intervals are page numbers.
+
+    Section numbers standing alone also count upwards, but sections differ in length;
+    pages do not (the last page aside).
+    """
+    lone = [
+        (index, int(text)) for index, text in enumerate(texts) if re.fullmatch(r"\d{1,4}", text)
+    ]
+    best: list[int] = []
+    for start, (_, first) in enumerate(lone):
+        run = [start]
+        for position in range(start + 1, len(lone)):
+            if lone[position][1] == lone[run[-1]][1] + 1:
+                run.append(position)
+        if len(run) > len(best):
+            best = run
+    if len(best) < MIN_REPEATS_WITHOUT_PAGES + 1:
+        return set()
+    gaps = [lone[b][0] - lone[a][0] for a, b in pairwise(best)]
+    regular = sorted(gaps[:-1]) if len(gaps) > 2 else sorted(gaps)
+    median = regular[len(regular) // 2]
+    if median < 10 or max(regular) > 1.3 * median or min(regular) < 0.7 * median:
+        return set()
+    return {lone[position][0] for position in best}
