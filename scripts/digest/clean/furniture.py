@@ -194,7 +194,7 @@ def _page_number_run(texts: list[str]) -> set[int]:
         (index, int(text)) for index, text in enumerate(texts) if re.fullmatch(r"\d{1,4}", text)
     ]
     best: list[int] = []
-    for start, (_, first) in enumerate(lone):
+    for start in range(len(lone)):
         run = [start]
         for position in range(start + 1, len(lone)):
             if lone[position][1] == lone[run[-1]][1] + 1:
