@@ -134,6 +134,8 @@ class Paragraph:
     marker: str | None = None
     lead: str | None = None
     kind: str = "paragraph"
+    # "bullet" or "ordered" for an item of a list ("•", "1."); its number is ``marker``.
+    list: str | None = None
 
 
 Block = Heading | Paragraph

@@ -12,6 +12,7 @@ from digest.clean.front import looks_like_front_matter, parse_front_matter
 from digest.clean.hyphenation import Vocabulary, split_overfull_lines
 from digest.clean.labels import BACK_MATTER, split_keywords
 from digest.clean.lines import Line, read_lines, typical_width
+from digest.clean.lists import list_marker, ordered_items
 from digest.clean.paragraphs import assemble_paragraphs
 from digest.clean.quotes import repair_quotes
 from digest.clean.reflist import split_references
@@ -77,7 +78,15 @@ def clean_text(text: str) -> Document:
             if state == "back":
                 doc.back[-1].paragraphs.extend(p.text for p in found)
                 continue
+            items = ordered_items(found)
             for found_paragraph in found:
+                ordered = found_paragraph.number in items
+                item = list_marker(found_paragraph.text, ordered=ordered)
+                if item is not None:
+                    kind, number, rest = item
+                    # A list item is no run-in head: it stays out of mark_leads.
+                    doc.body.append(Paragraph(rest, found_paragraph.number, number, list=kind))
+                    continue
                 paragraph = Paragraph(found_paragraph.text, found_paragraph.number)
                 doc.body.append(paragraph)
                 section.append(paragraph)

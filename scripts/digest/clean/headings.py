@@ -50,8 +50,8 @@ def is_heading_title(title: str) -> bool:
     capitalised = bool(content) and sum(w[0].isupper() for w in content) / len(content) >= 0.6
     if capitalised and not (title.endswith(".") and len(words) > 12):
         return True
-    short = len(words) <= 8
-    return short and "," not in title and not title.endswith((".", "-", ";"))
+    # Sentence case: a title still has no clause break and no closing full stop.
+    return len(words) <= 16 and "," not in title and not title.endswith((".", "-", ";"))
 
 
 def is_incomplete(heading: str) -> bool:

@@ -16,6 +16,7 @@ import re
 
 from digest.clean.hyphenation import Vocabulary, join_hyphenated
 from digest.clean.lines import Line
+from digest.clean.lists import list_marker, ordered_items
 from digest.clean.sentences import ends_sentence, first_word, starts_lowercase
 
 ITEM_MARKER = re.compile(r"^(\(?\d{1,2}\))\s+(?=\S)")
@@ -30,11 +31,13 @@ def assemble_paragraphs(lines: list[Line], width: int, vocabulary: Vocabulary) -
     """Group lines into paragraphs; each result is one Line holding a whole paragraph."""
     groups: list[list[Line]] = []
     blank_before = False
+    items = ordered_items(lines)
     for line in lines:
         if line.blank:
             blank_before = bool(groups)
             continue
-        if not groups or _breaks(groups[-1][-1], line, blank_before, width):
+        item = line.number in items or bool(list_marker(line.text, ordered=False))
+        if not groups or item or _breaks(groups[-1][-1], line, blank_before, width):
             groups.append([line])
         else:
             groups[-1].append(line)

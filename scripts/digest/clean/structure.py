@@ -80,6 +80,7 @@ def segment(
         numbered = None if in_references else parse_number(line.text)
         if numbered is not None and outline.accepts(numbered[0]) and is_heading_title(numbered[1]):
             number, title = numbered
+            start = index
             last_line = line.text
             if not title:  # the number stands alone; the title is on the next line
                 following = _title_line(lines, index, width)
@@ -99,6 +100,12 @@ def segment(
                 last_line = lines[following].text
                 title = join_lines([Line(title, 0), Line(last_line, 0)], vocabulary)
                 index = following + 1
+            if is_incomplete(title) and not is_title_like(title):
+                # Prose that runs on past its line ("... account of Party building
+                # offered by"): a numbered sentence or list item, not a heading.
+                index = start
+                text.lines.append(line)
+                continue
             flush()
             as_label = label_for_heading(title)
             if as_label is not None:
