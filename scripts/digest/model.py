@@ -170,6 +170,15 @@ class RawReference:
 
 
 @dataclass
+class Footnote:
+    """A note from a page's foot, with the label the text marks it by."""
+
+    label: str
+    text: str
+    line: int = 0
+
+
+@dataclass
 class Document:
     """A source text cleaned into structure; the renderer turns it into Markdown."""
 
@@ -181,6 +190,7 @@ class Document:
     references: list[RawReference] = field(default_factory=list)
     # Source lines dropped as page furniture (running heads, feet, page numbers).
     furniture: list[int] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """A plain-JSON form, for the per-source cache."""
@@ -199,6 +209,7 @@ class Document:
             back=[BackSection(**b) for b in data["back"]],
             references=[RawReference(**r) for r in data["references"]],
             furniture=list(data.get("furniture", [])),
+            footnotes=[Footnote(**note) for note in data.get("footnotes", [])],
         )
 
 

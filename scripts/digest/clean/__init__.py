@@ -8,6 +8,7 @@ papers come out alike.
 
 from __future__ import annotations
 
+from digest.clean.footnotes import extract_footnotes
 from digest.clean.front import looks_like_front_matter, parse_front_matter
 from digest.clean.hyphenation import Vocabulary, split_overfull_lines
 from digest.clean.labels import BACK_MATTER, split_keywords
@@ -18,7 +19,7 @@ from digest.clean.quotes import repair_quotes
 from digest.clean.reflist import split_references
 from digest.clean.runin import mark_leads
 from digest.clean.structure import HeadingPart, LabelPart, segment
-from digest.model import BackSection, Document, Paragraph
+from digest.model import BackSection, Document, Footnote, Paragraph
 
 __all__ = ["clean_text"]
 
@@ -26,6 +27,7 @@ __all__ = ["clean_text"]
 def clean_text(text: str) -> Document:
     """Turn one source text into structure; never drops text it cannot place."""
     lines, furniture = read_lines(text)
+    lines, notes = extract_footnotes(lines)
     width = typical_width(lines)
     vocabulary = Vocabulary.from_lines(lines)
     lines = split_overfull_lines(lines, width, vocabulary)
@@ -36,6 +38,7 @@ def clean_text(text: str) -> Document:
         has_headings = any(isinstance(part, HeadingPart) for part in parts)
 
     doc = Document(furniture=furniture)
+    doc.footnotes = [Footnote(note.label, note.text, note.line) for note in notes]
     state = "front"
     section: list[Paragraph] = []
 

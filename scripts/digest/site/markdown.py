@@ -114,6 +114,8 @@ def render_body(doc: Document, *, anchors: bool = False, text: TextRenderer | No
         else render_paragraph(block, text, index)
         for index, block in enumerate(doc.body)
     ]
+    # Footnotes close the body, each as "[^n]: text" (shown as written, never dropped).
+    blocks.extend(f"\\[^{note.label}\\]: {escape_inline(note.text)}" for note in doc.footnotes)
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 

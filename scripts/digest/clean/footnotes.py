@@ -1,0 +1,104 @@
+"""Footnotes: the notes at a page's foot, moved out of the running text.
+
+A footnote's text sits at the bottom of its page (or, with no page breaks
+known, on a line of its own) and opens with its number: on a line of its own
+("6"), before the text ("6 Figures are ..."), or glued to it ("6Figures are
+..."), as extractors print a superscript. It is a footnote only when the text
+before it carries the matching mark, a number glued to the end of a word
+("residents.6 Of"). Taken out of the flow, it no longer splits the paragraph
+that runs across the page break, and it is kept as a note, not lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digest.clean.lines import Line
+from digest.clean.sentences import ends_sentence
+
+# How far from the bottom of a page a footnote may start, in non-blank lines.
+PAGE_FOOT_LINES = 12
+MAX_NOTE_LINES = 4
+_LABEL = re.compile(r"^(\d{1,2})(?:\s+|(?=[A-Z“\"]))(.*)$")
+_ALONE = re.compile(r"^(\d{1,2})$")
+
+
+@dataclass(frozen=True)
+class Note:
+    label: str
+    text: str
+    line: int
+
+
+def has_mark(text: str, label: str) -> bool:
+    """Does the text carry the mark of note ``label`` (a number glued to a word's end)?"""
+    return re.search(rf"(?<=[A-Za-z.,;:)”’\"]){label}(?=[\s.,;:)]|$)", text) is not None
+
+
+def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
+    """The lines without footnotes, and the footnotes in the order of their labels' lines."""
+    notes: list[Note] = []
+    drop: set[int] = set()
+    pages: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        if not line.blank:
+            pages.setdefault(line.page, []).append(index)
+    paged = len(pages) > 1
+    position_in_page: dict[int, int] = {}
+    for indexes in pages.values():
+        for rank, index in enumerate(reversed(indexes)):
+            position_in_page[index] = rank
+    index = 0
+    seen: list[str] = []
+    while index < len(lines):
+        line = lines[index]
+        if line.blank or index in drop:
+            index += 1
+            continue
+        note = _note_at(lines, index)
+        near_foot = not paged or position_in_page.get(index, 99) < PAGE_FOOT_LINES
+        if note is not None and near_foot and has_mark(" ".join(seen[-60:]), note[0]):
+            label, taken = note
+            text = " ".join(lines[i].text for i in taken)
+            text = re.sub(rf"^{label}\s*", "", text)
+            notes.append(Note(label, text, line.number))
+            drop.update(taken)
+            index = max(taken) + 1
+            continue
+        seen.append(line.text)
+        index += 1
+    return [line for i, line in enumerate(lines) if i not in drop], notes
+
+
+def _note_at(lines: list[Line], index: int) -> tuple[str, list[int]] | None:
+    """(label, line indexes) of a footnote opening at ``index``: its label and its text."""
+    text = lines[index].text
+    alone = _ALONE.match(text)
+    taken = [index]
+    if alone:
+        following = index + 1
+        while following < len(lines) and lines[following].blank:
+            following += 1
+        if following >= len(lines) or not lines[following].text[:1].isupper():
+            return None
+        taken.append(following)
+        label = alone.group(1)
+    else:
+        match = _LABEL.match(text)
+        if not match or not match.group(2) or not match.group(2)[:1].isupper():
+            return None
+        label = match.group(1)
+    # The note goes on until a line ends a sentence (notes are short).
+    last = taken[-1]
+    while not ends_sentence(lines[last].text) and len(taken) < MAX_NOTE_LINES:
+        following = last + 1
+        if following >= len(lines) or lines[following].blank:
+            break
+        if _LABEL.match(lines[following].text) or _ALONE.match(lines[following].text):
+            break
+        taken.append(following)
+        last = following
+    if not ends_sentence(lines[last].text):
+        return None  # a heading ("3 Findings") is no note: a note is a sentence
+    return label, taken
