@@ -46,12 +46,18 @@ def is_heading_title(title: str) -> bool:
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", title)
     if len(title.split()) > 20 or re.search(r"[.!?]\s+[A-Z]", title):
         return False
-    content = [w for w in words if w.lower() not in _CONNECTIVES]
-    capitalised = bool(content) and sum(w[0].isupper() for w in content) / len(content) >= 0.6
+    capitalised = is_title_case(title)
     if capitalised and not (title.endswith(".") and len(words) > 12):
         return True
     # Sentence case: a title still has no clause break and no closing full stop.
     return len(words) <= 16 and "," not in title and not title.endswith((".", "-", ";"))
+
+
+def is_title_case(text: str) -> bool:
+    """Most words that carry meaning start with a capital ("Working Mechanism")."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    content = [w for w in words if w.lower() not in _CONNECTIVES]
+    return bool(content) and sum(w[0].isupper() for w in content) / len(content) >= 0.6
 
 
 def is_incomplete(heading: str) -> bool:

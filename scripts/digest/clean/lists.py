@@ -9,6 +9,7 @@ page shows a list, not a paragraph with a stray glyph in front.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 # Bullet glyphs of common fonts; a dash only before a capital (else it is a dash).
 _BULLET = re.compile(r"^(?:[•◦▪▫■□●○‣⁃∙\u0088]|[-–—](?=\s+[A-Z“\"]))\s+")
@@ -40,9 +41,7 @@ def ordered_items(lines: list) -> set[int]:
         (line.number, int(match.group(1))) for line in lines if (match := _ORDERED.match(line.text))
     ]
     items: set[int] = set()
-    for position, (number, value) in enumerate(found):
-        for other_number, other_value in found[max(0, position - 1) : position + 2]:
-            close = 0 < abs(other_number - number) <= _RUN_DISTANCE
-            if close and abs(other_value - value) == 1:
-                items.add(number)
+    for (number, value), (next_number, next_value) in pairwise(found):
+        if next_value == value + 1 and next_number - number <= _RUN_DISTANCE:
+            items.update((number, next_number))  # k, then k + 1 soon after it
     return items

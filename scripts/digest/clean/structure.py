@@ -13,14 +13,16 @@ from digest.clean.headings import (
     format_number,
     is_heading_title,
     is_incomplete,
+    is_title_case,
     is_title_like,
 )
 from digest.clean.hyphenation import Vocabulary
 from digest.clean.labels import Label, label_for_heading, match_label
 from digest.clean.lines import Line
+from digest.clean.lists import ordered_items
 from digest.clean.numbering import Outline, parse_number
 from digest.clean.paragraphs import join_lines
-from digest.clean.sentences import ends_sentence
+from digest.clean.sentences import ends_sentence, starts_lowercase
 from digest.model import Heading
 
 
@@ -54,6 +56,7 @@ def segment(
     keys: list[tuple[int, str]] = []  # (level, key part) of the open headings, for anchors
     in_references = False
     body_started = False
+    list_lines = ordered_items(lines)  # "1." "2." "3." close together: a list's items
 
     def flush() -> None:
         nonlocal text
@@ -78,7 +81,12 @@ def segment(
                 text.lines.append(Line(label.rest, line.number))
             continue
         numbered = None if in_references else parse_number(line.text)
-        if numbered is not None and outline.accepts(numbered[0]) and is_heading_title(numbered[1]):
+        if (
+            numbered is not None
+            and outline.accepts(numbered[0])
+            and is_heading_title(numbered[1])
+            and not _list_item(numbered[1], line, lines, index, list_lines)
+        ):
             number, title = numbered
             start = index
             last_line = line.text
@@ -158,6 +166,20 @@ def looks_like_unnumbered_heading(lines: list[Line], index: int, width: int) -> 
         return False
     first = following.text[:1]
     return first.isupper() or first in "“\"‘'("
+
+
+def _list_item(title: str, line: Line, lines: list[Line], index: int, runs: set[int]) -> bool:
+    """A numbered line inside a run of numbered lines that reads like a sentence."""
+    if line.number not in runs:
+        return False
+    following = lines[index] if index < len(lines) else None
+    runs_on = (
+        following is not None
+        and not following.blank
+        and starts_lowercase(following.text)
+        and not line.text.endswith("-")  # a word broken at the line end says nothing
+    )
+    return runs_on or (len(title.split()) > 8 and not is_title_case(title))
 
 
 def _title_line(lines: list[Line], index: int, width: int) -> tuple[int, str] | None:
