@@ -78,10 +78,14 @@ def continues_heading(heading: str, next_line: Line, width: int) -> bool:
     if parse_number(next_line.text) is not None:
         return False
     full = width > 0 and len(heading) + 1 + len(first_word(next_line.text)) > width * 0.9
-    # A last word or two alone on a line ("Province") after a long heading line.
-    tail = width > 0 and len(heading) > width * 0.6 and len(next_line.text) < width * 0.4
-    tail = tail and not next_line.text.endswith(".")
-    return (full or tail or is_incomplete(heading)) and is_title_like(next_line.text)
+    following = next_line.text
+    if heading.endswith("-") and heading[-2:-1].isalpha() and following[:1].islower():
+        # "Commit-" / "tees": judge the line by what follows the broken word.
+        rest = following.split(" ", 1)[1] if " " in following else ""
+        return not following.endswith(".") and (not rest or is_title_like(rest))
+    # A last word or two alone on a line ("Province") after a heading line.
+    tail = len(following.split()) <= 3 and not following.endswith(".")
+    return (full or tail or is_incomplete(heading)) and is_title_like(following)
 
 
 def format_number(number: Number) -> str:

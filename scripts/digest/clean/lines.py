@@ -46,7 +46,9 @@ def read_lines(text: str) -> tuple[list[Line], list[int]]:
     column by column. Returns the lines and the source line numbers dropped as
     page furniture.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # pdfium marks a hyphenation point with U+FFFE: a hyphen at a line's end, else nothing.
+    text = text.replace("\ufffe\n", "-\n").replace("\ufffe", "").translate(_INVISIBLE)
     pages, furniture = remove_furniture(raw_pages(text))
     lines = []
     for raw in reading_order(pages):
