@@ -134,16 +134,50 @@ def segment(
         if width and len(line.text) >= width * 0.9:
             body_started = True  # prose has begun: no more title page lines
         shaped = unnumbered and body_started and not in_references
-        if shaped and looks_like_unnumbered_heading(lines, index - 1, width):
+        # Right after a heading or a keywords line, the previous line need not end a sentence.
+        fresh = (
+            bool(parts)
+            and not any(not ln.blank for ln in text.lines)
+            and (
+                isinstance(parts[-1], HeadingPart)
+                or (isinstance(parts[-1], LabelPart) and parts[-1].label.kind == "keywords")
+            )
+        )
+        if shaped and looks_like_unnumbered_heading(lines, index - 1, width, fresh=fresh):
             flush()
             parts.append(HeadingPart(Heading(1, line.text, None, line.number)))
             continue
         text.lines.append(line)
     flush()
+    if unnumbered:
+        _level_unnumbered(parts)
     return parts
 
 
-def looks_like_unnumbered_heading(lines: list[Line], index: int, width: int) -> bool:
+def _level_unnumbered(parts: list[Part]) -> None:
+    """Levels for headings that carry no numbers, from how they follow one another.
+
+    A section that opens with a sub-section prints two headings in a row: the first
+    is a section, the second a sub-section; later headings that stand alone keep the
+    level of the last sub-section until the next such pair.
+    """
+    level = 1
+    for index, part in enumerate(parts):
+        if not isinstance(part, HeadingPart) or part.heading.number:
+            continue
+        following = parts[index + 1] if index + 1 < len(parts) else None
+        previous = parts[index - 1] if index else None
+        if isinstance(previous, HeadingPart) and not previous.heading.number:
+            part.heading.level = level = 2
+        elif isinstance(following, HeadingPart) and not following.heading.number:
+            part.heading.level = 1
+        else:
+            part.heading.level = level
+
+
+def looks_like_unnumbered_heading(
+    lines: list[Line], index: int, width: int, *, fresh: bool = False
+) -> bool:
     """A short Title Case line between the end of one sentence and the start of the next.
 
     Without numbers, a heading is known by its shape and its place: it is short,
@@ -159,7 +193,7 @@ def looks_like_unnumbered_heading(lines: list[Line], index: int, width: int) -> 
         return False
     previous = next((line for line in reversed(lines[:index]) if not line.blank), None)
     blank_before = index > 0 and lines[index - 1].blank
-    if previous is not None and not blank_before and not ends_sentence(previous.text):
+    if previous is not None and not (blank_before or fresh or ends_sentence(previous.text)):
         return False
     following = next((line for line in lines[index + 1 :] if not line.blank), None)
     if following is None:
