@@ -26,8 +26,8 @@ def is_title_like(text: str) -> bool:
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
     if not words or len(words) > 12 or text.endswith((",", ";", ":")):
         return False
-    if re.search(r"[.!?]\s", text):
-        return False
+    if re.search(r"[.!]\s", text) or (re.search(r"\?\s", text) and not is_title_case(text)):
+        return False  # a sentence inside; a question in a Title Case title is fine
     content = [w for w in words if w.lower() not in _CONNECTIVES]
     if not content:
         return False
@@ -83,9 +83,13 @@ def continues_heading(heading: str, next_line: Line, width: int) -> bool:
         # "Commit-" / "tees": judge the line by what follows the broken word.
         rest = following.split(" ", 1)[1] if " " in following else ""
         return not following.endswith(".") and (not rest or is_title_like(rest))
-    # A last word or two alone on a line ("Province") after a heading line.
+    # A last word or two alone on a line ("Province") after a heading line; or, since a
+    # heading set in a larger type wraps before the body's width, a long heading line
+    # followed by more of a Title Case title.
     tail = len(following.split()) <= 3 and not following.endswith(".")
-    return (full or tail or is_incomplete(heading)) and is_title_like(following)
+    long = width > 0 and len(heading) > width * 0.45 and not following.endswith(".")
+    long = long and is_title_case(heading) and is_title_case(following)
+    return (full or tail or long or is_incomplete(heading)) and is_title_like(following)
 
 
 def format_number(number: Number) -> str:
