@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# A gutter starts in the middle of the page, is at least this many spaces wide, is
-# crossed by at most this share of the page's lines (titles, running heads), and has
-# text on each side in at least this share of them.
+# A gutter starts in the middle of the page, is at least this many spaces wide, runs
+# clear through at least this share of the page's rows, and has text on each side in
+# at least this share of them.
 GUTTER_WIDTH = 2
 GUTTER_SPAN = (0.25, 0.75)
-MAX_CROSSING = 0.1
+MIN_COLUMN_ROWS = 0.4
 MIN_COLUMN_SHARE = 0.3
 MIN_PAGE_LINES = 8
 
@@ -55,35 +55,19 @@ def reading_order(pages: list[list[RawLine]]) -> list[RawLine]:
 
 
 def _reading_order(page: list[RawLine]) -> list[RawLine]:
-    gutter = find_gutter([line.text for line in page])
-    if gutter is None:
+    found = find_gutter([line.text for line in page])
+    if found is None:
         return page
-    start, end = gutter
-    before: list[RawLine] = []
+    start, end, first, last = found
     left: list[RawLine] = []
     right: list[RawLine] = []
-    after: list[RawLine] = []
-    seen_columns = False
-    for line in page:
+    for line in page[first : last + 1]:
         text = line.text
-        crosses = len(text) > start and text[start:end].strip() != ""
-        if crosses:
-            # A full-width line: above the columns it comes first; below, last.
-            (after if seen_columns else before).append(line)
-            continue
         left_text, right_text = text[:start].rstrip(), text[end:]
         if not left_text.strip() and not right_text.strip():
-            # A blank row is a gap in both columns (or above them).
-            if not seen_columns:
-                before.append(line)
-                continue
-            left.append(RawLine("", line.number, line.page, 1))
+            left.append(RawLine("", line.number, line.page, 1))  # a gap in both columns
             right.append(RawLine("", line.number, line.page, 2))
             continue
-        seen_columns = True
-        if after:  # full-width lines between column lines belong to the column flow
-            left.extend(after)
-            after = []
         # A row with text in one column only says nothing about the other: the two
         # columns' baselines differ, so the extractor gives each its own rows.
         if left_text.strip():
@@ -92,45 +76,53 @@ def _reading_order(page: list[RawLine]) -> list[RawLine]:
             right.append(RawLine(right_text, line.number, line.page, 2))
     # A blank line between the columns, so the left column's last paragraph ends there.
     separator = RawLine("", right[0].number if right else 0, page[0].page if page else 1, 2)
-    return before + left + [separator] + right + after
+    return page[:first] + left + [separator] + right + page[last + 1 :]
 
 
-def find_gutter(lines: list[str]) -> tuple[int, int] | None:
-    """The columns [start, end) of a page's gutter, or None for a one-column page.
+def find_gutter(lines: list[str]) -> tuple[int, int, int, int] | None:
+    """The gutter of a two-column page: (start, end) columns and its (first, last) rows.
 
-    A gutter is a run of positions in the middle of the page where (almost) no
-    line has text, with text to its left in many lines and to its right in many
-    others; the two columns' lines need not share a row, since an extractor
-    often prints them on rows of their own when their baselines differ.
+    A gutter is a run of positions in the middle of the page where no line has
+    text, over a run of rows long enough to be columns, with text to its left in
+    many of them and to its right in many others (the two columns' lines need not
+    share a row: an extractor often prints them on rows of their own). Rows above
+    or below that run (a title and abstract across the page, a footer) are
+    full-width and stay where they are. None for a one-column page.
     """
-    text_lines = [line for line in lines if line.strip()]
-    if len(text_lines) < MIN_PAGE_LINES:
+    rows = [index for index, line in enumerate(lines) if line.strip()]
+    if len(rows) < MIN_PAGE_LINES:
         return None
-    width = max(len(line) for line in text_lines)
-    occupied = [0] * (width + 1)
-    for line in text_lines:
-        for position, char in enumerate(line):
-            if char != " ":
-                occupied[position] += 1
-    allowed = MAX_CROSSING * len(text_lines)
+    width = max(len(lines[index]) for index in rows)
     low, high = int(width * GUTTER_SPAN[0]), int(width * GUTTER_SPAN[1])
-    best: tuple[int, int] | None = None
-    position = low
-    while position < high:
-        if occupied[position] > allowed:
-            position += 1
-            continue
-        end = position
-        while end < width and occupied[end] <= allowed:
-            end += 1
-        if end - position >= GUTTER_WIDTH and (best is None or end - position > best[1] - best[0]):
-            best = (position, end)
-        position = end
-    if best is None:
+    best: tuple[int, int, int, int] | None = None
+    best_rows = 0
+    for position in range(low, high):
+        end = position + GUTTER_WIDTH
+        run_start, run_length = 0, 0
+        longest = (0, -1, 0)  # (first row index into rows, last, length)
+        for rank, index in enumerate(rows):
+            if lines[index][position:end].strip():
+                run_length = 0
+                continue
+            if run_length == 0:
+                run_start = rank
+            run_length += 1
+            if run_length > longest[2]:
+                longest = (run_start, rank, run_length)
+        if longest[2] > best_rows:
+            best_rows = longest[2]
+            best = (position, end, rows[longest[0]], rows[longest[1]])
+    if best is None or best_rows < max(MIN_PAGE_LINES, MIN_COLUMN_ROWS * len(rows)):
         return None
-    start, end = best
-    left = sum(1 for line in text_lines if line[:start].strip())
-    right = sum(1 for line in text_lines if line[end:].strip())
-    if min(left, right) < MIN_COLUMN_SHARE * len(text_lines):
+    start, end, first, last = best
+    region = [lines[index] for index in range(first, last + 1) if lines[index].strip()]
+    # Widen the gutter to every blank position the region shares.
+    while start > 0 and all(not line[start - 1 : start].strip() for line in region):
+        start -= 1
+    while end < width and all(not line[end : end + 1].strip() for line in region):
+        end += 1
+    left = sum(1 for line in region if line[:start].strip())
+    right = sum(1 for line in region if line[end:].strip())
+    if min(left, right) < MIN_COLUMN_SHARE * len(region):
         return None
-    return start, end
+    return start, end, first, last
