@@ -66,7 +66,7 @@ def is_incomplete(heading: str) -> bool:
     return last in _CONNECTIVES or (heading.endswith("-") and heading[-2:-1].isalpha())
 
 
-def continues_heading(heading: str, next_line: Line, width: int) -> bool:
+def continues_heading(heading: str, next_line: Line, width: int, *, loose: bool = True) -> bool:
     """Does the heading line `heading` (as printed, number included) wrap onto `next_line`?
 
     It does when the heading line could not have held the next line's first
@@ -86,9 +86,10 @@ def continues_heading(heading: str, next_line: Line, width: int) -> bool:
     # A last word or two alone on a line ("Province") after a heading line; or, since a
     # heading set in a larger type wraps before the body's width, a long heading line
     # followed by more of a Title Case title.
-    tail = len(following.split()) <= 3 and not following.endswith(".")
+    # (Not for unnumbered headings: there the next title line may be a sub-heading.)
+    tail = loose and len(following.split()) <= 3 and not following.endswith(".")
     long = width > 0 and len(heading) > width * 0.45 and not following.endswith(".")
-    long = long and is_title_case(heading) and is_title_case(following)
+    long = loose and long and is_title_case(heading) and is_title_case(following)
     return (full or tail or long or is_incomplete(heading)) and is_title_like(following)
 
 

@@ -6,6 +6,7 @@ consults (labels, headings) each live in their own module.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from digest.clean.headings import (
@@ -144,8 +145,12 @@ def segment(
             )
         )
         if shaped and looks_like_unnumbered_heading(lines, index - 1, width, fresh=fresh):
+            title = line.text
+            while index < len(lines) and continues_heading(title, lines[index], width, loose=False):
+                title = join_lines([Line(title, 0), lines[index]], vocabulary)
+                index += 1
             flush()
-            parts.append(HeadingPart(Heading(1, line.text, None, line.number)))
+            parts.append(HeadingPart(Heading(1, title, None, line.number)))
             continue
         text.lines.append(line)
     flush()
@@ -195,11 +200,17 @@ def looks_like_unnumbered_heading(
     blank_before = index > 0 and lines[index - 1].blank
     if previous is not None and not (blank_before or fresh or ends_sentence(previous.text)):
         return False
-    following = next((line for line in lines[index + 1 :] if not line.blank), None)
-    if following is None:
+    if sum(bool(re.fullmatch(r"[\d.,%()]+", word)) for word in text.split()) >= 2:
+        return False  # a table row ("Budget 795 25.4")
+    after = [line for line in lines[index + 1 : index + 5] if not line.blank]
+    if not after:
         return False
-    first = following.text[:1]
-    return first.isupper() or first in "“\"‘'("
+    first = after[0].text[:1]
+    if not (first.isupper() or first in "“\"‘'("):
+        return False
+    # Prose follows a heading: a long line next, or after the rest of the title or a
+    # sub-heading. Short lines in a row are table cells or a list.
+    return any(width and len(line.text) >= width * 0.5 for line in after[:3])
 
 
 def _list_item(title: str, line: Line, lines: list[Line], index: int, runs: set[int]) -> bool:
