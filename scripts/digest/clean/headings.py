@@ -50,7 +50,8 @@ def is_heading_title(title: str) -> bool:
     if capitalised and not (title.endswith(".") and len(words) > 12):
         return True
     # Sentence case: a title still has no clause break and no closing full stop.
-    return len(words) <= 16 and "," not in title and not title.endswith((".", "-", ";"))
+    broken = re.search(r"[A-Za-z]-$", title) is not None  # prose hyphenated at the line end
+    return len(words) <= 16 and "," not in title and not broken and not title.endswith((".", ";"))
 
 
 def is_title_case(text: str) -> bool:
