@@ -18,6 +18,7 @@ from pathlib import Path
 
 from digest.cache import StageCache
 from digest.clean import clean_text
+from digest.clean.confidence import confidence
 from digest.compare.extract import extract_items
 from digest.compare.themes import Codebook, code_items, load_codebook
 from digest.duplicates import shingles
@@ -69,6 +70,7 @@ class BuildReport:
     items: dict[str, list[Item]] = field(default_factory=dict)
     left_out: list[Path] = field(default_factory=list)  # files with errors, not built
     notes: list[str] = field(default_factory=list)  # what the build did besides the pages
+    summaries: dict[str, str] = field(default_factory=dict)  # source -> how sure the cleaner is
 
     @property
     def errors(self) -> list[Problem]:
@@ -181,6 +183,12 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
     documents, problems = clean_sources(sources, documents_cache)
     report.problems.extend(problems)
     sources = [source for source in sources if source.path.name in documents]
+    for source in sources:
+        sure = confidence(documents[source.path.name])
+        report.summaries[source.path.as_posix()] = sure.summary()
+        report.problems.extend(
+            Problem(source.path, 1, doubt, severity="warning") for doubt in sure.doubts()
+        )
     report.source_count = len(sources)
     report.cache_hits, report.cache_misses = documents_cache.hits, documents_cache.misses
     shingle_sets = {source.path.name: shingles_cache.get(source, shingles) for source in sources}

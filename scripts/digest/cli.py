@@ -84,10 +84,13 @@ def _cmd_items(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from digest.build import check
+    from digest.build import build
 
     root = Path(args.root) if args.root else _find_root(Path.cwd())
-    problems = check(root)
+    report = build(root, None, keep_going=True)
+    for source, summary in sorted(report.summaries.items()):
+        print(f"{source}: {summary}")
+    problems = report.problems
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = sum(problem.is_error for problem in problems)

@@ -1,0 +1,45 @@
+"""The cleaner's account of itself: one summary line per paper, doubts as warnings."""
+
+from __future__ import annotations
+
+from digest.clean import clean_text
+from digest.clean.confidence import confidence
+
+NUMBERED = (
+    "1. Introduction\nVillage committees are elected every three years by the residents.\n\n"
+    "2. Methods\nWe interviewed forty cadres in two counties of the province.\n"
+)
+
+
+def test_a_numbered_text_is_summarised_and_raises_no_doubt() -> None:
+    sure = confidence(clean_text(NUMBERED))
+    assert (sure.headings, sure.guessed_headings, sure.paragraphs) == (2, 0, 2)
+    assert sure.summary().startswith("2 headings, 2 paragraphs, 0 list items, 0 footnotes")
+    assert sure.doubts() == []
+
+
+def test_a_long_text_without_headings_is_doubted() -> None:
+    text = "Residents take part in the meetings of the village committee every month.\n\n" * 200
+    sure = confidence(clean_text(text))
+    assert sure.headings == 0 and sure.words >= 1500
+    assert sure.doubts() and "no section heading found" in sure.doubts()[0]
+
+
+def test_headings_found_by_shape_alone_are_doubted() -> None:
+    text = (
+        "Abstract: We study village committees in two counties of one province.\n\n"
+        "Introduction\nVillage committees are elected every three years by the residents.\n\n"
+        "Methods\nWe interviewed forty cadres in two counties of the province.\n"
+    )
+    sure = confidence(clean_text(text))
+    assert sure.headings == sure.guessed_headings == 2
+    assert "found by their shape alone" in sure.doubts()[0]
+
+
+def test_page_furniture_is_counted() -> None:
+    page = "Journal of Rural Studies\n\n{body}\n\n{n}\n"
+    bodies = ["Committees meet monthly.", "Cadres are elected.", "Funds are audited.", "Fine."]
+    text = "\f".join(page.format(body=body, n=n) for n, body in enumerate(bodies, start=1))
+    text = text.replace("Committees", "1. Introduction\nCommittees", 1)
+    sure = confidence(clean_text(text))
+    assert sure.furniture == 8  # a running head and a page number on each of four pages
