@@ -8,7 +8,7 @@ papers come out alike.
 
 from __future__ import annotations
 
-from digest.clean.footnotes import extract_footnotes
+from digest.clean.footnotes import extract_footnotes, mark_pattern
 from digest.clean.front import looks_like_front_matter, parse_front_matter
 from digest.clean.hyphenation import Vocabulary, split_overfull_lines
 from digest.clean.labels import BACK_MATTER, split_keywords
@@ -94,4 +94,17 @@ def clean_text(text: str) -> Document:
                 doc.body.append(paragraph)
                 section.append(paragraph)
     close_section()
+    _mark_footnotes(doc)
     return doc
+
+
+def _mark_footnotes(doc: Document) -> None:
+    """Write each note's mark as ``[^n]`` where the text first carries it ("residents.1")."""
+    paragraphs = [block for block in doc.body if isinstance(block, Paragraph)]
+    for note in doc.footnotes:
+        mark = mark_pattern(note.label)
+        for paragraph in paragraphs:
+            marked, count = mark.subn(f"[^{note.label}]", paragraph.text, count=1)
+            if count:
+                paragraph.text = marked
+                break

@@ -31,9 +31,14 @@ class Note:
     line: int
 
 
+def mark_pattern(label: str) -> re.Pattern[str]:
+    """The mark of note ``label`` in the text: its number glued to a word's end."""
+    return re.compile(rf"(?<=[A-Za-z.,;:)”’\"]){label}(?=[\s.,;:)]|$)")
+
+
 def has_mark(text: str, label: str) -> bool:
-    """Does the text carry the mark of note ``label`` (a number glued to a word's end)?"""
-    return re.search(rf"(?<=[A-Za-z.,;:)”’\"]){label}(?=[\s.,;:)]|$)", text) is not None
+    """Does the text carry the mark of note ``label``?"""
+    return mark_pattern(label).search(text) is not None
 
 
 def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
