@@ -83,21 +83,30 @@ def inline_gold(spans: list[str | Note], notes: list[Note]) -> str:
     return "".join(parts)
 
 
+def markdown_block(block: object, notes: list[Note]) -> str | None:
+    """A paragraph, list or quotation as Markdown, the same in the gold and the pandoc
+    source; None for the blocks each writes its own way (headings, tables, figures)."""
+    if isinstance(block, Para):
+        return inline_gold(block.spans, notes)
+    if isinstance(block, BulletList):
+        return "\n".join(f"- {item}" for item in block.items)
+    if isinstance(block, NumberedList):
+        return "\n".join(f"{i}. {item}" for i, item in enumerate(block.items, 1))
+    if isinstance(block, Quote):
+        return f"> {block.text}"
+    return None
+
+
 def gold_markdown(doc: Document, layout: Layout) -> str:
     titles = {id(h): text for h, text in numbered_headings(doc, layout.scheme)}
     notes: list[Note] = []
     out: list[str] = []
     for block in doc.blocks:
-        if isinstance(block, Heading):
+        shared = markdown_block(block, notes)
+        if shared is not None:
+            out.append(shared)
+        elif isinstance(block, Heading):
             out.append("#" * (block.level + 1) + " " + titles[id(block)])
-        elif isinstance(block, Para):
-            out.append(inline_gold(block.spans, notes))
-        elif isinstance(block, BulletList):
-            out.append("\n".join(f"- {item}" for item in block.items))
-        elif isinstance(block, NumberedList):
-            out.append("\n".join(f"{i}. {item}" for i, item in enumerate(block.items, 1)))
-        elif isinstance(block, Quote):
-            out.append(f"> {block.text}")
         elif isinstance(block, Table | Figure):
             out.append(block.caption)
     out.extend(f"[^{i}]: {note.text}" for i, note in enumerate(notes, 1))
@@ -322,16 +331,11 @@ def pandoc_source(doc: Document, layout: Layout) -> str:
     notes: list[Note] = []
     unnumbered = " {-}" if layout.scheme == "unnumbered" else ""
     for block in doc.blocks:
-        if isinstance(block, Heading):
+        shared = markdown_block(block, notes)
+        if shared is not None:
+            out.append(shared)
+        elif isinstance(block, Heading):
             out.append("#" * block.level + f" {block.text}{unnumbered}")
-        elif isinstance(block, Para):
-            out.append(inline_gold(block.spans, notes))
-        elif isinstance(block, BulletList):
-            out.append("\n".join(f"- {item}" for item in block.items))
-        elif isinstance(block, NumberedList):
-            out.append("\n".join(f"{i}. {item}" for i, item in enumerate(block.items, 1)))
-        elif isinstance(block, Quote):
-            out.append(f"> {block.text}")
         elif isinstance(block, Table):
             head, *rows = block.rows
             lines = ["| " + " | ".join(head) + " |", "|:--|--:|--:|"]
