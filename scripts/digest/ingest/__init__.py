@@ -9,7 +9,6 @@ reads nothing outside sources/ (no links followed) and nothing unbounded
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import os
 from collections import Counter
@@ -125,10 +124,11 @@ def _load_source(
     sidecar_path = text_path.with_suffix(SIDECAR_SUFFIX)
     data, found = read_limited(text_path, text_path, TEXT_LIMITS)
     text: str | None = None
+    transcoded = False
     if data is not None:
         decoded = decode_text(data, text_path)
         found.extend(decoded.problems)
-        text = decoded.text
+        text, transcoded = decoded.text, decoded.transcoded
     if text is not None and not text.strip():
         found.append(Problem(text_path, 1, "text is empty; expected the text of a paper"))
 
@@ -144,7 +144,7 @@ def _load_source(
         return None
     if sidecar is None or sidecar.metadata is None:
         return None  # ``found`` covers every case; this narrows the types
-    published = data if data.startswith(codecs.BOM_UTF8) or _is_utf8(data) else text.encode()
+    published = text.encode() if transcoded else data
     source = Source(
         path=show(text_path),
         sidecar_path=show(sidecar_path),
@@ -154,14 +154,6 @@ def _load_source(
         published=published,
     )
     return source, sidecar
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _missing_sidecar(text_path: Path, sidecar_path: Path) -> str:

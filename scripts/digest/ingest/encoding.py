@@ -39,6 +39,7 @@ class Decoded:
 
     text: str | None
     problems: list[Problem] = field(default_factory=list)
+    transcoded: bool = False  # decoded from another encoding than UTF-8
 
 
 def decode_text(data: bytes, path: Path) -> Decoded:
@@ -71,6 +72,7 @@ def decode_text(data: bytes, path: Path) -> Decoded:
                         severity="warning",
                     )
                 ],
+                transcoded=True,
             )
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
@@ -105,7 +107,9 @@ def normalise_line_ends(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _checked(text: str, path: Path, problems: list[Problem]) -> Decoded:
+def _checked(
+    text: str, path: Path, problems: list[Problem], *, transcoded: bool = False
+) -> Decoded:
     """Refuse decoded text that still holds control characters: it is not a text."""
     match = _CONTROL.search(text)
     if match:
@@ -120,7 +124,7 @@ def _checked(text: str, path: Path, problems: list[Problem]) -> Decoded:
             )
         )
         return Decoded(None, problems)
-    return Decoded(text, problems)
+    return Decoded(text, problems, transcoded)
 
 
 def _nul_problem(data: bytes, path: Path) -> Problem:
