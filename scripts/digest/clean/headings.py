@@ -28,10 +28,7 @@ def is_title_like(text: str) -> bool:
         return False
     if re.search(r"[.!]\s", text) or (re.search(r"\?\s", text) and not is_title_case(text)):
         return False  # a sentence inside; a question in a Title Case title is fine
-    content = [w for w in words if w.lower() not in _CONNECTIVES]
-    if not content:
-        return False
-    return sum(w[0].isupper() for w in content) / len(content) >= 0.75
+    return capital_share(text) >= 0.75
 
 
 def is_heading_title(title: str) -> bool:
@@ -54,11 +51,16 @@ def is_heading_title(title: str) -> bool:
     return len(words) <= 16 and "," not in title and not broken and not title.endswith((".", ";"))
 
 
-def is_title_case(text: str) -> bool:
-    """Most words that carry meaning start with a capital ("Working Mechanism")."""
+def capital_share(text: str) -> float:
+    """The share of the words that carry meaning (not "of", "the") that start with a capital."""
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
     content = [w for w in words if w.lower() not in _CONNECTIVES]
-    return bool(content) and sum(w[0].isupper() for w in content) / len(content) >= 0.6
+    return sum(w[0].isupper() for w in content) / len(content) if content else 0.0
+
+
+def is_title_case(text: str) -> bool:
+    """Most words that carry meaning start with a capital ("Working Mechanism")."""
+    return capital_share(text) >= 0.6
 
 
 def is_incomplete(heading: str) -> bool:

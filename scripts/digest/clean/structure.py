@@ -135,16 +135,9 @@ def segment(
         if width and len(line.text) >= width * 0.9:
             body_started = True  # prose has begun: no more title page lines
         shaped = unnumbered and body_started and not in_references
-        # Right after a heading or a keywords line, the previous line need not end a sentence.
-        fresh = (
-            bool(parts)
-            and not any(not ln.blank for ln in text.lines)
-            and (
-                isinstance(parts[-1], HeadingPart)
-                or (isinstance(parts[-1], LabelPart) and parts[-1].label.kind == "keywords")
-            )
-        )
-        if shaped and looks_like_unnumbered_heading(lines, index - 1, width, fresh=fresh):
+        if shaped and looks_like_unnumbered_heading(
+            lines, index - 1, width, fresh=_right_after_heading(parts, text)
+        ):
             title = line.text
             while index < len(lines) and continues_heading(title, lines[index], width, loose=False):
                 title = join_lines([Line(title, 0), lines[index]], vocabulary)
@@ -157,6 +150,17 @@ def segment(
     if unnumbered:
         _level_unnumbered(parts)
     return parts
+
+
+def _right_after_heading(parts: list[Part], text: TextPart) -> bool:
+    """No text yet since a heading or the keywords: the previous line need not end a
+    sentence for the next title line to be a heading."""
+    if not parts or any(not line.blank for line in text.lines):
+        return False
+    last = parts[-1]
+    return isinstance(last, HeadingPart) or (
+        isinstance(last, LabelPart) and last.label.kind == "keywords"
+    )
 
 
 def _level_unnumbered(parts: list[Part]) -> None:
