@@ -9,7 +9,6 @@ needs grows by a bounded multiple of the text's size.
 from __future__ import annotations
 
 import gc
-import resource
 import subprocess
 import sys
 import time
@@ -88,7 +87,6 @@ def peak_memory_mb(root: Path) -> int:
 
 
 def test_memory_for_a_5_mb_text_is_a_bounded_multiple_of_its_size(tmp_path: Path) -> None:
-    assert resource.RUSAGE_SELF is not None
     seeds = make_project(tmp_path / "seeds")
     big = make_project(tmp_path / "big")
     MAKERS["text-5mb"](big / "sources", "950_case")
