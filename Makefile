@@ -48,16 +48,20 @@ serve: $(INSTALLED)
 SYSTEM_TOOLS := chromium bibtex biber
 SYSTEM_PACKAGES := chromium biber texlive-binaries texlive-base
 
-system-packages:
-	@missing=""; for tool in $(SYSTEM_TOOLS); do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
-	if [ -z "$$missing" ]; then exit 0; fi; \
+# $(call missing_tools,TOOLS) sets the shell variable `missing` to the TOOLS not on PATH;
+# $(call apt_install,PACKAGES,ELSE) then installs PACKAGES with apt-get when something is
+# missing and we are root, and otherwise says what to install and runs ELSE.
+missing_tools = missing=""; \
+	for tool in $(1); do command -v $$tool >/dev/null || missing="$$missing $$tool"; done
+apt_install = if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "installing$$missing (apt-get: $(SYSTEM_PACKAGES))"; \
+	  echo "installing$$missing (apt-get: $(1))"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
-	else \
-	  echo "missing$$missing: install $(SYSTEM_PACKAGES) (Debian) to run every test"; \
-	fi
+	    --no-install-recommends $(1) >/dev/null; \
+	else echo "missing$$missing: install $(1) (Debian)"; $(2); fi
+
+system-packages:
+	@$(call missing_tools,$(SYSTEM_TOOLS)); $(call apt_install,$(SYSTEM_PACKAGES),true)
 
 test: $(INSTALLED) system-packages
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -84,22 +88,17 @@ distclean: clean
 
 # Development corpus for cleaning (issue 9): renders the composed documents with TeX Live
 # and pandoc, extracts their text with poppler, pypdfium2 and pdfminer.six (the `devcorpus`
-# extra, pinned in requirements.lock) and rewrites tests/gold/devcorpus/. The Debian packages are installed with apt-get
-# when missing and running as root; otherwise the target says what to install.
+# extra, pinned in requirements.lock) and rewrites tests/gold/devcorpus/. The Debian
+# packages are installed with apt-get when missing and running as root; otherwise the
+# target says what to install and fails.
 DEVCORPUS_TOOLS := pdflatex xelatex pandoc pdftotext pdfinfo kpsewhich
 DEVCORPUS_PACKAGES := pandoc poppler-utils lmodern texlive-latex-base \
   texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended texlive-xetex
 
 .PHONY: devcorpus
 devcorpus: $(INSTALLED)
-	@missing=""; for tool in $(DEVCORPUS_TOOLS); do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
-	for sty in titlesec fancyhdr lastpage lmodern; do kpsewhich $$sty.sty >/dev/null 2>&1 || missing="$$missing $$sty.sty"; done; \
-	if [ -z "$$missing" ]; then exit 0; fi; \
-	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "installing$$missing (apt-get: $(DEVCORPUS_PACKAGES))"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    --no-install-recommends $(DEVCORPUS_PACKAGES) >/dev/null; \
-	else \
-	  echo "missing$$missing: install $(DEVCORPUS_PACKAGES) (Debian)"; exit 1; \
-	fi
+	@$(call missing_tools,$(DEVCORPUS_TOOLS)); \
+	for sty in titlesec fancyhdr lastpage lmodern; do \
+	  kpsewhich $$sty.sty >/dev/null 2>&1 || missing="$$missing $$sty.sty"; done; \
+	$(call apt_install,$(DEVCORPUS_PACKAGES),exit 1)
 	$(BIN)/python scripts/devcorpus/generate.py
