@@ -3,24 +3,38 @@
 ``pdftotext -layout`` (and similar tools) print a two-column page as lines that
 run across both columns, so a reader's order is lost: the left column's line,
 then the right column's, then the next. The columns are found from the text
-itself: a *gutter*, a run of spaces at the same position in most of a page's
-lines with text on both sides. Lines that cross the gutter (a title, a running
-head, a full-width table) are kept where they stand. Pages are separated by
-form feeds, which most extractors write; a text without them is one page.
+itself: a *gutter* between text on both sides, found row by row because the
+extractor moves it (see ``column_cuts``). Lines that cross the gutter (a title,
+a running head, a full-width table) are kept where they stand, and a page may
+have several column regions between them. Pages are separated by form feeds,
+which most extractors write; a text without them is one page.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-# A gutter starts in the middle of the page, is at least this many spaces wide, runs
-# clear through at least this share of the page's rows, and has text on each side in
-# at least this share of them.
-GUTTER_WIDTH = 2
+# A gutter lies in the middle of the page; a column region has at least this many
+# rows, with text on each side in at least this share of them.
 GUTTER_SPAN = (0.25, 0.75)
-MIN_COLUMN_ROWS = 0.4
 MIN_COLUMN_SHARE = 0.3
 MIN_PAGE_LINES = 8
+# Rows whose halves stand clearly apart, needed before a page is taken for two columns;
+# the gutter of a row is placed from this many such rows nearest to it.
+MIN_EVIDENCE_ROWS = 4
+EVIDENCE_SHARE = 0.15
+NEIGHBOURS = 5
+# Rows further than this from every such row are full width; one-space cuts need one
+# within the closer window.
+EVIDENCE_WINDOW = 10
+CLOSE_WINDOW = 3
+# How far (characters) a row's right column may start from its neighbours' gutter.
+GUTTER_SLACK = 3
+# A right half one space from the left half must fill this share of the column.
+MIN_CLOSE_RIGHT = 0.5
+# ... and its left half must end this close (share of the column) to a full line's end.
+LEFT_END_TOLERANCE = 0.08
 
 
 @dataclass(frozen=True)
@@ -55,74 +69,213 @@ def reading_order(pages: list[list[RawLine]]) -> list[RawLine]:
 
 
 def _reading_order(page: list[RawLine]) -> list[RawLine]:
-    found = find_gutter([line.text for line in page])
-    if found is None:
-        return page
-    start, end, first, last = found
-    left: list[RawLine] = []
-    right: list[RawLine] = []
-    for line in page[first : last + 1]:
-        text = line.text
-        left_text, right_text = text[:start].rstrip(), text[end:]
-        if not left_text.strip() and not right_text.strip():
-            left.append(RawLine("", line.number, line.page, 1))  # a gap in both columns
-            right.append(RawLine("", line.number, line.page, 2))
-            continue
-        # A row with text in one column only says nothing about the other: the two
-        # columns' baselines differ, so the extractor gives each its own rows.
-        if left_text.strip():
-            left.append(RawLine(left_text, line.number, line.page, 1))
-        if right_text.strip():
-            right.append(RawLine(right_text, line.number, line.page, 2))
-    # A blank line between the columns, so the left column's last paragraph ends there.
-    separator = RawLine("", right[0].number if right else 0, page[0].page if page else 1, 2)
-    return page[:first] + left + [separator] + right + page[last + 1 :]
+    cuts = column_cuts([line.text for line in page])
+    ordered: list[RawLine] = []
+    index = 0
+    for first, last in _column_regions(cuts):
+        ordered.extend(page[index:first])
+        left: list[RawLine] = []
+        right: list[RawLine] = []
+        for line, cut in zip(page[first : last + 1], cuts[first : last + 1], strict=True):
+            assert cut is not None
+            if not line.text.strip():
+                left.append(RawLine("", line.number, line.page, 1))  # a gap in both columns
+                right.append(RawLine("", line.number, line.page, 2))
+                continue
+            # A row with text in one column only says nothing about the other: the two
+            # columns' baselines differ, so the extractor gives each its own rows.
+            if cut.left.strip():
+                left.append(RawLine(cut.left, line.number, line.page, 1))
+            if cut.right.strip():
+                right.append(RawLine(cut.right, line.number, line.page, 2))
+        # A blank line between the columns, so the left column's last paragraph ends there.
+        number = right[0].number if right else page[first].number
+        ordered.extend([*left, RawLine("", number, page[first].page, 2), *right])
+        index = last + 1
+    ordered.extend(page[index:])
+    return ordered
 
 
-def find_gutter(lines: list[str]) -> tuple[int, int, int, int] | None:
-    """The gutter of a two-column page: (start, end) columns and its (first, last) rows.
+@dataclass(frozen=True)
+class Cut:
+    """One row of a two-column page: its left column's text and its right column's."""
 
-    A gutter is a run of positions in the middle of the page where no line has
-    text, over a run of rows long enough to be columns, with text to its left in
-    many of them and to its right in many others (the two columns' lines need not
-    share a row: an extractor often prints them on rows of their own). Rows above
-    or below that run (a title and abstract across the page, a footer) are
-    full-width and stay where they are. None for a one-column page.
+    left: str
+    right: str
+
+
+def column_cuts(lines: list[str]) -> list[Cut | None]:
+    """Each row of a page cut at its column gutter; None where a row crosses the gutter.
+
+    Layout-preserving extractors do not keep the gutter at one position: they
+    squeeze each row's spacing, so the right column starts a few characters
+    further left or right from one block of rows to the next, and where the
+    gutter is narrow a row's two halves may be one space apart. So the gutter is
+    found row by row: rows whose halves stand two or more spaces apart (or whose
+    text starts in the middle of the page) fix where the right column starts
+    near them, and every row is cut at the word start closest to that place.
+    Rows of a one-column page are all None.
     """
+    cuts: list[Cut | None] = [None] * len(lines)
     rows = [index for index, line in enumerate(lines) if line.strip()]
     if len(rows) < MIN_PAGE_LINES:
-        return None
+        return cuts
     width = max(len(lines[index]) for index in rows)
     low, high = int(width * GUTTER_SPAN[0]), int(width * GUTTER_SPAN[1])
-    best: tuple[int, int, int, int] | None = None
-    best_rows = 0
-    for position in range(low, high):
-        end = position + GUTTER_WIDTH
-        run_start, run_length = 0, 0
-        longest = (0, -1, 0)  # (first row index into rows, last, length)
-        for rank, index in enumerate(rows):
-            if lines[index][position:end].strip():
-                run_length = 0
+    evidence = {
+        index: start
+        for index in rows
+        if (start := _clear_start(lines[index], low, high)) is not None
+    }
+    if len(evidence) < max(MIN_EVIDENCE_ROWS, EVIDENCE_SHARE * len(rows)):
+        return cuts
+    marks = sorted(evidence)
+    measure = _measure(lines, evidence)
+    gutters: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        if not line.strip():
+            cuts[index] = Cut("", "")
+            continue
+        near = [mark for mark in marks if abs(mark - index) <= EVIDENCE_WINDOW]
+        if not near:
+            continue  # no row nearby stands in two columns: this one is full width
+        near = sorted(near, key=lambda mark: (abs(mark - index), mark))[:NEIGHBOURS]
+        gutters[index] = _gutter([evidence[mark] for mark in near])
+        cut = _cut_row(line, gutters[index], measure, close=False)
+        own = evidence.get(index)
+        if (cut is None or not cut.right) and own is not None and line[:own].strip():
+            # Its halves stand clearly apart even where its neighbours' gutter is not.
+            cut = Cut(line[:own].rstrip(), line[own:])
+        cuts[index] = cut
+    # One-space cuts spread out from rows that surely stand in two columns: a row cut
+    # in two, or a right-hand row next to a left-hand one (two columns printed on
+    # alternate rows). A centred title line next to nothing of the kind does not count.
+    anchors = {index for index, cut in enumerate(cuts) if cut and cut.left and cut.right}
+    for index, cut in enumerate(cuts):
+        if cut and cut.right and not cut.left:
+            beside = cuts[max(0, index - 1) : index + 2]
+            if any(other and other.left and not other.right for other in beside):
+                anchors.add(index)
+    pending = sorted(index for index in gutters if cuts[index] is None)
+    changed = True
+    while changed:
+        changed = False
+        for index in pending:
+            if cuts[index] is not None:
                 continue
-            if run_length == 0:
-                run_start = rank
-            run_length += 1
-            if run_length > longest[2]:
-                longest = (run_start, rank, run_length)
-        if longest[2] > best_rows:
-            best_rows = longest[2]
-            best = (position, end, rows[longest[0]], rows[longest[1]])
-    if best is None or best_rows < max(MIN_PAGE_LINES, MIN_COLUMN_ROWS * len(rows)):
-        return None
-    start, end, first, last = best
-    region = [lines[index] for index in range(first, last + 1) if lines[index].strip()]
-    # Widen the gutter to every blank position the region shares.
-    while start > 0 and all(not line[start - 1 : start].strip() for line in region):
-        start -= 1
-    while end < width and all(not line[end : end + 1].strip() for line in region):
-        end += 1
-    left = sum(1 for line in region if line[:start].strip())
-    right = sum(1 for line in region if line[end:].strip())
-    if min(left, right) < MIN_COLUMN_SHARE * len(region):
-        return None
-    return start, end, first, last
+            if not any(abs(anchor - index) <= CLOSE_WINDOW for anchor in anchors):
+                continue
+            cut = _cut_row(lines[index], gutters[index], measure, close=True)
+            if cut is not None:
+                cuts[index] = cut
+                anchors.add(index)
+                changed = True
+    return cuts
+
+
+def _gutter(starts: list[int]) -> int:
+    """Where the right column starts, from its neighbours' clear starts: the leftmost
+    place that two of them share, since a table, a list or an indent inside the right
+    column starts further right, never further left."""
+    ordered = sorted(starts)
+    for position, start in enumerate(ordered[:-1]):
+        if ordered[position + 1] - start <= GUTTER_SLACK:
+            return start
+    return ordered[len(ordered) // 2]
+
+
+def _clear_start(line: str, low: int, high: int) -> int | None:
+    """Where a row's right-hand text starts when it stands clear of the left: after a
+    run of two or more spaces (or the row's indent) that ends in the page's middle."""
+    for match in re.finditer(r" {2,}(?=\S)", line):
+        if low <= match.end() < high:
+            return match.end()
+    return None
+
+
+@dataclass(frozen=True)
+class _Measure:
+    """A two-column page's line lengths: where a full left line ends, how long a right one is."""
+
+    left_end: int
+    right_length: int
+
+
+def _measure(lines: list[str], evidence: dict[int, int]) -> _Measure:
+    """The 90th percentile of the left halves' ends (rows standing in two columns and
+    rows ending short of the gutter) and the right halves' lengths: justified lines
+    fill their column, and a line's length in characters does not move with the
+    extractor's spacing."""
+    starts = sorted(evidence.values())
+    gutter = starts[len(starts) // 2]
+    ends = [len(lines[index][:start].rstrip()) for index, start in evidence.items()]
+    ends += [len(line.rstrip()) for line in lines if 0 < len(line.rstrip()) < gutter - 1]
+    ends = sorted(end for end in ends if end) or [0]
+    lengths = sorted(len(lines[index][start:].strip()) for index, start in evidence.items())
+    return _Measure(ends[int(0.9 * (len(ends) - 1))], lengths[int(0.8 * (len(lengths) - 1))])
+
+
+def _cut_row(line: str, gutter: int, measure: _Measure, *, close: bool) -> Cut | None:
+    """Cut one row where the right column starts near ``gutter``; None if it crosses.
+
+    Halves two or more spaces apart are cut there. Halves one space apart are
+    taken for two columns only ``close`` to a row whose halves stand clearly
+    apart, where the left half fills its column as a justified line does and the
+    right half is no stub: elsewhere the space is one between two words.
+    """
+    text_start = len(line) - len(line.lstrip(" "))
+    if text_start >= gutter - GUTTER_SLACK:
+        return Cut("", " " * max(0, text_start - gutter) + line[text_start:])
+    best: tuple[int, int] | None = None  # (-distance, start)
+    wide = False
+    for match in re.finditer(r"(?<=\S)( +)(?=\S)", line):
+        start = match.end()
+        gap = len(match.group(1))
+        if gap > 1 and abs(start - gutter) <= GUTTER_SLACK:
+            if not wide or abs(start - gutter) < -best[0]:
+                best, wide = (-abs(start - gutter), start), True
+            continue
+        if wide or gap > 1 or not close:
+            continue
+        miss = abs(match.start() - measure.left_end)
+        if miss > max(2, LEFT_END_TOLERANCE * measure.left_end):
+            continue
+        if len(line[start:].strip()) < MIN_CLOSE_RIGHT * measure.right_length:
+            continue  # one space before a short tail: a word of the left column
+        if best is None or -miss > best[0]:
+            best = (-miss, start)
+    if best is not None:
+        start = best[1]
+        indent = " " * max(0, start - gutter - 1) if wide else ""
+        return Cut(line[:start].rstrip(), indent + line[start:])
+    end = len(line.rstrip())
+    if end < gutter or end <= measure.left_end:  # ends before the right column starts
+        return Cut(line.rstrip(), "")
+    return None
+
+
+def _column_regions(cuts: list[Cut | None]) -> list[tuple[int, int]]:
+    """Runs of rows that all cut into columns, long enough to be columns, with text
+    on both sides in enough of them: (first, last) row of each."""
+    regions: list[tuple[int, int]] = []
+    index = 0
+    while index < len(cuts):
+        if cuts[index] is None:
+            index += 1
+            continue
+        first = index
+        while index < len(cuts) and cuts[index] is not None:
+            index += 1
+        last = index - 1
+        while last > first and not (cuts[last] and (cuts[last].left or cuts[last].right)):
+            last -= 1  # blank rows at the end stay outside
+        while first < last and not (cuts[first] and (cuts[first].left or cuts[first].right)):
+            first += 1
+        run = [cut for cut in cuts[first : last + 1] if cut and (cut.left or cut.right)]
+        if len(run) < MIN_PAGE_LINES:
+            continue
+        left = sum(1 for cut in run if cut.left.strip())
+        right = sum(1 for cut in run if cut.right.strip())
+        if min(left, right) >= MIN_COLUMN_SHARE * len(run):
+            regions.append((first, last))
+    return regions

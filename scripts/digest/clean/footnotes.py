@@ -33,7 +33,8 @@ class Note:
 
 def mark_pattern(label: str) -> re.Pattern[str]:
     """The mark of note ``label`` in the text: its number glued to a word's end."""
-    return re.compile(rf"(?<=[A-Za-z.,;:)”’\"]){label}(?=[\s.,;:)]|$)")
+    # Not a decimal: "72.5" carries no mark 5.
+    return re.compile(rf"(?<=[A-Za-z.,;:)”’\"])(?<!\d[.,]){label}(?=[\s.,;:)]|$)")
 
 
 def has_mark(text: str, label: str) -> bool:
@@ -61,19 +62,66 @@ def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
         if line.blank or index in drop:
             index += 1
             continue
-        note = _note_at(lines, index)
+        found = _notes_at(lines, index)
         near_foot = not paged or position_in_page.get(index, 99) < PAGE_FOOT_LINES
-        if note is not None and near_foot and has_mark(" ".join(seen[-60:]), note[0]):
-            label, taken = note
-            text = " ".join(lines[i].text for i in taken)
-            text = re.sub(rf"^{label}\s*", "", text)
-            notes.append(Note(label, text, line.number))
-            drop.update(taken)
-            index = max(taken) + 1
+        before = " ".join(seen[-60:])
+        if found and near_foot and all(has_mark(before, label) for label, _ in found):
+            for label, taken in found:
+                text = " ".join(lines[i].text for i in taken)
+                text = re.sub(rf"^{label}\s*", "", text)
+                notes.append(Note(label, text, lines[taken[0]].number))
+                drop.update(taken)
+            index = max(i for _, taken in found for i in taken) + 1
             continue
         seen.append(line.text)
         index += 1
     return [line for i, line in enumerate(lines) if i not in drop], notes
+
+
+def _notes_at(lines: list[Line], index: int) -> list[tuple[str, list[int]]]:
+    """The footnotes opening at ``index``, each as (label, line indexes).
+
+    Usually one. An extractor that reads the superscript labels as a block of their
+    own prints them all first ("2", "3") and then the notes' texts, one after the
+    other: the labels are paired with the texts in order.
+    """
+    labels: list[int] = []
+    position = index
+    while position < len(lines) and (alone := _ALONE.match(lines[position].text)):
+        if labels and int(alone.group(1)) != int(lines[labels[-1]].text) + 1:
+            break
+        labels.append(position)
+        position += 1
+    if len(labels) < 2:
+        note = _note_at(lines, index)
+        return [note] if note is not None else []
+    found: list[tuple[str, list[int]]] = []
+    for label_index in labels:
+        while position < len(lines) and lines[position].blank:
+            position += 1
+        if position >= len(lines):
+            return []
+        taken = _note_text(lines, position)
+        if taken is None:
+            return []
+        found.append((lines[label_index].text, [label_index, *taken]))
+        position = taken[-1] + 1
+    return found
+
+
+def _note_text(lines: list[Line], index: int) -> list[int] | None:
+    """The lines of a note's text from ``index``: up to the end of its first sentence."""
+    if not lines[index].text[:1].isupper():
+        return None
+    taken = [index]
+    while not ends_sentence(lines[taken[-1]].text) and len(taken) < MAX_NOTE_LINES:
+        following = taken[-1] + 1
+        if following >= len(lines) or lines[following].blank:
+            break
+        if _LABEL.match(lines[following].text) or _ALONE.match(lines[following].text):
+            break
+        taken.append(following)
+    return taken if ends_sentence(lines[taken[-1]].text) else None
 
 
 def _note_at(lines: list[Line], index: int) -> tuple[str, list[int]] | None:

@@ -27,6 +27,10 @@ EDGE_LINES = 3
 # (and of at least two pages): alternate pages often carry different heads.
 MIN_PAGE_SHARE = 0.3
 MAX_FURNITURE_LENGTH = 120
+# A line of this many words ending in a full stop reads as a sentence; as furniture it
+# must recur on this share of the pages.
+SENTENCE_WORDS = 6
+SENTENCE_PAGE_SHARE = 0.5
 # Without page breaks: an exact short line standing alone this many times.
 MIN_REPEATS_WITHOUT_PAGES = 3
 
@@ -143,7 +147,7 @@ def remove_furniture(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], l
                     and number - page_index == offset
                 )
                 # A bare number repeats at every edge once masked: only the count decides.
-                running = number is None and recurring[key] >= needed
+                running = number is None and recurring[key] >= _needed(text, needed, pages)
                 if len(text) > MAX_FURNITURE_LENGTH or not (folio or running):
                     break
                 remove.add(index)
@@ -156,6 +160,15 @@ def remove_furniture(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], l
             kept.pop()
         kept_pages.append(kept)
     return kept_pages, dropped
+
+
+def _needed(text: str, needed: float, pages: list[list[RawLine]]) -> float:
+    """On how many pages' edges a line must recur to be furniture. A sentence (a
+    footnote that two pages happen to share) must recur on half the pages: a
+    banner printed on every page still does, a note repeated once does not."""
+    if text.endswith(".") and len(text.split()) >= SENTENCE_WORDS:
+        return max(needed, 3, SENTENCE_PAGE_SHARE * len(pages))
+    return needed
 
 
 def _remove_repeats(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], list[RawLine]]:

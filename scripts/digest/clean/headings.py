@@ -20,11 +20,14 @@ _CONNECTIVES = frozenset(
 
 Number = tuple[int, ...]
 
+# A heading line holds at most this many words; longer lines are prose even in Title Case.
+MAX_TITLE_WORDS = 18
+
 
 def is_title_like(text: str) -> bool:
     """A wrapped heading's second line: short, capitalised words, no sentence inside."""
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
-    if not words or len(words) > 12 or text.endswith((",", ";", ":")):
+    if not words or len(words) > MAX_TITLE_WORDS or text.endswith((",", ";", ":")):
         return False
     if re.search(r"[.!]\s", text) or (re.search(r"\?\s", text) and not is_title_case(text)):
         return False  # a sentence inside; a question in a Title Case title is fine
@@ -90,9 +93,15 @@ def continues_heading(heading: str, next_line: Line, width: int, *, loose: bool 
     # heading set in a larger type wraps before the body's width, a long heading line
     # followed by more of a Title Case title.
     # (Not for unnumbered headings: there the next title line may be a sub-heading.)
-    tail = loose and len(following.split()) <= 3 and not following.endswith(".")
+    # Without a number to go by, a long heading line is followed by the rest of its
+    # title only when that rest is much shorter than the line: a sub-heading's title
+    # is a line of its own, of any length.
+    tail = len(following.split()) <= 3 and not following.endswith(".")
     long = width > 0 and len(heading) > width * 0.45 and not following.endswith(".")
-    long = loose and long and is_title_case(heading) and is_title_case(following)
+    long = long and is_title_case(heading) and is_title_case(following)
+    if not loose:
+        long = long and tail and len(following) <= len(heading) / 2
+        tail = False
     return (full or tail or long or is_incomplete(heading)) and is_title_like(following)
 
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from digest.clean.headings import (
+    MAX_TITLE_WORDS,
     continues_heading,
     format_number,
     is_heading_title,
@@ -138,8 +139,11 @@ def segment(
         if shaped and looks_like_unnumbered_heading(
             lines, index - 1, width, fresh=_right_after_heading(parts, text)
         ):
-            title = line.text
-            while index < len(lines) and continues_heading(title, lines[index], width, loose=False):
+            title = last_line = line.text
+            while index < len(lines) and continues_heading(
+                last_line, lines[index], width, loose=False
+            ):
+                last_line = lines[index].text
                 title = join_lines([Line(title, 0), lines[index]], vocabulary)
                 index += 1
             flush()
@@ -194,7 +198,7 @@ def looks_like_unnumbered_heading(
     blank line) and is followed by a line that starts a sentence.
     """
     text = lines[index].text
-    if not text or len(text) > max(width * 0.7, 20) or len(text.split()) > 12:
+    if not text or len(text) > max(width, 20) or len(text.split()) > MAX_TITLE_WORDS:
         return False
     if text.endswith((".", ",", ";", ":", "-")) or not text[0].isupper():
         return False
