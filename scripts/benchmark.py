@@ -1,6 +1,11 @@
 """Measure the build: cold vs cached, and how cost grows with the corpus.
 
-Run: python scripts/benchmark.py [--copies 1 2 4 8]
+Run: python scripts/benchmark.py [--copies 1 2 4 8] [--cleaning-only]
+
+Cleaning throughput: every text of the development corpus (tests/gold/devcorpus,
+five extractors' output of PDFs made by real TeX engines) and of sources/ is
+cleaned once, in this process (one core), and the rate is printed in KB and
+in pages (form feeds) per second.
 
 It makes synthetic corpora of N copies of sources/ in a temporary folder. Each
 copy's letters are rotated (a Caesar shift per copy), so every copy keeps the
@@ -24,6 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from digest.build import build  # noqa: E402
+from digest.clean import clean_text  # noqa: E402
+
+DEVCORPUS = ROOT / "tests" / "gold" / "devcorpus"
 
 
 def rotate(text: str, shift: int) -> str:
@@ -61,10 +69,30 @@ def timed_build(root: Path, cache: Path) -> tuple[float, int]:
     return time.perf_counter() - start, report.cache_hits
 
 
+def cleaning_throughput() -> tuple[int, int, int, float]:
+    """(texts, bytes, pages, seconds) to clean every development and source text once."""
+    texts = sorted(DEVCORPUS.glob("*/*.txt")) + sorted((ROOT / "sources").glob("*.txt"))
+    bodies = [path.read_text(encoding="utf-8") for path in texts]
+    start = time.perf_counter()
+    for body in bodies:
+        clean_text(body)
+    seconds = time.perf_counter() - start
+    size = sum(len(body.encode("utf-8")) for body in bodies)
+    # A text without form feeds is one page; extractors end every page with one.
+    pages = sum(max(1, body.rstrip("\n").count("\f")) for body in bodies)
+    return len(bodies), size, pages, seconds
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, nargs="+", default=[1, 2, 4, 8])
+    parser.add_argument("--cleaning-only", action="store_true", help="skip the build runs")
     args = parser.parse_args()
+    count, size, pages, seconds = cleaning_throughput()
+    print(f"cleaning: {count} texts, {size / 1024:.0f} KB, {pages} pages in {seconds:.2f} s")
+    print(f"          {size / 1024 / seconds:.0f} KB/s, {pages / seconds:.0f} pages/s (one core)")
+    if args.cleaning_only:
+        return 0
     rows = []
     with tempfile.TemporaryDirectory() as temporary:
         for copies in args.copies:
