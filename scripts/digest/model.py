@@ -179,6 +179,15 @@ class Footnote:
 
 
 @dataclass
+class TableCells:
+    """A table's cells as the extractor printed them, kept out of the running text."""
+
+    caption: str
+    cells: list[str]
+    line: int = 0
+
+
+@dataclass
 class Document:
     """A source text cleaned into structure; the renderer turns it into Markdown."""
 
@@ -191,6 +200,7 @@ class Document:
     # Source lines dropped as page furniture (running heads, feet, page numbers).
     furniture: list[int] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
+    tables: list[TableCells] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """A plain-JSON form, for the per-source cache."""
@@ -210,6 +220,7 @@ class Document:
             references=[RawReference(**r) for r in data["references"]],
             furniture=list(data.get("furniture", [])),
             footnotes=[Footnote(**note) for note in data.get("footnotes", [])],
+            tables=[TableCells(**table) for table in data.get("tables", [])],
         )
 
 

@@ -559,7 +559,10 @@ def _search(tab, word: str, attempts: int = 6) -> None:
             return
         except Exception:  # playwright's TimeoutError; the next attempt types again
             continue
-    tab.wait_for_selector(".md-search-result__item", timeout=5000)
+    # Last chance: a machine busy with other builds may need long for the worker.
+    tab.fill("input.md-search__input", "")
+    tab.fill("input.md-search__input", word)
+    tab.wait_for_selector(".md-search-result__item", timeout=30000)
 
 
 @pytest.mark.browser

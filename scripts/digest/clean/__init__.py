@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from digest.clean.footnotes import extract_footnotes, mark_pattern
 from digest.clean.front import looks_like_front_matter, parse_front_matter
-from digest.clean.hyphenation import Vocabulary, split_overfull_lines
+from digest.clean.hyphenation import Vocabulary, mend_marked_breaks, split_overfull_lines
 from digest.clean.labels import BACK_MATTER, split_keywords
 from digest.clean.lines import Line, read_lines, typical_width
 from digest.clean.lists import list_marker, ordered_items
@@ -19,7 +19,8 @@ from digest.clean.quotes import repair_quotes
 from digest.clean.reflist import split_references
 from digest.clean.runin import mark_leads
 from digest.clean.structure import HeadingPart, LabelPart, segment
-from digest.model import BackSection, Document, Footnote, Paragraph
+from digest.clean.tables import extract_tables
+from digest.model import BackSection, Document, Footnote, Paragraph, TableCells
 
 __all__ = ["clean_text"]
 
@@ -28,8 +29,10 @@ def clean_text(text: str) -> Document:
     """Turn one source text into structure; never drops text it cannot place."""
     lines, furniture = read_lines(text)
     lines, notes = extract_footnotes(lines)
+    lines, tables = extract_tables(lines)
     width = typical_width(lines)
     vocabulary = Vocabulary.from_lines(lines)
+    lines = mend_marked_breaks(lines, vocabulary)
     lines = split_overfull_lines(lines, width, vocabulary)
     parts = segment(lines, width, vocabulary)
     has_headings = any(isinstance(part, HeadingPart) for part in parts)
@@ -39,6 +42,7 @@ def clean_text(text: str) -> Document:
 
     doc = Document(furniture=furniture)
     doc.footnotes = [Footnote(note.label, note.text, note.line) for note in notes]
+    doc.tables = [TableCells(table.caption, table.cells, table.line) for table in tables]
     state = "front"
     section: list[Paragraph] = []
 

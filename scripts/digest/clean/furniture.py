@@ -33,6 +33,10 @@ SENTENCE_WORDS = 6
 SENTENCE_PAGE_SHARE = 0.5
 # Without page breaks: an exact short line standing alone this many times.
 MIN_REPEATS_WITHOUT_PAGES = 3
+# ... and a running line recurs this many lines apart at least (a page), with at most
+# this many words.
+MIN_PAGE_GAP = 15
+MAX_RUNNING_WORDS = 12
 
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+|p\.\s*)?(?:[-–—]\s*)?(?:#+|[ivxlcdm]+)(?:\s*[-–—])?(?:\s+of\s+#+)?$"
@@ -193,8 +197,62 @@ def _remove_repeats(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], li
         and not re.fullmatch(r"[\d.]+", text)  # a lone number may be a section's
     }
     remove |= _page_number_run(texts)
+    remove |= _printed_page_numbers(texts)
+    remove |= _running_lines(texts, remove)
     kept = [line for index, line in enumerate(lines) if index not in remove]
     return [kept], [lines[index] for index in sorted(remove)]
+
+
+def _printed_page_numbers(texts: list[str]) -> set[int]:
+    """Without page breaks: "Page 2 of 12", "p. 3", "- 4 -" counting up are page numbers
+    (bare numbers are left to ``_page_number_run``: they may be sections' numbers)."""
+    found = [
+        (index, number)
+        for index, text in enumerate(texts)
+        if text
+        and not text.isdigit()
+        and re.search(r"\d", text)
+        and (number := page_number(text)) is not None
+    ]
+    counting = [
+        index
+        for position, (index, number) in enumerate(found)
+        if any(abs(other - number) == 1 for _, other in found[:position] + found[position + 1 :])
+    ]
+    return set(counting)
+
+
+def _running_lines(texts: list[str], page_ends: set[int]) -> set[int]:
+    """Without page breaks: a running head or foot, the same short line again and again.
+
+    It recurs at least three times, pages apart; or twice, each time next to a
+    page number already found, since a short paper has few pages.
+    """
+    places: dict[str, list[int]] = {}
+    for index, text in enumerate(texts):
+        short = text and len(text.split()) <= MAX_RUNNING_WORDS and len(text) <= 120
+        if short and not re.search(r"[.!?:]$", text) and not re.fullmatch(r"[\d.]+", text):
+            places.setdefault(text, []).append(index)
+    remove: set[int] = set()
+    for indexes in places.values():
+        if len(indexes) < 2 or min(b - a for a, b in pairwise(indexes)) < MIN_PAGE_GAP:
+            continue
+        numbers = [
+            [near for near in range(index - 2, index + 3) if _page_like(texts, near, page_ends)]
+            for index in indexes
+        ]
+        if len(indexes) >= MIN_REPEATS_WITHOUT_PAGES or all(numbers):
+            remove.update(indexes)
+            # A bare number beside each time is the page's number.
+            remove.update(near for found in numbers for near in found if texts[near].isdigit())
+    return remove
+
+
+def _page_like(texts: list[str], index: int, page_ends: set[int]) -> bool:
+    """A page number found already, or a bare number that may be one."""
+    if index in page_ends:
+        return True
+    return 0 <= index < len(texts) and re.fullmatch(r"\d{1,4}", texts[index]) is not None
 
 
 def _page_number_run(texts: list[str]) -> set[int]:

@@ -12,10 +12,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from digest.clean.lines import Line
+from digest.clean.lines import BREAK_MARK, Line
 
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _PLAIN_WORD = re.compile(r"[A-Za-z]+")
+# A part of a compound as short as "as", "in" or "re" proves nothing by being a word.
+MIN_PART = 3
+_MARKED_BREAK = re.compile(rf"([A-Za-z]+){BREAK_MARK}([A-Za-z]+)")
 
 
 @dataclass
@@ -26,11 +29,19 @@ class Vocabulary:
 
     @classmethod
     def from_lines(cls, lines: list[Line]) -> Vocabulary:
-        """Count words, leaving out a line-final fragment ("grass-") that is not a word."""
+        """Count words, leaving out the fragments of a word broken at a line end:
+        "grass-" at the end of one line and "roots" at the start of the next."""
         counts: Counter[str] = Counter()
+        broken = False
         for line in lines:
-            text = line.text[:-1] if line.text.endswith("-") else line.text
-            counts.update(word.lower() for word in _WORD.findall(text))
+            text = _MARKED_BREAK.sub(" ", line.text)  # halves of a broken word are no words
+            words = _WORD.findall(text)
+            if text.endswith("-") and words and text[:-1].endswith(words[-1]):
+                words = words[:-1]
+            if broken and words and text.startswith(words[0]):
+                words = words[1:]
+            counts.update(word.lower() for word in words)
+            broken = line.text.endswith("-") or (broken and line.blank)
         return cls(counts)
 
     def has(self, word: str) -> bool:
@@ -40,18 +51,42 @@ class Vocabulary:
 def join_hyphenated(left: str, right: str, vocabulary: Vocabulary) -> str:
     """Join a line ending in "left-" with a line starting "right...".
 
-    Keep the hyphen (grass-roots) unless only the closed form (government) is
-    attested in the document; when neither is, keep it, because dropping a
-    real hyphen loses information while keeping a soft one does not.
+    The document decides: the hyphen stays when the document writes the word
+    hyphenated anywhere (grass-roots), goes when it writes it only closed
+    (government). When it writes neither, the hyphen stays only if a part is a
+    word of the document on its own (self-government, urban-rural), and not a
+    short one ("as-" + "signed"): "Serv-" + "ing" and "gover-" + "nance" are one
+    word that the line end split.
     """
     left_word = _trailing_word(left)
     right_word = _leading_word(right)
     if left_word and right_word:
-        closed = left_word + right_word
-        hyphenated = f"{left_word}-{right_word}"
-        if vocabulary.has(closed) and not vocabulary.has(hyphenated):
+        closed = vocabulary.counts[(left_word + right_word).lower()]
+        hyphenated = vocabulary.counts[f"{left_word}-{right_word}".lower()]
+        parts = any(
+            len(part) >= MIN_PART and vocabulary.has(part) for part in (left_word, right_word)
+        )
+        if not hyphenated and (closed or not parts):
             return left[:-1] + right
     return left + right
+
+
+def mend_marked_breaks(lines: list[Line], vocabulary: Vocabulary) -> list[Line]:
+    """Join the halves of words an extractor marked as broken at a line end but
+    printed on one line ("short\ufffeterm"), keeping the hyphen as
+    ``join_hyphenated`` would at a line end."""
+    mended: list[Line] = []
+    for line in lines:
+        if BREAK_MARK not in line.text:
+            mended.append(line)
+            continue
+
+        def join(match: re.Match[str]) -> str:
+            return join_hyphenated(match.group(1) + "-", match.group(2), vocabulary)
+
+        text = _MARKED_BREAK.sub(join, line.text).replace(BREAK_MARK, "")
+        mended.append(Line(text, line.number, line.indent, line.page))
+    return mended
 
 
 def split_overfull_lines(lines: list[Line], width: int, vocabulary: Vocabulary) -> list[Line]:

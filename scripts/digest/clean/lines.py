@@ -14,6 +14,12 @@ from digest.clean.columns import raw_pages, reading_order
 from digest.clean.furniture import remove_furniture
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# A line this many times longer than three lines in four is two lines an extractor joined.
+OVERFULL = 1.5
+# Lines ending in a hyphen are a minority of a justified text, so are the lines joined.
+MAX_JOINED_SHARE = 0.25
+BREAK_MARK = "\ufffe"
+_STRAY_BREAK_MARK = re.compile(r"\ufffe(?![A-Za-z])|(?<![A-Za-z])\ufffe")
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"))
 
 
@@ -47,8 +53,11 @@ def read_lines(text: str) -> tuple[list[Line], list[int]]:
     page furniture.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # pdfium marks a hyphenation point with U+FFFE: a hyphen at a line's end, else nothing.
-    text = text.replace("\ufffe\n", "-\n").replace("\ufffe", "").translate(_INVISIBLE)
+    # pdfium marks a line-end hyphen with U+FFFE: a hyphen at a line's end; inside a line
+    # (where it printed the two halves as one) it stays between the letters, for
+    # ``digest.clean.hyphenation.mend_marked_breaks`` to judge with the vocabulary.
+    text = text.replace("\ufffe\n", "-\n").translate(_INVISIBLE)
+    text = _STRAY_BREAK_MARK.sub("", text)
     pages, furniture = remove_furniture(raw_pages(text))
     lines = []
     for raw in reading_order(pages):
@@ -65,9 +74,16 @@ def typical_width(lines: list[Line]) -> int:
     """The width a hard-wrapped text fills: the 90th percentile of line lengths.
 
     Justified PDF lines cluster just under the column width; the percentile
-    ignores headings, short paragraph ends and the odd overfull line.
+    ignores headings, short paragraph ends and the odd overfull line. Lines much
+    longer than most are left out first: an extractor that undoes
+    hyphenation joins the two lines it mends into one (``pdftotext``), and a
+    text with many of those would otherwise seem twice as wide as it is.
     """
     lengths = sorted(len(line.text) for line in lines if not line.blank)
     if not lengths:
         return 0
+    usual = lengths[int(0.75 * (len(lengths) - 1))]
+    fitting = [length for length in lengths if length <= OVERFULL * usual]
+    if len(lengths) - len(fitting) <= MAX_JOINED_SHARE * len(lengths):
+        lengths = fitting  # a few joined lines; many long ones are the text's own width
     return lengths[int(0.9 * (len(lengths) - 1))]

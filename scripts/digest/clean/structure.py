@@ -245,8 +245,13 @@ def _title_line(lines: list[Line], index: int, width: int) -> tuple[int, str] | 
     candidate = lines[position].text
     if not candidate or candidate.endswith((".", ",", ";")) or parse_number(candidate):
         return None
-    too_long = bool(width) and len(candidate) > width * 0.9
+    # A line as wide as the text is a title only in Title Case (extractors may print a
+    # heading set in large type on one line longer than the body's); else it is prose.
+    full = bool(width) and len(candidate) > width * 0.9
+    too_long = full and (len(candidate) > width * 1.5 or not is_title_case(candidate))
     if too_long or not (candidate[0].isupper() or candidate[0] in "“\"'("):
+        return None
+    if not is_heading_title(candidate):
         return None
     return position + 1, candidate
 

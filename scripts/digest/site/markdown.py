@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from digest.model import Document, Heading, Paragraph
+from digest.model import Document, Heading, Paragraph, TableCells
 
 # A bare "&" is literal in both dialects; only one that spells an entity must be escaped.
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -119,6 +119,12 @@ def render_body(doc: Document, *, anchors: bool = False, text: TextRenderer | No
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
+def render_table_cells(table: TableCells) -> str:
+    """A table's caption in bold, then its cells in the order extracted."""
+    cells = " · ".join(escape_inline(cell) for cell in table.cells)
+    return f"**{escape_inline(table.caption)}** {cells}"
+
+
 def render_document(doc: Document) -> str:
     """The whole cleaned text, front matter to references, as one Markdown file."""
     blocks: list[str] = []
@@ -138,6 +144,9 @@ def render_document(doc: Document) -> str:
     body = render_body(doc).strip()
     if body:
         blocks.append(body)
+    if doc.tables:
+        blocks.append("## Tables as extracted")
+        blocks.extend(render_table_cells(table) for table in doc.tables)
     for section in doc.back:
         blocks.append(f"## {escape(section.label)}")
         blocks.extend(escape(paragraph) for paragraph in section.paragraphs)

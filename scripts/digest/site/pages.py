@@ -185,6 +185,14 @@ def render_paper(
         abstract=[Markdown(render_paragraph(Paragraph(p))) for p in doc.abstract],
         keywords=paper.metadata.keywords or doc.keywords,
         body=Markdown(render_body(doc, anchors=True, text=bib.citations.render_text)),
+        tables=[
+            {
+                "caption": table.caption,
+                "line": table.line,
+                "cells": Markdown(" · ".join(escape_inline(cell) for cell in table.cells)),
+            }
+            for table in doc.tables
+        ],
         back=back,
         references=references,
         unresolved=len(bib.citations.unresolved),

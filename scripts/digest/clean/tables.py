@@ -1,0 +1,166 @@
+"""Tables: the cells under a table's caption, moved out of the running text.
+
+A PDF extractor prints a table as short lines of labels and numbers, row by
+row or column by column, after the caption ("Table 2. Spending on ..."). In
+the flow of the text they read as noise and split the paragraph they stand in,
+so they are taken out and kept with the document as the table's cells (never
+dropped); the caption stays in the text. A table is known by its caption and
+by the shape of the lines that follow it: few words, or mostly numbers.
+Nothing else is taken for a table, however number-heavy, so a paragraph of
+statistics stays where it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from digest.clean.headings import is_title_like
+from digest.clean.labels import match_label
+from digest.clean.lines import Line
+from digest.clean.numbering import parse_number
+from digest.clean.sentences import ends_sentence, starts_lowercase
+
+_CAPTION = re.compile(r"^(?:Table|TABLE|Tab\.)\s+(?:\d+|[IVXLC]+)(?:[.:]|\s+[-–—]|\s+[A-Z])")
+# A cell line holds at most this many words; a row with numbers may hold more.
+MAX_CELL_WORDS = 6
+MAX_ROW_WORDS = 14
+# A row: at least this share of its words are numbers ("Cadres 569 78.1").
+MIN_NUMBER_SHARE = 0.3
+# A table has at least this many cell lines.
+MIN_CELLS = 2
+_NUMBER = re.compile(r"^[(\[]?[-+−–]?[\d.,]+%?[)\]]?$|^[-–—]$|^n/?a$", re.IGNORECASE)
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$|^[IVXLC]+\.?$")
+# At most this many headings in a row may follow a table (a section's, a sub-section's).
+MAX_TRAILING_HEADINGS = 2
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table's caption and its cells as extracted, one string per printed line."""
+
+    caption: str
+    cells: list[str]
+    line: int
+
+
+def is_caption(text: str) -> bool:
+    return _CAPTION.match(text) is not None
+
+
+def is_cell(text: str) -> bool:
+    """A line that reads as part of a table: a few words, or mostly numbers."""
+    words = text.split()
+    if not words:
+        return False
+    numbers = sum(1 for word in words if _NUMBER.match(word))
+    if len(words) <= MAX_CELL_WORDS and not (ends_sentence(text) and len(words) > 2):
+        return True
+    return len(words) <= MAX_ROW_WORDS and numbers >= MIN_NUMBER_SHARE * len(words)
+
+
+def _in_table(text: str) -> bool:
+    """A cell, and not a numbered heading or a label ("3. Findings", "Chapter 3",
+    "References")."""
+    numbered = parse_number(text)
+    if numbered is not None and numbered[1] and is_title_like(numbered[1]):
+        return False
+    if numbered is not None and re.search(r"[A-Za-z]{2}", text):
+        return False  # "Chapter 3", "Section IV" standing alone: its title follows
+    return match_label(text) is None and is_cell(text)
+
+
+def extract_tables(lines: list[Line]) -> tuple[list[Line], list[Table]]:
+    """The lines without tables' cells, and the tables in the order of their captions.
+
+    The caption becomes a block of its own. A table set inside a paragraph (a float
+    the sentence runs around) gives its caption after that paragraph, so that the
+    sentence is joined again as the ordinary paragraph rules would join it.
+    """
+    kept: list[Line] = []
+    tables: list[Table] = []
+    waiting: list[Line] = []  # captions to give after the paragraph they interrupted
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if line.blank and waiting:
+            kept.append(line)
+            for caption in waiting:
+                kept.extend([caption, Line("", caption.number, page=caption.page)])
+            waiting = []
+            continue
+        if line.blank or not is_caption(line.text):
+            kept.append(line)
+            continue
+        end = index
+        while end < len(lines) and (lines[end].blank or _in_table(lines[end].text)):
+            end += 1
+        region = list(range(index, end))
+        while region and lines[region[-1]].blank:
+            region.pop()
+        returned = _not_cells(lines, region, end)
+        cells = [position for position in region if position not in returned]
+        if sum(1 for position in cells if not lines[position].blank) < MIN_CELLS:
+            cells, returned, region = [], set(), []
+        else:
+            text = [lines[position].text for position in cells if not lines[position].blank]
+            tables.append(Table(line.text, text, line.number))
+            index = region[-1] + 1
+        before = next((other for other in reversed(kept) if not other.blank), None)
+        after = lines[index] if index < len(lines) and not returned else None
+        interrupted = (
+            before is not None
+            and not ends_sentence(before.text)
+            and after is not None
+            and starts_lowercase(after.text)
+        )
+        if interrupted:
+            waiting.append(line)
+        else:
+            kept.extend([Line("", line.number, page=line.page), line])
+            kept.append(Line("", line.number, page=line.page))
+        if returned:  # the text after the table starts a block of its own
+            kept.extend(lines[position] for position in sorted(returned))
+    for caption in waiting:
+        kept.extend([Line("", caption.number, page=caption.page), caption])
+    return kept, tables
+
+
+def _not_cells(lines: list[Line], region: list[int], end: int) -> set[int]:
+    """Lines of the region that belong to the text after the table, not to it.
+
+    The region's last lines, when they are titles followed by prose, are headings
+    (a section's and its first sub-section's) the table stood before; a heading's
+    number printed on a line of its own just before its title goes with it, and so
+    does one printed among the cells, standing alone between blank lines, as an
+    extractor that reads a page column by column prints it.
+    """
+    body = [position for position in region if not lines[position].blank]
+    if not body or end >= len(lines):
+        return set()
+    returned: set[int] = set()
+    while body and len(returned) < MAX_TRAILING_HEADINGS and _title(lines[body[-1]].text):
+        title = body.pop()
+        returned.add(title)
+        if body and body[-1] == title - 1 and _SECTION_NUMBER.match(lines[body[-1]].text):
+            returned.add(body.pop())  # "3" on the line just above "Findings"
+    if not returned:
+        return set()
+    # The heading's number stands alone between blank lines, unlike a column's values.
+    numbers = [
+        position
+        for position in body
+        if _SECTION_NUMBER.match(lines[position].text)
+        and lines[position - 1].blank
+        and position + 1 < len(lines)
+        and lines[position + 1].blank
+    ]
+    if numbers and not any(_SECTION_NUMBER.match(lines[p].text) for p in returned):
+        returned.add(numbers[-1])
+    return returned
+
+
+def _title(text: str) -> bool:
+    """A heading's title: words, no figures, capitalised."""
+    return not any(ch.isdigit() for ch in text) and text[:1].isupper() and is_title_like(text)
