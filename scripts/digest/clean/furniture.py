@@ -37,6 +37,13 @@ MIN_REPEATS_WITHOUT_PAGES = 3
 # this many words.
 MIN_PAGE_GAP = 15
 MAX_RUNNING_WORDS = 12
+# A recurring part of changing running heads: this many words, this many capitalised.
+MIN_AFFIX_WORDS = 3
+MAX_AFFIX_WORDS = 6
+MIN_AFFIX_CAPITALS = 2
+# ... recurring on this many pages suffices even in a long text: chapters' first pages
+# and odd pages often print other heads.
+MIN_AFFIX_PAGES = 3
 
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+|p\.\s*)?(?:[-–—]\s*)?(?:#+|[ivxlcdm]+)(?:\s*[-–—])?(?:\s+of\s+#+)?$"
@@ -134,6 +141,13 @@ def remove_furniture(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], l
         if not _numbers_like_furniture(seen):
             recurring[key] = 0  # "Chapter 1" ... "Chapter 4": a count of its own, not pages
     needed = max(2, MIN_PAGE_SHARE * len(pages))
+    affixes = _recurring_affixes(
+        [
+            [page[i].text.strip() for i in indexes]
+            for page, indexes in zip(pages, edges, strict=True)
+        ],
+        min(needed, MIN_AFFIX_PAGES),
+    )
     offset, folio_edges = _page_numbering(pages, content)
     kept_pages: list[list[RawLine]] = []
     dropped: list[RawLine] = []
@@ -152,6 +166,12 @@ def remove_furniture(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], l
                 )
                 # A bare number repeats at every edge once masked: only the count decides.
                 running = number is None and recurring[key] >= _needed(text, needed, pages)
+                running = running or _carries_affix(text, affixes)
+                if not (folio or running) and _is_capitals(text) and len(run) > 1:
+                    # A running head in capitals wrapped over two lines: its first line
+                    # goes when the next one carries the recurring part.
+                    inward = run[run.index(index) + 1 :]
+                    running = bool(inward) and _carries_affix(page[inward[0]].text.strip(), affixes)
                 if len(text) > MAX_FURNITURE_LENGTH or not (folio or running):
                     break
                 remove.add(index)
@@ -164,6 +184,62 @@ def remove_furniture(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], l
             kept.pop()
         kept_pages.append(kept)
     return kept_pages, dropped
+
+
+def _affixes(text: str) -> set[tuple[str, str]]:
+    """The line's first and last few words (digits masked), as running parts may be."""
+    words = furniture_key(text).split()
+    found: set[tuple[str, str]] = set()
+    for size in range(MIN_AFFIX_WORDS, min(MAX_AFFIX_WORDS, len(words) - 1) + 1):
+        found.add(("start", " ".join(words[:size])))
+        found.add(("end", " ".join(words[-size:])))
+    return found
+
+
+def _recurring_affixes(edges: list[list[str]], needed: float) -> set[tuple[str, str]]:
+    """Parts of running heads that recur while the rest of the line changes: the
+    journal's name after a chapter's title ("CHAPTER 2. FINDINGS Policy and Society
+    Quarterly"). Only capitalised parts count: a phrase that ends lines of prose
+    ("in the village") is no running head, however often it recurs."""
+    pages_with: Counter[tuple[str, str]] = Counter()
+    rests: dict[tuple[str, str], set[str]] = {}
+    for texts in edges:
+        pages_with.update({affix for text in texts for affix in _affixes(text)})
+        for text in texts:
+            key = furniture_key(text)
+            for affix in _affixes(text):
+                rest = key[len(affix[1]) :] if affix[0] == "start" else key[: -len(affix[1])]
+                rests.setdefault(affix, set()).add(rest.strip())
+    # The rest of the line must change: the same line throughout is a plain running
+    # head (found by its own recurrence), and sections that share a title
+    # ("2.3 Fiscal Capacity", "4.1 Fiscal Capacity") differ only in their numbers.
+    return {
+        affix
+        for affix, count in pages_with.items()
+        if count >= needed
+        and len(rests[affix]) > 1
+        and _capitalised_words(affix[1], edges) >= MIN_AFFIX_CAPITALS
+    }
+
+
+def _capitalised_words(masked: str, edges: list[list[str]]) -> int:
+    """How many words of a (lower-cased) affix start with a capital where it is printed."""
+    for texts in edges:
+        for text in texts:
+            if masked in furniture_key(text):
+                position = furniture_key(text).index(masked)
+                printed = re.sub(r"\s+", " ", text.strip())[position : position + len(masked)]
+                return sum(1 for word in printed.split() if word[:1].isupper())
+    return 0
+
+
+def _carries_affix(text: str, affixes: set[tuple[str, str]]) -> bool:
+    return bool(affixes) and not _affixes(text).isdisjoint(affixes)
+
+
+def _is_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(text.split()) >= 2 and bool(letters) and all(ch.isupper() for ch in letters)
 
 
 def _needed(text: str, needed: float, pages: list[list[RawLine]]) -> float:
@@ -198,7 +274,9 @@ def _remove_repeats(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], li
     }
     remove |= _page_number_run(texts)
     remove |= _printed_page_numbers(texts)
-    remove |= _running_lines(texts, remove)
+    numbers = set(remove)
+    remove |= _running_lines(texts, numbers)
+    remove |= _running_heads_by_affix(texts, numbers)
     kept = [line for index, line in enumerate(lines) if index not in remove]
     return [kept], [lines[index] for index in sorted(remove)]
 
@@ -245,6 +323,36 @@ def _running_lines(texts: list[str], page_ends: set[int]) -> set[int]:
             remove.update(indexes)
             # A bare number beside each time is the page's number.
             remove.update(near for found in numbers for near in found if texts[near].isdigit())
+    return remove
+
+
+def _running_heads_by_affix(texts: list[str], page_ends: set[int]) -> set[int]:
+    """Without page breaks: running heads with a recurring part and a changing one
+    ("CHAPTER 2. FINDINGS Policy and Society Quarterly"), known by standing next to a
+    page number, with that number (and a first line in capitals, when the head wraps)."""
+    beside = {
+        index
+        for end in range(len(texts))
+        if _page_like(texts, end, page_ends)
+        for index in (end - 1, end + 1)
+        if 0 <= index < len(texts) and texts[index] and not _page_like(texts, index, page_ends)
+    }
+    candidates = sorted(beside | {index + 1 for index in beside if index + 1 < len(texts)})
+    affixes = _recurring_affixes([[texts[index]] for index in candidates], 2)
+    remove: set[int] = set()
+    for index in sorted(beside):
+        lines = [index, index + 1] if _is_capitals(texts[index]) else [index]
+        carrier = next(
+            (i for i in lines if i < len(texts) and _carries_affix(texts[i], affixes)), None
+        )
+        if carrier is None:
+            continue
+        remove.update(range(index, carrier + 1))
+        remove.update(
+            near
+            for near in (index - 1, carrier + 1)
+            if 0 <= near < len(texts) and texts[near].isdigit()
+        )
     return remove
 
 

@@ -7,7 +7,8 @@ Three signals decide whether a line break is a paragraph break:
   next line's first word would have fitted on it (with a 5% margin): justified text only leaves
   such room at a paragraph's last line. Texts with no blank lines at all (many
   PDF extractions) are split this way, against their own typical width;
-- an item marker (`1)`) or a run-in heading at a line start begins a paragraph.
+- an item marker (`1)`) or a run-in heading at a line start begins a paragraph;
+- a caption ("Table 2.", "Figure 1.") is a paragraph of its own.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from digest.clean.hyphenation import Vocabulary, join_hyphenated
 from digest.clean.lines import Line
 from digest.clean.lists import list_marker, ordered_items
 from digest.clean.sentences import ends_sentence, first_word, starts_lowercase
+from digest.clean.tables import is_caption
 
 ITEM_MARKER = re.compile(r"^(\(?\d{1,2}\))\s+(?=\S)")
 # A short sentence opening a line: the shape of a run-in head ("Style construction.").
@@ -37,7 +39,11 @@ def assemble_paragraphs(lines: list[Line], width: int, vocabulary: Vocabulary) -
             blank_before = bool(groups)
             continue
         item = line.number in items or bool(list_marker(line.text, ordered=False))
-        if not groups or item or _breaks(groups[-1][-1], line, blank_before, width):
+        # A caption is a block of its own: it goes on only on lines in lower case.
+        caption = is_caption(line.text) or bool(
+            groups and is_caption(groups[-1][0].text) and not starts_lowercase(line.text)
+        )
+        if not groups or item or caption or _breaks(groups[-1][-1], line, blank_before, width):
             groups.append([line])
         else:
             groups[-1].append(line)

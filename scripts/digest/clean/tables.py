@@ -1,10 +1,11 @@
-"""Tables: the cells under a table's caption, moved out of the running text.
+"""Tables and figures: captions as blocks of their own, tables' cells out of the text.
 
 A PDF extractor prints a table as short lines of labels and numbers, row by
 row or column by column, after the caption ("Table 2. Spending on ..."). In
 the flow of the text they read as noise and split the paragraph they stand in,
 so they are taken out and kept with the document as the table's cells (never
-dropped); the caption stays in the text. A table is known by its caption and
+dropped); the caption stays in the text, as a block of its own, and so does a
+figure's. A table is known by its caption and
 by the shape of the lines that follow it: few words, or mostly numbers.
 Nothing else is taken for a table, however number-heavy, so a paragraph of
 statistics stays where it is.
@@ -21,7 +22,9 @@ from digest.clean.lines import Line
 from digest.clean.numbering import parse_number
 from digest.clean.sentences import ends_sentence, starts_lowercase
 
-_CAPTION = re.compile(r"^(?:Table|TABLE|Tab\.)\s+(?:\d+|[IVXLC]+)(?:[.:]|\s+[-–—]|\s+[A-Z])")
+_CAPTION = re.compile(
+    r"^(?:(Table|TABLE|Tab\.)|Figure|FIGURE|Fig\.)\s+(?:\d+|[IVXLC]+)(?:[.:]|\s+[-–—]|\s+[A-Z])"
+)
 # A cell line holds at most this many words; a row with numbers may hold more.
 MAX_CELL_WORDS = 6
 MAX_ROW_WORDS = 14
@@ -45,7 +48,13 @@ class Table:
 
 
 def is_caption(text: str) -> bool:
+    """A table's or a figure's caption ("Table 2. Spending ...", "Fig. 3: Trends")."""
     return _CAPTION.match(text) is not None
+
+
+def is_table_caption(text: str) -> bool:
+    match = _CAPTION.match(text)
+    return match is not None and match.group(1) is not None
 
 
 def is_cell(text: str) -> bool:
@@ -94,7 +103,11 @@ def extract_tables(lines: list[Line]) -> tuple[list[Line], list[Table]]:
             kept.append(line)
             continue
         end = index
-        while end < len(lines) and (lines[end].blank or _in_table(lines[end].text)):
+        while (
+            is_table_caption(line.text)
+            and end < len(lines)
+            and (lines[end].blank or _in_table(lines[end].text))
+        ):
             end += 1
         region = list(range(index, end))
         while region and lines[region[-1]].blank:
