@@ -26,6 +26,8 @@ ITEM_MARKER = re.compile(r"^(\(?\d{1,2}\))\s+(?=\S)")
 # Justified lines vary by a few characters in a proportional font; a line must
 # leave clearly more room than that before we call it a paragraph's last line.
 FIT_MARGIN = 0.95
+# A line shorter than this share of the width is no line a page break cut.
+SHORT_LINE = 0.5
 RUN_IN_AT_START = re.compile(r"^([A-Z][\w’'-]*(?: [\w’'-]+){0,4})\.\s+[A-Z“\"]")
 
 
@@ -56,7 +58,10 @@ def _breaks(previous: Line, line: Line, blank_between: bool, width: int) -> bool
         return True
     ended = ends_sentence(previous.text)
     if blank_between:
-        return ended and not starts_lowercase(line.text)
+        # A page break cuts a sentence after a full line; a short line before a blank
+        # ends its block (a title, a label) even without a full stop.
+        short = bool(width) and len(previous.text) < SHORT_LINE * width
+        return (ended or short) and not starts_lowercase(line.text)
     if not ended:
         return False
     if len(previous.text) + 1 + len(first_word(line.text)) <= width * FIT_MARGIN:

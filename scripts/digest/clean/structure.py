@@ -28,6 +28,11 @@ from digest.clean.sentences import ends_sentence, starts_lowercase
 from digest.model import Heading
 
 
+# A heading line this long (share of the text's width) may wrap onto the next line even
+# across a blank line, which some extractors put between a block's lines.
+WRAPPING_HEADING = 0.6
+
+
 @dataclass
 class TextPart:
     lines: list[Line] = field(default_factory=list)
@@ -101,7 +106,8 @@ def segment(
                 last_line = title
             while index < len(lines):
                 following = index
-                if lines[following].blank and is_incomplete(last_line):
+                long_line = bool(width) and len(last_line) >= WRAPPING_HEADING * width
+                if lines[following].blank and (is_incomplete(last_line) or long_line):
                     following += 1  # an extractor's blank line inside a wrapped heading
                 if following >= len(lines) or not continues_heading(
                     last_line, lines[following], width
