@@ -62,9 +62,9 @@ def read_lines(text: str) -> tuple[list[Line], list[int]]:
     lines = []
     for raw in reading_order(pages):
         line = unicodedata.normalize("NFC", raw.text).replace("\t", " ")
-        expanded = _SPACES.sub(" ", line.rstrip())
-        stripped = expanded.lstrip(" ")
-        lines.append(Line(stripped, raw.number, len(expanded) - len(stripped), raw.page))
+        stripped = _SPACES.sub(" ", line.strip(" \t\u00a0\u3000"))
+        indent = len(line) - len(line.lstrip(" \t\u00a0\u3000"))  # spaces, not collapsed
+        lines.append(Line(stripped, raw.number, indent if stripped else 0, raw.page))
     while lines and lines[-1].blank:
         lines.pop()
     return lines, sorted({raw.number for raw in furniture})

@@ -7,6 +7,8 @@ Three signals decide whether a line break is a paragraph break:
   next line's first word would have fitted on it (with a 5% margin): justified text only leaves
   such room at a paragraph's last line. Texts with no blank lines at all (many
   PDF extractions) are split this way, against their own typical width;
+- after a sentence's end, a change of indent (a layout-preserving extraction's
+  indented first lines) begins a paragraph;
 - an item marker (`1)`) or a run-in heading at a line start begins a paragraph;
 - a caption ("Table 2.", "Figure 1.") is a paragraph of its own.
 """
@@ -26,6 +28,9 @@ ITEM_MARKER = re.compile(r"^(\(?\d{1,2}\))\s+(?=\S)")
 # Justified lines vary by a few characters in a proportional font; a line must
 # leave clearly more room than that before we call it a paragraph's last line.
 FIT_MARGIN = 0.95
+# A sentence's end followed by a line indented this many spaces more (or less) than
+# its own: a new paragraph, in a layout-preserving extraction.
+MIN_INDENT_STEP = 2
 # A line shorter than this share of the width is no line a page break cut.
 SHORT_LINE = 0.5
 RUN_IN_AT_START = re.compile(r"^([A-Z][\w’'-]*(?: [\w’'-]+){0,4})\.\s+[A-Z“\"]")
@@ -64,6 +69,8 @@ def _breaks(previous: Line, line: Line, blank_between: bool, width: int) -> bool
         return (ended or short) and not starts_lowercase(line.text)
     if not ended:
         return False
+    if abs(line.indent - previous.indent) >= MIN_INDENT_STEP:
+        return True  # a paragraph's indented first line, or a block quote's start or end
     if len(previous.text) + 1 + len(first_word(line.text)) <= width * FIT_MARGIN:
         return True
     return bool(RUN_IN_AT_START.match(line.text)) and not RUN_IN_AT_START.match(previous.text)

@@ -27,7 +27,6 @@ from digest.clean.paragraphs import join_lines
 from digest.clean.sentences import ends_sentence, starts_lowercase
 from digest.model import Heading
 
-
 # A heading line this long (share of the text's width) may wrap onto the next line even
 # across a blank line, which some extractors put between a block's lines.
 WRAPPING_HEADING = 0.6
