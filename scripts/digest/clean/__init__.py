@@ -9,7 +9,12 @@ papers come out alike.
 from __future__ import annotations
 
 from digest.clean.footnotes import extract_footnotes, mark_pattern
-from digest.clean.front import looks_like_front_matter, parse_front_matter
+from digest.clean.front import (
+    looks_like_front_matter,
+    merge_front_matter,
+    parse_front_matter,
+    split_title_page,
+)
 from digest.clean.hyphenation import Vocabulary, mend_marked_breaks, split_overfull_lines
 from digest.clean.labels import BACK_MATTER, split_keywords
 from digest.clean.lines import Line, read_lines, typical_width
@@ -40,6 +45,14 @@ def clean_text(text: str) -> Document:
         parts = segment(lines, width, vocabulary, unnumbered=True)
         has_headings = any(isinstance(part, HeadingPart) for part in parts)
 
+    first_section = next(
+        (
+            index
+            for index, part in enumerate(parts)
+            if isinstance(part, HeadingPart) and part.heading.number is not None
+        ),
+        0,
+    )
     doc = Document(furniture=furniture)
     doc.footnotes = [Footnote(note.label, note.text, note.line) for note in notes]
     doc.tables = [TableCells(table.caption, table.cells, table.line) for table in tables]
@@ -70,6 +83,14 @@ def clean_text(text: str) -> Document:
             doc.references.extend(split_references(part.lines, vocabulary))
         elif state == "front" and index + 1 < len(parts) and looks_like_front_matter(part.lines):
             doc.front = parse_front_matter(part.lines)
+            state = "preamble"
+        elif state in ("front", "preamble") and index < first_section:
+            # Before section 1 of a numbered text: the title page and an abstract that
+            # carries no label, not the body (whose first words are section 1's).
+            title_page, prose = split_title_page(part.lines, width)
+            if any(not line.blank for line in title_page):
+                doc.front = merge_front_matter(doc.front, parse_front_matter(title_page))
+            doc.abstract.extend(p.text for p in paragraphs(prose))
             state = "preamble"
         else:
             found = paragraphs(part.lines)

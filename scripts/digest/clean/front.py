@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from digest.clean.headings import is_incomplete, is_title_case
 from digest.clean.lines import Line
 from digest.clean.sentences import starts_lowercase
 from digest.model import FrontMatter
@@ -27,6 +28,8 @@ _LEADING_MARK = re.compile(
 )
 
 FRONT_MAX_LINES = 12
+# A line this long (share of the width) in sentence case is prose, not a title page's.
+PROSE_LINE = 0.6
 FRONT_MAX_LINE = 300
 
 
@@ -35,8 +38,13 @@ def looks_like_front_matter(lines: list[Line]) -> bool:
     texts = [line.text for line in lines if not line.blank]
     if not 0 < len(texts) <= FRONT_MAX_LINES or any(len(t) > FRONT_MAX_LINE for t in texts):
         return False
+    # Prose wraps onto lines in lower case; a title may too ("... Governance" / "in
+    # Guizhou Province"), but its lines are Title Case.
     wrapped = any(
-        not first.blank and not second.blank and starts_lowercase(second.text)
+        not first.blank
+        and not second.blank
+        and starts_lowercase(second.text)
+        and not (is_title_case(first.text) and is_title_case(second.text))
         for first, second in pairwise(lines)
     )
     return not wrapped
@@ -47,10 +55,56 @@ def strip_marks(text: str) -> str:
     return re.sub(r"\s+", " ", _MARKS.sub("", text)).strip()
 
 
+def split_title_page(lines: list[Line], width: int) -> tuple[list[Line], list[Line]]:
+    """The title page's lines, and the prose that follows them (an abstract).
+
+    Prose starts at the first long line in sentence case: titles are Title Case,
+    and names, affiliations and dates are short.
+    """
+    for index, line in enumerate(lines):
+        long = width > 0 and len(line.text) >= PROSE_LINE * width
+        if long and not is_title_case(line.text) and not _DATES.search(line.text):
+            return lines[:index], lines[index:]
+    return lines, []
+
+
+def merge_front_matter(first: FrontMatter, second: FrontMatter) -> FrontMatter:
+    """Front matter read from two blocks (a title page split by a blank line)."""
+    return FrontMatter(
+        title=first.title or second.title,
+        authors=first.authors or second.authors,
+        affiliations=first.affiliations + second.affiliations,
+        dates=first.dates or second.dates,
+        labels=first.labels
+        + ([second.title] if first.title and second.title else [])
+        + second.labels,
+    )
+
+
+def _title_lines(lines: list[Line]) -> list[Line]:
+    """A title wrapped over lines joined again: its next line starts in lower case or
+    the line before stops on a small word ("Rethinking Public Service Provision: A")."""
+    joined: list[Line] = []
+    for line in lines:
+        if line.blank:
+            joined.append(line)
+            continue
+        previous = joined[-1] if joined and not joined[-1].blank else None
+        if (
+            previous is not None
+            and is_title_case(previous.text + " " + line.text)
+            and (starts_lowercase(line.text) or is_incomplete(previous.text))
+        ):
+            joined[-1] = Line(previous.text + " " + line.text, previous.number)
+        else:
+            joined.append(line)
+    return joined
+
+
 def parse_front_matter(lines: list[Line]) -> FrontMatter:
     front = FrontMatter()
     rest: list[str] = []
-    for line in lines:
+    for line in _title_lines(lines):
         text = line.text
         if line.blank:
             continue
@@ -58,7 +112,7 @@ def parse_front_matter(lines: list[Line]) -> FrontMatter:
             front.dates = text
         elif _LEADING_MARK.match(text) or (_INSTITUTION.search(text) and "," in text):
             front.affiliations.append(_LEADING_MARK.sub("", text).strip())
-        elif front.authors is None and _is_author_line(text):
+        elif front.authors is None and _is_author_line(text, after_title=bool(rest)):
             front.authors = strip_marks(text)
         else:
             rest.append(text)
@@ -71,7 +125,9 @@ def parse_front_matter(lines: list[Line]) -> FrontMatter:
     return front
 
 
-def _is_author_line(text: str) -> bool:
+def _is_author_line(text: str, *, after_title: bool = False) -> bool:
+    """Names: marked for affiliations, or several; one unmarked name only right after
+    the title (a title line is Title Case too, but comes first)."""
     marked = bool(_MARKS.search(text))
     names = [n for n in re.split(r"\s*(?:&|,|\band\b)\s*", strip_marks(text)) if n]
     if not names or len(names) > 12:
@@ -79,4 +135,5 @@ def _is_author_line(text: str) -> bool:
     name_like = all(
         1 <= len(n.split()) <= 4 and all(w[:1].isupper() for w in n.split()) for n in names
     )
-    return name_like and (marked or len(names) > 1)
+    alone = after_title and len(names) == 1 and len(names[0].split()) >= 2
+    return name_like and (marked or len(names) > 1 or alone)

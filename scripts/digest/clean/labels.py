@@ -1,7 +1,8 @@
 """Unnumbered section labels of a scholarly paper: Abstract, Keywords, References ...
 
 A label either stands alone on its line ("References") or opens its block
-run-in with a colon ("Abstract: With the ..."). The vocabulary is that of
+run-in with a colon ("Abstract: With the ..."), or for an abstract and keywords
+also a full stop or a dash. The vocabulary is that of
 scholarly papers in general, not of any one text.
 """
 
@@ -33,6 +34,10 @@ _SPELLINGS = {spelling: kind for kind, names in _KINDS.items() for spelling in n
 _ALTERNATIVES = "|".join(sorted((re.escape(s) for s in _SPELLINGS), key=len, reverse=True))
 _ALONE = re.compile(rf"^({_ALTERNATIVES})\s*[:：.]?$", re.IGNORECASE)
 _RUN_IN = re.compile(rf"^({_ALTERNATIVES})\s*[:：]\s*(\S.*)$", re.IGNORECASE)
+# An abstract or keywords label may also run in after a full stop or a dash
+# ("Abstract. In practice ...", "Index Terms—grassroots"), as journal classes print it.
+_RUN_IN_STOP = re.compile(rf"^({_ALTERNATIVES})\s*(?:\.\s+|\s*[—–]\s*)(\S.*)$", re.IGNORECASE)
+_RUN_IN_STOP_KINDS = frozenset({"abstract", "keywords"})
 # Labels that may run in with a colon; others ("Notes: ...") are too often prose.
 _RUN_IN_KINDS = frozenset({"abstract", "keywords", "funding", "acknowledgement"})
 
@@ -54,6 +59,10 @@ def match_label(text: str) -> Label | None:
         return Label(_SPELLINGS[spelling.lower()], spelling, "")
     run_in = _RUN_IN.match(text)
     if run_in and _SPELLINGS[run_in.group(1).lower()] in _RUN_IN_KINDS:
+        spelling = run_in.group(1)
+        return Label(_SPELLINGS[spelling.lower()], spelling, run_in.group(2))
+    run_in = _RUN_IN_STOP.match(text)
+    if run_in and _SPELLINGS[run_in.group(1).lower()] in _RUN_IN_STOP_KINDS:
         spelling = run_in.group(1)
         return Label(_SPELLINGS[spelling.lower()], spelling, run_in.group(2))
     return None
