@@ -27,6 +27,8 @@ from digest.clean.paragraphs import join_lines
 from digest.clean.sentences import ends_sentence, starts_lowercase
 from digest.model import Heading
 
+# Keywords run on for at most this many lines after their label.
+MAX_KEYWORD_LINES = 2
 # A heading line this long (share of the text's width) may wrap onto the next line even
 # across a blank line, which some extractors put between a block's lines.
 WRAPPING_HEADING = 0.6
@@ -164,12 +166,14 @@ def segment(
 def _right_after_heading(parts: list[Part], text: TextPart) -> bool:
     """No text yet since a heading or the keywords: the previous line need not end a
     sentence for the next title line to be a heading."""
-    if not parts or any(not line.blank for line in text.lines):
+    if not parts:
         return False
     last = parts[-1]
-    return isinstance(last, HeadingPart) or (
-        isinstance(last, LabelPart) and last.label.kind == "keywords"
-    )
+    written = [line for line in text.lines if not line.blank]
+    if isinstance(last, LabelPart) and last.label.kind == "keywords":
+        # The keywords' own line (run in after the label, perhaps wrapped) ends there.
+        return len(written) <= MAX_KEYWORD_LINES
+    return isinstance(last, HeadingPart) and not written
 
 
 def _level_unnumbered(parts: list[Part]) -> None:
