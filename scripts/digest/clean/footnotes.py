@@ -33,8 +33,8 @@ class Note:
 
 def mark_pattern(label: str) -> re.Pattern[str]:
     """The mark of note ``label`` in the text: its number glued to a word's end."""
-    # Not a decimal: "72.5" carries no mark 5.
-    return re.compile(rf"(?<=[A-Za-z.,;:)”’\"])(?<!\d[.,]){label}(?=[\s.,;:)]|$)")
+    # Not a decimal ("72.5" carries no mark 5), nor a section's number ("C.2").
+    return re.compile(rf"(?<=[A-Za-z.,;:)”’\"])(?<!\d[.,])(?<!\b[A-Z]\.){label}(?=[\s.,;:)]|$)")
 
 
 def has_mark(text: str, label: str) -> bool:

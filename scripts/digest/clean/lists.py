@@ -9,7 +9,6 @@ page shows a list, not a paragraph with a stray glyph in front.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 # Bullet glyphs of common fonts; a dash only before a capital (else it is a dash).
 _BULLET = re.compile(r"^(?:[•◦▪▫■□●○‣⁃∙\u0088]|[-–—](?=\s+[A-Z“\"]))\s+")
@@ -32,16 +31,23 @@ def list_marker(text: str, *, ordered: bool = True) -> tuple[str, str | None, st
 
 
 def ordered_items(lines: list) -> set[int]:
-    """Line numbers that open ordered items: "3." counts only beside a "2." or a "4.".
+    """Line numbers that open ordered items: a run "1.", "2.", "3." ... close together.
 
     A lone number before a capital is more often a stray section number or a
-    sentence that starts with one; a list has at least two items in sequence.
+    sentence that starts with one; a list has at least two items in sequence and
+    starts at 1, so that "3. Findings" after a list's "4." is a section again.
     """
     found = [
         (line.number, int(match.group(1))) for line in lines if (match := _ORDERED.match(line.text))
     ]
     items: set[int] = set()
-    for (number, value), (next_number, next_value) in pairwise(found):
-        if next_value == value + 1 and next_number - number <= _RUN_DISTANCE:
-            items.update((number, next_number))  # k, then k + 1 soon after it
+    run: list[tuple[int, int]] = []
+    for number, value in found:
+        follows = bool(run) and value == run[-1][1] + 1 and number - run[-1][0] <= _RUN_DISTANCE
+        if follows:
+            run.append((number, value))
+        else:
+            run = [(number, value)] if value == 1 else []
+        if len(run) >= 2:
+            items.update(line for line, _ in run)
     return items
