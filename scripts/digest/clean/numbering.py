@@ -141,6 +141,18 @@ class Outline:
             level = len(self.levels) + 1
         return level + len(number.values) - 1 if number.is_path else level
 
+    def accepts_skipping(self, number: SectionNumber) -> bool:
+        """Does the number continue the outline with one sub-section missed (2.1 ->
+        2.3): taken only for a title that surely is one, since the extractor lost or
+        misplaced the one in between. A top-level number out of sequence stays text."""
+        previous = self.last.get(number.scheme)
+        if not number.is_path or previous is None or len(number.values) < 2:
+            return False  # a sub-section: a top-level number out of sequence stays text
+        return number.values == (*previous[: len(number.values) - 1], number.values[-1]) and (
+            len(previous) >= len(number.values)
+            and number.values[-1] == previous[len(number.values) - 1] + 2
+        )
+
     def accepts(self, number: SectionNumber) -> bool:
         """Does the number continue the outline (next of an open level, or first of a new one)?"""
         previous = self.last.get(number.scheme)
@@ -165,9 +177,18 @@ class Outline:
 
 
 def _path_successor(previous: tuple[int, ...] | None, number: tuple[int, ...]) -> bool:
-    """1 -> 1.1 -> 1.2 -> 2 ...: the next number at some depth, or a first sub-number."""
+    """1 -> 1.1 -> 1.2 -> 2 ...: the next number at some depth, or a first sub-number.
+
+    Also the first sub-number of the next section (1.2 -> 2.1): the extractor lost
+    that section's own heading or printed it elsewhere (a two-column page read
+    across the columns), and its sub-sections should not be lost with it.
+    """
     if previous is None:
         return number == (1,)
     if number == (*previous, 1):
         return True
-    return any(number == (*previous[:depth], previous[depth] + 1) for depth in range(len(previous)))
+    return any(
+        number
+        in ((*previous[:depth], previous[depth] + 1), (*previous[:depth], previous[depth] + 1, 1))
+        for depth in range(len(previous))
+    )

@@ -22,7 +22,7 @@ from digest.clean.hyphenation import Vocabulary
 from digest.clean.labels import Label, label_for_heading, match_label
 from digest.clean.lines import Line
 from digest.clean.lists import ordered_items
-from digest.clean.numbering import Outline, parse_number
+from digest.clean.numbering import Outline, SectionNumber, parse_number
 from digest.clean.paragraphs import join_lines
 from digest.clean.sentences import ends_sentence, starts_lowercase
 from digest.model import Heading
@@ -72,6 +72,21 @@ def segment(
             parts.append(text)
         text = TextPart()
 
+    def emit(number: SectionNumber, title: str, line_number: int) -> None:
+        level = outline.accept(number)
+        title = title.rstrip(".").strip() if title.endswith(".") else title
+        while keys and keys[-1][0] >= level:
+            keys.pop()
+        keys.append((level, _key_part(number.printed)))
+        key = None if number.is_path else "s-" + "-".join(part for _, part in keys)
+        arabic = number.scheme == "path"
+        printed = format_number(number.values) if arabic else number.printed
+        parts.append(HeadingPart(Heading(level, title, printed, line_number, key=key)))
+
+    # Numbered Title Case lines the outline did not take yet (a heading printed out of
+    # order), by their numbers' values: (line, number, title).
+    orphans: dict[tuple[int, ...], tuple[Line, SectionNumber, str]] = {}
+
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -91,7 +106,10 @@ def segment(
         numbered = None if in_references else parse_number(line.text)
         if (
             numbered is not None
-            and outline.accepts(numbered[0])
+            and (
+                outline.accepts(numbered[0])
+                or (outline.accepts_skipping(numbered[0]) and is_title_like(numbered[1]))
+            )
             and is_heading_title(numbered[1])
             and not _list_item(numbered[1], line, lines, index, list_lines)
         ):
@@ -129,17 +147,25 @@ def segment(
                 parts.append(LabelPart(as_label, line.number))
                 in_references = as_label.kind == "references"
                 continue
-            level = outline.accept(number)
-            title = title.rstrip(".").strip() if title.endswith(".") else title
-            while keys and keys[-1][0] >= level:
-                keys.pop()
-            keys.append((level, _key_part(number.printed)))
-            key = None if number.is_path else "s-" + "-".join(part for _, part in keys)
-            arabic = number.scheme == "path"
-            printed = format_number(number.values) if arabic else number.printed
-            heading = Heading(level, title, printed, line.number, key=key)
-            parts.append(HeadingPart(heading))
+            parent = _lost_parent(number, outline, orphans)
+            if parent is not None:
+                # The section's own heading stood out of order (a two-column page
+                # read across): it moves to just before its first sub-section.
+                orphan, orphan_number, orphan_title = orphans.pop(parent)
+                for part in [*parts, text]:
+                    if isinstance(part, TextPart) and orphan in part.lines:
+                        part.lines.remove(orphan)
+                emit(orphan_number, orphan_title, orphan.number)
+            emit(number, title, line.number)
             continue
+        if (
+            numbered is not None
+            and numbered[1]
+            and numbered[0].is_path
+            and is_heading_title(numbered[1])
+            and is_title_case(numbered[1])
+        ):
+            orphans.setdefault(numbered[0].values, (line, numbered[0], numbered[1]))
         if width and len(line.text) >= width * 0.9:
             body_started = True  # prose has begun: no more title page lines
         shaped = unnumbered and body_started and not in_references
@@ -161,6 +187,22 @@ def segment(
     if unnumbered:
         _level_unnumbered(parts)
     return parts
+
+
+def _lost_parent(
+    number: SectionNumber,
+    outline: Outline,
+    orphans: dict[tuple[int, ...], tuple[Line, SectionNumber, str]],
+) -> tuple[int, ...] | None:
+    """The values of a section whose first sub-section ``number`` is, when that section
+    has not been seen in order but its heading stood earlier, out of order."""
+    if not number.is_path or len(number.values) < 2 or number.values[-1] != 1:
+        return None
+    parent = number.values[:-1]
+    previous = outline.last.get(number.scheme)
+    if previous is not None and previous[: len(parent)] == parent:
+        return None  # the section was seen
+    return parent if parent in orphans else None
 
 
 def _right_after_heading(parts: list[Part], text: TextPart) -> bool:
