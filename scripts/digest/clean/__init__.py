@@ -24,7 +24,7 @@ from digest.clean.quotes import repair_quotes
 from digest.clean.reflist import split_references
 from digest.clean.runin import mark_leads
 from digest.clean.structure import HeadingPart, LabelPart, segment
-from digest.clean.tables import extract_tables
+from digest.clean.tables import extract_tables, is_caption
 from digest.model import BackSection, Document, Footnote, Paragraph, TableCells
 
 __all__ = ["clean_text"]
@@ -117,7 +117,8 @@ def clean_text(text: str) -> Document:
                     continue
                 paragraph = Paragraph(found_paragraph.text, found_paragraph.number)
                 doc.body.append(paragraph)
-                section.append(paragraph)
+                if not is_caption(paragraph.text):  # "Table 1." is no run-in head
+                    section.append(paragraph)
     close_section()
     _mark_footnotes(doc)
     return doc

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from digest.clean.lines import Line
-from digest.clean.sentences import ends_sentence
+from digest.clean.sentences import ends_sentence, starts_lowercase
 
 # How far from the bottom of a page a footnote may start, in non-blank lines.
 PAGE_FOOT_LINES = 12
@@ -109,18 +109,24 @@ def _notes_at(lines: list[Line], index: int) -> list[tuple[str, list[int]]]:
     return found
 
 
-def _note_text(lines: list[Line], index: int) -> list[int] | None:
-    """The lines of a note's text from ``index``: up to the end of its first sentence."""
-    if not lines[index].text[:1].isupper():
+def _note_text(lines: list[Line], index: int, *, opens: bool = True) -> list[int] | None:
+    """The lines of a note's text from ``index``: up to the end of its first sentence
+    (notes are short), across a blank line an extractor put inside it. ``opens``: the
+    line at ``index`` is the text's first, which starts with a capital."""
+    if opens and not lines[index].text[:1].isupper():
         return None
     taken = [index]
     while not ends_sentence(lines[taken[-1]].text) and len(taken) < MAX_NOTE_LINES:
         following = taken[-1] + 1
+        inside = following + 1 < len(lines) and starts_lowercase(lines[following + 1].text)
+        if following < len(lines) and lines[following].blank and inside:
+            following += 1
         if following >= len(lines) or lines[following].blank:
             break
         if _LABEL.match(lines[following].text) or _ALONE.match(lines[following].text):
             break
         taken.append(following)
+    # A heading ("3 Findings") is no note: a note is a sentence.
     return taken if ends_sentence(lines[taken[-1]].text) else None
 
 
@@ -128,30 +134,16 @@ def _note_at(lines: list[Line], index: int) -> tuple[str, list[int]] | None:
     """(label, line indexes) of a footnote opening at ``index``: its label and its text."""
     text = lines[index].text
     alone = _ALONE.match(text)
-    taken = [index]
     if alone:
         following = index + 1
         while following < len(lines) and lines[following].blank:
             following += 1
-        if following >= len(lines) or not lines[following].text[:1].isupper():
+        if following >= len(lines):
             return None
-        taken.append(following)
-        label = alone.group(1)
-    else:
-        match = _LABEL.match(text)
-        if not match or not match.group(2) or not match.group(2)[:1].isupper():
-            return None
-        label = match.group(1)
-    # The note goes on until a line ends a sentence (notes are short).
-    last = taken[-1]
-    while not ends_sentence(lines[last].text) and len(taken) < MAX_NOTE_LINES:
-        following = last + 1
-        if following >= len(lines) or lines[following].blank:
-            break
-        if _LABEL.match(lines[following].text) or _ALONE.match(lines[following].text):
-            break
-        taken.append(following)
-        last = following
-    if not ends_sentence(lines[last].text):
-        return None  # a heading ("3 Findings") is no note: a note is a sentence
-    return label, taken
+        taken = _note_text(lines, following)
+        return (alone.group(1), [index, *taken]) if taken is not None else None
+    match = _LABEL.match(text)
+    if not match or not match.group(2) or not match.group(2)[:1].isupper():
+        return None
+    taken = _note_text(lines, index, opens=False)
+    return (match.group(1), taken) if taken is not None else None

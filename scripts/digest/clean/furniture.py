@@ -246,7 +246,9 @@ def _needed(text: str, needed: float, pages: list[list[RawLine]]) -> float:
     """On how many pages' edges a line must recur to be furniture. A sentence (a
     footnote that two pages happen to share) must recur on half the pages: a
     banner printed on every page still does, a note repeated once does not."""
-    if text.endswith(".") and len(text.split()) >= SENTENCE_WORDS:
+    sentence = text.endswith(".") and len(text.split()) >= SENTENCE_WORDS
+    # A line in lower case is the end of a sentence ("governance."), not a head.
+    if sentence or text[:1].islower():
         return max(needed, 3, SENTENCE_PAGE_SHARE * len(pages))
     return needed
 

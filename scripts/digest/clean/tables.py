@@ -76,15 +76,15 @@ def _in_table(text: str) -> bool:
         return False
     if numbered is not None and re.search(r"[A-Za-z]{2}", text):
         return False  # "Chapter 3", "Section IV" standing alone: its title follows
-    return match_label(text) is None and is_cell(text)
+    return match_label(text) is None and not is_caption(text) and is_cell(text)
 
 
 def extract_tables(lines: list[Line]) -> tuple[list[Line], list[Table]]:
     """The lines without tables' cells, and the tables in the order of their captions.
 
-    The caption becomes a block of its own. A table set inside a paragraph (a float
-    the sentence runs around) gives its caption after that paragraph, so that the
-    sentence is joined again as the ordinary paragraph rules would join it.
+    The caption becomes a block of its own. A table set inside a sentence (a float
+    the sentence runs around) gives its caption after the sentence's end (or the
+    paragraph's, where blank lines mark it), so that the sentence is joined again.
     """
     kept: list[Line] = []
     tables: list[Table] = []
@@ -93,8 +93,10 @@ def extract_tables(lines: list[Line]) -> tuple[list[Line], list[Table]]:
     while index < len(lines):
         line = lines[index]
         index += 1
-        if line.blank and waiting:
-            kept.append(line)
+        if waiting and (line.blank or (ends_sentence(line.text) and not is_caption(line.text))):
+            # The interrupted sentence has ended (at a blank line, or on this line where
+            # the text has no blank lines): the captions follow it.
+            kept.extend([line] if line.blank else [line, Line("", line.number, page=line.page)])
             for caption in waiting:
                 kept.extend([caption, Line("", caption.number, page=caption.page)])
             waiting = []
