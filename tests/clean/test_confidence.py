@@ -43,3 +43,14 @@ def test_page_furniture_is_counted() -> None:
     text = text.replace("Committees", "1. Introduction\nCommittees", 1)
     sure = confidence(clean_text(text))
     assert sure.furniture == 8  # a running head and a page number on each of four pages
+
+
+def test_tables_moved_out_of_the_text_are_counted() -> None:
+    text = (
+        "1. Introduction\nThe committees met every month in the villages we studied.\n"
+        "Table 1. Members of the committees\nIndicator      Mean\nCadres           56\n"
+        "Volunteers       12\n\n2. Methods\nWe interviewed forty cadres in two counties.\n"
+    )
+    sure = confidence(clean_text(text))
+    assert sure.tables == 1
+    assert "1 tables moved out of the text" in sure.summary()

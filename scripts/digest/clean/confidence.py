@@ -23,12 +23,14 @@ class Confidence:
     footnotes: int
     furniture: int  # lines dropped as running heads, feet and page numbers
     words: int
+    tables: int = 0  # tables whose cells were moved out of the text
 
     def summary(self) -> str:
         guessed = f" ({self.guessed_headings} by shape alone)" if self.guessed_headings else ""
         return (
             f"{self.headings} headings{guessed}, {self.paragraphs} paragraphs, "
             f"{self.list_items} list items, {self.footnotes} footnotes, "
+            f"{self.tables} tables moved out of the text, "
             f"{self.furniture} lines of page furniture dropped, {self.words} words"
         )
 
@@ -58,4 +60,5 @@ def confidence(doc: Document) -> Confidence:
         footnotes=len(doc.footnotes),
         furniture=len(doc.furniture),
         words=sum(len(p.text.split()) for p in paragraphs),
+        tables=len(doc.tables),
     )
