@@ -31,6 +31,8 @@ FIT_MARGIN = 0.95
 # A sentence's end followed by a line indented this many spaces more (or less) than
 # its own: a new paragraph, in a layout-preserving extraction.
 MIN_INDENT_STEP = 2
+# An indented block has at least this many lines (a paragraph's first line is one).
+MIN_BLOCK_LINES = 3
 # A line shorter than this share of the width is no line a page break cut.
 SHORT_LINE = 0.5
 RUN_IN_AT_START = re.compile(r"^([A-Z][\w’'-]*(?: [\w’'-]+){0,4})\.\s+[A-Z“\"]")
@@ -41,7 +43,8 @@ def assemble_paragraphs(lines: list[Line], width: int, vocabulary: Vocabulary) -
     groups: list[list[Line]] = []
     blank_before = False
     items = ordered_items(lines)
-    for line in lines:
+    widths = _indented_widths(lines)
+    for position, line in enumerate(lines):
         if line.blank:
             blank_before = bool(groups)
             continue
@@ -50,12 +53,31 @@ def assemble_paragraphs(lines: list[Line], width: int, vocabulary: Vocabulary) -
         caption = is_caption(line.text) or bool(
             groups and is_caption(groups[-1][0].text) and not starts_lowercase(line.text)
         )
-        if not groups or item or caption or _breaks(groups[-1][-1], line, blank_before, width):
+        # Inside an indented block (a block quote) lines fill the block's width.
+        fill = widths.get(position, width)
+        if not groups or item or caption or _breaks(groups[-1][-1], line, blank_before, fill):
             groups.append([line])
         else:
             groups[-1].append(line)
         blank_before = False
     return [Line(join_lines(group, vocabulary), group[0].number) for group in groups]
+
+
+def _indented_widths(lines: list[Line]) -> dict[int, int]:
+    """For each line of a run of lines indented alike (a block quote in a layout-
+    preserving extraction), the run's own width: its longest line."""
+    widths: dict[int, int] = {}
+    run: list[int] = []
+    for position, line in enumerate([*lines, Line("", 0)]):
+        indented = not line.blank and line.indent >= MIN_INDENT_STEP
+        if indented and run and line.indent == lines[run[-1]].indent:
+            run.append(position)
+            continue
+        if len(run) >= MIN_BLOCK_LINES:
+            longest = max(len(lines[index].text) for index in run)
+            widths.update(dict.fromkeys(run[1:], longest))  # its first line follows prose
+        run = [position] if indented else []
+    return widths
 
 
 def _breaks(previous: Line, line: Line, blank_between: bool, width: int) -> bool:
