@@ -35,6 +35,9 @@ GUTTER_SLACK = 3
 MIN_CLOSE_RIGHT = 0.5
 # ... and its left half must end this close (share of the column) to a full line's end.
 LEFT_END_TOLERANCE = 0.08
+# A row between right-column rows is cut where its right half is this close (share)
+# to a full right line's length.
+RIGHT_LENGTH_TOLERANCE = 0.12
 
 
 @dataclass(frozen=True)
@@ -165,12 +168,69 @@ def column_cuts(lines: list[str]) -> list[Cut | None]:
                 continue
             if not any(abs(anchor - index) <= CLOSE_WINDOW for anchor in anchors):
                 continue
-            cut = _cut_row(lines[index], gutters[index], measure, close=True)
+            if _between_right_rows(cuts, index):
+                cut = _cut_by_right_length(lines[index], measure)
+            else:
+                cut = _cut_row(lines[index], gutters[index], measure, close=True)
             if cut is not None:
                 cuts[index] = cut
                 anchors.add(index)
                 changed = True
+    for index in pending:
+        if cuts[index] is None and _between_right_rows(cuts, index):
+            cuts[index] = _cut_by_right_length(lines[index], measure)
+        elif cuts[index] is None and _between_rows(cuts, index, side="left"):
+            cuts[index] = _cut_by_left_length(lines[index], measure)
     return cuts
+
+
+def _between_rows(cuts: list[Cut | None], index: int, *, side: str) -> bool:
+    """Is the row between two rows of one column alone (the nearest written rows
+    above and below)? Then the row's part on that side is a full line of it."""
+    written = [
+        position for position, cut in enumerate(cuts) if cut is None or cut.left or cut.right
+    ]
+    rank = written.index(index)
+    if rank == 0 or rank == len(written) - 1:
+        return False
+    neighbours = (cuts[written[rank - 1]], cuts[written[rank + 1]])
+    if side == "right":
+        return all(cut is not None and cut.right and not cut.left for cut in neighbours)
+    return all(cut is not None and cut.left and not cut.right for cut in neighbours)
+
+
+def _between_right_rows(cuts: list[Cut | None], index: int) -> bool:
+    return _between_rows(cuts, index, side="right")
+
+
+def _cut_by_left_length(line: str, measure: _Measure) -> Cut | None:
+    """Cut a row whose right half (a heading, a short line) is squeezed against the
+    left column's full line: where the left half is as long as a full left line."""
+    best: tuple[int, int] | None = None  # (distance from a full line's end, start)
+    for match in re.finditer(r"(?<=\S) +(?=\S)", line):
+        miss = abs(match.start() - measure.left_end)
+        if miss <= max(2, LEFT_END_TOLERANCE * measure.left_end) and (
+            best is None or miss < best[0]
+        ):
+            best = (miss, match.end())
+    if best is None:
+        return None
+    return Cut(line[: best[1]].rstrip(), line[best[1] :])
+
+
+def _cut_by_right_length(line: str, measure: _Measure) -> Cut | None:
+    """Cut a row whose left half is set in a larger type (a heading) and squeezed
+    against the right column: the right half is as long as a full right line."""
+    best: tuple[int, int] | None = None  # (distance from a full line's length, start)
+    for match in re.finditer(r"(?<=\S) +(?=\S)", line):
+        miss = abs(len(line[match.end() :].strip()) - measure.right_length)
+        if miss <= RIGHT_LENGTH_TOLERANCE * measure.right_length and (
+            best is None or miss < best[0]
+        ):
+            best = (miss, match.end())
+    if best is None:
+        return None
+    return Cut(line[: best[1]].rstrip(), line[best[1] :])
 
 
 def _gutter(starts: list[int]) -> int:
