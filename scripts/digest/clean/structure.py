@@ -223,18 +223,26 @@ def _level_unnumbered(parts: list[Part]) -> None:
 
     A section that opens with a sub-section prints two headings in a row: the first
     is a section, the second a sub-section; later headings that stand alone keep the
-    level of the last sub-section until the next such pair.
+    level of the last sub-section until the next such pair, except the last heading
+    of the body, which papers give to a section of its own (their conclusion).
     """
     level = 1
-    for index, part in enumerate(parts):
-        if not isinstance(part, HeadingPart) or part.heading.number:
-            continue
+    unnumbered = [
+        index
+        for index, part in enumerate(parts)
+        if isinstance(part, HeadingPart) and not part.heading.number
+    ]
+    for index in unnumbered:
+        part = parts[index]
+        assert isinstance(part, HeadingPart)
         following = parts[index + 1] if index + 1 < len(parts) else None
         previous = parts[index - 1] if index else None
         if isinstance(previous, HeadingPart) and not previous.heading.number:
             part.heading.level = level = 2
         elif isinstance(following, HeadingPart) and not following.heading.number:
             part.heading.level = 1
+        elif index == unnumbered[-1]:
+            part.heading.level = 1  # the last section (a conclusion) closes the outline
         else:
             part.heading.level = level
 
