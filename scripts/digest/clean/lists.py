@@ -1,9 +1,9 @@
 """List items: a bullet or a number opening a line starts an item of a list.
 
-Extractors print a list's bullet as whatever glyph the font had ("•", "◦", or
-"\\x88" from TeX's Computer Modern), and an ordered item as "1." before a
-capital. Either starts a new block, and the item is kept as a list item so the
-page shows a list, not a paragraph with a stray glyph in front.
+Extractors print a list's bullet as whatever glyph the font had ("•", "◦",
+"\\x88" from TeX's Computer Modern, "(cid:136)" from pdfminer), and an ordered
+item as "1." before a capital. Either starts a new block, and the item is kept as
+a list item so the page shows a list, not a paragraph with a stray glyph in front.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 # Bullet glyphs of common fonts; a dash only before a capital (else it is a dash).
-_BULLET = re.compile(r"^(?:[•◦▪▫■□●○‣⁃∙\u0088]|[-–—](?=\s+[A-Z“\"]))\s+")
+# pdfminer writes a glyph it cannot map as "(cid:136)": at a line's start, a bullet.
+_BULLET = re.compile(r"^(?:[•◦▪▫■□●○‣⁃∙\u0088]|\(cid:\d+\)|[-–—](?=\s+[A-Z“\"]))\s+")
 _ORDERED = re.compile(r"^(\d{1,2})\.\s+(?=[A-Z“\"‘'(])")
 
 
