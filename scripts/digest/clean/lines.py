@@ -79,7 +79,8 @@ def typical_width(lines: list[Line]) -> int:
     hyphenation joins the two lines it mends into one (``pdftotext``), and a
     text with many of those would otherwise seem twice as wide as it is.
     """
-    lengths = sorted(len(line.text) for line in lines if not line.blank)
+    # A line holding pdfium's break mark is two printed lines joined: not a width.
+    lengths = sorted(len(line.text) for line in lines if line.text and BREAK_MARK not in line.text)
     if not lengths:
         return 0
     usual = lengths[int(0.75 * (len(lengths) - 1))]
