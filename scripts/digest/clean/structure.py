@@ -64,6 +64,13 @@ def segment(
     keys: list[tuple[int, str]] = []  # (level, key part) of the open headings, for anchors
     in_references = False
     body_started = False
+    # With an abstract or keywords label, the body starts after it; else at the first
+    # full line (a two-column paper's title and abstract run across both columns,
+    # longer than the text's own lines).
+    labelled_front = any(
+        (label := match_label(line.text)) is not None and label.kind in ("abstract", "keywords")
+        for line in lines
+    )
     list_lines = ordered_items(lines)  # "1." "2." "3." close together: a list's items
 
     def flush() -> None:
@@ -166,7 +173,7 @@ def segment(
             and is_title_case(numbered[1])
         ):
             orphans.setdefault(numbered[0].values, (line, numbered[0], numbered[1]))
-        if width and len(line.text) >= width * 0.9:
+        if width and len(line.text) >= width * 0.9 and not labelled_front:
             body_started = True  # prose has begun: no more title page lines
         shaped = unnumbered and body_started and not in_references
         if shaped and looks_like_unnumbered_heading(
