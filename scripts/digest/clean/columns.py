@@ -13,6 +13,7 @@ which most extractors write; a text without them is one page.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 # A gutter lies in the middle of the page; a column region has at least this many
@@ -139,7 +140,8 @@ def column_cuts(lines: list[str]) -> list[Cut | None]:
         if not line.strip():
             cuts[index] = Cut("", "")
             continue
-        near = [mark for mark in marks if abs(mark - index) <= EVIDENCE_WINDOW]
+        first = bisect_left(marks, index - EVIDENCE_WINDOW)
+        near = marks[first : bisect_right(marks, index + EVIDENCE_WINDOW)]
         if not near:
             continue  # no row nearby stands in two columns: this one is full width
         near = sorted(near, key=lambda mark: (abs(mark - index), mark))[:NEIGHBOURS]
@@ -160,47 +162,45 @@ def column_cuts(lines: list[str]) -> list[Cut | None]:
             if any(other and other.left and not other.right for other in beside):
                 anchors.add(index)
     pending = sorted(index for index in gutters if cuts[index] is None)
+    rank = {row: position for position, row in enumerate(rows)}
+
+    def between(index: int, side: str) -> bool:
+        """Is the row between two rows of one column alone (the nearest written rows
+        above and below)? Then its part on that side is a full line of it."""
+        position = rank[index]
+        if position == 0 or position == len(rows) - 1:
+            return False
+        neighbours = (cuts[rows[position - 1]], cuts[rows[position + 1]])
+        if side == "right":
+            return all(cut is not None and cut.right and not cut.left for cut in neighbours)
+        return all(cut is not None and cut.left and not cut.right for cut in neighbours)
+
+    # Sweeps down and up the page until nothing changes: each cut row may anchor the
+    # rows next to it, in either direction (a few sweeps, not one per row).
     changed = True
     while changed:
         changed = False
-        for index in pending:
-            if cuts[index] is not None:
-                continue
-            if not any(abs(anchor - index) <= CLOSE_WINDOW for anchor in anchors):
-                continue
-            if _between_right_rows(cuts, index):
-                cut = _cut_by_right_length(lines[index], measure)
-            else:
-                cut = _cut_row(lines[index], gutters[index], measure, close=True)
-            if cut is not None:
-                cuts[index] = cut
-                anchors.add(index)
-                changed = True
+        for order in (pending, pending[::-1]):
+            for index in order:
+                if cuts[index] is not None:
+                    continue
+                close = range(index - CLOSE_WINDOW, index + CLOSE_WINDOW + 1)
+                if not any(anchor in anchors for anchor in close):
+                    continue
+                if between(index, "right"):
+                    cut = _cut_by_right_length(lines[index], measure)
+                else:
+                    cut = _cut_row(lines[index], gutters[index], measure, close=True)
+                if cut is not None:
+                    cuts[index] = cut
+                    anchors.add(index)
+                    changed = True
     for index in pending:
-        if cuts[index] is None and _between_right_rows(cuts, index):
+        if cuts[index] is None and between(index, "right"):
             cuts[index] = _cut_by_right_length(lines[index], measure)
-        elif cuts[index] is None and _between_rows(cuts, index, side="left"):
+        elif cuts[index] is None and between(index, "left"):
             cuts[index] = _cut_by_left_length(lines[index], measure)
     return cuts
-
-
-def _between_rows(cuts: list[Cut | None], index: int, *, side: str) -> bool:
-    """Is the row between two rows of one column alone (the nearest written rows
-    above and below)? Then the row's part on that side is a full line of it."""
-    written = [
-        position for position, cut in enumerate(cuts) if cut is None or cut.left or cut.right
-    ]
-    rank = written.index(index)
-    if rank == 0 or rank == len(written) - 1:
-        return False
-    neighbours = (cuts[written[rank - 1]], cuts[written[rank + 1]])
-    if side == "right":
-        return all(cut is not None and cut.right and not cut.left for cut in neighbours)
-    return all(cut is not None and cut.left and not cut.right for cut in neighbours)
-
-
-def _between_right_rows(cuts: list[Cut | None], index: int) -> bool:
-    return _between_rows(cuts, index, side="right")
 
 
 def _cut_by_left_length(line: str, measure: _Measure) -> Cut | None:
