@@ -136,6 +136,8 @@ class Paragraph:
     kind: str = "paragraph"
     # "bullet" or "ordered" for an item of a list ("•", "1."); its number is ``marker``.
     list: str | None = None
+    # A block quote: lines set in from the text's own (a layout-preserving extraction).
+    quote: bool = False
 
 
 Block = Heading | Paragraph

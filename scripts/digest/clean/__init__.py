@@ -61,7 +61,7 @@ def clean_text(text: str) -> Document:
 
     def paragraphs(part_lines: list[Line]) -> list[Line]:
         assembled = assemble_paragraphs(part_lines, width, vocabulary)
-        return [Line(repair_quotes(p.text), p.number) for p in assembled]
+        return [Line(repair_quotes(p.text), p.number, p.indent) for p in assembled]
 
     def close_section() -> None:
         nonlocal section
@@ -115,9 +115,10 @@ def clean_text(text: str) -> Document:
                     # A list item is no run-in head: it stays out of mark_leads.
                     doc.body.append(Paragraph(rest, found_paragraph.number, number, list=kind))
                     continue
-                paragraph = Paragraph(found_paragraph.text, found_paragraph.number)
+                quote = found_paragraph.indent > 0  # set in: a block quote
+                paragraph = Paragraph(found_paragraph.text, found_paragraph.number, quote=quote)
                 doc.body.append(paragraph)
-                if not is_caption(paragraph.text):  # "Table 1." is no run-in head
+                if not is_caption(paragraph.text) and not quote:  # no run-in heads there
                     section.append(paragraph)
     close_section()
     _mark_footnotes(doc)

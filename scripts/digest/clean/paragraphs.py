@@ -39,7 +39,8 @@ RUN_IN_AT_START = re.compile(r"^([A-Z][\w’'-]*(?: [\w’'-]+){0,4})\.\s+[A-Z�
 
 
 def assemble_paragraphs(lines: list[Line], width: int, vocabulary: Vocabulary) -> list[Line]:
-    """Group lines into paragraphs; each result is one Line holding a whole paragraph."""
+    """Group lines into paragraphs; each result is one Line holding a whole paragraph,
+    indented when the paragraph is a block quote (see ``_quote_indent``)."""
     groups: list[list[Line]] = []
     blank_before = False
     items = ordered_items(lines)
@@ -60,7 +61,26 @@ def assemble_paragraphs(lines: list[Line], width: int, vocabulary: Vocabulary) -
         else:
             groups[-1].append(line)
         blank_before = False
-    return [Line(join_lines(group, vocabulary), group[0].number) for group in groups]
+    base = _usual_indent(lines)
+    return [
+        Line(join_lines(group, vocabulary), group[0].number, _quote_indent(group, base))
+        for group in groups
+    ]
+
+
+def _usual_indent(lines: list[Line]) -> int:
+    """The text's own left edge: the least indent of its lines."""
+    return min((line.indent for line in lines if not line.blank), default=0)
+
+
+def _quote_indent(group: list[Line], base: int) -> int:
+    """A block set in from the text's edge, all its lines alike (a block quote): their
+    indent; else 0. A paragraph's indented first line alone is no quote."""
+    indents = {line.indent for line in group}
+    if len(group) < MIN_BLOCK_LINES - 1 or len(indents) != 1:
+        return 0
+    indent = indents.pop()
+    return indent if indent - base >= MIN_INDENT_STEP else 0
 
 
 def _indented_widths(lines: list[Line]) -> dict[int, int]:

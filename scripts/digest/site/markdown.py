@@ -90,7 +90,7 @@ TextRenderer = Callable[[int, str], str]
 
 def render_paragraph(paragraph: Paragraph, text: TextRenderer | None = None, index: int = 0) -> str:
     """A run-in head or item marker becomes a bold lead-in, the same for both; a list
-    item becomes an item of a Markdown list."""
+    item becomes an item of a Markdown list, a block quote a Markdown quote."""
     body = text(index, paragraph.text) if text else escape_inline(paragraph.text)
     if paragraph.list == "bullet":
         return f"- {body}".rstrip()
@@ -98,7 +98,8 @@ def render_paragraph(paragraph: Paragraph, text: TextRenderer | None = None, ind
         return f"{paragraph.marker}. {body}".rstrip()
     lead = " ".join(part for part in (paragraph.marker, paragraph.lead) if part)
     if not lead:
-        return _BLOCK_START.sub(_escape_block_start, body)
+        block = _BLOCK_START.sub(_escape_block_start, body)
+        return f"> {block}".rstrip() if paragraph.quote else block
     return f"**{escape_inline(lead)}** {body}".rstrip()
 
 
