@@ -107,8 +107,8 @@ def clean_text(text: str) -> Document:
                 doc.back[-1].paragraphs.extend(p.text for p in found)
                 continue
             items = ordered_items(found)
-            for found_paragraph in found:
-                ordered = found_paragraph.number in items
+            for position, found_paragraph in enumerate(found):
+                ordered = position in items
                 item = list_marker(found_paragraph.text, ordered=ordered)
                 if item is not None:
                     kind, number, rest = item

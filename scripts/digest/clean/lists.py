@@ -32,23 +32,27 @@ def list_marker(text: str, *, ordered: bool = True) -> tuple[str, str | None, st
 
 
 def ordered_items(lines: list) -> set[int]:
-    """Line numbers that open ordered items: a run "1.", "2.", "3." ... close together.
+    """Positions in ``lines`` of the lines that open ordered items: a run "1.", "2.",
+    "3." ... close together. Positions, not source line numbers: the two halves of a
+    two-column row share one number.
 
     A lone number before a capital is more often a stray section number or a
     sentence that starts with one; a list has at least two items in sequence and
     starts at 1, so that "3. Findings" after a list's "4." is a section again.
     """
     found = [
-        (line.number, int(match.group(1))) for line in lines if (match := _ORDERED.match(line.text))
+        (position, line.number, int(match.group(1)))
+        for position, line in enumerate(lines)
+        if (match := _ORDERED.match(line.text))
     ]
     items: set[int] = set()
-    run: list[tuple[int, int]] = []
-    for number, value in found:
-        follows = bool(run) and value == run[-1][1] + 1 and number - run[-1][0] <= _RUN_DISTANCE
+    run: list[tuple[int, int, int]] = []
+    for position, number, value in found:
+        follows = bool(run) and value == run[-1][2] + 1 and number - run[-1][1] <= _RUN_DISTANCE
         if follows:
-            run.append((number, value))
+            run.append((position, number, value))
         else:
-            run = [(number, value)] if value == 1 else []
+            run = [(position, number, value)] if value == 1 else []
         if len(run) >= 2:
-            items.update(line for line, _ in run)
+            items.update(item for item, _, _ in run)
     return items

@@ -49,7 +49,7 @@ def assemble_paragraphs(lines: list[Line], width: int, vocabulary: Vocabulary) -
         if line.blank:
             blank_before = bool(groups)
             continue
-        item = line.number in items or bool(list_marker(line.text, ordered=False))
+        item = position in items or bool(list_marker(line.text, ordered=False))
         # A caption is a block of its own: it goes on only on lines in lower case.
         caption = is_caption(line.text) or bool(
             groups and is_caption(groups[-1][0].text) and not starts_lowercase(line.text)

@@ -289,7 +289,7 @@ def looks_like_unnumbered_heading(
 
 def _list_item(title: str, line: Line, lines: list[Line], index: int, runs: set[int]) -> bool:
     """A numbered line inside a run of numbered lines that reads like a sentence."""
-    if line.number not in runs:
+    if index - 1 not in runs:  # ``index`` is the position after ``line``
         return False
     following = lines[index] if index < len(lines) else None
     runs_on = (
