@@ -8,7 +8,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from digest.clean import clean_text
-from digest.model import Heading
+from digest.model import Heading, Paragraph
 from digest.site.markdown import render_document
 
 SOURCES = Path(__file__).resolve().parents[2] / "sources"
@@ -139,3 +139,10 @@ def test_output_is_commonmark_without_raw_html(path: Path) -> None:
     assert len(rendered_headings) == len(body_headings) + extra
     # No paragraph became a list or a code block by accident.
     assert "code_block" not in kinds and "ordered_list_open" not in kinds
+
+
+def test_a_text_with_a_paragraph_per_line_keeps_its_closed_compounds() -> None:
+    # 004 writes "Singapore's grassroots governance" on a line of over a thousand
+    # characters; such a line is a paragraph, not printed lines an extractor joined.
+    text = "\n\n".join(block.text for block in clean("004").body if isinstance(block, Paragraph))
+    assert "most important points in Singapore's grassroots governance" in text

@@ -16,6 +16,10 @@ from digest.clean.lines import BREAK_MARK, Line
 
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _PLAIN_WORD = re.compile(r"[A-Za-z]+")
+# No printed line is wider than this many characters; a text whose lines are is not
+# hard-wrapped. An extractor joins a few printed lines at most, never a paragraph.
+MAX_PRINTED_WIDTH = 200
+MAX_JOINED_LINES = 4
 # A part of a compound as short as "as", "in" or "re" proves nothing by being a word.
 MIN_PART = 3
 _MARKED_BREAK = re.compile(rf"([A-Za-z]+){BREAK_MARK}([A-Za-z]+)")
@@ -98,11 +102,12 @@ def split_overfull_lines(lines: list[Line], width: int, vocabulary: Vocabulary) 
     hyphenated form of that compound is in the document, split there and give
     back the hyphen; the ordinary joining rule then rebuilds the sentence.
     """
-    if width <= 0:
-        return lines
+    if width <= 0 or width > MAX_PRINTED_WIDTH:
+        return lines  # not hard-wrapped: a paragraph per line has no column to overrun
     repaired: list[Line] = []
     for line in lines:
-        parts = _split_once(line, width, vocabulary) if len(line.text) > width * 1.3 else None
+        joined = width * 1.3 < len(line.text) <= width * MAX_JOINED_LINES
+        parts = _split_once(line, width, vocabulary) if joined else None
         if parts is None:
             repaired.append(line)
         else:
