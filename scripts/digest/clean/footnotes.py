@@ -63,6 +63,14 @@ def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
             index += 1
             continue
         found = _notes_at(lines, index)
+        if paged:  # a note's text stands on its label's page
+            found = [
+                (label, taken)
+                for label, taken in found
+                if all(lines[i].page == line.page for i in taken)
+            ]
+            if not found and _ALONE.match(line.text):
+                found = _note_before(lines, index, drop)
         near_foot = not paged or position_in_page.get(index, 99) < PAGE_FOOT_LINES
         before = " ".join(seen[-60:])
         if found and near_foot and all(has_mark(before, label) for label, _ in found):
@@ -76,6 +84,27 @@ def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
         seen.append(line.text)
         index += 1
     return [line for i, line in enumerate(lines) if i not in drop], notes
+
+
+def _note_before(lines: list[Line], index: int, taken: set[int]) -> list[tuple[str, list[int]]]:
+    """A label printed after its note's text (last on its page): the sentence just
+    above it, back to a blank line or another note, is the text."""
+    following = next((i for i in range(index + 1, len(lines)) if not lines[i].blank), None)
+    if following is not None and lines[following].page == lines[index].page:
+        return []  # text follows on the page: not a label printed last
+    block: list[int] = []
+    position = index - 1
+    while position >= 0 and len(block) < MAX_NOTE_LINES:
+        line = lines[position]
+        if line.blank or position in taken or _ALONE.match(line.text):
+            break
+        block.insert(0, position)
+        position -= 1
+    if not block or not ends_sentence(lines[block[-1]].text):
+        return []
+    if not lines[block[0]].text[:1].isupper():
+        return []
+    return [(lines[index].text, [index, *block])]
 
 
 def _notes_at(lines: list[Line], index: int) -> list[tuple[str, list[int]]]:
