@@ -25,7 +25,7 @@ from digest.clean.reflist import split_references
 from digest.clean.runin import mark_leads
 from digest.clean.structure import HeadingPart, LabelPart, segment
 from digest.clean.tables import extract_tables, is_caption
-from digest.model import BackSection, Document, Footnote, Paragraph, TableCells
+from digest.model import BackSection, Document, Footnote, Paragraph
 
 __all__ = ["clean_text"]
 
@@ -55,7 +55,7 @@ def clean_text(text: str) -> Document:
     )
     doc = Document(furniture=furniture)
     doc.footnotes = [Footnote(note.label, note.text, note.line) for note in notes]
-    doc.tables = [TableCells(table.caption, table.cells, table.line) for table in tables]
+    doc.tables = tables
     state = "front"
     section: list[Paragraph] = []
 

@@ -14,13 +14,13 @@ statistics stays where it is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from digest.clean.headings import is_title_like
 from digest.clean.labels import match_label
 from digest.clean.lines import Line
 from digest.clean.numbering import parse_number
 from digest.clean.sentences import ends_sentence, starts_lowercase
+from digest.model import TableCells
 
 _CAPTION = re.compile(
     r"^(?:(Table|TABLE|Tab\.)|Figure|FIGURE|Fig\.)\s+(?:\d+|[IVXLC]+)(?:[.:]|\s+[-–—]|\s+[A-Z])"
@@ -36,15 +36,6 @@ _NUMBER = re.compile(r"^[(\[]?[-+−–]?[\d.,]+%?[)\]]?$|^[-–—]$|^n/?a$", r
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$|^[IVXLC]+\.?$")
 # At most this many headings in a row may follow a table (a section's, a sub-section's).
 MAX_TRAILING_HEADINGS = 2
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table's caption and its cells as extracted, one string per printed line."""
-
-    caption: str
-    cells: list[str]
-    line: int
 
 
 def is_caption(text: str) -> bool:
@@ -79,7 +70,7 @@ def _in_table(text: str) -> bool:
     return match_label(text) is None and not is_caption(text) and is_cell(text)
 
 
-def extract_tables(lines: list[Line]) -> tuple[list[Line], list[Table]]:
+def extract_tables(lines: list[Line]) -> tuple[list[Line], list[TableCells]]:
     """The lines without tables' cells, and the tables in the order of their captions.
 
     The caption becomes a block of its own. A table set inside a sentence (a float
@@ -87,7 +78,7 @@ def extract_tables(lines: list[Line]) -> tuple[list[Line], list[Table]]:
     paragraph's, where blank lines mark it), so that the sentence is joined again.
     """
     kept: list[Line] = []
-    tables: list[Table] = []
+    tables: list[TableCells] = []
     waiting: list[Line] = []  # captions to give after the paragraph they interrupted
     index = 0
     while index < len(lines):
@@ -120,7 +111,7 @@ def extract_tables(lines: list[Line]) -> tuple[list[Line], list[Table]]:
             cells, returned, region = [], set(), []
         else:
             text = [lines[position].text for position in cells if not lines[position].blank]
-            tables.append(Table(line.text, text, line.number))
+            tables.append(TableCells(line.text, text, line.number))
             index = region[-1] + 1
         before = next((other for other in reversed(kept) if not other.blank), None)
         after = lines[index] if index < len(lines) and not returned else None

@@ -120,10 +120,14 @@ def render_body(doc: Document, *, anchors: bool = False, text: TextRenderer | No
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
+def render_cells(table: TableCells) -> str:
+    """A table's cells in the order extracted, escaped, one after another."""
+    return " · ".join(escape_inline(cell) for cell in table.cells)
+
+
 def render_table_cells(table: TableCells) -> str:
-    """A table's caption in bold, then its cells in the order extracted."""
-    cells = " · ".join(escape_inline(cell) for cell in table.cells)
-    return f"**{escape_inline(table.caption)}** {cells}"
+    """A table's caption in bold, then its cells."""
+    return f"**{escape_inline(table.caption)}** {render_cells(table)}"
 
 
 def render_document(doc: Document) -> str:

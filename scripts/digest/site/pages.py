@@ -34,6 +34,7 @@ from digest.site.markdown import (
     escape_inline,
     guard_block_start,
     render_body,
+    render_cells,
     render_paragraph,
 )
 
@@ -189,7 +190,7 @@ def render_paper(
             {
                 "caption": table.caption,
                 "line": table.line,
-                "cells": Markdown(" · ".join(escape_inline(cell) for cell in table.cells)),
+                "cells": Markdown(render_cells(table)),
             }
             for table in doc.tables
         ],
