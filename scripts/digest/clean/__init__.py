@@ -29,6 +29,9 @@ from digest.model import BackSection, Document, Footnote, Paragraph
 
 __all__ = ["clean_text"]
 
+# Numbered headings in a text that has an outline of numbered sections, at least.
+MIN_OUTLINE = 2
+
 
 def clean_text(text: str) -> Document:
     """Turn one source text into structure; never drops text it cannot place."""
@@ -40,10 +43,14 @@ def clean_text(text: str) -> Document:
     lines = mend_marked_breaks(lines, vocabulary)
     lines = split_overfull_lines(lines, width, vocabulary)
     parts = segment(lines, width, vocabulary)
+    numbered = sum(isinstance(part, HeadingPart) for part in parts)
+    if numbered < MIN_OUTLINE:
+        # No numbered sections (one numbered line is no outline: a list's item, a
+        # sentence that starts with a number): look for headings by their shape.
+        shaped = segment(lines, width, vocabulary, unnumbered=True)
+        if sum(isinstance(part, HeadingPart) for part in shaped) > numbered:
+            parts = shaped
     has_headings = any(isinstance(part, HeadingPart) for part in parts)
-    if not has_headings:  # no numbered sections: look for headings by their shape
-        parts = segment(lines, width, vocabulary, unnumbered=True)
-        has_headings = any(isinstance(part, HeadingPart) for part in parts)
 
     first_section = next(
         (

@@ -32,6 +32,10 @@ EVIDENCE_WINDOW = 10
 CLOSE_WINDOW = 3
 # How far (characters) a row's right column may start from its neighbours' gutter.
 GUTTER_SLACK = 3
+# Rows this close to a row whose right column starts far (this share of the page's
+# width) from the page's gutter may start where it does.
+SHIFT_WINDOW = 2
+SHIFT_SHARE = 0.1
 # A right half one space from the left half must fill this share of the column.
 MIN_CLOSE_RIGHT = 0.5
 # ... and its left half must end this close (share of the column) to a full line's end.
@@ -152,6 +156,27 @@ def column_cuts(lines: list[str]) -> list[Cut | None]:
             # Its halves stand clearly apart even where its neighbours' gutter is not.
             cut = Cut(line[:own].rstrip(), line[own:])
         cuts[index] = cut
+    # A heading set in a larger type in one column pushes the other column's text
+    # on its rows away from the page's gutter: rows next to a row cut so, whose
+    # text (or a word after one space) starts where its right half does, are cut there.
+    page_gutter = sorted(evidence.values())[len(evidence) // 2]
+    shifted = {
+        index: len(lines[index]) - len(cut.right.lstrip())
+        for index, cut in enumerate(cuts)
+        if cut is not None and cut.left.strip() and cut.right.strip()
+    }
+    shifted = {
+        index: start
+        for index, start in shifted.items()
+        if abs(start - page_gutter) > SHIFT_SHARE * width
+    }
+    for index, start in sorted(shifted.items()):
+        for other in range(index - SHIFT_WINDOW, index + SHIFT_WINDOW + 1):
+            if not (0 <= other < len(lines) and other in gutters):
+                continue
+            cut = cuts[other]
+            if cut is None or not cut.right:
+                cuts[other] = _cut_at(lines[other], start) or cut
     # One-space cuts spread out from rows that surely stand in two columns: a row cut
     # in two, or a right-hand row next to a left-hand one (two columns printed on
     # alternate rows). A centred title line next to nothing of the kind does not count.
@@ -201,6 +226,13 @@ def column_cuts(lines: list[str]) -> list[Cut | None]:
         elif cuts[index] is None and between(index, "left"):
             cuts[index] = _cut_by_left_length(lines[index], measure)
     return cuts
+
+
+def _cut_at(line: str, start: int) -> Cut | None:
+    """Cut a row where a word starts at ``start`` (after its indent or one space)."""
+    if start >= len(line) or line[start] == " " or line[start - 1] != " ":
+        return None
+    return Cut(line[:start].rstrip(), line[start:])
 
 
 def _cut_by_left_length(line: str, measure: _Measure) -> Cut | None:

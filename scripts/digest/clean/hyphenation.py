@@ -56,8 +56,9 @@ def join_hyphenated(left: str, right: str, vocabulary: Vocabulary) -> str:
     """Join a line ending in "left-" with a line starting "right...".
 
     The document decides: the hyphen stays when the document writes the word
-    hyphenated anywhere (grass-roots), goes when it writes it only closed
-    (government). When it writes neither, the hyphen stays only if a part is a
+    hyphenated (grass-roots) at least as often as closed, goes when it writes it
+    closed more often (government; grassroots, with one "Grass-Roots" in a
+    title). When it writes neither, the hyphen stays only if a part is a
     word of the document on its own (self-government, urban-rural), and not a
     short one ("as-" + "signed"): "Serv-" + "ing" and "gover-" + "nance" are one
     word that the line end split.
@@ -70,7 +71,7 @@ def join_hyphenated(left: str, right: str, vocabulary: Vocabulary) -> str:
         parts = any(
             len(part) >= MIN_PART and vocabulary.has(part) for part in (left_word, right_word)
         )
-        if not hyphenated and (closed or not parts):
+        if closed > hyphenated or (not hyphenated and not parts):
             return left[:-1] + right
     return left + right
 

@@ -56,8 +56,9 @@ Part = TextPart | LabelPart | HeadingPart
 def segment(
     lines: list[Line], width: int, vocabulary: Vocabulary, *, unnumbered: bool = False
 ) -> list[Part]:
-    """Cut the lines into parts. ``unnumbered`` also takes short title lines standing
-    between paragraphs for headings: for texts whose sections carry no numbers."""
+    """Cut the lines into parts. ``unnumbered`` takes short title lines standing
+    between paragraphs for headings instead of numbered lines: for texts whose
+    sections carry no numbers (where a line that starts with one is no heading)."""
     parts: list[Part] = []
     text = TextPart()
     outline = Outline()
@@ -110,7 +111,7 @@ def segment(
             if label.rest:
                 text.lines.append(Line(label.rest, line.number))
             continue
-        numbered = None if in_references else parse_number(line.text)
+        numbered = None if in_references or unnumbered else parse_number(line.text)
         if (
             numbered is not None
             and (
@@ -266,9 +267,17 @@ def looks_like_unnumbered_heading(
     text = lines[index].text
     if not text or len(text) > max(width, 20) or len(text.split()) > MAX_TITLE_WORDS:
         return False
-    if text.endswith((".", ",", ";", ":", "-")) or not text[0].isupper():
+    rest = index + 1  # where the lines after the heading start
+    if text.endswith("-") and text[-2:-1].isalpha() and rest < len(lines):
+        # A word broken at the end of a heading line ("Research Ques-" / "tions"): a
+        # title set in a narrow column; its rest must read as the rest of a title.
+        following = lines[rest]
+        if not (starts_lowercase(following.text) and continues_heading(text, following, width)):
+            return False
+        rest += 1
+    elif text.endswith((".", ",", ";", ":", "-")):
         return False
-    if not is_title_like(text) or parse_number(text) is not None:
+    if not text[0].isupper() or not is_title_like(text) or parse_number(text) is not None:
         return False
     previous = next((line for line in reversed(lines[:index]) if not line.blank), None)
     blank_before = index > 0 and lines[index - 1].blank
@@ -276,7 +285,7 @@ def looks_like_unnumbered_heading(
         return False
     if sum(bool(re.fullmatch(r"[\d.,%()]+", word)) for word in text.split()) >= 2:
         return False  # a table row ("Budget 795 25.4")
-    after = [line for line in lines[index + 1 : index + 5] if not line.blank]
+    after = [line for line in lines[rest : rest + 4] if not line.blank]
     if not after:
         return False
     first = after[0].text[:1]

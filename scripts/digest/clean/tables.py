@@ -30,6 +30,12 @@ MAX_CELL_WORDS = 6
 MAX_ROW_WORDS = 14
 # A row: at least this share of its words are numbers ("Cadres 569 78.1").
 MIN_NUMBER_SHARE = 0.3
+# A line of at least this many words that runs on to the next line is prose.
+MIN_PROSE_WORDS = 4
+# The rest of a title after its broken word holds at most this many words.
+MAX_TITLE_TAIL_WORDS = 3
+# A caption wraps over at most this many lines.
+MAX_CAPTION_LINES = 3
 # A table has at least this many cell lines.
 MIN_CELLS = 2
 _NUMBER = re.compile(r"^[(\[]?[-+−–]?[\d.,]+%?[)\]]?$|^[-–—]$|^n/?a$", re.IGNORECASE)
@@ -79,7 +85,7 @@ def extract_tables(lines: list[Line]) -> tuple[list[Line], list[TableCells]]:
     """
     kept: list[Line] = []
     tables: list[TableCells] = []
-    waiting: list[Line] = []  # captions to give after the paragraph they interrupted
+    waiting: list[list[Line]] = []  # captions to give after the paragraph they interrupted
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -89,12 +95,16 @@ def extract_tables(lines: list[Line]) -> tuple[list[Line], list[TableCells]]:
             # the text has no blank lines): the captions follow it.
             kept.extend([line] if line.blank else [line, Line("", line.number, page=line.page)])
             for caption in waiting:
-                kept.extend([caption, Line("", caption.number, page=caption.page)])
+                kept.extend([*caption, Line("", caption[-1].number, page=caption[-1].page)])
             waiting = []
             continue
         if line.blank or not is_caption(line.text):
             kept.append(line)
             continue
+        before = next((other for other in reversed(kept) if not other.blank), None)
+        caption = [line]
+        if before is None or ends_sentence(before.text):
+            index = _caption_rest(lines, index, caption)
         end = index
         while (
             is_table_caption(line.text)
@@ -113,7 +123,6 @@ def extract_tables(lines: list[Line]) -> tuple[list[Line], list[TableCells]]:
             text = [lines[position].text for position in cells if not lines[position].blank]
             tables.append(TableCells(line.text, text, line.number))
             index = region[-1] + 1
-        before = next((other for other in reversed(kept) if not other.blank), None)
         after = lines[index] if index < len(lines) and not returned else None
         interrupted = (
             before is not None
@@ -122,15 +131,34 @@ def extract_tables(lines: list[Line]) -> tuple[list[Line], list[TableCells]]:
             and starts_lowercase(after.text)
         )
         if interrupted:
-            waiting.append(line)
+            waiting.append(caption)
         else:
-            kept.extend([Line("", line.number, page=line.page), line])
-            kept.append(Line("", line.number, page=line.page))
+            kept.extend([Line("", line.number, page=line.page), *caption])
+            kept.append(Line("", caption[-1].number, page=caption[-1].page))
         if returned:  # the text after the table starts a block of its own
             kept.extend(lines[position] for position in sorted(returned))
     for caption in waiting:
-        kept.extend([Line("", caption.number, page=caption.page), caption])
+        kept.extend([Line("", caption[0].number, page=caption[0].page), *caption])
     return kept, tables
+
+
+def _caption_rest(lines: list[Line], index: int, caption: list[Line]) -> int:
+    """Take the lines a wrapped caption goes on to ("Figure 1. Framework of urban" /
+    "governance") into ``caption``; return the index after them.
+
+    A caption that has not ended goes on to a line in lower case: after a finished
+    sentence, such a line is no text of the page's own.
+    """
+    while (
+        index < len(lines)
+        and len(caption) < MAX_CAPTION_LINES
+        and not caption[-1].text.endswith(".")
+        and not lines[index].blank
+        and starts_lowercase(lines[index].text)
+    ):
+        caption.append(lines[index])
+        index += 1
+    return index
 
 
 def _not_cells(lines: list[Line], region: list[int], end: int) -> set[int]:
@@ -146,9 +174,19 @@ def _not_cells(lines: list[Line], region: list[int], end: int) -> set[int]:
     if not body or end >= len(lines):
         return set()
     returned: set[int] = set()
-    while body and len(returned) < MAX_TRAILING_HEADINGS and _title(lines[body[-1]].text):
+    following = end
+    while body and body[-1] + 1 == following and _runs_on(lines[body[-1]], lines[following]):
+        following = body.pop()  # prose of few words per line (a narrow column)
+        returned.add(following)
+    titles = 0
+    while body and titles < MAX_TRAILING_HEADINGS:
+        if _broken_title(lines, body):  # "Party Build-" / "ing": a title's two lines
+            returned.add(body.pop())
+        if not body or not _title(lines[body[-1]].text):
+            break
         title = body.pop()
         returned.add(title)
+        titles += 1
         if body and body[-1] == title - 1 and _SECTION_NUMBER.match(lines[body[-1]].text):
             returned.add(body.pop())  # "3" on the line just above "Findings"
     if not returned:
@@ -165,6 +203,32 @@ def _not_cells(lines: list[Line], region: list[int], end: int) -> set[int]:
     if numbers and not any(_SECTION_NUMBER.match(lines[p].text) for p in returned):
         returned.add(numbers[-1])
     return returned
+
+
+def _runs_on(line: Line, following: Line) -> bool:
+    """A line of words whose sentence goes on to the next line: prose, not a cell."""
+    words = line.text.split()
+    return (
+        len(words) >= MIN_PROSE_WORDS
+        and not any(_NUMBER.match(word) for word in words)
+        and not ends_sentence(line.text)
+        and not following.blank
+        and starts_lowercase(following.text)
+    )
+
+
+def _broken_title(lines: list[Line], body: list[int]) -> bool:
+    """The last line is the end of a word a title line broke ("Party Build-" / "ing")."""
+    if len(body) < 2 or body[-2] != body[-1] - 1:
+        return False
+    head, tail = lines[body[-2]].text, lines[body[-1]].text
+    return (
+        head.endswith("-")
+        and head[-2:-1].isalpha()
+        and _title(head)
+        and starts_lowercase(tail)
+        and len(tail.split()) <= MAX_TITLE_TAIL_WORDS
+    )
 
 
 def _title(text: str) -> bool:
