@@ -24,7 +24,7 @@ from digest.clean.lines import Line
 from digest.clean.lists import ordered_items
 from digest.clean.numbering import Outline, SectionNumber, parse_number
 from digest.clean.paragraphs import join_lines
-from digest.clean.sentences import ends_sentence, starts_lowercase
+from digest.clean.sentences import ends_sentence, first_word, starts_lowercase
 from digest.model import Heading
 
 # Keywords run on for at most this many lines after their label.
@@ -73,6 +73,7 @@ def segment(
         for line in lines
     )
     list_lines = ordered_items(lines)  # "1." "2." "3." close together: a list's items
+    measure = _heading_measure(lines, width) if unnumbered else 0
 
     def flush() -> None:
         nonlocal text
@@ -187,6 +188,9 @@ def segment(
                 last_line = lines[index].text
                 title = join_lines([Line(title, 0), lines[index]], vocabulary)
                 index += 1
+            if title == line.text and _fills_heading_line(lines, index - 1, width, measure):
+                title = join_lines([Line(title, 0), lines[index]], vocabulary)
+                index += 1
             flush()
             parts.append(HeadingPart(Heading(1, title, None, line.number)))
             continue
@@ -226,13 +230,21 @@ def _right_after_heading(parts: list[Part], text: TextPart) -> bool:
     return isinstance(last, HeadingPart) and not written
 
 
+# The titles of the sections that open and close a paper, never sub-sections.
+_OUTER_SECTION = re.compile(
+    r"(?i)^(introduction|conclusions?|concluding remarks|summary|summary and conclusions?"
+    r"|conclusions? and (discussion|implications|policy implications|recommendations)"
+    r"|discussion and conclusions?)$"
+)
+
+
 def _level_unnumbered(parts: list[Part]) -> None:
     """Levels for headings that carry no numbers, from how they follow one another.
 
     A section that opens with a sub-section prints two headings in a row: the first
     is a section, the second a sub-section; later headings that stand alone keep the
-    level of the last sub-section until the next such pair, except the last heading
-    of the body, which papers give to a section of its own (their conclusion).
+    level of the last sub-section until the next such pair, except the sections
+    that open and close every paper (an introduction, a conclusion).
     """
     level = 1
     unnumbered = [
@@ -249,8 +261,8 @@ def _level_unnumbered(parts: list[Part]) -> None:
             part.heading.level = level = 2
         elif isinstance(following, HeadingPart) and not following.heading.number:
             part.heading.level = 1
-        elif index == unnumbered[-1]:
-            part.heading.level = 1  # the last section (a conclusion) closes the outline
+        elif _OUTER_SECTION.match(part.heading.text):
+            part.heading.level = 1  # an introduction or a conclusion is a paper's section
         else:
             part.heading.level = level
 
@@ -294,6 +306,38 @@ def looks_like_unnumbered_heading(
     # Prose follows a heading: a long line next, or after the rest of the title or a
     # sub-heading. Short lines in a row are table cells or a list.
     return any(width and len(line.text) >= width * 0.5 for line in after[:3])
+
+
+def _heading_measure(lines: list[Line], width: int) -> int:
+    """How long a heading's line grows before it wraps, in this text: the longest
+    first line of the headings that surely wrap (broken inside a word or stopped on
+    a connective). Headings are set in a larger type than the body, so they wrap
+    short of the body's width."""
+    return max(
+        (
+            len(line.text)
+            for index, line in enumerate(lines[:-1])
+            if is_incomplete(line.text)
+            and continues_heading(line.text, lines[index + 1], width, loose=False)
+            and looks_like_unnumbered_heading(lines, index, width, fresh=True)
+        ),
+        default=0,
+    )
+
+
+def _fills_heading_line(lines: list[Line], index: int, width: int, measure: int) -> bool:
+    """Does the heading line at ``index`` go on to the next title line? It does when
+    it is as full as the text's headings get (the next line's first word would not
+    have fitted), the next line is no longer and prose follows it: a sub-heading
+    would stand between the two."""
+    if not measure or index + 2 >= len(lines):
+        return False
+    text, following, after = (lines[position] for position in (index, index + 1, index + 2))
+    if following.blank or after.blank or not is_title_like(following.text):
+        return False
+    full = len(text.text) + 1 + len(first_word(following.text)) > measure
+    prose = bool(width) and len(after.text) >= width * 0.5 and not is_title_like(after.text)
+    return full and len(following.text) <= len(text.text) and prose
 
 
 def _list_item(title: str, line: Line, lines: list[Line], index: int, runs: set[int]) -> bool:
