@@ -16,9 +16,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from digest.clean.numbering import parse_number
+
 # A gutter lies in the middle of the page; a column region has at least this many
 # rows, with text on each side in at least this share of them.
-GUTTER_SPAN = (0.25, 0.75)
+GUTTER_SPAN = (0.2, 0.75)
 MIN_COLUMN_SHARE = 0.3
 MIN_PAGE_LINES = 8
 # Rows whose halves stand clearly apart, needed before a page is taken for two columns;
@@ -33,9 +35,13 @@ CLOSE_WINDOW = 3
 # How far (characters) a row's right column may start from its neighbours' gutter.
 GUTTER_SLACK = 3
 # Rows this close to a row whose right column starts far (this share of the page's
-# width) from the page's gutter may start where it does.
+# width) left of the page's gutter may start where it does.
 SHIFT_WINDOW = 2
 SHIFT_SHARE = 0.1
+# How a paragraph's last line ends.
+_SENTENCE_ENDS = (".", "?", "!", ".”", ".’", '."', ".)")
+# A heading's title (right of a cut) holds at most this many words.
+MAX_HEADING_WORDS = 12
 # A right half one space from the left half must fill this share of the column.
 MIN_CLOSE_RIGHT = 0.5
 # ... and its left half must end this close (share of the column) to a full line's end.
@@ -156,19 +162,20 @@ def column_cuts(lines: list[str]) -> list[Cut | None]:
             # Its halves stand clearly apart even where its neighbours' gutter is not.
             cut = Cut(line[:own].rstrip(), line[own:])
         cuts[index] = cut
-    # A heading set in a larger type in one column pushes the other column's text
-    # on its rows away from the page's gutter: rows next to a row cut so, whose
-    # text (or a word after one space) starts where its right half does, are cut there.
+    # A heading set in a larger type in the left column pulls the right column's
+    # text on its rows to the left of the page's gutter (the extractor spaces a row
+    # by its largest type): rows next to a row cut so, whose text (or a word after one
+    # space) starts where its right half does, are cut there.
     page_gutter = sorted(evidence.values())[len(evidence) // 2]
     shifted = {
         index: len(lines[index]) - len(cut.right.lstrip())
         for index, cut in enumerate(cuts)
-        if cut is not None and cut.left.strip() and cut.right.strip()
+        if cut is not None and cut.right.strip()
     }
     shifted = {
         index: start
         for index, start in shifted.items()
-        if abs(start - page_gutter) > SHIFT_SHARE * width
+        if page_gutter - start > SHIFT_SHARE * width
     }
     for index, start in sorted(shifted.items()):
         for other in range(index - SHIFT_WINDOW, index + SHIFT_WINDOW + 1):
@@ -189,15 +196,24 @@ def column_cuts(lines: list[str]) -> list[Cut | None]:
     pending = sorted(index for index in gutters if cuts[index] is None)
     rank = {row: position for position, row in enumerate(rows)}
 
+    def above(index: int, side: str) -> bool:
+        """Does the nearest written row above stand in both columns ("both")?"""
+        position = rank[index]
+        cut = cuts[rows[position - 1]] if position else None
+        return side == "both" and cut is not None and bool(cut.left) and bool(cut.right)
+
     def between(index: int, side: str) -> bool:
         """Is the row between two rows of one column alone (the nearest written rows
-        above and below)? Then its part on that side is a full line of it."""
+        above and below)? Then its part on that side is a full line of it. Between
+        two rows of both columns ("both"), it stands in both columns too."""
         position = rank[index]
         if position == 0 or position == len(rows) - 1:
             return False
         neighbours = (cuts[rows[position - 1]], cuts[rows[position + 1]])
         if side == "right":
             return all(cut is not None and cut.right and not cut.left for cut in neighbours)
+        if side == "both":
+            return all(cut is not None and cut.right and cut.left for cut in neighbours)
         return all(cut is not None and cut.left and not cut.right for cut in neighbours)
 
     # Sweeps down and up the page until nothing changes: each cut row may anchor the
@@ -215,7 +231,12 @@ def column_cuts(lines: list[str]) -> list[Cut | None]:
                 if between(index, "right"):
                     cut = _cut_by_right_length(lines[index], measure)
                 else:
-                    cut = _cut_row(lines[index], gutters[index], measure, close=True)
+                    # Under a row of both columns, the right half may be a paragraph's
+                    # last line: short, and ending a sentence (or anything between two).
+                    short = "any" if between(index, "both") else None
+                    if short is None and above(index, "both"):
+                        short = "sentence"
+                    cut = _cut_row(lines[index], gutters[index], measure, close=True, short=short)
                 if cut is not None:
                     cuts[index] = cut
                     anchors.add(index)
@@ -225,7 +246,22 @@ def column_cuts(lines: list[str]) -> list[Cut | None]:
             cuts[index] = _cut_by_right_length(lines[index], measure)
         elif cuts[index] is None and between(index, "left"):
             cuts[index] = _cut_by_left_length(lines[index], measure)
-    return cuts
+    return [_number_with_title(cut) for cut in cuts]
+
+
+def _number_with_title(cut: Cut | None) -> Cut | None:
+    """A heading's number cut off its title by a one-space cut ("... as a way 3." /
+    "Data and Methods") goes back to the title's column."""
+    if cut is None or not cut.left.strip() or not cut.right.strip():
+        return cut
+    head, _, token = cut.left.rstrip().rpartition(" ")
+    if not head.strip() or not re.fullmatch(r"\d{1,2}(\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-H]\.", token):
+        return cut
+    right = cut.right.strip()
+    numbered = parse_number(f"{token} {right}")
+    if numbered is None or numbered[1] != right or len(right.split()) > MAX_HEADING_WORDS:
+        return cut
+    return Cut(head.rstrip(), f"{token} {right}")
 
 
 def _cut_at(line: str, start: int) -> Cut | None:
@@ -307,13 +343,17 @@ def _measure(lines: list[str], evidence: dict[int, int]) -> _Measure:
     return _Measure(ends[int(0.9 * (len(ends) - 1))], lengths[int(0.8 * (len(lengths) - 1))])
 
 
-def _cut_row(line: str, gutter: int, measure: _Measure, *, close: bool) -> Cut | None:
+def _cut_row(
+    line: str, gutter: int, measure: _Measure, *, close: bool, short: str | None = None
+) -> Cut | None:
     """Cut one row where the right column starts near ``gutter``; None if it crosses.
 
     Halves two or more spaces apart are cut there. Halves one space apart are
     taken for two columns only ``close`` to a row whose halves stand clearly
     apart, where the left half fills its column as a justified line does and the
-    right half is no stub: elsewhere the space is one between two words.
+    right half is no stub (unless ``short``: "any" when the rows above and below
+    stand in two columns, "sentence" for a paragraph's last line under such a row):
+    elsewhere the space is one between two words.
     """
     text_start = len(line) - len(line.lstrip(" "))
     if text_start >= gutter - GUTTER_SLACK:
@@ -332,7 +372,9 @@ def _cut_row(line: str, gutter: int, measure: _Measure, *, close: bool) -> Cut |
         miss = abs(match.start() - measure.left_end)
         if miss > max(2, LEFT_END_TOLERANCE * measure.left_end):
             continue
-        if len(line[start:].strip()) < MIN_CLOSE_RIGHT * measure.right_length:
+        tail = line[start:].strip()
+        may_be_short = short == "any" or (short == "sentence" and tail.endswith(_SENTENCE_ENDS))
+        if len(tail) < MIN_CLOSE_RIGHT * measure.right_length and not may_be_short:
             continue  # one space before a short tail: a word of the left column
         if best is None or -miss > best[0]:
             best = (-miss, start)

@@ -1,0 +1,94 @@
+"""Where a two-column page's rows are cut, for rows the text alone makes hard to read.
+
+The fixtures (``fixtures/pages.txt``) check whole pages; these check single rows
+around a heading set in a larger type, where the extractor moves the right column.
+"""
+
+from __future__ import annotations
+
+from digest.clean.columns import Cut, column_cuts
+
+# A left-column heading in a larger type ("1. Background and Research / Questions")
+# pulls the right column's text on its rows to about a fifth of the page's width,
+# far left of the gutter the other rows share.
+GUTTER = 61
+
+
+def row(left: str, right: str, at: int = GUTTER) -> str:
+    """One printed row: the left column's text, the right column's from ``at``."""
+    return (left.ljust(at) + right).rstrip()
+
+
+PAGE = [
+    row("1. Background and Research", "to conclude that the reform of the committees", 27),
+    row("", "has become routine practice (Ye, 2021).", 27),
+    row("   Questions", "Moreover, local officials described the work", 27),
+    row("", "as both a slogan and a working method."),
+    row("However, the evidence presented here suggests that", "Turnout rose in every village"),
+    row("village governance is shaped by local fiscal capacity", "after the reform of the rules,"),
+    row("as much as by central policy. In the pilot districts", "and the committees met more"),
+    row("of Guizhou Province, 13 of the 28 communities met", "often than they had before the"),
+    row("the provincial targets for the reform of the rules.", "reform, and the residents say"),
+    row("County governments are expected to balance their", "that the meetings are open to"),
+    row("tasks against the everyday needs of residents.", "everyone in the village."),
+]
+
+
+def test_rows_beside_a_large_heading_are_cut_where_the_pulled_column_starts() -> None:
+    cuts = column_cuts(PAGE)
+    assert cuts[0] == Cut("1. Background and Research", PAGE[0][27:])
+    assert cuts[1] is not None and cuts[1].left == ""
+    assert cuts[1].right.strip() == "has become routine practice (Ye, 2021)."
+    assert cuts[2] is not None and cuts[2].left.strip() == "Questions"
+    assert cuts[2].right.strip() == "Moreover, local officials described the work"
+
+
+def test_the_other_rows_keep_the_page_gutter() -> None:
+    cuts = column_cuts(PAGE)
+    for index in range(4, len(PAGE)):
+        cut = cuts[index]
+        assert cut is not None
+        assert PAGE[index].startswith(cut.left)
+        assert cut.right.strip() == PAGE[index][GUTTER:].strip()
+
+
+def test_a_heading_number_cut_off_its_title_goes_back_to_it() -> None:
+    rows = [
+        "The committees met every month in the villages      of the election rules, and the",
+        "of the two counties we studied, and the cadres      committees met more often than",
+        "kept written minutes of all their meetings. The     they had before the reform.",
+        "model was promoted by all the townships as a",
+        "model was promoted by all the townships as a 2. Data and Methods",
+        "way of improving the work of the committees in",
+        "all the villages of the two counties we visited,    Of the sixty villages in our",
+        "and the residents say that the meetings are open    sample, nineteen had adopted",
+        "to everyone who lives in the village.               formal procedures by 2013.",
+    ]
+    cut = column_cuts(rows)[4]
+    assert cut is not None
+    assert cut.left == "model was promoted by all the townships as a"
+    assert cut.right == "2. Data and Methods"
+
+
+def test_a_paragraphs_short_last_line_one_space_from_the_left_column_is_cut() -> None:
+    # The extractor squeezed this block's gutter to one space; the right column's
+    # paragraph ends on a short line ("official documents.").
+    rows = [
+        row("1. Introduction", "problem, whereas it is also a question of compre-", 54),
+        row("", "hensiveness and trust. Big-data bureaus are ex-", 54),
+        "Much of the burden of the sharing of administrative pected to balance the tasks",
+        "data across departments still falls on township gov- against the everyday needs",
+        "ernments, who often lack the necessary resources of residents. In addition, the",
+        "(Peng, 2015). Of the 33 villages in our sample, relationship between the officers",
+        "18 had adopted formal procedures for the improve- official documents.",
+        "ment of rural living environments by 2018. For ex-",
+        "ample, roughly two thirds of the respondents (n =",
+        row(
+            "3,485) agreed that rural collective economic organ-", "However, the literature on", 54
+        ),
+        row("isations respond quickly to requests (Chen, 2009).", "rural governance has paid", 54),
+        row("In practice, the protection of personal information", "growing attention to the", 54),
+        row("involves negotiation among agricultural coopera-", "consolidation of poverty", 54),
+    ]
+    cut = column_cuts(rows)[6]
+    assert cut == Cut("18 had adopted formal procedures for the improve-", "official documents.")
