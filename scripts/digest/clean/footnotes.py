@@ -33,8 +33,11 @@ class Note:
 
 def mark_pattern(label: str) -> re.Pattern[str]:
     """The mark of note ``label`` in the text: its number glued to a word's end."""
-    # Not a decimal ("72.5" carries no mark 5), nor a section's number ("C.2").
-    return re.compile(rf"(?<=[A-Za-z.,;:)”’\"])(?<!\d[.,])(?<!\b[A-Z]\.){label}(?=[\s.,;:)]|$)")
+    # Not a decimal ("72.5" carries no mark 5), nor a section's number ("C.2"); but
+    # a sentence that ends on a year carries one ("... in 2018.1 At the same time").
+    glued = rf"(?<=[A-Za-z.,;:)”’\"])(?<!\d[.,])(?<!\b[A-Z]\.){label}(?=[\s.,;:)]|$)"
+    after_year = rf"(?<=\b(?:19|20)\d\d\.){label}(?=\s|$)"
+    return re.compile(f"{glued}|{after_year}")
 
 
 def has_mark(text: str, label: str) -> bool:
@@ -147,7 +150,7 @@ def _note_text(lines: list[Line], index: int, *, opens: bool = True) -> list[int
     taken = [index]
     while not ends_sentence(lines[taken[-1]].text) and len(taken) < MAX_NOTE_LINES:
         following = taken[-1] + 1
-        inside = following + 1 < len(lines) and starts_lowercase(lines[following + 1].text)
+        inside = following + 1 < len(lines) and _goes_on(lines[following + 1].text)
         if following < len(lines) and lines[following].blank and inside:
             following += 1
         if following >= len(lines) or lines[following].blank:
@@ -157,6 +160,12 @@ def _note_text(lines: list[Line], index: int, *, opens: bool = True) -> list[int
         taken.append(following)
     # A heading ("3 Findings") is no note: a note is a sentence.
     return taken if ends_sentence(lines[taken[-1]].text) else None
+
+
+def _goes_on(text: str) -> bool:
+    """Does a line after a blank one go on with a note's sentence ("2012 in 95 ...",
+    "of the survey ...")? A label ("3 All names ...") opens another note."""
+    return starts_lowercase(text) or (text[:1].isdigit() and _LABEL.match(text) is None)
 
 
 def _note_at(lines: list[Line], index: int) -> tuple[str, list[int]] | None:

@@ -120,6 +120,8 @@ class Outline:
 
     levels: list[str] = field(default_factory=list)  # scheme per level, top first
     last: dict[str, tuple[int, ...]] = field(default_factory=dict)  # scheme -> last values
+    # Schemes whose first number ("1.", "I.") starts some line of the text.
+    first_printed: set[str] = field(default_factory=set)
 
     def _under_chapter(self, number: SectionNumber) -> bool:
         """ "2.1" under "Chapter 2": a path whose first part repeats the chapter's number."""
@@ -146,6 +148,10 @@ class Outline:
         2.3): taken only for a title that surely is one, since the extractor lost or
         misplaced the one in between. A top-level number out of sequence stays text."""
         previous = self.last.get(number.scheme)
+        if previous is None and not self.levels and number.values == (2,):
+            # The first section's heading was lost (no line of the text starts with
+            # its number): the outline starts at 2.
+            return number.scheme not in self.first_printed
         if not number.is_path or previous is None or len(number.values) < 2:
             return False  # a sub-section: a top-level number out of sequence stays text
         return number.values == (*previous[: len(number.values) - 1], number.values[-1]) and (

@@ -62,6 +62,11 @@ def segment(
     parts: list[Part] = []
     text = TextPart()
     outline = Outline()
+    outline.first_printed = {
+        numbered[0].scheme
+        for line in lines
+        if (numbered := parse_number(line.text)) is not None and numbered[0].values == (1,)
+    }
     keys: list[tuple[int, str]] = []  # (level, key part) of the open headings, for anchors
     in_references = False
     body_started = False
