@@ -79,10 +79,22 @@ def continues_heading(heading: str, next_line: Line, width: int, *, loose: bool 
     word (it was full), or stops on a connective ("... under the Guidance of")
     or a hyphen, and the next line reads like the rest of a title, not like prose.
     """
-    if next_line.blank or heading.endswith((".", ":", "?", "!")):
+    if next_line.blank or heading.endswith((".", "!")):
         return False
     if parse_number(next_line.text) is not None:
         return False
+    if heading.endswith((":", "?")):
+        # A title and its subtitle ("... Governance:" / "The Changing Role of ...",
+        # "... Stall in Others?" / "Evidence from ..."), only where a number says the
+        # heading's lines are one heading's: a long first line, a Title Case second.
+        return (
+            loose
+            and width > 0
+            and len(heading) > width * 0.45
+            and is_title_case(next_line.text)
+            and not next_line.text.endswith(".")
+            and is_title_like(next_line.text)
+        )
     full = width > 0 and len(heading) + 1 + len(first_word(next_line.text)) > width * 0.9
     following = next_line.text
     if heading.endswith("-") and heading[-2:-1].isalpha() and following[:1].islower():
