@@ -50,10 +50,13 @@ def assemble_paragraphs(lines: list[Line], width: int, vocabulary: Vocabulary) -
             blank_before = bool(groups)
             continue
         item = position in items or bool(list_marker(line.text, ordered=False))
-        # A caption is a block of its own: it goes on only on lines in lower case.
-        caption = is_caption(line.text) or bool(
-            groups and is_caption(groups[-1][0].text) and not starts_lowercase(line.text)
-        )
+        # A caption is a block of its own, and all of its lines (the tables stage puts
+        # a caption's lines between blank lines).
+        in_caption = bool(groups) and is_caption(groups[-1][0].text)
+        if in_caption and not blank_before and not is_caption(line.text):
+            groups[-1].append(line)
+            continue
+        caption = is_caption(line.text) or in_caption
         # Inside an indented block (a block quote) lines fill the block's width.
         fill = widths.get(position, width)
         if not groups or item or caption or _breaks(groups[-1][-1], line, blank_before, fill):

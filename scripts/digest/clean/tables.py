@@ -17,7 +17,7 @@ import re
 
 from digest.clean.headings import is_title_like
 from digest.clean.labels import match_label
-from digest.clean.lines import Line
+from digest.clean.lines import Line, typical_width
 from digest.clean.numbering import parse_number
 from digest.clean.sentences import ends_sentence, starts_lowercase
 from digest.model import TableCells
@@ -34,6 +34,8 @@ MIN_NUMBER_SHARE = 0.3
 MIN_PROSE_WORDS = 4
 # The rest of a title after its broken word holds at most this many words.
 MAX_TITLE_TAIL_WORDS = 3
+# A caption line this long (share of the text's width) was full: it wrapped.
+FULL_CAPTION = 0.85
 # A caption wraps over at most this many lines.
 MAX_CAPTION_LINES = 3
 # A table has at least this many cell lines.
@@ -85,6 +87,7 @@ def extract_tables(lines: list[Line]) -> tuple[list[Line], list[TableCells]]:
     """
     kept: list[Line] = []
     tables: list[TableCells] = []
+    width = typical_width(lines)
     waiting: list[list[Line]] = []  # captions to give after the paragraph they interrupted
     index = 0
     while index < len(lines):
@@ -104,7 +107,7 @@ def extract_tables(lines: list[Line]) -> tuple[list[Line], list[TableCells]]:
         before = next((other for other in reversed(kept) if not other.blank), None)
         caption = [line]
         if before is None or ends_sentence(before.text):
-            index = _caption_rest(lines, index, caption)
+            index = _caption_rest(lines, index, caption, width)
         end = index
         while (
             is_table_caption(line.text)
@@ -142,20 +145,29 @@ def extract_tables(lines: list[Line]) -> tuple[list[Line], list[TableCells]]:
     return kept, tables
 
 
-def _caption_rest(lines: list[Line], index: int, caption: list[Line]) -> int:
+def _caption_rest(lines: list[Line], index: int, caption: list[Line], width: int) -> int:
     """Take the lines a wrapped caption goes on to ("Figure 1. Framework of urban" /
     "governance") into ``caption``; return the index after them.
 
     A caption that has not ended goes on to a line in lower case: after a finished
-    sentence, such a line is no text of the page's own.
+    sentence, such a line is no text of the page's own. A caption line as wide as
+    the text goes on to a last word or two in Title Case ("... in Zhejiang" /
+    "Province"), which a short heading after a short caption is not; a figure's
+    only, since a table's first row may be such a line.
     """
     while (
         index < len(lines)
         and len(caption) < MAX_CAPTION_LINES
         and not caption[-1].text.endswith(".")
         and not lines[index].blank
-        and starts_lowercase(lines[index].text)
     ):
+        following = lines[index].text
+        # (Not a table's: its cells' first row may be a word or two in Title Case.)
+        figure = not is_table_caption(caption[0].text)
+        full = figure and bool(width) and len(caption[-1].text) >= FULL_CAPTION * width
+        tail = len(following.split()) <= MAX_TITLE_TAIL_WORDS and not ends_sentence(following)
+        if not (starts_lowercase(following) or (full and tail)):
+            break
         caption.append(lines[index])
         index += 1
     return index
