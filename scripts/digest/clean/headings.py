@@ -44,9 +44,12 @@ def is_heading_title(title: str) -> bool:
     if not title:
         return True
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", title)
-    if len(title.split()) > 20 or re.search(r"[.!?]\s+[A-Z]", title):
-        return False
     capitalised = is_title_case(title)
+    # A sentence ends inside: prose (a question inside a Title Case title is fine:
+    # "Why Do Reforms Stall? Evidence from Yunnan").
+    question = re.search(r"\?\s+[A-Z]", title) is not None and not capitalised
+    if len(title.split()) > 20 or re.search(r"[.!]\s+[A-Z]", title) or question:
+        return False
     if capitalised and not (title.endswith(".") and len(words) > 12):
         return True
     # Sentence case: a title still has no clause break and no closing full stop.

@@ -355,6 +355,9 @@ def _list_item(title: str, line: Line, lines: list[Line], index: int, runs: set[
         and not following.blank
         and starts_lowercase(following.text)
         and not line.text.endswith("-")  # a word broken at the line end says nothing
+        # A Title Case title going on to the rest of a title ("... Others? Evidence" /
+        # "from Yunnan Province") is a wrapped heading, not an item's sentence.
+        and not (is_title_case(title) and is_title_like(following.text))
     )
     return runs_on or (len(title.split()) > 8 and not is_title_case(title))
 
