@@ -92,3 +92,49 @@ def test_a_paragraphs_short_last_line_one_space_from_the_left_column_is_cut() ->
     ]
     cut = column_cuts(rows)[6]
     assert cut == Cut("18 had adopted formal procedures for the improve-", "official documents.")
+
+
+def test_a_table_in_the_left_column_does_not_move_the_gutter() -> None:
+    # The table's own columns stand two or more spaces apart, like the page's gutter.
+    rows = [
+        row("growing attention to the evaluation of grassroots", "5 of the 36 communities met"),
+        row("leadership teams (see, for example, Yang, 2011).", "the targets for the sharing of"),
+        row("Zhang et al. (2022) argued that the integration of", "administrative data across de-"),
+        row("regional Party-building resources depends less on", "partments in the province."),
+        row("formal rules than on the informal networks of vil-", "In addition, much of the bur-"),
+        row("lage Party secretaries.", "den still falls on platform"),
+        row("Table 1. Distribution of respondents by district", "operators, who lack resources."),
+        row("", ""),
+        row("          Indicator       Mean     Share (%)", ""),
+        row("          Budget           823          15.4", "3. Policy Recommendations"),
+        row("          Volunteers       284          32.8", ""),
+        row("          Households       631          69.7", "By contrast, between 2015 and"),
+        row("", "2020, spending on the supervision"),
+    ]
+    cuts = column_cuts(rows)
+    assert cuts[9] is not None and cuts[9].right == "3. Policy Recommendations"
+    assert cuts[9].left.split() == ["Budget", "823", "15.4"]
+    assert cuts[8] is not None and cuts[8].right == ""
+    assert cuts[11] is not None and cuts[11].right == "By contrast, between 2015 and"
+
+
+def test_a_justified_heading_in_the_pulled_column_is_cut_where_it_starts() -> None:
+    # Both columns open with a heading on one row; the right one, justified, has wide
+    # spaces of its own, and starts where the right column's text on the next row does.
+    rows = [
+        "1. Background and Research 2. Explaining   Variation            in",
+        "   Questions                  Party Building",
+        row("", "2.1    Participation and Trust"),
+        row("", "The number of registered volunteers in"),
+        row("Dong et al. (2012) argued that the supervision of", "lem, whereas it is also a"),
+        row("village cadres depends less on formal rules than", "and trust. By contrast, as one"),
+        row("on the informal networks of village Party secre-", "it, the work of agricultural co-"),
+        row("taries. By contrast, a recurring theme in the in-", "finished, only handed over."),
+        row("terviews was the tension between professionalisa-", "This observation is consistent"),
+        row("tion and flexibility. Moreover, this observation", "in Sichuan (Yang, 2009)."),
+    ]
+    cuts = column_cuts(rows)
+    assert cuts[0] is not None and cuts[0].left == "1. Background and Research"
+    assert cuts[0].right.split() == ["2.", "Explaining", "Variation", "in"]
+    assert cuts[1] is not None and cuts[1].left.strip() == "Questions"
+    assert cuts[1].right.strip() == "Party Building"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from digest.clean.numbering import parse_number
@@ -136,11 +137,23 @@ def column_cuts(lines: list[str]) -> list[Cut | None]:
         return cuts
     width = max(len(lines[index]) for index in rows)
     low, high = int(width * GUTTER_SPAN[0]), int(width * GUTTER_SPAN[1])
-    evidence = {
-        index: start
-        for index in rows
-        if (start := _clear_start(lines[index], low, high)) is not None
-    }
+    candidates = {index: _clear_starts(lines[index], low, high) for index in rows}
+    firsts = Counter(starts[0] for starts in candidates.values() if starts)
+    if not firsts:
+        return cuts
+    # The page's gutter: where most rows' right halves start. A row with several
+    # clear starts (a table's row in the left column beside the right column's text)
+    # is cut at the one there; one whose text ends short of it is a table's row in
+    # the left column alone, and says nothing of the gutter.
+    page_gutter = max(sorted(firsts), key=lambda start: firsts[start])
+    evidence: dict[int, int] = {}
+    for index, starts in candidates.items():
+        near = [start for start in starts if abs(start - page_gutter) <= GUTTER_SLACK]
+        short = len(lines[index].rstrip()) < page_gutter - GUTTER_SLACK
+        if near:
+            evidence[index] = near[0]
+        elif starts and not (short and len(starts) > 1):
+            evidence[index] = starts[0]
     if len(evidence) < max(MIN_EVIDENCE_ROWS, EVIDENCE_SHARE * len(rows)):
         return cuts
     marks = sorted(evidence)
@@ -166,9 +179,8 @@ def column_cuts(lines: list[str]) -> list[Cut | None]:
     # text on its rows to the left of the page's gutter (the extractor spaces a row
     # by its largest type): rows next to a row cut so, whose text (or a word after one
     # space) starts where its right half does, are cut there.
-    page_gutter = sorted(evidence.values())[len(evidence) // 2]
     shifted = {
-        index: len(lines[index]) - len(cut.right.lstrip())
+        index: _cut_start(lines[index], cut)
         for index, cut in enumerate(cuts)
         if cut is not None and cut.right.strip()
     }
@@ -182,7 +194,9 @@ def column_cuts(lines: list[str]) -> list[Cut | None]:
             if not (0 <= other < len(lines) and other in gutters):
                 continue
             cut = cuts[other]
-            if cut is None or not cut.right:
+            # (A row cut further right was cut inside the pulled column: at a wide
+            # space of a justified heading.)
+            if cut is None or not cut.right or _cut_start(lines[other], cut) > start:
                 cuts[other] = _cut_at(lines[other], start) or cut
     # One-space cuts spread out from rows that surely stand in two columns: a row cut
     # in two, or a right-hand row next to a left-hand one (two columns printed on
@@ -258,10 +272,22 @@ def _number_with_title(cut: Cut | None) -> Cut | None:
     if not head.strip() or not re.fullmatch(r"\d{1,2}(\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-H]\.", token):
         return cut
     right = cut.right.strip()
+    if parse_number(right) is not None:
+        return cut  # the title has its number ("15.4" / "3. Policy ...": a cell's value)
     numbered = parse_number(f"{token} {right}")
     if numbered is None or numbered[1] != right or len(right.split()) > MAX_HEADING_WORDS:
         return cut
+    # A title in Title Case, no clause in it: not a sentence after a cell's value.
+    long_words = [word for word in re.findall(r"[A-Za-z][\w'’-]*", right) if len(word) > 3]
+    capitalised = sum(word[0].isupper() for word in long_words) >= 0.75 * len(long_words)
+    if not long_words or not capitalised or "," in right:
+        return cut
     return Cut(head.rstrip(), f"{token} {right}")
+
+
+def _cut_start(line: str, cut: Cut) -> int:
+    """Where a cut row's right half starts in the printed row."""
+    return len(line) - len(cut.right.lstrip())
 
 
 def _cut_at(line: str, start: int) -> Cut | None:
@@ -312,13 +338,10 @@ def _gutter(starts: list[int]) -> int:
     return ordered[len(ordered) // 2]
 
 
-def _clear_start(line: str, low: int, high: int) -> int | None:
-    """Where a row's right-hand text starts when it stands clear of the left: after a
-    run of two or more spaces (or the row's indent) that ends in the page's middle."""
-    for match in re.finditer(r" {2,}(?=\S)", line):
-        if low <= match.end() < high:
-            return match.end()
-    return None
+def _clear_starts(line: str, low: int, high: int) -> list[int]:
+    """Where a row's right-hand text may start when it stands clear of the left: after
+    a run of two or more spaces (or the row's indent) that ends in the page's middle."""
+    return [match.end() for match in re.finditer(r" {2,}(?=\S)", line) if low <= match.end() < high]
 
 
 @dataclass(frozen=True)

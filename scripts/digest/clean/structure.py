@@ -27,6 +27,8 @@ from digest.clean.paragraphs import join_lines
 from digest.clean.sentences import ends_sentence, first_word, starts_lowercase
 from digest.model import Heading
 
+# A heading line at least this long (share of the longest wrapped heading line) is full.
+FULL_HEADING = 0.9
 # Keywords run on for at most this many lines after their label.
 MAX_KEYWORD_LINES = 2
 # A heading line this long (share of the text's width) may wrap onto the next line even
@@ -65,7 +67,9 @@ def segment(
     outline.first_printed = {
         numbered[0].scheme
         for line in lines
-        if (numbered := parse_number(line.text)) is not None and numbered[0].values == (1,)
+        if (numbered := parse_number(line.text)) is not None
+        and numbered[0].values == (1,)
+        and is_heading_title(numbered[1])
     }
     keys: list[tuple[int, str]] = []  # (level, key part) of the open headings, for anchors
     in_references = False
@@ -340,7 +344,9 @@ def _fills_heading_line(lines: list[Line], index: int, width: int, measure: int)
     text, following, after = (lines[position] for position in (index, index + 1, index + 2))
     if following.blank or after.blank or not is_title_like(following.text):
         return False
-    full = len(text.text) + 1 + len(first_word(following.text)) > measure
+    full = len(text.text) >= FULL_HEADING * measure and (
+        len(text.text) + 1 + len(first_word(following.text)) > measure
+    )
     prose = bool(width) and len(after.text) >= width * 0.5 and not is_title_like(after.text)
     return full and len(following.text) <= len(text.text) and prose
 
