@@ -239,11 +239,15 @@ def _right_after_heading(parts: list[Part], text: TextPart) -> bool:
     return isinstance(last, HeadingPart) and not written
 
 
-# The titles of the sections that open and close a paper, never sub-sections.
+# The titles of the sections that open and close a paper, and of the sections of its
+# usual outline (background, methods, findings, discussion): sections, not sub-sections.
 _OUTER_SECTION = re.compile(
     r"(?i)^(introduction|conclusions?|concluding remarks|summary|summary and conclusions?"
     r"|conclusions? and (discussion|implications|policy implications|recommendations)"
-    r"|discussion and conclusions?)$"
+    r"|discussion and conclusions?"
+    r"|background|methods?|methodology|data and methods?|research design( and data)?"
+    r"|results|findings|discussion|theoretical framework|conceptual framework"
+    r"|literature review)$"
 )
 
 
@@ -253,7 +257,7 @@ def _level_unnumbered(parts: list[Part]) -> None:
     A section that opens with a sub-section prints two headings in a row: the first
     is a section, the second a sub-section; later headings that stand alone keep the
     level of the last sub-section until the next such pair, except the sections
-    that open and close every paper (an introduction, a conclusion).
+    of a paper's usual outline (an introduction, methods, findings, a conclusion).
     """
     level = 1
     unnumbered = [
@@ -271,7 +275,7 @@ def _level_unnumbered(parts: list[Part]) -> None:
         elif isinstance(following, HeadingPart) and not following.heading.number:
             part.heading.level = 1
         elif _OUTER_SECTION.match(part.heading.text):
-            part.heading.level = 1  # an introduction or a conclusion is a paper's section
+            part.heading.level = 1  # an introduction, its findings, a conclusion: sections
         else:
             part.heading.level = level
 
