@@ -33,7 +33,7 @@ FULL_HEADING = 0.9
 MAX_KEYWORD_LINES = 2
 # A heading line this long (share of the text's width) may wrap onto the next line even
 # across a blank line, which some extractors put between a block's lines.
-WRAPPING_HEADING = 0.6
+WRAPPING_HEADING = 0.45
 
 
 @dataclass
