@@ -154,16 +154,12 @@ def remove_furniture(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], l
     for page_index, (page, indexes) in enumerate(zip(pages, content, strict=True)):
         remove: set[int] = set()
         for edge, run in (("top", indexes[:EDGE_LINES]), ("bottom", indexes[-EDGE_LINES:][::-1])):
+            inward_all = indexes if edge == "top" else indexes[::-1]
             for index in run:  # from the edge inwards; stop at the first real line
                 text = page[index].text.strip()
                 key = furniture_key(text)
                 number = page_number(text)
-                folio = (
-                    number is not None
-                    and edge in folio_edges
-                    and offset is not None
-                    and number - page_index == offset
-                )
+                folio = _is_folio(page[index].text, edge, page_index, offset, folio_edges)
                 # A bare number repeats at every edge once masked: only the count decides.
                 running = number is None and recurring[key] >= _needed(text, needed, pages)
                 running = running or _carries_affix(text, affixes)
@@ -173,6 +169,23 @@ def remove_furniture(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], l
                     inward = run[run.index(index) + 1 :]
                     running = bool(inward) and _carries_affix(page[inward[0]].text.strip(), affixes)
                 if len(text) > MAX_FURNITURE_LENGTH or not (folio or running):
+                    # The page's number, just inside a line the extractor put before it
+                    # (a heading's number): still the page's number, if the page shows
+                    # no other.
+                    after = inward_all.index(index) + 1
+                    numbered = any(
+                        _is_folio(page[i].text, side, page_index, offset, folio_edges)
+                        for i in remove
+                        for side in ("top", "bottom")
+                    )
+                    if (
+                        not numbered
+                        and after < len(inward_all)
+                        and _is_folio(
+                            page[inward_all[after]].text, edge, page_index, offset, folio_edges
+                        )
+                    ):
+                        remove.add(inward_all[after])
                     break
                 remove.add(index)
         dropped.extend(page[i] for i in sorted(remove))
@@ -184,6 +197,19 @@ def remove_furniture(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], l
             kept.pop()
         kept_pages.append(kept)
     return kept_pages, dropped
+
+
+def _is_folio(
+    text: str, edge: str, page_index: int, offset: int | None, folio_edges: set[str]
+) -> bool:
+    """Is the line this page's printed number, by the text's page numbering?"""
+    number = page_number(text.strip())
+    return (
+        number is not None
+        and edge in folio_edges
+        and offset is not None
+        and number - page_index == offset
+    )
 
 
 def _affixes(text: str) -> set[tuple[str, str]]:
