@@ -29,6 +29,9 @@ from digest.model import Heading
 
 # A heading line at least this long (share of the longest wrapped heading line) is full.
 FULL_HEADING = 0.9
+# A heading's title an extractor printed on one line may be this many times as long
+# as the text's lines (a long title in Title Case).
+LONG_TITLE = 2.0
 # Keywords run on for at most this many lines after their label.
 MAX_KEYWORD_LINES = 2
 # A heading line this long (share of the text's width) may wrap onto the next line even
@@ -385,7 +388,7 @@ def _title_line(lines: list[Line], index: int, width: int) -> tuple[int, str] | 
     # A line as wide as the text is a title only in Title Case (extractors may print a
     # heading set in large type on one line longer than the body's); else it is prose.
     full = bool(width) and len(candidate) > width * 0.9
-    too_long = full and (len(candidate) > width * 1.5 or not is_title_case(candidate))
+    too_long = full and (len(candidate) > width * LONG_TITLE or not is_title_case(candidate))
     if too_long or not (candidate[0].isupper() or candidate[0] in "“\"'("):
         return None
     if not is_heading_title(candidate):
