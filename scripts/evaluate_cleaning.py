@@ -27,6 +27,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
@@ -155,6 +156,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     corpus.add_argument("--layout", action="append", help="only this layout (repeatable)")
     corpus.add_argument(
+        "--exclude",
+        action="append",
+        metavar="EXTRACTOR/LAYOUT",
+        help="leave out the pairs matching these shell patterns (repeatable), e.g. "
+        "'pdftotext/*twocolumn*': a slice the extractor itself garbles",
+    )
+    corpus.add_argument(
         "--jobs", type=int, default=os.cpu_count() or 1, help="documents scored in parallel"
     )
     corpus.add_argument(
@@ -228,6 +236,7 @@ def corpus_pairs(
     splits: Iterable[str],
     extractors: Sequence[str] | None = None,
     layouts: Sequence[str] | None = None,
+    excluded: Sequence[str] | None = None,
 ) -> list[CorpusPair]:
     """Every (document, extractor) text of the chosen splits, in split-file order.
 
@@ -248,6 +257,8 @@ def corpus_pairs(
                 continue
             for raw in sorted(folder.glob("*.txt")):
                 if extractors and raw.stem not in extractors:
+                    continue
+                if any(fnmatchcase(f"{raw.stem}/{layout}", pattern) for pattern in excluded or ()):
                     continue
                 pairs.append(CorpusPair(document, layout, split, raw.stem, raw, folder / "gold.md"))
     return pairs
@@ -382,7 +393,7 @@ def corpus_main(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     if not (args.corpus / "split.yml").is_file():
         parser.error(f"no split.yml in {args.corpus}")
     splits = list(SPLITS) if args.split == "all" else [args.split]
-    pairs = corpus_pairs(args.corpus, splits, args.extractor, args.layout)
+    pairs = corpus_pairs(args.corpus, splits, args.extractor, args.layout, args.exclude)
     if not pairs:
         parser.error("no (document, extractor) texts match")
     results = score_corpus(pairs, args.jobs)

@@ -9,6 +9,9 @@ folder. Then ``split.yml`` (the fixed dev/test split) and ``VERSIONS.txt``.
 
 ``--sources-only`` writes gold, meta and sources without TeX (to check that the
 composer is deterministic); ``--check`` compares them with the committed fixtures.
+``--unseen N --seed S --out DIR`` writes N new documents per layout (seeds from S)
+to DIR, all in its "test" part: a fresh check on renderings no rule was written from,
+``scripts/evaluate_cleaning.py --corpus DIR --split test``.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ SEED_LAYOUTS = (
 # The first DEV_PER_LAYOUT documents of each layout are dev, the rest test.
 DEV_PER_LAYOUT = 2
 BASE_SEED = 9000  # issue 9
+UNSEEN_SEED = 100_000  # --unseen documents start here, far from the corpus's seeds
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,23 @@ def plan() -> list[Entry]:
                 )
             )
     return entries
+
+
+def unseen_plan(per_layout: int, seed: int) -> list[Entry]:
+    """Documents no rule was written from: composed bodies from seeds the committed
+    corpus does not use, every layout, all scored as "test" (issue 9: renderings
+    nobody has seen). A new seed gives a new set."""
+    return [
+        Entry(
+            id=f"{layout.name}-s{seed + 100 * li + k}",
+            layout=layout.name,
+            seed=seed + 100 * li + k,
+            split="test",
+            body="composed",
+        )
+        for li, layout in enumerate(LAYOUTS)
+        for k in range(per_layout)
+    ]
 
 
 def make_document(entry: Entry) -> Document:
@@ -192,8 +213,9 @@ def write_split(out: Path, entries: list[Entry]) -> None:
         "# Never move a document between the parts; add new documents instead.",
     ]
     for part in ("dev", "test"):
-        lines.append(f"{part}:")
-        lines.extend(f"  - {e.id}" for e in entries if e.split == part)
+        ids = [e.id for e in entries if e.split == part]
+        lines.append(f"{part}:" if ids else f"{part}: []")
+        lines.extend(f"  - {id_}" for id_ in ids)
     write_text(out / "split.yml", "\n".join(lines) + "\n")
 
 
@@ -227,10 +249,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", help="document ids to rebuild")
     parser.add_argument("--sources-only", action="store_true", help="no TeX, no extraction")
     parser.add_argument("--check", action="store_true", help="compare with committed fixtures")
+    parser.add_argument(
+        "--unseen",
+        type=int,
+        metavar="N",
+        help="instead: N new documents per layout, from --seed, into --out (not committed)",
+    )
+    parser.add_argument("--seed", type=int, default=UNSEEN_SEED, help="first seed of --unseen")
     args = parser.parse_args(argv)
     if args.check:
         return check(args.out)
-    entries = plan()
+    if args.unseen:
+        if args.out.resolve() == DEFAULT_OUT.resolve():
+            parser.error("--unseen writes elsewhere than the committed corpus: give --out")
+        entries = unseen_plan(args.unseen, args.seed)
+    else:
+        entries = plan()
     chosen = [e for e in entries if not args.only or e.id in args.only]
     args.out.mkdir(parents=True, exist_ok=True)
     if not args.only:

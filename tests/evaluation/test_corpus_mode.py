@@ -121,6 +121,17 @@ def test_one_split_and_one_extractor(
     assert [p["extractor"] for p in report["pairs"]] == ["x"]
 
 
+def test_excluded_pairs_are_left_out_by_extractor_and_layout_pattern(
+    script: ModuleType, fake_pipeline: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # doc-b's y.txt (two-column) is the only pair below target on the test part.
+    code, report, _ = run_json(script, capsys, "--split", "test", "--exclude", "y/two-*")
+    assert [(p["document"], p["extractor"]) for p in report["pairs"]] == [("doc-b", "x")]
+    assert code == 0 and report["passed"] is True
+    code, report, _ = run_json(script, capsys, "--split", "all", "--exclude", "y/*")
+    assert {p["extractor"] for p in report["pairs"]} == {"x"}
+
+
 def test_a_cleaner_crash_scores_zero_and_is_reported(
     script: ModuleType,
     fake_pipeline: None,

@@ -104,3 +104,17 @@ def test_generator_reproduces_gold_and_sources(generator) -> None:
     """Same seed, same gold and same LaTeX/pandoc source (PDF bytes may differ)."""
     assert generator.check(CORPUS) == 0
     assert sorted(e.id for e in generator.plan()) == [d.name for d in documents()]
+
+
+def test_unseen_documents_share_no_seed_with_the_corpus(generator, tmp_path: Path) -> None:
+    """``--unseen`` renders documents no rule was written from: new seeds, all scored."""
+    unseen = generator.unseen_plan(2, generator.UNSEEN_SEED)
+    corpus_seeds = {entry.seed for entry in generator.plan()}
+    assert not {entry.seed for entry in unseen} & corpus_seeds
+    assert len({entry.id for entry in unseen}) == len(unseen) == 2 * len(generator.LAYOUTS)
+    assert {entry.split for entry in unseen} == {"test"}
+    generator.write_split(tmp_path, unseen)
+    parts = yaml.safe_load((tmp_path / "split.yml").read_text(encoding="utf-8"))
+    assert parts["dev"] == [] and parts["test"] == [entry.id for entry in unseen]
+    with pytest.raises(SystemExit):  # never over the committed corpus
+        generator.main(["--unseen", "1", "--out", str(CORPUS)])
