@@ -20,6 +20,7 @@ from collections import Counter
 from itertools import pairwise
 
 from digest.clean.columns import RawLine
+from digest.clean.numbering import parse_number
 
 # How many non-blank lines at the top and at the bottom of a page may be furniture.
 EDGE_LINES = 3
@@ -302,11 +303,30 @@ def _remove_repeats(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], li
     }
     remove |= _page_number_run(texts)
     remove |= _printed_page_numbers(texts)
+    remove |= _numbers_before_headings(texts)
     numbers = set(remove)
     remove |= _running_lines(texts, numbers)
     remove |= _running_heads_by_affix(texts, numbers)
     kept = [line for index, line in enumerate(lines) if index not in remove]
     return [kept], [lines[index] for index in sorted(remove)]
+
+
+def _numbers_before_headings(texts: list[str]) -> set[int]:
+    """Without page breaks: a bare number just before a heading that prints its own
+    number ("1" / "Chapter 2", "2" / "2. Findings"), after a finished sentence, is the
+    foot of the page the heading's section does not start on."""
+    written = [index for index, text in enumerate(texts) if text]
+    remove: set[int] = set()
+    for before, index, after in zip(written, written[1:], written[2:], strict=False):
+        if not re.fullmatch(r"\d{1,4}", texts[index]):
+            continue
+        numbered = parse_number(texts[after])
+        if numbered is None or not (numbered[1] or numbered[0].scheme == "chapter"):
+            continue  # (a bare "3" before "Findings" is the heading's own number)
+        if not re.search(r"[.!?][”’\")]?$", texts[before]):
+            continue
+        remove.add(index)
+    return remove
 
 
 def _printed_page_numbers(texts: list[str]) -> set[int]:
