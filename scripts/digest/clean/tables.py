@@ -106,7 +106,7 @@ def extract_tables(lines: list[Line]) -> tuple[list[Line], list[TableCells]]:
             continue
         before = next((other for other in reversed(kept) if not other.blank), None)
         caption = [line]
-        if before is None or ends_sentence(before.text):
+        if before is None or ends_sentence(before.text) or is_title_like(before.text):
             index = _caption_rest(lines, index, caption, width)
         end = index
         while (
@@ -124,7 +124,8 @@ def extract_tables(lines: list[Line]) -> tuple[list[Line], list[TableCells]]:
             cells, returned, region = [], set(), []
         else:
             text = [lines[position].text for position in cells if not lines[position].blank]
-            tables.append(TableCells(line.text, text, line.number))
+            title = " ".join(part.text for part in caption)
+            tables.append(TableCells(title, text, line.number))
             index = region[-1] + 1
         after = lines[index] if index < len(lines) and not returned else None
         interrupted = (
