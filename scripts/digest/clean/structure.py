@@ -27,8 +27,10 @@ from digest.clean.paragraphs import join_lines
 from digest.clean.sentences import ends_sentence, first_word, starts_lowercase
 from digest.model import Heading
 
-# A heading line at least this long (share of the longest wrapped heading line) is full.
+# A heading line at least this long (share of the longest wrapped heading line) is full;
+# one much longer than it (this share) did not wrap where the text's headings do.
 FULL_HEADING = 0.9
+OVERLONG_HEADING = 1.25
 # A heading's title an extractor printed on one line may be this many times as long
 # as the text's lines (a long title in Title Case).
 LONG_TITLE = 2.0
@@ -351,8 +353,11 @@ def _fills_heading_line(lines: list[Line], index: int, width: int, measure: int)
     text, following, after = (lines[position] for position in (index, index + 1, index + 2))
     if following.blank or after.blank or not is_title_like(following.text):
         return False
-    full = len(text.text) >= FULL_HEADING * measure and (
-        len(text.text) + 1 + len(first_word(following.text)) > measure
+    # As full as the longest line known to wrap, and not much longer (a longer line
+    # did not wrap where this text's headings do: two lines an extractor joined).
+    length = len(text.text)
+    full = FULL_HEADING * measure <= length <= OVERLONG_HEADING * measure and (
+        length + 1 + len(first_word(following.text)) > measure
     )
     prose = bool(width) and len(after.text) >= width * 0.5 and not is_title_like(after.text)
     return full and len(following.text) <= len(text.text) and prose
