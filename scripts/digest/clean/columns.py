@@ -210,11 +210,11 @@ def column_cuts(lines: list[str]) -> list[Cut | None]:
     pending = sorted(index for index in gutters if cuts[index] is None)
     rank = {row: position for position, row in enumerate(rows)}
 
-    def above(index: int, side: str) -> bool:
-        """Does the nearest written row above stand in both columns ("both")?"""
+    def beside(index: int) -> bool:
+        """Does the nearest written row above or below stand in both columns?"""
         position = rank[index]
-        cut = cuts[rows[position - 1]] if position else None
-        return side == "both" and cut is not None and bool(cut.left) and bool(cut.right)
+        near = [rows[p] for p in (position - 1, position + 1) if 0 <= p < len(rows)]
+        return any((cut := cuts[row]) is not None and cut.left and cut.right for row in near)
 
     def between(index: int, side: str) -> bool:
         """Is the row between two rows of one column alone (the nearest written rows
@@ -245,10 +245,10 @@ def column_cuts(lines: list[str]) -> list[Cut | None]:
                 if between(index, "right"):
                     cut = _cut_by_right_length(lines[index], measure)
                 else:
-                    # Under a row of both columns, the right half may be a paragraph's
+                    # Next to a row of both columns, the right half may be a paragraph's
                     # last line: short, and ending a sentence (or anything between two).
                     short = "any" if between(index, "both") else None
-                    if short is None and above(index, "both"):
+                    if short is None and beside(index):
                         short = "sentence"
                     cut = _cut_row(lines[index], gutters[index], measure, close=True, short=short)
                 if cut is not None:
@@ -375,7 +375,7 @@ def _cut_row(
     taken for two columns only ``close`` to a row whose halves stand clearly
     apart, where the left half fills its column as a justified line does and the
     right half is no stub (unless ``short``: "any" when the rows above and below
-    stand in two columns, "sentence" for a paragraph's last line under such a row):
+    stand in two columns, "sentence" for a paragraph's last line next to such a row):
     elsewhere the space is one between two words.
     """
     text_start = len(line) - len(line.lstrip(" "))
