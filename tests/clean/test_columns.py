@@ -143,16 +143,19 @@ def test_a_justified_heading_in_the_pulled_column_is_cut_where_it_starts() -> No
 def test_a_short_last_line_above_a_row_of_both_columns_is_cut() -> None:
     # The right column's paragraph ends on the heading's row; the row below stands in
     # both columns, the row above in the right column alone.
+    def at50(left: str, right: str) -> str:
+        return row(left, right, 50)
+
     rows = [
         row("1. Introduction", "the provincial targets for the transfer", 50),
         row("", "of contracted land-use rights in every", 50),
         row("", "village of the two counties in the coun-", 50),
         "1.1 Implications for Grassroots Party Building ties.",
-        row("In 2013, 84.3 per cent of the households said", "Moreover, the relationship between", 50),
-        row("that Party members in the community had helped", "the township governments and the", 50),
-        row("with the mobilisation of the volunteers in the", "owners remains ambiguous in most", 50),
-        row("villages. However, the average time needed to", "documents. By contrast, the number", 50),
-        row("settle a dispute fell from 13 days to 4 days.", "of volunteers rose from 62 to 3,817.", 50),
+        at50("In 2013, 84.3 per cent of the households said", "Moreover, the relationship between"),
+        at50("that Party members in the community had helped", "the township governments and the"),
+        at50("with the mobilisation of the volunteers in the", "owners remains ambiguous in most"),
+        at50("villages. However, the average time needed to", "documents. By contrast, the number"),
+        at50("settle a dispute fell from 13 days to 4 days.", "of volunteers rose from 62 to 3,817."),
     ]
     cut = column_cuts(rows)[3]
     assert cut == Cut("1.1 Implications for Grassroots Party Building", "ties.")
