@@ -54,3 +54,28 @@ def test_tables_moved_out_of_the_text_are_counted() -> None:
     sure = confidence(clean_text(text))
     assert sure.tables == 1
     assert "1 tables moved out of the text" in sure.summary()
+
+
+def test_a_text_read_across_two_columns_is_doubted() -> None:
+    # pdftotext without -layout on a two-column page: the columns' lines are
+    # interleaved inside one line, words broken at one column's end stand inside it.
+    text = (
+        "1. Introduction\n"
+        "By contrast, critics note that the emphasis on compre-\n"
+        "Gover- hensiveness can crowd out genuine participation by resi-\n"
+        "dents. Scholars disagree about whether the autonomy of owners' comBy contrast, "
+        "where alliances were involved mittees (Han, 2013).\n"
+        "from the outset, the coordination of volunteer services pro- follows:\n"
+    )
+    sure = confidence(clean_text(text))
+    assert sure.broken_inside == 2
+    assert "read two columns across" in sure.doubts()[0]
+
+
+def test_suspended_hyphens_are_no_sign_of_columns() -> None:
+    text = (
+        "1. Introduction\nBoth short- and long-term plans, pre- or post-reform, and first- "
+        "to third-tier cities were studied.\n"
+    )
+    sure = confidence(clean_text(text))
+    assert sure.broken_inside == 0 and sure.doubts() == []

@@ -6,12 +6,19 @@ warning where the cleaner had to guess a lot) says which pages to look at.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from digest.model import Document, Heading, Paragraph
 
 # A text this long with no heading at all was probably not understood.
 LONG_WITHOUT_HEADINGS = 1500
+# A word broken by a line's end standing inside a line ("compre- hensiveness"): the
+# extractor read a two-column page across both columns. Not a suspended hyphen
+# ("short- and long-term").
+_BROKEN_INSIDE = re.compile(r"[A-Za-z]?[a-z]+- (?!(?:and|or|nor|to|as|but)\b)[a-z]{2,}")
+# This many such words say the text reads across columns.
+MIN_READ_ACROSS = 2
 
 
 @dataclass(frozen=True)
@@ -24,6 +31,7 @@ class Confidence:
     furniture: int  # lines dropped as running heads, feet and page numbers
     words: int
     tables: int = 0  # tables whose cells were moved out of the text
+    broken_inside: int = 0  # words broken as at a line's end, but inside a line
 
     def summary(self) -> str:
         guessed = f" ({self.guessed_headings} by shape alone)" if self.guessed_headings else ""
@@ -36,6 +44,12 @@ class Confidence:
 
     def doubts(self) -> list[str]:
         """Why a maintainer should look at this page, if at all."""
+        if self.broken_inside >= MIN_READ_ACROSS:
+            return [
+                f'{self.broken_inside} words broken inside a line ("compre- hensiveness"): '
+                "the extractor seems to have read two columns across; extract the PDF again "
+                "with `pdftotext -layout` (or `-raw`, or pypdfium2)"
+            ]
         if self.headings == 0 and self.words >= LONG_WITHOUT_HEADINGS:
             return [
                 f"no section heading found in {self.words} words: the page is one run of "
@@ -61,4 +75,5 @@ def confidence(doc: Document) -> Confidence:
         furniture=len(doc.furniture),
         words=sum(len(p.text.split()) for p in paragraphs),
         tables=len(doc.tables),
+        broken_inside=sum(len(_BROKEN_INSIDE.findall(p.text)) for p in paragraphs),
     )
