@@ -90,7 +90,7 @@ def mend_marked_breaks(lines: list[Line], vocabulary: Vocabulary) -> list[Line]:
             return join_hyphenated(match.group(1) + "-", match.group(2), vocabulary)
 
         text = _MARKED_BREAK.sub(join, line.text).replace(BREAK_MARK, "")
-        mended.append(Line(text, line.number, line.indent, line.page))
+        mended.append(Line(text, line.number, line.indent, line.page, joined=True))
     return mended
 
 

@@ -31,6 +31,9 @@ class Line:
     number: int
     indent: int = 0
     page: int = 1  # from form feeds; 1 when the text has none
+    # Two printed lines an extractor joined (pdfium's break mark was inside): its
+    # length says nothing of how full a line is.
+    joined: bool = False
 
     @property
     def blank(self) -> bool:

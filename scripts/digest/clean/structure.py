@@ -196,8 +196,10 @@ def segment(
             lines, index - 1, width, fresh=_right_after_heading(parts, text)
         ):
             title = last_line = line.text
+            # (A line pdfium joined from two printed ones is no measure of fullness.)
+            fill = 0 if line.joined else width
             while index < len(lines) and continues_heading(
-                last_line, lines[index], width, loose=False
+                last_line, lines[index], fill, loose=False
             ):
                 last_line = lines[index].text
                 title = join_lines([Line(title, 0), lines[index]], vocabulary)
