@@ -29,8 +29,10 @@ from digest.model import BackSection, Document, Footnote, Paragraph
 
 __all__ = ["clean_text"]
 
-# Numbered headings in a text that has an outline of numbered sections, at least.
+# Numbered headings in a text that has an outline of numbered sections, at least; and
+# headings found by shape alone outnumber stray numbered lines this many times over.
 MIN_OUTLINE = 2
+SHAPED_OVER_NUMBERED = 2
 
 
 def clean_text(text: str) -> Document:
@@ -44,12 +46,13 @@ def clean_text(text: str) -> Document:
     lines = split_overfull_lines(lines, width, vocabulary)
     parts = segment(lines, width, vocabulary)
     numbered = sum(isinstance(part, HeadingPart) for part in parts)
-    if numbered < MIN_OUTLINE:
-        # No numbered sections (one numbered line is no outline: a list's item, a
-        # sentence that starts with a number): look for headings by their shape.
-        shaped = segment(lines, width, vocabulary, unnumbered=True)
-        if sum(isinstance(part, HeadingPart) for part in shaped) > numbered:
-            parts = shaped
+    # No numbered sections (one numbered line is no outline: a list's item, a sentence
+    # that starts with a number; nor are a figure's axis labels "1", "2" before words):
+    # look for headings by their shape, and keep them when they are many more.
+    shaped = segment(lines, width, vocabulary, unnumbered=True)
+    found = sum(isinstance(part, HeadingPart) for part in shaped)
+    if found > numbered and (numbered < MIN_OUTLINE or found > SHAPED_OVER_NUMBERED * numbered):
+        parts = shaped
     has_headings = any(isinstance(part, HeadingPart) for part in parts)
 
     first_section = next(

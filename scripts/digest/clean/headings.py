@@ -43,6 +43,8 @@ def is_heading_title(title: str) -> bool:
     """
     if not title:
         return True
+    if re.search(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]", title):
+        return False  # control characters: an extractor's mangled formula, no title
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", title)
     capitalised = is_title_case(title)
     # A sentence ends inside: prose (a question inside a Title Case title is fine:
