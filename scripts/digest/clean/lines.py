@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from digest.clean.columns import raw_pages, reading_order
 from digest.clean.furniture import remove_furniture
+from digest.clean.linenumbers import strip_line_numbers
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # A line this many times longer than three lines in four is two lines an extractor joined.
@@ -61,7 +62,7 @@ def read_lines(text: str) -> tuple[list[Line], list[int]]:
     # ``digest.clean.hyphenation.mend_marked_breaks`` to judge with the vocabulary.
     text = text.replace("\ufffe\n", "-\n").translate(_INVISIBLE)
     text = _STRAY_BREAK_MARK.sub("", text)
-    pages, furniture = remove_furniture(raw_pages(text))
+    pages, furniture = remove_furniture(strip_line_numbers(raw_pages(text)))
     lines = []
     for raw in reading_order(pages):
         line = unicodedata.normalize("NFC", raw.text).replace("\t", " ")
