@@ -49,7 +49,10 @@ def clean_text(text: str) -> Document:
     # No numbered sections (one numbered line is no outline: a list's item, a sentence
     # that starts with a number; nor are a figure's axis labels "1", "2" before words):
     # look for headings by their shape, and keep them when they are many more.
-    shaped = segment(lines, width, vocabulary, unnumbered=True)
+    # (With an outline of numbered sections, the shape finds the headings it lacks:
+    # a paper may number its sections but not its introduction or its sub-sections.)
+    outline = numbered >= MIN_OUTLINE
+    shaped = segment(lines, width, vocabulary, unnumbered=True, numbers=outline)
     found = sum(isinstance(part, HeadingPart) for part in shaped)
     if found > numbered and (numbered < MIN_OUTLINE or found > SHAPED_OVER_NUMBERED * numbered):
         parts = shaped

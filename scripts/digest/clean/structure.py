@@ -34,6 +34,8 @@ OVERLONG_HEADING = 1.25
 # A heading's title an extractor printed on one line may be this many times as long
 # as the text's lines (a long title in Title Case).
 LONG_TITLE = 2.0
+# Headings go at most this deep (### ... is level 3).
+MAX_LEVEL = 3
 # Keywords run on for at most this many lines after their label.
 MAX_KEYWORD_LINES = 2
 # A heading line this long (share of the text's width) may wrap onto the next line even
@@ -61,11 +63,20 @@ Part = TextPart | LabelPart | HeadingPart
 
 
 def segment(
-    lines: list[Line], width: int, vocabulary: Vocabulary, *, unnumbered: bool = False
+    lines: list[Line],
+    width: int,
+    vocabulary: Vocabulary,
+    *,
+    unnumbered: bool = False,
+    numbers: bool | None = None,
 ) -> list[Part]:
-    """Cut the lines into parts. ``unnumbered`` takes short title lines standing
-    between paragraphs for headings instead of numbered lines: for texts whose
-    sections carry no numbers (where a line that starts with one is no heading)."""
+    """Cut the lines into parts. ``unnumbered`` also takes short title lines standing
+    between paragraphs for headings: for texts whose sections carry no numbers, or
+    only some. ``numbers``: whether numbered lines may be headings (by default not
+    with ``unnumbered``: in a text without an outline, a line that starts with a
+    number is no heading)."""
+    if numbers is None:
+        numbers = not unnumbered
     parts: list[Part] = []
     text = TextPart()
     outline = Outline()
@@ -126,7 +137,7 @@ def segment(
             if label.rest:
                 text.lines.append(Line(label.rest, line.number))
             continue
-        numbered = None if in_references or unnumbered else parse_number(line.text)
+        numbered = None if in_references or not numbers else parse_number(line.text)
         if (
             numbered is not None
             and (
@@ -265,23 +276,27 @@ def _level_unnumbered(parts: list[Part]) -> None:
     is a section, the second a sub-section; later headings that stand alone keep the
     level of the last sub-section until the next such pair, except the sections
     of a paper's usual outline (an introduction, methods, findings, a conclusion).
+    In a text that numbers its sections but not their sub-sections, a heading without
+    a number under a numbered one is one level below it.
     """
     level = 1
-    unnumbered = [
-        index
-        for index, part in enumerate(parts)
-        if isinstance(part, HeadingPart) and not part.heading.number
-    ]
-    for index in unnumbered:
-        part = parts[index]
-        assert isinstance(part, HeadingPart)
+    numbered_level: int | None = None  # the level of the last numbered heading
+    for index, part in enumerate(parts):
+        if not isinstance(part, HeadingPart):
+            continue
+        if part.heading.number:
+            numbered_level = part.heading.level
+            continue
         following = parts[index + 1] if index + 1 < len(parts) else None
         previous = parts[index - 1] if index else None
-        if isinstance(previous, HeadingPart) and not previous.heading.number:
+        outer = _OUTER_SECTION.match(part.heading.text) is not None
+        if numbered_level is not None and not outer:
+            part.heading.level = min(numbered_level + 1, MAX_LEVEL)
+        elif isinstance(previous, HeadingPart) and not previous.heading.number:
             part.heading.level = level = 2
         elif isinstance(following, HeadingPart) and not following.heading.number:
             part.heading.level = 1
-        elif _OUTER_SECTION.match(part.heading.text):
+        elif outer:
             part.heading.level = 1  # an introduction, its findings, a conclusion: sections
         else:
             part.heading.level = level
