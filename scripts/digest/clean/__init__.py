@@ -23,7 +23,7 @@ from digest.clean.paragraphs import assemble_paragraphs
 from digest.clean.quotes import repair_quotes
 from digest.clean.reflist import split_references
 from digest.clean.runin import mark_leads
-from digest.clean.structure import HeadingPart, LabelPart, segment
+from digest.clean.structure import HeadingPart, LabelPart, Part, segment
 from digest.clean.tables import extract_tables, is_caption
 from digest.model import BackSection, Document, Footnote, Paragraph
 
@@ -47,11 +47,11 @@ def clean_text(text: str) -> Document:
     parts = segment(lines, width, vocabulary)
     numbered = sum(isinstance(part, HeadingPart) for part in parts)
     # No numbered sections (one numbered line is no outline: a list's item, a sentence
-    # that starts with a number; nor are a figure's axis labels "1", "2" before words):
+    # that starts with a number; nor are a figure's axis labels "1", "2" in a row):
     # look for headings by their shape, and keep them when they are many more.
     # (With an outline of numbered sections, the shape finds the headings it lacks:
     # a paper may number its sections but not its introduction or its sub-sections.)
-    outline = numbered >= MIN_OUTLINE
+    outline = _sections_with_text(parts) >= MIN_OUTLINE
     shaped = segment(lines, width, vocabulary, unnumbered=True, numbers=outline)
     found = sum(isinstance(part, HeadingPart) for part in shaped)
     if found > numbered and (numbered < MIN_OUTLINE or found > SHAPED_OVER_NUMBERED * numbered):
@@ -136,6 +136,17 @@ def clean_text(text: str) -> Document:
     close_section()
     _mark_footnotes(doc)
     return doc
+
+
+def _sections_with_text(parts: list[Part]) -> int:
+    """Numbered headings with text of their own before the next heading: sections, not
+    labels printed one under the other (a figure's axis, a list's numbers)."""
+    count = 0
+    for index, part in enumerate(parts):
+        if isinstance(part, HeadingPart) and part.heading.number:
+            following = parts[index + 1] if index + 1 < len(parts) else None
+            count += following is not None and not isinstance(following, HeadingPart)
+    return count
 
 
 def _mark_footnotes(doc: Document) -> None:
