@@ -45,16 +45,16 @@ def clean_text(text: str) -> Document:
     lines = mend_marked_breaks(lines, vocabulary)
     lines = split_overfull_lines(lines, width, vocabulary)
     parts = segment(lines, width, vocabulary)
-    numbered = sum(isinstance(part, HeadingPart) for part in parts)
     # No numbered sections (one numbered line is no outline: a list's item, a sentence
     # that starts with a number; nor are a figure's axis labels "1", "2" in a row):
     # look for headings by their shape, and keep them when they are many more.
     # (With an outline of numbered sections, the shape finds the headings it lacks:
     # a paper may number its sections but not its introduction or its sub-sections.)
-    outline = _sections_with_text(parts) >= MIN_OUTLINE
+    sections = _sections_with_text(parts)
+    outline = sections >= MIN_OUTLINE
     shaped = segment(lines, width, vocabulary, unnumbered=True, numbers=outline)
     found = sum(isinstance(part, HeadingPart) for part in shaped)
-    if found > numbered and (numbered < MIN_OUTLINE or found > SHAPED_OVER_NUMBERED * numbered):
+    if found > sections and (not outline or found > SHAPED_OVER_NUMBERED * sections):
         parts = shaped
     has_headings = any(isinstance(part, HeadingPart) for part in parts)
 
