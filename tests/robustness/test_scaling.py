@@ -30,6 +30,12 @@ def paragraphs(size: int) -> str:
     return "Party building leads grassroots governance in the villages.\n\n" * (size // 61)
 
 
+def after_a_heading(size: int) -> str:
+    """Every line after a heading is looked at for a sub-heading: looking back over the
+    whole section each time would be quadratic."""
+    return "Abstract: A study.\n\nIntroduction\n" + paragraphs(size)
+
+
 def one_paragraph(size: int) -> str:
     return "the committee coordinates village affairs with the resi-\ndents and\n" * (size // 67)
 
@@ -62,7 +68,9 @@ def seconds(function: Callable[[], object]) -> float:
     return best
 
 
-@pytest.mark.parametrize("shape", [paragraphs, one_paragraph, one_line, reference_list])
+@pytest.mark.parametrize(
+    "shape", [paragraphs, after_a_heading, one_paragraph, one_line, reference_list]
+)
 def test_cleaning_time_grows_linearly(shape: Callable[[int], str]) -> None:
     small, large = shape(200_000), shape(800_000)
     clean_text(shape(20_000))  # compile the patterns and warm the caches first

@@ -250,10 +250,16 @@ def _right_after_heading(parts: list[Part], text: TextPart) -> bool:
     if not parts:
         return False
     last = parts[-1]
-    written = [line for line in text.lines if not line.blank]
+    # Count the written lines only as far as the answer needs (a long run of text is
+    # counted once per line of it otherwise: time quadratic in the text's length).
+    written = 0
+    for line in text.lines:
+        written += not line.blank
+        if written > MAX_KEYWORD_LINES:
+            return False
     if isinstance(last, LabelPart) and last.label.kind == "keywords":
         # The keywords' own line (run in after the label, perhaps wrapped) ends there.
-        return len(written) <= MAX_KEYWORD_LINES
+        return written <= MAX_KEYWORD_LINES
     return isinstance(last, HeadingPart) and not written
 
 
