@@ -117,7 +117,9 @@ def continues_heading(heading: str, next_line: Line, width: int, *, loose: bool 
     long = width > 0 and len(heading) > width * 0.45 and not following.endswith(".")
     long = long and is_title_case(heading) and is_title_case(following)
     if not loose:
-        long = long and tail and len(following) <= len(heading) / 2
+        # (A last few words: small words like "for the" do not count.)
+        few = len([w for w in following.split() if w.lower() not in _CONNECTIVES]) <= 3
+        long = long and few and len(following) <= len(heading) / 2
         tail = False
     return (full or tail or long or is_incomplete(heading)) and is_title_like(following)
 
