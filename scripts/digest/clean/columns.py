@@ -17,7 +17,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
-from digest.clean.numbering import parse_number
+from digest.clean.numbering import is_capitalised, parse_number
+from digest.clean.sentences import ends_sentence
 
 # A gutter lies in the middle of the page; a column region has at least this many
 # rows, with text on each side in at least this share of them.
@@ -39,8 +40,6 @@ GUTTER_SLACK = 3
 # width) left of the page's gutter may start where it does.
 SHIFT_WINDOW = 2
 SHIFT_SHARE = 0.1
-# How a paragraph's last line ends.
-_SENTENCE_ENDS = (".", "?", "!", ".”", ".’", '."', ".)")
 # A heading's title (right of a cut) holds at most this many words.
 MAX_HEADING_WORDS = 12
 # A right half one space from the left half must fill this share of the column.
@@ -278,9 +277,7 @@ def _number_with_title(cut: Cut | None) -> Cut | None:
     if numbered is None or numbered[1] != right or len(right.split()) > MAX_HEADING_WORDS:
         return cut
     # A title in Title Case, no clause in it: not a sentence after a cell's value.
-    long_words = [word for word in re.findall(r"[A-Za-z][\w'’-]*", right) if len(word) > 3]
-    capitalised = sum(word[0].isupper() for word in long_words) >= 0.75 * len(long_words)
-    if not long_words or not capitalised or "," in right:
+    if not is_capitalised(right) or "," in right:
         return cut
     return Cut(head.rstrip(), f"{token} {right}")
 
@@ -396,7 +393,7 @@ def _cut_row(
         if miss > max(2, LEFT_END_TOLERANCE * measure.left_end):
             continue
         tail = line[start:].strip()
-        may_be_short = short == "any" or (short == "sentence" and tail.endswith(_SENTENCE_ENDS))
+        may_be_short = short == "any" or (short == "sentence" and ends_sentence(tail))
         if len(tail) < MIN_CLOSE_RIGHT * measure.right_length and not may_be_short:
             continue  # one space before a short tail: a word of the left column
         if best is None or -miss > best[0]:

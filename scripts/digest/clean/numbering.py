@@ -43,7 +43,7 @@ class SectionNumber:
         return self.scheme in ("path", "letter")
 
 
-def _capitalised(title: str) -> bool:
+def is_capitalised(title: str) -> bool:
     """Most longer words start with a capital: a title, not a clause of prose."""
     words = [word for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", title) if len(word) > 3]
     return bool(words) and sum(word[0].isupper() for word in words) >= 0.75 * len(words)
@@ -63,7 +63,7 @@ def parse_number(text: str) -> tuple[SectionNumber, str] | None:
             printed = f"{word.capitalize()} {value}"
             return SectionNumber(scheme, (number,), printed), title.strip()
         label, mark, title = match.group(1), match.group(2), (match.group(3) or "").strip()
-        if len(title) > 200 or (title.endswith((",", ";")) and not _capitalised(title)):
+        if len(title) > 200 or (title.endswith((",", ";")) and not is_capitalised(title)):
             return None  # a numbered clause of prose, unless a Title Case title wraps here
         if scheme == "path":
             values = tuple(int(part) for part in label.split("."))
