@@ -20,6 +20,8 @@ _CONNECTIVES = frozenset(
 
 Number = tuple[int, ...]
 
+_ADDRESS = re.compile(r"\S@\w|https?://|\bwww\.", re.IGNORECASE)
+
 # A heading line holds at most this many words; longer lines are prose even in Title Case.
 MAX_TITLE_WORDS = 18
 
@@ -45,6 +47,8 @@ def is_heading_title(title: str) -> bool:
         return True
     if re.search(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]", title):
         return False  # control characters: an extractor's mangled formula, no title
+    if _ADDRESS.search(title):
+        return False  # an e-mail or web address: an affiliation or a footnote, no title
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", title)
     capitalised = is_title_case(title)
     # A sentence ends inside: prose (a question inside a Title Case title is fine:

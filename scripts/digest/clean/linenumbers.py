@@ -1,51 +1,117 @@
 """Line numbers in the margin: a manuscript's review numbering, taken off its lines.
 
-Journals' review templates (``lineno``, PLOS, many preprints) print a number beside
-every line. An extractor writes it at the line's end ("Introduction 1", "... Data 2"),
-where it would end up inside headings and sentences. They are known by counting up
-one by one down most of the text's lines, not by any one line.
+Journals' review templates (``lineno``, PLOS, PNAS, many preprints) print a number
+beside every line, in one margin or in both. Extractors write it in three ways: at the
+line's end ("Introduction 1", ``-layout`` and ``-raw`` with a right margin), at its
+start ("24   Agencies, such as", ``-layout`` with a left margin), or as lines of bare
+numbers in blocks of their own (``pdftotext``'s default, which reads the margin as a
+column). Left there, they end up inside headings and sentences. They are known by
+what no ordinary text has: a large share of the lines carrying a number at the same
+edge, nearly every one of them one apart from another such number.
 """
 
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from digest.clean.columns import RawLine
 
-_TRAILING = re.compile(r"^(.*\S)?\s+(\d{1,4})\s*$|^\s*(\d{1,4})\s*$")
-# Numbered lines: at least this share of the written lines, ...
-MIN_SHARE = 0.5
-# ... and at least this share of them one more than the one before (or a fresh 1).
+_TRAILING = re.compile(r"^(?P<text>.*\S)\s+(?P<value>\d{1,4})\s*$")
+_LEADING = re.compile(r"^(?P<margin>\s*(?P<value>\d{1,4})\s+)\S")
+_BARE = re.compile(r"^\s*(?P<value>\d{1,4})\s*$")
+# One way of writing the numbers is the text's numbering when it covers at least this
+# share of the written lines (ordinary text stays under a tenth: numbered headings,
+# table cells, page numbers) ...
+MIN_SHARE = 0.3
+# ... and at least this share of its numbers have a neighbour (one more or one less)
+# among the numbers found on their page, in whatever order the extractor wrote them.
 MIN_COUNTING = 0.8
 
 
 def strip_line_numbers(pages: list[list[RawLine]]) -> list[list[RawLine]]:
-    """The pages with margin line numbers taken off the lines' ends, when the text has
-    them; else the pages as they were."""
-    found: list[tuple[int, int, int]] = []  # (page, position, value)
+    """The pages with margin line numbers taken off, when the text has them; else the
+    pages as they were. Lines of a bare number are dropped; a number at a line's start
+    becomes spaces, so that ``-layout`` columns stay where they were."""
+    kinds: dict[str, list[tuple[int, int, int]]] = {"bare": [], "leading": [], "trailing": []}
     written = 0
     for page_index, page in enumerate(pages):
         for position, line in enumerate(page):
             if not line.text.strip():
                 continue
             written += 1
-            match = _TRAILING.match(line.text)
-            if match:
-                value = int(match.group(2) or match.group(3))
-                found.append((page_index, position, value))
-    if not written or len(found) < MIN_SHARE * written:
-        return pages
-    counting = sum(
-        1 for (_, _, before), (_, _, value) in pairwise(found) if value in (before + 1, 1)
-    )
-    if counting < MIN_COUNTING * (len(found) - 1):
+            bare = _BARE.match(line.text)
+            if bare:
+                kinds["bare"].append((page_index, position, int(bare["value"])))
+                continue
+            leading = _LEADING.match(line.text)
+            if leading:
+                kinds["leading"].append((page_index, position, int(leading["value"])))
+            trailing = _TRAILING.match(line.text)
+            if trailing:
+                kinds["trailing"].append((page_index, position, int(trailing["value"])))
+    every = {(page, value) for found in kinds.values() for page, _, value in found}
+    numbering = {
+        kind
+        for kind, found in kinds.items()
+        if written
+        and len(found) >= MIN_SHARE * written
+        and _counting(found, every) >= MIN_COUNTING * len(found)
+    }
+    if not numbering:
         return pages
     stripped = [list(page) for page in pages]
-    for page_index, position, _ in found:
-        line = stripped[page_index][position]
-        match = _TRAILING.match(line.text)
-        assert match is not None
-        text = (match.group(1) or "").rstrip()
-        stripped[page_index][position] = RawLine(text, line.number, line.page, line.column)
-    return stripped
+    dropped: set[tuple[int, int]] = set()
+    for page_index, position, value in kinds["bare"]:
+        # Bare numbers go with any margin numbering they fit in (a line whose text
+        # the extractor wrote apart from its number), not only when they are most.
+        if "bare" in numbering or _has_neighbour(page_index, value, every):
+            dropped.add((page_index, position))
+    for kind in ("leading", "trailing"):
+        if kind not in numbering:
+            continue
+        for page_index, position, _ in kinds[kind]:
+            line = stripped[page_index][position]
+            stripped[page_index][position] = RawLine(
+                _without(line.text, kind), line.number, line.page, line.column
+            )
+    return [
+        _drop(page, {position for index, position in dropped if index == page_index})
+        for page_index, page in enumerate(stripped)
+    ]
+
+
+def _drop(page: list[RawLine], dropped: set[int]) -> list[RawLine]:
+    """The page without its dropped lines, and without the blank lines that only
+    stood between them: a block of numbers leaves one blank line, not many."""
+    kept: list[RawLine] = []
+    since_kept = False  # a line was dropped since the last one kept
+    for position, line in enumerate(page):
+        if position in dropped:
+            since_kept = True
+            continue
+        if not line.text.strip() and since_kept and kept and not kept[-1].text.strip():
+            continue
+        kept.append(line)
+        since_kept = False
+    return kept
+
+
+def _counting(found: list[tuple[int, int, int]], every: set[tuple[int, int]]) -> int:
+    """How many of the numbers found have a neighbour among all the numbers on their
+    page: lines are numbered one after another, whichever margin and order they come
+    out in (a page number in a running head has none on its page)."""
+    return sum(1 for page, _, value in found if _has_neighbour(page, value, every))
+
+
+def _has_neighbour(page: int, value: int, every: set[tuple[int, int]]) -> bool:
+    return (page, value - 1) in every or (page, value + 1) in every
+
+
+def _without(text: str, kind: str) -> str:
+    if kind == "trailing":
+        match = _TRAILING.match(text)
+        return match["text"].rstrip() if match else text
+    match = _LEADING.match(text)
+    if not match:
+        return text
+    return " " * len(match["margin"]) + text[match.end("margin") :]

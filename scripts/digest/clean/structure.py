@@ -203,9 +203,13 @@ def segment(
         if width and len(line.text) >= width * 0.9 and not labelled_front:
             body_started = True  # prose has begun: no more title page lines
         shaped = unnumbered and body_started and not in_references
+        # A label's first lines are its text ("Acknowledgments" / "We are grateful to
+        # Arjun Raj (University of ..."), however many names capitalise them.
+        shaped = shaped and not _label_awaits_text(parts, text)
         if shaped and looks_like_unnumbered_heading(
             lines, index - 1, width, fresh=_right_after_heading(parts, text)
         ):
+            start = index
             title = last_line = line.text
             # (A line pdfium joined from two printed ones is no measure of fullness.)
             fill = 0 if line.joined else width
@@ -218,6 +222,12 @@ def segment(
             if title == line.text and _fills_heading_line(lines, index - 1, width, measure):
                 title = join_lines([Line(title, 0), lines[index]], vocabulary)
                 index += 1
+            if is_incomplete(title):
+                # Still going on where its lines end ("... for their feedback on"): a
+                # sentence full of names, not a title.
+                index = start
+                text.lines.append(line)
+                continue
             flush()
             parts.append(HeadingPart(Heading(1, title, None, line.number)))
             continue
@@ -261,6 +271,13 @@ def _right_after_heading(parts: list[Part], text: TextPart) -> bool:
         # The keywords' own line (run in after the label, perhaps wrapped) ends there.
         return written <= MAX_KEYWORD_LINES
     return isinstance(last, HeadingPart) and not written
+
+
+def _label_awaits_text(parts: list[Part], text: TextPart) -> bool:
+    """A label (abstract, acknowledgments) came last and no line of its text yet."""
+    if not parts or not isinstance(parts[-1], LabelPart):
+        return False
+    return all(line.blank for line in text.lines)
 
 
 # The titles of the sections that open and close a paper, and of the sections of its

@@ -1,0 +1,36 @@
+"""Heading titles: what a section number may stand before."""
+
+from __future__ import annotations
+
+from digest.clean import clean_text
+from digest.clean.headings import is_heading_title
+from digest.model import Heading
+
+
+def test_an_address_is_no_heading_title() -> None:
+    assert is_heading_title("School of Public Administration")
+    assert not is_heading_title("School of Public Administration / liwei@example.edu.cn")
+    assert not is_heading_title("Data at https://example.org/villages")
+    assert not is_heading_title("Replication Files at www.example.org")
+
+
+def test_a_numbered_affiliation_is_no_section() -> None:
+    text = (
+        "Party Branches and Village Committees\n"
+        "Li Wei1, Zhang Min2\n"
+        "1 School of Public Administration / liwei@example.edu.cn\n"
+        "2 Institute of Rural Studies / zhangmin@example.org.cn\n"
+        "\n"
+        "Abstract\n"
+        "We study how the party branches of two counties lead their village committees.\n"
+        "\n"
+        "1 Introduction\n"
+        "Village committees are elected every three years, and the Party branch leads\n"
+        "their work in every village of the two counties we visited over the year.\n"
+        "\n"
+        "2 Findings\n"
+        "The branches lead the committees, and the townships supervise both of them\n"
+        "through regular meetings held every month in the township offices.\n"
+    )
+    headings = [block.text for block in clean_text(text).body if isinstance(block, Heading)]
+    assert headings == ["Introduction", "Findings"]
