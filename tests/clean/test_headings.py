@@ -14,6 +14,10 @@ def test_an_address_is_no_heading_title() -> None:
     assert not is_heading_title("Replication Files at www.example.org")
 
 
+def test_a_footnote_that_opens_on_a_citation_is_no_heading_title() -> None:
+    assert not is_heading_title("[27] empirically studies how residents choose services")
+
+
 def test_a_numbered_affiliation_is_no_section() -> None:
     text = (
         "Party Branches and Village Committees\n"

@@ -51,6 +51,11 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+# A short line with a number at one end only ("Who Governs the Villages 7", "12 Li and
+# Wang"), a running head that carries the page's number.
+_NUMBERED_HEAD = re.compile(r"^(?:(?P<before>\d{1,4})\s+\D+|\D+\s(?P<after>\d{1,4}))$")
+
+
 def furniture_key(text: str) -> str:
     """The shape of a line with its numbers masked: 'Vol. 3, p. 12' -> 'vol. #, p. #'."""
     masked = re.sub(r"\d+", "#", text.lower())
@@ -307,6 +312,7 @@ def _remove_repeats(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], li
     numbers = set(remove)
     remove |= _running_lines(texts, numbers)
     remove |= _running_heads_by_affix(texts, numbers)
+    remove |= _running_heads_with_numbers(texts)
     kept = [line for index, line in enumerate(lines) if index not in remove]
     return [kept], [lines[index] for index in sorted(remove)]
 
@@ -361,7 +367,9 @@ def _running_lines(texts: list[str], page_ends: set[int]) -> set[int]:
             places.setdefault(text, []).append(index)
     remove: set[int] = set()
     for indexes in places.values():
-        if len(indexes) < 2 or min(b - a for a, b in pairwise(indexes)) < MIN_PAGE_GAP:
+        # Pages apart, most times (a short last page may bring two closer).
+        gaps = sorted(b - a for a, b in pairwise(indexes))
+        if len(indexes) < 2 or gaps[(len(gaps) - 1) // 2] < MIN_PAGE_GAP:
             continue
         numbers = [
             [near for near in range(index - 2, index + 3) if _page_like(texts, near, page_ends)]
@@ -401,6 +409,34 @@ def _running_heads_by_affix(texts: list[str], page_ends: set[int]) -> set[int]:
             for near in (index - 1, carrier + 1)
             if 0 <= near < len(texts) and texts[near].isdigit()
         )
+    return remove
+
+
+def _running_heads_with_numbers(texts: list[str]) -> set[int]:
+    """Without page breaks: a running head that prints the page's number in its line
+    ("Who Governs the Villages 7"), its words the same each time and its number going
+    up with the pages, one page's length of lines per number."""
+    places: dict[str, list[tuple[int, int]]] = {}
+    for index, text in enumerate(texts):
+        match = _NUMBERED_HEAD.match(text)
+        if match is None or not 3 <= len(text.split()) <= MAX_RUNNING_WORDS:
+            continue  # ("Table 3" alone is a caption's label; "3 Findings" a heading's)
+        if parse_number(text) is not None:
+            continue
+        number = int(match["before"] or match["after"])
+        places.setdefault(furniture_key(text), []).append((index, number))
+    remove: set[int] = set()
+    for found in places.values():
+        if len(found) < MIN_REPEATS_WITHOUT_PAGES:
+            continue
+        steps = [(b[0] - a[0], b[1] - a[1]) for a, b in pairwise(found)]
+        if any(pages <= 0 for _, pages in steps):
+            continue  # numbers that do not go up are no page numbers
+        per_page = sorted(lines / pages for lines, pages in steps)
+        usual = per_page[len(per_page) // 2]
+        regular = sum(0.5 * usual <= value <= 1.5 * usual for value in per_page)
+        if usual >= MIN_PAGE_GAP and regular >= 0.75 * len(per_page):
+            remove.update(index for index, _ in found)
     return remove
 
 

@@ -31,6 +31,8 @@ def is_title_like(text: str) -> bool:
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
     if not words or len(words) > MAX_TITLE_WORDS or text.endswith((",", ";", ":")):
         return False
+    if " | " in text:
+        return False  # terms set apart by bars: a keywords line ("Fairness | Census")
     if re.search(r"[.!]\s", text) or (re.search(r"\?\s", text) and not is_title_case(text)):
         return False  # a sentence inside; a question in a Title Case title is fine
     return capital_share(text) >= 0.75
@@ -49,6 +51,8 @@ def is_heading_title(title: str) -> bool:
         return False  # control characters: an extractor's mangled formula, no title
     if _ADDRESS.search(title):
         return False  # an e-mail or web address: an affiliation or a footnote, no title
+    if title.startswith("["):
+        return False  # "2 [27] studies how ...": a footnote that opens on a citation
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", title)
     capitalised = is_title_case(title)
     # A sentence ends inside: prose (a question inside a Title Case title is fine:

@@ -38,6 +38,8 @@ LONG_TITLE = 2.0
 MAX_LEVEL = 3
 # Keywords run on for at most this many lines after their label.
 MAX_KEYWORD_LINES = 2
+SENTENCE_CASE_WORDS = 4
+SHORT_TITLE_WORDS = 6
 # A heading line this long (share of the text's width) may wrap onto the next line even
 # across a blank line, which some extractors put between a block's lines.
 WRAPPING_HEADING = 0.45
@@ -169,7 +171,7 @@ def segment(
                 last_line = lines[following].text
                 title = join_lines([Line(title, 0), Line(last_line, 0)], vocabulary)
                 index = following + 1
-            if is_incomplete(title) and not is_title_like(title):
+            if (is_incomplete(title) and not is_title_like(title)) or _runs_on(title, lines, index):
                 # Prose that runs on past its line ("... account of Party building
                 # offered by"): a numbered sentence or list item, not a heading.
                 index = start
@@ -273,6 +275,16 @@ def _right_after_heading(parts: list[Part], text: TextPart) -> bool:
     return isinstance(last, HeadingPart) and not written
 
 
+def _runs_on(title: str, lines: list[Line], index: int) -> bool:
+    """A numbered line in sentence case whose sentence goes on in lower case on the
+    next line ("3 This exponential decay structure can be related to the tenet of" /
+    "similarity of [12] ..."): a footnote or a list item, not a heading."""
+    if is_title_case(title):
+        return False
+    following = next((line for line in lines[index : index + 2] if not line.blank), None)
+    return following is not None and starts_lowercase(following.text)
+
+
 def _label_awaits_text(parts: list[Part], text: TextPart) -> bool:
     """A label (abstract, acknowledgments) came last and no line of its text yet."""
     if not parts or not isinstance(parts[-1], LabelPart):
@@ -347,23 +359,35 @@ def looks_like_unnumbered_heading(
         rest += 1
     elif text.endswith((".", ",", ";", ":", "-")):
         return False
-    if not text[0].isupper() or not is_title_like(text) or parse_number(text) is not None:
+    if not text[0].isupper() or parse_number(text) is not None:
+        return False
+    if not (is_title_like(text) or _sentence_case_title(text)):
         return False
     previous = next((line for line in reversed(lines[:index]) if not line.blank), None)
     blank_before = index > 0 and lines[index - 1].blank
     if previous is not None and not (blank_before or fresh or ends_sentence(previous.text)):
         return False
+    if previous is not None and previous.text.endswith((",", ";")):
+        return False  # the rest of a list ("Keywords: ...; information platforms;")
     if sum(bool(re.fullmatch(r"[\d.,%()]+", word)) for word in text.split()) >= 2:
         return False  # a table row ("Budget 795 25.4")
     after = [line for line in lines[rest : rest + 4] if not line.blank]
     if not after:
         return False
     first = after[0].text[:1]
-    if not (first.isupper() or first in "“\"‘'("):
-        return False
+    numbered_item = re.match(r"\d{1,2}[.)] +[A-Z]", after[0].text) is not None
+    if not (first.isupper() or first in "“\"‘'(" or numbered_item):
+        return False  # (a heading may open on a list: "Methods" / "1. How many ...")
     # Prose follows a heading: a long line next, or after the rest of the title or a
     # sub-heading. Short lines in a row are table cells or a list.
     return any(width and len(line.text) >= width * 0.5 for line in after[:3])
+
+
+def _sentence_case_title(text: str) -> bool:
+    """A short title in sentence case ("Social interaction", "Post-interview
+    questionnaire"): a few words, no clause break, no sentence end."""
+    words = text.split()
+    return 1 < len(words) <= SENTENCE_CASE_WORDS and not re.search(r"[,;:.!?]", text)
 
 
 def _heading_measure(lines: list[Line], width: int) -> int:
@@ -428,7 +452,11 @@ def _title_line(lines: list[Line], index: int, width: int) -> tuple[int, str] | 
     if position >= len(lines):
         return None
     candidate = lines[position].text
-    if not candidate or candidate.endswith((".", ",", ";")) or parse_number(candidate):
+    # (A short Title Case title may close on a full stop: "RELATED WORK.")
+    closed = candidate.endswith(".") and _short_closed_title(candidate)
+    if not candidate or (candidate.endswith((".", ",", ";")) and not closed):
+        return None
+    if parse_number(candidate):
         return None
     # A line as wide as the text is a title only in Title Case (extractors may print a
     # heading set in large type on one line longer than the body's); else it is prose.
@@ -439,6 +467,12 @@ def _title_line(lines: list[Line], index: int, width: int) -> tuple[int, str] | 
     if not is_heading_title(candidate):
         return None
     return position + 1, candidate
+
+
+def _short_closed_title(text: str) -> bool:
+    """A few capitalised words and one full stop at the end ("Related Work.")."""
+    body = text[:-1]
+    return len(body.split()) <= SHORT_TITLE_WORDS and "." not in body and is_title_case(body)
 
 
 def _key_part(printed: str) -> str:
