@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from digest.clean.columns import raw_pages, reading_order
 from digest.clean.furniture import remove_furniture
 from digest.clean.linenumbers import strip_line_numbers
+from digest.clean.spacing import undouble
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # A line this many times longer than three lines in four is two lines an extractor joined.
@@ -69,6 +70,7 @@ def read_lines(text: str) -> tuple[list[Line], list[int]]:
         stripped = _SPACES.sub(" ", line.strip(" \t\u00a0\u3000"))
         indent = len(line) - len(line.lstrip(" \t\u00a0\u3000"))  # spaces, not collapsed
         lines.append(Line(stripped, raw.number, indent if stripped else 0, raw.page))
+    lines = undouble(lines)
     while lines and lines[-1].blank:
         lines.pop()
     return lines, sorted({raw.number for raw in furniture})

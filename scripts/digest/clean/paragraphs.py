@@ -9,7 +9,8 @@ Three signals decide whether a line break is a paragraph break:
   PDF extractions) are split this way, against their own typical width;
 - after a sentence's end, a change of indent (a layout-preserving extraction's
   indented first lines) begins a paragraph;
-- an item marker (`1)`) or a run-in heading at a line start begins a paragraph;
+- an item marker (`1)`) or a run-in heading at a line start begins a paragraph, and
+  after a sentence's end so does a numbered item (`2. Keep ...`);
 - a caption ("Table 2.", "Figure 1.") is a paragraph of its own.
 """
 
@@ -24,6 +25,9 @@ from digest.clean.sentences import ends_sentence, first_word, starts_lowercase
 from digest.clean.tables import is_caption
 
 ITEM_MARKER = re.compile(r"^(\(?\d{1,2}\))\s+(?=\S)")
+# After a sentence's end, "2. Keep ..." opens a numbered item (its number is no year:
+# a year does not start a line after a full stop, in a sentence that begins there).
+NUMBERED_ITEM = re.compile(r"^\d{1,2}\.\s+[A-Z]")
 # A short sentence opening a line: the shape of a run-in head ("Style construction.").
 # Justified lines vary by a few characters in a proportional font; a line must
 # leave clearly more room than that before we call it a paragraph's last line.
@@ -114,6 +118,8 @@ def _breaks(previous: Line, line: Line, blank_between: bool, width: int) -> bool
         return (ended or short) and not starts_lowercase(line.text)
     if not ended:
         return False
+    if NUMBERED_ITEM.match(line.text):
+        return True  # "1. Save the raw data ...": an item of a list whose items are long
     if abs(line.indent - previous.indent) >= MIN_INDENT_STEP:
         return True  # a paragraph's indented first line, or a block quote's start or end
     if len(previous.text) + 1 + len(first_word(line.text)) <= width * FIT_MARGIN:
