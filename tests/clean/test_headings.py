@@ -38,3 +38,22 @@ def test_a_numbered_affiliation_is_no_section() -> None:
     )
     headings = [block.text for block in clean_text(text).body if isinstance(block, Heading)]
     assert headings == ["Introduction", "Findings"]
+
+
+def test_a_heading_after_a_line_of_figures_is_found() -> None:
+    # A table's last value the extractor left in the text ends no sentence, yet no
+    # sentence goes on from it either.
+    text = (
+        "Abstract\n"
+        "We study how the party branches of two counties lead their village committees.\n"
+        "\n"
+        "Introduction\n"
+        "Village committees are elected every three years, and the Party branch leads\n"
+        "their work in every village of the two counties we visited over the year.\n"
+        "65.9\n"
+        "Main Findings\n"
+        "The branches lead the committees, and the townships supervise both of them\n"
+        "through regular meetings held every month in the township offices.\n"
+    )
+    headings = [block.text for block in clean_text(text).body if isinstance(block, Heading)]
+    assert headings == ["Introduction", "Main Findings"]

@@ -365,7 +365,17 @@ def looks_like_unnumbered_heading(
         return False
     previous = next((line for line in reversed(lines[:index]) if not line.blank), None)
     blank_before = index > 0 and lines[index - 1].blank
-    if previous is not None and not (blank_before or fresh or ends_sentence(previous.text)):
+    # (A figure alone on the line before it is a table's last value or a page's
+    # number: no sentence that goes on. Not before a single word: a chart's values
+    # and its legend's words come out in turn.)
+    figures = (
+        previous is not None
+        and _FIGURE.fullmatch(previous.text) is not None
+        and len(text.split()) > 1
+    )
+    if previous is not None and not (
+        blank_before or fresh or figures or ends_sentence(previous.text)
+    ):
         return False
     if previous is not None and previous.text.endswith((",", ";")):
         return False  # the rest of a list ("Keywords: ...; information platforms;")
@@ -381,6 +391,9 @@ def looks_like_unnumbered_heading(
     # Prose follows a heading: a long line next, or after the rest of the title or a
     # sub-heading. Short lines in a row are table cells or a list.
     return any(width and len(line.text) >= width * 0.5 for line in after[:3])
+
+
+_FIGURE = re.compile(r"[\d.,%()–-]+")
 
 
 def _sentence_case_title(text: str) -> bool:

@@ -40,6 +40,8 @@ FULL_CAPTION = 0.85
 MAX_CAPTION_LINES = 3
 # A table has at least this many cell lines.
 MIN_CELLS = 2
+# A column of a table read column by column has at least this many rows.
+MIN_COLUMN_ROWS = 3
 _NUMBER = re.compile(r"^[(\[]?[-+−–]?[\d.,]+%?[)\]]?$|^[-–—]$|^n/?a$", re.IGNORECASE)
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?$|^[IVXLC]+\.?$")
 # At most this many headings in a row may follow a table (a section's, a sub-section's).
@@ -191,6 +193,8 @@ def _not_cells(lines: list[Line], region: list[int], end: int) -> set[int]:
     while body and body[-1] + 1 == following and _runs_on(lines[body[-1]], lines[following]):
         following = body.pop()  # prose of few words per line (a narrow column)
         returned.add(following)
+    if _ends_on_a_column(body):
+        return returned  # the row labels, read column by column after the values
     titles = 0
     while body and titles < MAX_TRAILING_HEADINGS:
         if _broken_title(lines, body):  # "Party Build-" / "ing": a title's two lines
@@ -216,6 +220,20 @@ def _not_cells(lines: list[Line], region: list[int], end: int) -> set[int]:
     if numbers and not any(_SECTION_NUMBER.match(lines[p].text) for p in returned):
         returned.add(numbers[-1])
     return returned
+
+
+def _ends_on_a_column(body: list[int]) -> bool:
+    """The region's last block of lines (after its last blank line) is as long as the
+    block before it, and long enough to be no heading pair: an extractor that reads a
+    table column by column gives each column such a block ("240" "626" "162", then
+    "Party members" "Households" "Budget")."""
+    blocks: list[list[int]] = []
+    for position in body:
+        if blocks and position == blocks[-1][-1] + 1:
+            blocks[-1].append(position)
+        else:
+            blocks.append([position])
+    return len(blocks) >= 2 and len(blocks[-1]) == len(blocks[-2]) >= MIN_COLUMN_ROWS
 
 
 def _runs_on(line: Line, following: Line) -> bool:
