@@ -18,42 +18,37 @@ def test_a_footnote_that_opens_on_a_citation_is_no_heading_title() -> None:
     assert not is_heading_title("[27] empirically studies how residents choose services")
 
 
+ABSTRACT = (
+    "Abstract\nWe study how the party branches of two counties lead their village committees.\n\n"
+)
+INTRODUCTION = (
+    "Village committees are elected every three years, and the Party branch leads\n"
+    "their work in every village of the two counties we visited over the year.\n"
+)
+FINDINGS = (
+    "The branches lead the committees, and the townships supervise both of them\n"
+    "through regular meetings held every month in the township offices.\n"
+)
+
+
+def _headings(text: str) -> list[str]:
+    return [block.text for block in clean_text(text).body if isinstance(block, Heading)]
+
+
 def test_a_numbered_affiliation_is_no_section() -> None:
-    text = (
+    title_page = (
         "Party Branches and Village Committees\n"
         "Li Wei1, Zhang Min2\n"
         "1 School of Public Administration / liwei@example.edu.cn\n"
         "2 Institute of Rural Studies / zhangmin@example.org.cn\n"
         "\n"
-        "Abstract\n"
-        "We study how the party branches of two counties lead their village committees.\n"
-        "\n"
-        "1 Introduction\n"
-        "Village committees are elected every three years, and the Party branch leads\n"
-        "their work in every village of the two counties we visited over the year.\n"
-        "\n"
-        "2 Findings\n"
-        "The branches lead the committees, and the townships supervise both of them\n"
-        "through regular meetings held every month in the township offices.\n"
     )
-    headings = [block.text for block in clean_text(text).body if isinstance(block, Heading)]
-    assert headings == ["Introduction", "Findings"]
+    text = f"{title_page}{ABSTRACT}1 Introduction\n{INTRODUCTION}\n2 Findings\n{FINDINGS}"
+    assert _headings(text) == ["Introduction", "Findings"]
 
 
 def test_a_heading_after_a_line_of_figures_is_found() -> None:
     # A table's last value the extractor left in the text ends no sentence, yet no
     # sentence goes on from it either.
-    text = (
-        "Abstract\n"
-        "We study how the party branches of two counties lead their village committees.\n"
-        "\n"
-        "Introduction\n"
-        "Village committees are elected every three years, and the Party branch leads\n"
-        "their work in every village of the two counties we visited over the year.\n"
-        "65.9\n"
-        "Main Findings\n"
-        "The branches lead the committees, and the townships supervise both of them\n"
-        "through regular meetings held every month in the township offices.\n"
-    )
-    headings = [block.text for block in clean_text(text).body if isinstance(block, Heading)]
-    assert headings == ["Introduction", "Main Findings"]
+    text = f"{ABSTRACT}Introduction\n{INTRODUCTION}65.9\nMain Findings\n{FINDINGS}"
+    assert _headings(text) == ["Introduction", "Main Findings"]
