@@ -38,7 +38,10 @@ LONG_TITLE = 2.0
 MAX_LEVEL = 3
 # Keywords run on for at most this many lines after their label.
 MAX_KEYWORD_LINES = 2
+# An unnumbered heading in sentence case ("Social interaction") has at most this many
+# words; longer lines in sentence case are prose, a caption or a list item.
 SENTENCE_CASE_WORDS = 4
+# A title after a lone section number may close on a full stop when it is this short.
 SHORT_TITLE_WORDS = 6
 # A heading line this long (share of the text's width) may wrap onto the next line even
 # across a blank line, which some extractors put between a block's lines.
@@ -171,7 +174,9 @@ def segment(
                 last_line = lines[following].text
                 title = join_lines([Line(title, 0), Line(last_line, 0)], vocabulary)
                 index = following + 1
-            if (is_incomplete(title) and not is_title_like(title)) or _runs_on(title, lines, index):
+            if (is_incomplete(title) and not is_title_like(title)) or _sentence_goes_on(
+                title, lines, index
+            ):
                 # Prose that runs on past its line ("... account of Party building
                 # offered by"): a numbered sentence or list item, not a heading.
                 index = start
@@ -275,7 +280,7 @@ def _right_after_heading(parts: list[Part], text: TextPart) -> bool:
     return isinstance(last, HeadingPart) and not written
 
 
-def _runs_on(title: str, lines: list[Line], index: int) -> bool:
+def _sentence_goes_on(title: str, lines: list[Line], index: int) -> bool:
     """A numbered line in sentence case whose sentence goes on in lower case on the
     next line ("3 This exponential decay structure can be related to the tenet of" /
     "similarity of [12] ..."): a footnote or a list item, not a heading."""
