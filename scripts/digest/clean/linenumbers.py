@@ -33,6 +33,10 @@ def strip_line_numbers(pages: list[list[RawLine]]) -> list[list[RawLine]]:
     pages as they were. Lines of a bare number are dropped; a number at a line's start
     becomes spaces, so that ``-layout`` columns stay where they were."""
     kinds: dict[str, list[tuple[int, int, int]]] = {"bare": [], "leading": [], "trailing": []}
+    # Where each line's numbers end or start, kept from the one match: (page, position)
+    # -> the end of a leading number's margin, or the end of the text before a trailing one.
+    margin_ends: dict[tuple[int, int], int] = {}
+    text_ends: dict[tuple[int, int], int] = {}
     written = 0
     for page_index, page in enumerate(pages):
         for position, line in enumerate(page):
@@ -46,9 +50,11 @@ def strip_line_numbers(pages: list[list[RawLine]]) -> list[list[RawLine]]:
             leading = _LEADING.match(line.text)
             if leading:
                 kinds["leading"].append((page_index, position, int(leading["value"])))
+                margin_ends[page_index, position] = leading.end("margin")
             trailing = _TRAILING.match(line.text)
             if trailing:
                 kinds["trailing"].append((page_index, position, int(trailing["value"])))
+                text_ends[page_index, position] = trailing.end("text")
     every = {(page, value) for found in kinds.values() for page, _, value in found}
     numbering = {
         kind
@@ -59,25 +65,22 @@ def strip_line_numbers(pages: list[list[RawLine]]) -> list[list[RawLine]]:
     }
     if not numbering:
         return pages
-    stripped = [list(page) for page in pages]
-    dropped: set[tuple[int, int]] = set()
+    dropped: list[set[int]] = [set() for _ in pages]
     for page_index, position, value in kinds["bare"]:
         # Bare numbers go with any margin numbering they fit in (a line whose text
         # the extractor wrote apart from its number), not only when they are most.
         if "bare" in numbering or _has_neighbour(page_index, value, every):
-            dropped.add((page_index, position))
-    for kind in ("leading", "trailing"):
-        if kind not in numbering:
-            continue
-        for page_index, position, _ in kinds[kind]:
-            line = stripped[page_index][position]
-            stripped[page_index][position] = RawLine(
-                _without(line.text, kind), line.number, line.page, line.column
-            )
-    return [
-        _drop(page, {position for index, position in dropped if index == page_index})
-        for page_index, page in enumerate(stripped)
-    ]
+            dropped[page_index].add(position)
+    margin_ends = margin_ends if "leading" in numbering else {}
+    text_ends = text_ends if "trailing" in numbering else {}
+    stripped = [list(page) for page in pages]
+    for page_index, position in margin_ends.keys() | text_ends.keys():
+        line = stripped[page_index][position]
+        text = line.text[: text_ends.get((page_index, position))]
+        margin = margin_ends.get((page_index, position), 0)
+        text = " " * margin + text[margin:]
+        stripped[page_index][position] = RawLine(text, line.number, line.page, line.column)
+    return [_drop(page, dropped[page_index]) for page_index, page in enumerate(stripped)]
 
 
 def _drop(page: list[RawLine], dropped: set[int]) -> list[RawLine]:
@@ -105,13 +108,3 @@ def _counting(found: list[tuple[int, int, int]], every: set[tuple[int, int]]) ->
 
 def _has_neighbour(page: int, value: int, every: set[tuple[int, int]]) -> bool:
     return (page, value - 1) in every or (page, value + 1) in every
-
-
-def _without(text: str, kind: str) -> str:
-    if kind == "trailing":
-        match = _TRAILING.match(text)
-        return match["text"].rstrip() if match else text
-    match = _LEADING.match(text)
-    if not match:
-        return text
-    return " " * len(match["margin"]) + text[match.end("margin") :]
