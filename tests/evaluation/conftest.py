@@ -25,12 +25,23 @@ def fixture_text() -> Callable[[str], str]:
     return read
 
 
-@pytest.fixture(scope="session")
-def script() -> ModuleType:
-    """scripts/evaluate_cleaning.py imported from its path, as the CLI would run it."""
-    spec = importlib.util.spec_from_file_location("evaluate_cleaning", SCRIPT)
+def load_script(path: Path) -> ModuleType:
+    """A command-line script imported from its path, as the CLI would run it."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("evaluate_cleaning", module)
+    sys.modules.setdefault(path.stem, module)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="session")
+def script() -> ModuleType:
+    """scripts/evaluate_cleaning.py."""
+    return load_script(SCRIPT)
+
+
+@pytest.fixture(scope="session")
+def headings_script() -> ModuleType:
+    """scripts/evaluate_headings.py."""
+    return load_script(REPO / "scripts" / "evaluate_headings.py")

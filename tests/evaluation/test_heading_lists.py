@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -40,13 +40,10 @@ def test_a_malformed_heading_list_names_its_file_and_line() -> None:
         read_heading_list(text, "paper/headings.txt")
 
 
-def test_the_real_papers_keep_their_heading_recall() -> None:
+def test_the_real_papers_keep_their_heading_recall(headings_script: ModuleType) -> None:
     # A floor under today's figures (title recall .76 / .79 / .83 per extraction), so
     # that a rule that loses real papers' headings fails here; the code before issue
     # 9's real-paper work scored .42 with pdftotext's default output.
-    sys.path.insert(0, str(REPO / "scripts"))
-    from evaluate_headings import score_paper
-
     folders = paper_folders(REAL_PAPERS)
     assert [folder.name for folder in folders] == ["broad-ranges", "good-enough", "paper-lengths"]
     for extraction, floor in (
@@ -54,7 +51,7 @@ def test_the_real_papers_keep_their_heading_recall() -> None:
         ("pdftotext-layout", 0.75),
         ("pdftotext-raw", 0.8),
     ):
-        rows = [score_paper(folder, extraction) for folder in folders]
+        rows = [headings_script.score_paper(folder, extraction) for folder in folders]
         assert all(row is not None for row in rows)
         recall = sum(row.title_recall for row in rows if row) / len(rows)
         assert recall >= floor, (extraction, recall)

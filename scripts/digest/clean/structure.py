@@ -370,20 +370,15 @@ def looks_like_unnumbered_heading(
         return False
     previous = next((line for line in reversed(lines[:index]) if not line.blank), None)
     blank_before = index > 0 and lines[index - 1].blank
-    # (A figure alone on the line before it is a table's last value or a page's
-    # number: no sentence that goes on. Not before a single word: a chart's values
-    # and its legend's words come out in turn.)
-    figures = (
-        previous is not None
-        and _FIGURE.fullmatch(previous.text) is not None
-        and len(text.split()) > 1
-    )
-    if previous is not None and not (
-        blank_before or fresh or figures or ends_sentence(previous.text)
-    ):
-        return False
-    if previous is not None and previous.text.endswith((",", ";")):
-        return False  # the rest of a list ("Keywords: ...; information platforms;")
+    if previous is not None:
+        # (A figure alone on the line before it is a table's last value or a page's
+        # number: no sentence that goes on. Not before a single word: a chart's values
+        # and its legend's words come out in turn.)
+        figures = _FIGURE.fullmatch(previous.text) is not None and len(text.split()) > 1
+        if not (blank_before or fresh or figures or ends_sentence(previous.text)):
+            return False
+        if previous.text.endswith((",", ";")):
+            return False  # the rest of a list ("Keywords: ...; information platforms;")
     if sum(bool(re.fullmatch(r"[\d.,%()]+", word)) for word in text.split()) >= 2:
         return False  # a table row ("Budget 795 25.4")
     after = [line for line in lines[rest : rest + 4] if not line.blank]
