@@ -20,10 +20,10 @@ from digest.evaluation.heading_lists import (
     EXTRACTIONS,
     HeadingScores,
     paper_folders,
+    printed_headings,
     read_heading_list,
     score_headings,
 )
-from digest.model import Heading
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / "tests" / "gold" / "realpapers"
 
@@ -36,8 +36,7 @@ def score_paper(folder: Path, extraction: str) -> HeadingScores | None:
     listed_path = folder / "headings.txt"
     listed = read_heading_list(listed_path.read_text(encoding="utf-8"), str(listed_path))
     doc = clean_text(raw.read_text(encoding="utf-8", errors="replace"))
-    found = [(block.level, block.text) for block in doc.body if isinstance(block, Heading)]
-    return score_headings(found, listed)
+    return score_headings(printed_headings(doc), listed)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -52,3 +52,17 @@ def test_a_heading_after_a_line_of_figures_is_found() -> None:
     # sentence goes on from it either.
     text = f"{ABSTRACT}Introduction\n{INTRODUCTION}65.9\nMain Findings\n{FINDINGS}"
     assert _headings(text) == ["Introduction", "Main Findings"]
+
+
+def test_a_heading_at_the_top_of_a_page_after_an_equation_number_is_found() -> None:
+    # The page before ended on a display equation's number: no sentence goes on.
+    equation = "y = f(x) + e (26)\n"
+    text = f"{ABSTRACT}Introduction\n{INTRODUCTION}{equation}\fMain Findings\n{FINDINGS}"
+    assert _headings(text) == ["Introduction", "Main Findings"]
+
+
+def test_a_title_line_after_a_bracket_on_the_same_page_is_no_heading() -> None:
+    # On one page, a line that closes a bracket without a full stop goes on.
+    equation = "the survey counted the members of each council (see Table 2)\n"
+    text = f"{ABSTRACT}Introduction\n{INTRODUCTION}{equation}Main Findings\n{FINDINGS}"
+    assert _headings(text) == ["Introduction"]

@@ -20,10 +20,11 @@ from digest.clean.labels import BACK_MATTER, split_keywords
 from digest.clean.lines import Line, read_lines, typical_width
 from digest.clean.lists import list_marker, ordered_items
 from digest.clean.paragraphs import assemble_paragraphs
+from digest.clean.parts import HeadingPart, LabelPart, Part
 from digest.clean.quotes import repair_quotes
 from digest.clean.reflist import split_references
 from digest.clean.runin import mark_leads
-from digest.clean.structure import HeadingPart, LabelPart, Part, segment
+from digest.clean.structure import segment
 from digest.clean.tables import extract_tables, is_caption
 from digest.model import BackSection, Document, Footnote, Paragraph
 

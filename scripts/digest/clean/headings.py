@@ -135,3 +135,11 @@ def continues_heading(heading: str, next_line: Line, width: int, *, loose: bool 
 def format_number(number: Number) -> str:
     """`1.` for a top-level section, `1.1` below it, as the papers print them."""
     return f"{number[0]}." if len(number) == 1 else ".".join(map(str, number))
+
+
+def is_capitals_title(text: str) -> bool:
+    """A title set in capitals ("RESULTS", "RELATED WORK"): prose is not, so such a line
+    is a heading even where the line before it ends on no full stop (a list item's
+    "(open question)", a quotation's "– Participant 2")."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)

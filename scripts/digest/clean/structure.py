@@ -7,24 +7,26 @@ consults (labels, headings) each live in their own module.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from digest.clean.headings import (
     MAX_TITLE_WORDS,
     continues_heading,
     format_number,
+    is_capitals_title,
     is_heading_title,
     is_incomplete,
     is_title_case,
     is_title_like,
 )
 from digest.clean.hyphenation import Vocabulary
-from digest.clean.labels import Label, label_for_heading, match_label
+from digest.clean.labels import label_for_heading, match_label
+from digest.clean.levels import level_by_spacing, level_unnumbered
 from digest.clean.lines import Line
 from digest.clean.lists import ordered_items
 from digest.clean.numbering import Outline, SectionNumber, parse_number
 from digest.clean.paragraphs import join_lines
-from digest.clean.sentences import ends_sentence, first_word, starts_lowercase
+from digest.clean.parts import HeadingPart, LabelPart, Part, TextPart
+from digest.clean.sentences import ends_sentence, first_sentence, first_word, starts_lowercase
 from digest.model import Heading
 
 # A heading line at least this long (share of the longest wrapped heading line) is full;
@@ -34,8 +36,6 @@ OVERLONG_HEADING = 1.25
 # A heading's title an extractor printed on one line may be this many times as long
 # as the text's lines (a long title in Title Case).
 LONG_TITLE = 2.0
-# Headings go at most this deep (### ... is level 3).
-MAX_LEVEL = 3
 # Keywords run on for at most this many lines after their label.
 MAX_KEYWORD_LINES = 2
 # An unnumbered heading in sentence case ("Social interaction") has at most this many
@@ -46,25 +46,6 @@ SHORT_TITLE_WORDS = 6
 # A heading line this long (share of the text's width) may wrap onto the next line even
 # across a blank line, which some extractors put between a block's lines.
 WRAPPING_HEADING = 0.45
-
-
-@dataclass
-class TextPart:
-    lines: list[Line] = field(default_factory=list)
-
-
-@dataclass
-class LabelPart:
-    label: Label
-    line: int
-
-
-@dataclass
-class HeadingPart:
-    heading: Heading
-
-
-Part = TextPart | LabelPart | HeadingPart
 
 
 def segment(
@@ -199,6 +180,14 @@ def segment(
                 emit(orphan_number, orphan_title, orphan.number)
             emit(number, title, line.number)
             continue
+        run_in = _run_in_heading(numbered, outline, text)
+        if run_in is not None:
+            # "A. Allocation Problem. The Title I of the ...": the heading and the
+            # first line of its section's text share the line.
+            flush()
+            emit(numbered[0], run_in[0], line.number)  # type: ignore[index]
+            text.lines.append(Line(run_in[1], line.number))
+            continue
         if (
             numbered is not None
             and numbered[1]
@@ -241,7 +230,8 @@ def segment(
         text.lines.append(line)
     flush()
     if unnumbered:
-        _level_unnumbered(parts)
+        level_unnumbered(parts)
+        level_by_spacing(parts, {line.number: line.page for line in lines})
     return parts
 
 
@@ -259,6 +249,39 @@ def _lost_parent(
     if previous is not None and previous[: len(parent)] == parent:
         return None  # the section was seen
     return parent if parent in orphans else None
+
+
+# A run-in title at most this long ("A. Allocation Problem. The Title I of ..."); a
+# longer Title Case sentence at the head of a numbered line is a list item's.
+MAX_RUN_IN_WORDS = 6
+
+
+def _run_in_heading(
+    numbered: tuple[SectionNumber, str] | None, outline: Outline, text: TextPart
+) -> tuple[str, str] | None:
+    """(title, rest of the line) for a numbered heading run in to its text, as some
+    classes print sub-sections: a number the outline expects, a short Title Case
+    title closed by a full stop, text in a new sentence after it, and a
+    line before it that does not go on."""
+    if numbered is None or not numbered[1] or not outline.accepts(numbered[0]):
+        return None
+    split = first_sentence(numbered[1])
+    if split is None:
+        return None
+    title, rest = split
+    words = title.split()
+    if not title.endswith(".") or len(words) > MAX_RUN_IN_WORDS or not is_title_case(title):
+        return None
+    if not words[-1].rstrip(".")[-1:].isalpha() or "   " in numbered[1]:
+        # "... Township 5. Data and Methods", "... Research 2009). The": the lines of
+        # two columns side by side, a heading's first line beside the next's number.
+        return None
+    previous = next((line for line in reversed(text.lines) if not line.blank), None)
+    if previous is not None and (
+        is_incomplete(previous.text) or previous.text.endswith((",", ";", "-"))
+    ):
+        return None  # the number is a figure inside a sentence that goes on
+    return title.rstrip("."), rest
 
 
 def _right_after_heading(parts: list[Part], text: TextPart) -> bool:
@@ -297,51 +320,6 @@ def _label_awaits_text(parts: list[Part], text: TextPart) -> bool:
     return all(line.blank for line in text.lines)
 
 
-# The titles of the sections that open and close a paper, and of the sections of its
-# usual outline (background, methods, findings, discussion): sections, not sub-sections.
-_OUTER_SECTION = re.compile(
-    r"(?i)^(introduction|conclusions?|concluding remarks|summary|summary and conclusions?"
-    r"|conclusions? and (discussion|implications|policy implications|recommendations)"
-    r"|discussion and conclusions?"
-    r"|background|methods?|methodology|data and methods?|research design( and data)?"
-    r"|results|findings|discussion|theoretical framework|conceptual framework"
-    r"|literature review)$"
-)
-
-
-def _level_unnumbered(parts: list[Part]) -> None:
-    """Levels for headings that carry no numbers, from how they follow one another.
-
-    A section that opens with a sub-section prints two headings in a row: the first
-    is a section, the second a sub-section; later headings that stand alone keep the
-    level of the last sub-section until the next such pair, except the sections
-    of a paper's usual outline (an introduction, methods, findings, a conclusion).
-    In a text that numbers its sections but not their sub-sections, a heading without
-    a number under a numbered one is one level below it.
-    """
-    level = 1
-    numbered_level: int | None = None  # the level of the last numbered heading
-    for index, part in enumerate(parts):
-        if not isinstance(part, HeadingPart):
-            continue
-        if part.heading.number:
-            numbered_level = part.heading.level
-            continue
-        following = parts[index + 1] if index + 1 < len(parts) else None
-        previous = parts[index - 1] if index else None
-        outer = _OUTER_SECTION.match(part.heading.text) is not None
-        if numbered_level is not None and not outer:
-            part.heading.level = min(numbered_level + 1, MAX_LEVEL)
-        elif isinstance(previous, HeadingPart) and not previous.heading.number:
-            part.heading.level = level = 2
-        elif isinstance(following, HeadingPart) and not following.heading.number:
-            part.heading.level = 1
-        elif outer:
-            part.heading.level = 1  # an introduction, its findings, a conclusion: sections
-        else:
-            part.heading.level = level
-
-
 def looks_like_unnumbered_heading(
     lines: list[Line], index: int, width: int, *, fresh: bool = False
 ) -> bool:
@@ -375,7 +353,21 @@ def looks_like_unnumbered_heading(
         # number: no sentence that goes on. Not before a single word: a chart's values
         # and its legend's words come out in turn.)
         figures = _FIGURE.fullmatch(previous.text) is not None and len(text.split()) > 1
-        if not (blank_before or fresh or figures or ends_sentence(previous.text)):
+        following = next((line for line in lines[rest:] if not line.blank), None)
+        capitals = (
+            is_capitals_title(text)
+            and not is_incomplete(previous.text)
+            # Prose right under it, not a block of short lines (an address in capitals).
+            and following is not None
+            and bool(width)
+            and len(following.text) >= width * 0.5
+        )
+        # (At the top of a page, after a page that ended on a closing bracket: an
+        # equation's number "(26)", an address "(Fabian Neumann)", no sentence.)
+        page_top = previous.page < lines[index].page and previous.text.endswith(")")
+        if not (blank_before or fresh or figures or capitals or page_top) and not ends_sentence(
+            previous.text
+        ):
             return False
         if previous.text.endswith((",", ";")):
             return False  # the rest of a list ("Keywords: ...; information platforms;")

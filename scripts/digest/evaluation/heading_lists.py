@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from digest.model import Document, Heading
+
 # The extractions a real paper may come with, in the order they are reported.
 EXTRACTIONS = ("pdftotext", "pdftotext-layout", "pdftotext-raw")
 
@@ -73,6 +75,14 @@ def score_headings(found: list[tuple[int, str]], listed: list[ListedHeading]) ->
         missed=tuple(h.title for h in listed if title_key(h.title) not in found_titles),
         extra=tuple(title for _, title in found if title_key(title) not in listed_titles),
     )
+
+
+def printed_headings(doc: Document) -> list[tuple[int, str]]:
+    """The (level, title) headings a cleaned paper's page shows: the body's, then the
+    end matter's (acknowledgements, funding), which is kept out of the body but printed
+    under a heading of its own, as a section after it."""
+    found = [(block.level, block.text) for block in doc.body if isinstance(block, Heading)]
+    return found + [(1, section.label) for section in doc.back]
 
 
 def paper_folders(corpus: Path) -> list[Path]:
