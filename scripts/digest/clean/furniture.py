@@ -45,6 +45,9 @@ MIN_AFFIX_CAPITALS = 2
 # ... recurring on this many pages suffices even in a long text: chapters' first pages
 # and odd pages often print other heads.
 MIN_AFFIX_PAGES = 3
+# In a head set in capitals, prose's words cannot pass for the recurring part: two
+# words suffice ("CHAPTER 2." of "CHAPTER 2. LITERATURE REVIEW").
+MIN_CAPITALS_AFFIX_WORDS = 2
 
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+|p\.\s*)?(?:[-–—]\s*)?(?:#+|[ivxlcdm]+)(?:\s*[-–—])?(?:\s+of\s+#+)?$"
@@ -221,8 +224,9 @@ def _is_folio(
 def _affixes(text: str) -> set[tuple[str, str]]:
     """The line's first and last few words (digits masked), as running parts may be."""
     words = furniture_key(text).split()
+    smallest = MIN_CAPITALS_AFFIX_WORDS if _is_capitals(text) else MIN_AFFIX_WORDS
     found: set[tuple[str, str]] = set()
-    for size in range(MIN_AFFIX_WORDS, min(MAX_AFFIX_WORDS, len(words) - 1) + 1):
+    for size in range(smallest, min(MAX_AFFIX_WORDS, len(words) - 1) + 1):
         found.add(("start", " ".join(words[:size])))
         found.add(("end", " ".join(words[-size:])))
     return found
@@ -250,7 +254,11 @@ def _recurring_affixes(edges: list[list[str]], needed: float) -> set[tuple[str, 
         for affix, count in pages_with.items()
         if count >= needed
         and len(rests[affix]) > 1
-        and _capitalised_words(affix[1], edges) >= MIN_AFFIX_CAPITALS
+        and (
+            # (A part shorter than prose's is taken from heads in capitals only.)
+            len(affix[1].split()) < MIN_AFFIX_WORDS
+            or _capitalised_words(affix[1], edges) >= MIN_AFFIX_CAPITALS
+        )
     }
 
 
