@@ -15,6 +15,8 @@ from digest.model import Heading
 
 # Headings go at most this deep (### ... is level 3).
 MAX_LEVEL = 3
+# The first number of a lettered scheme, as printed: "A.", "(a)", "a)".
+_LETTER_A = re.compile(r"^\(?[Aa][.)]?$")
 
 # The titles of the sections that open and close a paper, and of the sections of its
 # usual outline (background, methods, findings, discussion): sections, not sub-sections.
@@ -37,9 +39,11 @@ def level_unnumbered(parts: list[Part]) -> None:
     of a paper's usual outline (an introduction, methods, findings, a conclusion).
     In a text that numbers its sections but not their sub-sections, a heading without
     a number under a numbered one is one level below it. The other way round, when
-    the first numbered heading comes right under an unnumbered one that is not of the
-    usual outline ("Title I School Funding Allocation" / "A. Allocation Problem."),
-    the numbers count sub-sections: they sit one level below the sections.
+    the first numbered heading is lettered ("A.") and comes right under an unnumbered
+    one that is not of the usual outline ("Title I School Funding Allocation" / "A.
+    Allocation Problem."), the letters count sub-sections: they sit one level below
+    the sections. (Not for "1." or "I.": a paper's numbered sections may well follow
+    an unnumbered preface or summary.)
     """
     if _level_by_capitals(parts):
         return
@@ -54,6 +58,7 @@ def level_unnumbered(parts: list[Part]) -> None:
         if part.heading.number:
             if (
                 numbered_level is None
+                and _LETTER_A.match(part.heading.number)
                 and previous_heading is not None
                 and not previous_heading.number
                 and _OUTER_SECTION.match(previous_heading.text) is None
