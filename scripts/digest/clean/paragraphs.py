@@ -118,6 +118,10 @@ def _breaks(previous: Line, line: Line, blank_between: bool, width: int) -> bool
         return (ended or short) and not starts_lowercase(line.text)
     if not ended:
         return False
+    if previous.text.endswith(":") and line.text[:1].isupper():
+        # A lead-in ("... described the routine as follows:") and a new sentence: the
+        # quotation or list it leads in to, whose indent the extractor lost.
+        return True
     if NUMBERED_ITEM.match(line.text):
         return True  # "1. Save the raw data ...": an item of a list whose items are long
     if abs(line.indent - previous.indent) >= MIN_INDENT_STEP:
