@@ -184,9 +184,10 @@ def segment(
         if run_in is not None:
             # "A. Allocation Problem. The Title I of the ...": the heading and the
             # first line of its section's text share the line.
+            run_in_number, run_in_title, rest = run_in
             flush()
-            emit(numbered[0], run_in[0], line.number)  # type: ignore[index]
-            text.lines.append(Line(run_in[1], line.number))
+            emit(run_in_number, run_in_title, line.number)
+            text.lines.append(Line(rest, line.number))
             continue
         if (
             numbered is not None
@@ -258,8 +259,8 @@ MAX_RUN_IN_WORDS = 6
 
 def _run_in_heading(
     numbered: tuple[SectionNumber, str] | None, outline: Outline, text: TextPart
-) -> tuple[str, str] | None:
-    """(title, rest of the line) for a numbered heading run in to its text, as some
+) -> tuple[SectionNumber, str, str] | None:
+    """(number, title, rest of the line) for a numbered heading run in to its text, as some
     classes print sub-sections: a number the outline expects, a short Title Case
     title closed by a full stop, text in a new sentence after it, and a
     line before it that does not go on."""
@@ -281,7 +282,7 @@ def _run_in_heading(
         is_incomplete(previous.text) or previous.text.endswith((",", ";", "-"))
     ):
         return None  # the number is a figure inside a sentence that goes on
-    return title.rstrip("."), rest
+    return numbered[0], title.rstrip("."), rest
 
 
 def _right_after_heading(parts: list[Part], text: TextPart) -> bool:
