@@ -21,6 +21,7 @@ from itertools import pairwise
 
 from digest.clean.columns import RawLine
 from digest.clean.numbering import parse_number
+from digest.clean.sentences import set_in_capitals
 
 # How many non-blank lines at the top and at the bottom of a page may be furniture.
 EDGE_LINES = 3
@@ -278,8 +279,7 @@ def _carries_affix(text: str, affixes: set[tuple[str, str]]) -> bool:
 
 
 def _is_capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(text.split()) >= 2 and bool(letters) and all(ch.isupper() for ch in letters)
+    return len(text.split()) >= 2 and set_in_capitals(text)
 
 
 def _needed(text: str, needed: float, pages: list[list[RawLine]]) -> float:

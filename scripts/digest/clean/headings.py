@@ -10,7 +10,7 @@ import re
 
 from digest.clean.lines import Line
 from digest.clean.numbering import parse_number
-from digest.clean.sentences import first_word
+from digest.clean.sentences import first_word, set_in_capitals
 
 # Small words that end a heading line only when the heading goes on.
 _CONNECTIVES = frozenset(
@@ -137,9 +137,12 @@ def format_number(number: Number) -> str:
     return f"{number[0]}." if len(number) == 1 else ".".join(map(str, number))
 
 
+# A title in capitals has at least this many letters ("RESULTS"; not "A" or "UK").
+MIN_CAPITALS_TITLE_LETTERS = 4
+
+
 def is_capitals_title(text: str) -> bool:
     """A title set in capitals ("RESULTS", "RELATED WORK"): prose is not, so such a line
     is a heading even where the line before it ends on no full stop (a list item's
     "(open question)", a quotation's "– Participant 2")."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
+    return set_in_capitals(text, MIN_CAPITALS_TITLE_LETTERS)

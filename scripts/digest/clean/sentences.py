@@ -37,3 +37,10 @@ def starts_lowercase(text: str) -> bool:
         if ch not in "“\"‘'(":
             return False
     return False
+
+
+def set_in_capitals(text: str, min_letters: int = 1) -> bool:
+    """Every letter of the line a capital, and at least ``min_letters`` of them: how
+    running heads and some papers' headings are set, and prose never is."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= min_letters and all(ch.isupper() for ch in letters)
