@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from digest.clean.characters import normalise_characters
 from digest.clean.columns import raw_pages, reading_order
 from digest.clean.furniture import remove_furniture
 from digest.clean.linenumbers import strip_line_numbers
@@ -50,11 +51,11 @@ def split_lines(text: str) -> list[Line]:
 def read_lines(text: str) -> tuple[list[Line], list[int]]:
     """Normalise line ends, odd spaces and invisible characters, keep numbering.
 
-    PDF extraction leaves stray leading spaces, no-break spaces and soft
-    hyphens; none of them carries meaning, but the indent is kept because a
-    wrapped reference continues on an indented line. Pages (form feeds) lose
-    their running heads, feet and page numbers, and two-column pages are read
-    column by column. Returns the lines and the source line numbers dropped as
+    PDF extraction leaves stray leading spaces, no-break spaces, soft hyphens,
+    ligatures and full-width forms; none of them carries meaning, but the indent
+    is kept because a wrapped reference continues on an indented line. Pages
+    (form feeds) lose their running heads, feet and page numbers, and two-column
+    pages are read column by column. Returns the lines and the source line numbers dropped as
     page furniture.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -66,7 +67,9 @@ def read_lines(text: str) -> tuple[list[Line], list[int]]:
     pages, furniture = remove_furniture(strip_line_numbers(raw_pages(text)))
     lines = []
     for raw in reading_order(pages):
-        line = unicodedata.normalize("NFC", raw.text).replace("\t", " ")
+        # (Ligatures expand only now: in a text laid out by position, ``ﬁ`` takes one
+        # column, and the columns are split by position.)
+        line = normalise_characters(unicodedata.normalize("NFC", raw.text)).replace("\t", " ")
         stripped = _SPACES.sub(" ", line.strip(" \t\u00a0\u3000"))
         indent = len(line) - len(line.lstrip(" \t\u00a0\u3000"))  # spaces, not collapsed
         lines.append(Line(stripped, raw.number, indent if stripped else 0, raw.page))
