@@ -196,6 +196,7 @@ class Document:
     front: FrontMatter = field(default_factory=FrontMatter)
     abstract: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
+    highlights: list[str] = field(default_factory=list)  # a journal's bullet points
     body: list[Block] = field(default_factory=list)
     back: list[BackSection] = field(default_factory=list)
     references: list[RawReference] = field(default_factory=list)
@@ -217,6 +218,7 @@ class Document:
             front=FrontMatter(**data["front"]),
             abstract=list(data["abstract"]),
             keywords=list(data["keywords"]),
+            highlights=list(data.get("highlights", [])),
             body=body,
             back=[BackSection(**b) for b in data["back"]],
             references=[RawReference(**r) for r in data["references"]],

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from digest.clean import clean_text
-from digest.clean.headings import is_heading_title
+from digest.clean.headings import continues_heading, is_heading_title
+from digest.clean.lines import Line, split_lines
+from digest.clean.structure import looks_like_unnumbered_heading
 from digest.model import Heading
 
 
@@ -66,3 +68,40 @@ def test_a_title_line_after_a_bracket_on_the_same_page_is_no_heading() -> None:
     equation = "the survey counted the members of each council (see Table 2)\n"
     text = f"{ABSTRACT}Introduction\n{INTRODUCTION}{equation}Main Findings\n{FINDINGS}"
     assert _headings(text) == ["Introduction"]
+
+
+def test_a_label_line_does_not_go_on_the_title_above_it() -> None:
+    licence = "Creative Commons Attribution 4.0 International License (CC-BY-4.0)"
+    assert continues_heading(licence, Line("Governance and Participation", 2), 70)
+    assert not continues_heading(licence, Line("Author Contributions", 2), 70)
+    assert not continues_heading(licence, Line("References", 2), 70)
+
+
+def test_the_second_line_of_a_caption_that_goes_on_is_no_heading() -> None:
+    # (The tables stage sets a caption's first line apart between blank lines.)
+    text = (
+        "Turnout rose in every round after the reform and fell in none before it.\n"
+        "Figure 3: Relationship between Turnout, Trust and\n"
+        "Disputes over Land in the Two Counties\n"
+        "Turnout and trust rise together in both counties, and disputes over land fall\n"
+        "in the villages where turnout rose most over the years of the survey.\n"
+    )
+    lines = split_lines(text)
+    lines.insert(2, Line("", 0))
+    assert not looks_like_unnumbered_heading(lines, 3, 78)
+    # The same title line after a finished sentence is a heading.
+    lines = split_lines(text.replace("Figure 3: Relationship between Turnout, Trust and\n", ""))
+    assert looks_like_unnumbered_heading(lines, 1, 78)
+
+
+def test_a_title_line_after_a_finished_caption_without_a_full_stop_is_a_heading() -> None:
+    text = (
+        "Turnout rose in every round after the reform and fell in none before it.\n"
+        "Figure 1. Trends in participation, 2012–2018\n"
+        "Case Analysis: Zhengzhou\n"
+        "Turnout and trust rise together in both counties, and disputes over land fall\n"
+        "in the villages where turnout rose most over the years of the survey.\n"
+    )
+    lines = split_lines(text)
+    lines.insert(2, Line("", 0))  # the tables stage sets the caption apart
+    assert looks_like_unnumbered_heading(lines, 3, 78)

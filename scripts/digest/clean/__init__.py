@@ -8,6 +8,7 @@ papers come out alike.
 
 from __future__ import annotations
 
+from digest.clean.displaced import gather_displaced_references
 from digest.clean.footnotes import extract_footnotes, mark_pattern
 from digest.clean.front import (
     looks_like_front_matter,
@@ -108,6 +109,12 @@ def clean_text(text: str) -> Document:
             state = "preamble"
         else:
             found = paragraphs(part.lines)
+            if state == "highlights":
+                # The bullet points under the label; what follows them is text again.
+                while found and (item := list_marker(found[0].text, ordered=False)):
+                    doc.highlights.append(item[2])
+                    found = found[1:]
+                state = "body"
             if state == "keywords" and found:
                 doc.keywords.extend(split_keywords(found[0].text))
                 found = found[1:]
@@ -135,6 +142,7 @@ def clean_text(text: str) -> Document:
                 if not is_caption(paragraph.text) and not quote:  # no run-in heads there
                     section.append(paragraph)
     close_section()
+    gather_displaced_references(doc)
     _mark_footnotes(doc)
     return doc
 

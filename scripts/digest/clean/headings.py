@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from digest.clean.labels import match_label
 from digest.clean.lines import Line
 from digest.clean.numbering import parse_number
 from digest.clean.sentences import first_word, set_in_capitals
@@ -96,6 +97,9 @@ def continues_heading(heading: str, next_line: Line, width: int, *, loose: bool 
         return False
     if parse_number(next_line.text) is not None:
         return False
+    label = match_label(next_line.text)
+    if label is not None and not label.rest:
+        return False  # "References", "Author Contributions": a label opens its own block
     if heading.endswith((":", "?")):
         # A title and its subtitle ("... Governance:" / "The Changing Role of ...",
         # "... Stall in Others?" / "Evidence from ..."), only where a number says the

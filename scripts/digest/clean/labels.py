@@ -15,6 +15,8 @@ from dataclasses import dataclass
 _KINDS: dict[str, tuple[str, ...]] = {
     "abstract": ("abstract", "summary"),
     "keywords": ("keywords", "key words", "keyword", "index terms"),
+    # Elsevier's three to five bullet points ahead of the abstract.
+    "highlights": ("highlights", "research highlights"),
     "acknowledgement": ("acknowledgement", "acknowledgements", "acknowledgment", "acknowledgments"),
     "funding": ("funding", "funding information", "fund project", "foundation item"),
     "references": ("references", "reference", "bibliography", "works cited", "literature cited"),
@@ -23,7 +25,14 @@ _KINDS: dict[str, tuple[str, ...]] = {
         "conflict of interest",
         "conflicts of interest",
         "declaration of interest",
+        "declaration of interests",
+        "declaration of competing interest",
+        "declaration of competing interests",
         "competing interests",
+        "competing interest",
+        "ethics statement",
+        "ethical approval",
+        "credit authorship contribution statement",
         "author contributions",
         "data availability",
         "data availability statement",

@@ -30,12 +30,18 @@ _OUTER_SECTION = re.compile(
 )
 
 
+def is_outline_section(title: str) -> bool:
+    """A section of a paper's usual outline ("Introduction", "Methods", "Conclusion")."""
+    return _OUTER_SECTION.match(title) is not None
+
+
 def level_unnumbered(parts: list[Part]) -> None:
     """Levels for headings that carry no numbers, from how they follow one another.
 
     A section that opens with a sub-section prints two headings in a row: the first
-    is a section, the second a sub-section; later headings that stand alone keep the
-    level of the last sub-section until the next such pair, except the sections
+    is a section, the second a sub-section (a third in a row is one level deeper);
+    later headings that stand alone keep the level of the sub-sections until the
+    next such pair, except the sections
     of a paper's usual outline (an introduction, methods, findings, a conclusion).
     In a text that numbers its sections but not their sub-sections, a heading without
     a number under a numbered one is one level below it. The other way round, when
@@ -61,7 +67,7 @@ def level_unnumbered(parts: list[Part]) -> None:
                 and _LETTER_A.match(part.heading.number)
                 and previous_heading is not None
                 and not previous_heading.number
-                and _OUTER_SECTION.match(previous_heading.text) is None
+                and not is_outline_section(previous_heading.text)
             ):
                 nested = previous_heading.level
             part.heading.level = min(part.heading.level + nested, MAX_LEVEL)
@@ -69,11 +75,15 @@ def level_unnumbered(parts: list[Part]) -> None:
             continue
         following = parts[index + 1] if index + 1 < len(parts) else None
         previous = parts[index - 1] if index else None
-        outer = _OUTER_SECTION.match(part.heading.text) is not None
+        outer = is_outline_section(part.heading.text)
         if numbered_level is not None and not outer and not nested:
             part.heading.level = min(numbered_level + 1, MAX_LEVEL)
         elif isinstance(previous, HeadingPart) and not previous.heading.number:
-            part.heading.level = level = 2
+            # Right under a heading with no text of its own: one level below it (a
+            # section is never empty; three in a row are three levels). Headings that
+            # stand alone later keep the sub-sections' level: a third level is rare.
+            part.heading.level = min(previous.heading.level + 1, MAX_LEVEL)
+            level = 2
         elif isinstance(following, HeadingPart) and not following.heading.number:
             part.heading.level = 1
         elif outer:

@@ -20,13 +20,14 @@ from digest.clean.headings import (
 )
 from digest.clean.hyphenation import Vocabulary
 from digest.clean.labels import label_for_heading, match_label
-from digest.clean.levels import level_by_spacing, level_unnumbered
+from digest.clean.levels import is_outline_section, level_by_spacing, level_unnumbered
 from digest.clean.lines import Line
 from digest.clean.lists import ordered_items
 from digest.clean.numbering import Outline, SectionNumber, parse_number
 from digest.clean.paragraphs import join_lines
 from digest.clean.parts import HeadingPart, LabelPart, Part, TextPart
 from digest.clean.sentences import ends_sentence, first_sentence, first_word, starts_lowercase
+from digest.clean.tables import is_caption
 from digest.model import Heading
 
 # A heading line at least this long (share of the longest wrapped heading line) is full;
@@ -225,6 +226,8 @@ def segment(
                 index = start
                 text.lines.append(line)
                 continue
+            if _stacked_wrap(parts, text, line, width, vocabulary, title):
+                continue
             flush()
             parts.append(HeadingPart(Heading(1, title, None, line.number)))
             continue
@@ -283,6 +286,41 @@ def _run_in_heading(
     ):
         return None  # the number is a figure inside a sentence that goes on
     return numbered[0], title.rstrip("."), rest
+
+
+def _stacked_wrap(
+    parts: list[Part], text: TextPart, line: Line, width: int, vocabulary: Vocabulary, title: str
+) -> bool:
+    """Read three title lines in a row as two headings, one of them wrapped, where the
+    text shows it; True when ``title`` (on ``line``) went on the heading above it.
+
+    As three headings, they would make a section, a sub-section with no text and its
+    sibling: but a section is never empty. So a line long enough to have wrapped
+    goes on to the next one: the first two lines are one title when the first is the
+    longer and nothing stands between them ("The Practice of Public Service" /
+    "Provision in Ningbo" / "Sources of Data"), the last two otherwise ("Case
+    Analysis: Shaanxi Province" / "Coordination between Township Party" /
+    "Committees and Owners' Committees"). Three short lines are three levels of
+    headings ("Methods" / "Resource Availability" / "Lead Contact").
+    """
+    if text.lines or len(parts) < 2 or not width:
+        return False
+    last, before = parts[-1], parts[-2]
+    if not (isinstance(last, HeadingPart) and isinstance(before, HeadingPart)):
+        return False
+    second, first = last.heading, before.heading
+    if second.number or second.line == 0:
+        return False
+    wraps = WRAPPING_HEADING * width
+    adjacent = not first.number and first.line == second.line - 1
+    if adjacent and len(first.text) >= max(wraps, len(second.text)):
+        first.text = join_lines([Line(first.text, 0), Line(second.text, 0)], vocabulary)
+        last.heading = Heading(1, title, None, line.number)
+        return True
+    if second.line == line.number - 1 and len(second.text) >= wraps:
+        second.text = join_lines([Line(second.text, 0), Line(title, 0)], vocabulary)
+        return True
+    return False
 
 
 def _right_after_heading(parts: list[Part], text: TextPart) -> bool:
@@ -345,6 +383,10 @@ def looks_like_unnumbered_heading(
         return False
     if not text[0].isupper() or parse_number(text) is not None:
         return False
+    if sum(char.isalpha() for char in text) < MIN_TITLE_LETTERS or _STATEMENT.match(text):
+        return False
+    if is_caption(text):
+        return False  # "Figure 1: Local Consumption and Correlation": a caption
     if not (is_title_like(text) or _sentence_case_title(text)):
         return False
     previous = next((line for line in reversed(lines[:index]) if not line.blank), None)
@@ -366,12 +408,19 @@ def looks_like_unnumbered_heading(
         # (At the top of a page, after a page that ended on a closing bracket: an
         # equation's number "(26)", an address "(Fabian Neumann)", no sentence.)
         page_top = previous.page < lines[index].page and previous.text.endswith(")")
-        if not (blank_before or fresh or figures or capitals or page_top) and not ends_sentence(
-            previous.text
-        ):
+        # (A section of the usual outline alone on its line, prose under it: after a
+        # keywords line with no label, "Fairness | Census" / "Introduction".)
+        outline = is_outline_section(text)
+        settled = blank_before or fresh or figures or capitals or page_top or outline
+        if not settled and not ends_sentence(previous.text):
             return False
         if previous.text.endswith((",", ";")):
             return False  # the rest of a list ("Keywords: ...; information platforms;")
+        # (Stopped on a connective or a hyphen: a caption with no full stop may end
+        # anywhere else, "Figure 1. Trends in participation, 2012–2018".)
+        caption_goes_on = is_caption(previous.text) and is_incomplete(previous.text)
+        if caption_goes_on and previous.number == lines[index].number - 1:
+            return False  # a caption's second line ("Figure 3: ... Diversity and" / "...")
     if sum(bool(re.fullmatch(r"[\d.,%()]+", word)) for word in text.split()) >= 2:
         return False  # a table row ("Budget 795 25.4")
     after = [line for line in lines[rest : rest + 4] if not line.blank]
@@ -387,6 +436,14 @@ def looks_like_unnumbered_heading(
 
 
 _FIGURE = re.compile(r"[\d.,%()–-]+")
+# A heading has a word to it: "Bi" alone is a formula's symbol on a line of its own.
+MIN_TITLE_LETTERS = 3
+# A numbered statement of a paper's argument ("Definition 9 (Projection onto Simplex)",
+# "Proposition 2"), as theorem environments print it: a block of text, not a section.
+_STATEMENT = re.compile(
+    r"(Definition|Theorem|Lemma|Proposition|Corollary|Remark|Example|Assumption"
+    r"|Conjecture|Claim|Axiom|Hypothesis)\s+\d+(\.\d+)*\b"
+)
 
 
 def _sentence_case_title(text: str) -> bool:

@@ -78,11 +78,12 @@ def score_headings(found: list[tuple[int, str]], listed: list[ListedHeading]) ->
 
 
 def printed_headings(doc: Document) -> list[tuple[int, str]]:
-    """The (level, title) headings a cleaned paper's page shows: the body's, then the
-    end matter's (acknowledgements, funding), which is kept out of the body but printed
-    under a heading of its own, as a section after it."""
+    """The (level, title) headings a cleaned paper's page shows: a journal's highlights,
+    the body's, then the end matter's (acknowledgements, funding), which is kept out
+    of the body but printed under a heading of its own, as a section after it."""
     found = [(block.level, block.text) for block in doc.body if isinstance(block, Heading)]
-    return found + [(1, section.label) for section in doc.back]
+    highlights = [(1, "Highlights")] if doc.highlights else []
+    return highlights + found + [(1, section.label) for section in doc.back]
 
 
 def paper_folders(corpus: Path) -> list[Path]:

@@ -146,6 +146,9 @@ def render_document(doc: Document) -> str:
         blocks.extend(escape(paragraph) for paragraph in doc.abstract)
     if doc.keywords:
         blocks.append("**Keywords:** " + "; ".join(escape(k) for k in doc.keywords))
+    if doc.highlights:
+        blocks.append("## Highlights")
+        blocks.append("\n".join(f"- {escape(point)}" for point in doc.highlights))
     body = render_body(doc).strip()
     if body:
         blocks.append(body)

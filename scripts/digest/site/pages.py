@@ -185,6 +185,7 @@ def render_paper(
         completeness=completeness(paper.metadata),
         abstract=[Markdown(render_paragraph(Paragraph(p))) for p in doc.abstract],
         keywords=paper.metadata.keywords or doc.keywords,
+        highlights=doc.highlights,
         body=Markdown(render_body(doc, anchors=True, text=bib.citations.render_text)),
         tables=[
             {
