@@ -41,8 +41,8 @@ def level_unnumbered(parts: list[Part]) -> None:
     A section that opens with a sub-section prints two headings in a row: the first
     is a section, the second a sub-section (a third in a row is one level deeper);
     later headings that stand alone keep the level of the sub-sections until the
-    next such pair, except the sections
-    of a paper's usual outline (an introduction, methods, findings, a conclusion).
+    next such pair, except the sections of a paper's usual outline (an
+    introduction, methods, findings, a conclusion).
     In a text that numbers its sections but not their sub-sections, a heading without
     a number under a numbered one is one level below it. The other way round, when
     the first numbered heading is lettered ("A.") and comes right under an unnumbered
@@ -137,7 +137,7 @@ def level_by_spacing(parts: list[Part], pages: dict[int, int]) -> None:
     sub-section; other headings keep the level their order gave them. Only within a
     page (a page's foot and head add space of their own) and only where both gaps
     occur, in a text without numbered headings."""
-    gaps: dict[int, int] = {}
+    gaps: list[tuple[Heading, int]] = []  # a heading and the blank lines above it
     for index, part in enumerate(parts):
         if not isinstance(part, HeadingPart):
             continue
@@ -155,12 +155,11 @@ def level_by_spacing(parts: list[Part], pages: dict[int, int]) -> None:
         # Every line between them kept and blank (none dropped as a page's furniture),
         # all on one page.
         if gap == blank_run and pages.get(part.heading.line) == last.page:
-            gaps[index] = gap
-    wide = sum(gap >= 2 for gap in gaps.values())
-    if wide < MIN_SPACED_HEADINGS or not any(gap == 1 for gap in gaps.values()):
+            gaps.append((part.heading, gap))
+    wide = sum(gap >= 2 for _, gap in gaps)
+    if wide < MIN_SPACED_HEADINGS or not any(gap == 1 for _, gap in gaps):
         return
-    for index, gap in gaps.items():
-        heading = parts[index].heading  # type: ignore[union-attr]
+    for heading, gap in gaps:
         if gap >= 2:
             heading.level = 1
         elif gap == 1:

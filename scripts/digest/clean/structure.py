@@ -396,14 +396,11 @@ def looks_like_unnumbered_heading(
         # number: no sentence that goes on. Not before a single word: a chart's values
         # and its legend's words come out in turn.)
         figures = _FIGURE.fullmatch(previous.text) is not None and len(text.split()) > 1
-        following = next((line for line in lines[rest:] if not line.blank), None)
         capitals = (
             is_capitals_title(text)
             and not is_incomplete(previous.text)
             # Prose right under it, not a block of short lines (an address in capitals).
-            and following is not None
-            and bool(width)
-            and len(following.text) >= width * 0.5
+            and _prose_follows(lines, rest, width)
         )
         # (At the top of a page, after a page that ended on a closing bracket: an
         # equation's number "(26)", an address "(Fabian Neumann)", no sentence.)
@@ -433,6 +430,12 @@ def looks_like_unnumbered_heading(
     # Prose follows a heading: a long line next, or after the rest of the title or a
     # sub-heading. Short lines in a row are table cells or a list.
     return any(width and len(line.text) >= width * 0.5 for line in after[:3])
+
+
+def _prose_follows(lines: list[Line], start: int, width: int) -> bool:
+    """Is the first written line from ``start`` on at least half the text's width?"""
+    following = next((line for line in lines[start:] if not line.blank), None)
+    return following is not None and bool(width) and len(following.text) >= width * 0.5
 
 
 _FIGURE = re.compile(r"[\d.,%()–-]+")
