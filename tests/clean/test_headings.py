@@ -77,31 +77,26 @@ def test_a_label_line_does_not_go_on_the_title_above_it() -> None:
     assert not continues_heading(licence, Line("References", 2), 70)
 
 
-def test_the_second_line_of_a_caption_that_goes_on_is_no_heading() -> None:
-    # (The tables stage sets a caption's first line apart between blank lines.)
+def _after_caption(caption: str, title: str) -> list[Line]:
+    """A finished sentence, a caption set apart (as the tables stage does), a title
+    line, and prose: the title line is at index 3."""
     text = (
         "Turnout rose in every round after the reform and fell in none before it.\n"
-        "Figure 3: Relationship between Turnout, Trust and\n"
-        "Disputes over Land in the Two Counties\n"
+        f"{caption}\n{title}\n"
         "Turnout and trust rise together in both counties, and disputes over land fall\n"
         "in the villages where turnout rose most over the years of the survey.\n"
     )
     lines = split_lines(text)
     lines.insert(2, Line("", 0))
+    return lines
+
+
+def test_the_second_line_of_a_caption_that_goes_on_is_no_heading() -> None:
+    caption = "Figure 3: Relationship between Turnout, Trust and"
+    lines = _after_caption(caption, "Disputes over Land in the Two Counties")
     assert not looks_like_unnumbered_heading(lines, 3, 78)
-    # The same title line after a finished sentence is a heading.
-    lines = split_lines(text.replace("Figure 3: Relationship between Turnout, Trust and\n", ""))
-    assert looks_like_unnumbered_heading(lines, 1, 78)
 
 
 def test_a_title_line_after_a_finished_caption_without_a_full_stop_is_a_heading() -> None:
-    text = (
-        "Turnout rose in every round after the reform and fell in none before it.\n"
-        "Figure 1. Trends in participation, 2012–2018\n"
-        "Case Analysis: Zhengzhou\n"
-        "Turnout and trust rise together in both counties, and disputes over land fall\n"
-        "in the villages where turnout rose most over the years of the survey.\n"
-    )
-    lines = split_lines(text)
-    lines.insert(2, Line("", 0))  # the tables stage sets the caption apart
+    lines = _after_caption("Figure 1. Trends in participation, 2012–2018", "Case Analysis")
     assert looks_like_unnumbered_heading(lines, 3, 78)

@@ -42,6 +42,8 @@ def test_the_end_matter_counts_as_headings_after_the_body() -> None:
         back=[BackSection("Acknowledgments", ["We thank the residents."])],
     )
     assert printed_headings(doc) == [(1, "Introduction"), (2, "Data"), (1, "Acknowledgments")]
+    doc.highlights = ["Party branches lead the committees."]
+    assert printed_headings(doc)[0] == (1, "Highlights")
 
 
 def test_a_malformed_heading_list_names_its_file_and_line() -> None:
