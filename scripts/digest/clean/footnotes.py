@@ -20,6 +20,8 @@ from digest.clean.sentences import ends_sentence, starts_lowercase
 # How far from the bottom of a page a footnote may start, in non-blank lines.
 PAGE_FOOT_LINES = 12
 MAX_NOTE_LINES = 4
+# How many lines before its note a mark may stand.
+MARK_REACH = 60
 _LABEL = re.compile(r"^(\d{1,2})(?:\s+|(?=[A-Z“\"]))(.*)$")
 _ALONE = re.compile(r"^(\d{1,2})$")
 
@@ -60,6 +62,7 @@ def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
             position_in_page[index] = rank
     index = 0
     seen: list[str] = []
+    noted: dict[str, int] = {}  # label -> how many lines had been seen when its note was taken
     while index < len(lines):
         line = lines[index]
         if line.blank or index in drop:
@@ -75,9 +78,9 @@ def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
             if not found and _ALONE.match(line.text):
                 found = _note_before(lines, index, drop)
         near_foot = not paged or position_in_page.get(index, 99) < PAGE_FOOT_LINES
-        before = " ".join(seen[-60:])
-        if found and near_foot and all(has_mark(before, label) for label, _ in found):
+        if found and near_foot and all(_marked(seen, label, noted) for label, _ in found):
             for label, taken in found:
+                noted[label] = len(seen)
                 text = " ".join(lines[i].text for i in taken)
                 text = re.sub(rf"^{label}\s*", "", text)
                 notes.append(Note(label, text, lines[taken[0]].number))
@@ -87,6 +90,14 @@ def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
         seen.append(line.text)
         index += 1
     return [line for i, line in enumerate(lines) if i not in drop], notes
+
+
+def _marked(seen: list[str], label: str, noted: dict[str, int]) -> bool:
+    """Is note ``label`` marked in the text just read, after any note that already
+    took the label? One mark gives one note: a page number "2" over a reference
+    entry is no second note 2 of the mark that note 2 answered."""
+    start = max(len(seen) - MARK_REACH, noted.get(label, 0))
+    return has_mark(" ".join(seen[start:]), label)
 
 
 def _note_before(lines: list[Line], index: int, taken: set[int]) -> list[tuple[str, list[int]]]:
@@ -155,7 +166,7 @@ def _note_text(lines: list[Line], index: int, *, opens: bool = True) -> list[int
             following += 1
         if following >= len(lines) or lines[following].blank:
             break
-        if _LABEL.match(lines[following].text) or _ALONE.match(lines[following].text):
+        if _opens_note(lines[following].text) or _ALONE.match(lines[following].text):
             break
         taken.append(following)
     # A heading ("3 Findings") is no note: a note is a sentence.
@@ -165,7 +176,14 @@ def _note_text(lines: list[Line], index: int, *, opens: bool = True) -> list[int
 def _goes_on(text: str) -> bool:
     """Does a line after a blank one go on with a note's sentence ("2012 in 95 ...",
     "of the survey ...")? A label ("3 All names ...") opens another note."""
-    return starts_lowercase(text) or (text[:1].isdigit() and _LABEL.match(text) is None)
+    return starts_lowercase(text) or (text[:1].isdigit() and not _opens_note(text))
+
+
+def _opens_note(text: str) -> bool:
+    """Does the line open a note: its label, then a sentence's capital ("3 All names",
+    "3All names")? A wrapped note's line may start with a number ("56 villages.")."""
+    match = _LABEL.match(text)
+    return match is not None and match.group(2)[:1].isupper()
 
 
 def _note_at(lines: list[Line], index: int) -> tuple[str, list[int]] | None:

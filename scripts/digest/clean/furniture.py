@@ -286,11 +286,15 @@ def _needed(text: str, needed: float, pages: list[list[RawLine]]) -> float:
     """On how many pages' edges a line must recur to be furniture. A sentence (a
     footnote that two pages happen to share) must recur on half the pages: a
     banner printed on every page still does, a note repeated once does not."""
-    sentence = text.endswith(".") and len(text.split()) >= SENTENCE_WORDS
+    sentence = _reads_as_sentence(text)
     # A line in lower case is the end of a sentence ("governance."), not a head.
     if sentence or text[:1].islower():
         return max(needed, 3, SENTENCE_PAGE_SHARE * len(pages))
     return needed
+
+
+def _reads_as_sentence(text: str) -> bool:
+    return text.endswith(".") and len(text.split()) >= SENTENCE_WORDS
 
 
 def _remove_repeats(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], list[RawLine]]:
@@ -399,7 +403,11 @@ def _running_heads_by_affix(texts: list[str], page_ends: set[int]) -> set[int]:
         for end in range(len(texts))
         if _page_like(texts, end, page_ends)
         for index in (end - 1, end + 1)
-        if 0 <= index < len(texts) and texts[index] and not _page_like(texts, index, page_ends)
+        if 0 <= index < len(texts)
+        and texts[index]
+        and not _page_like(texts, index, page_ends)
+        # (a reference entry beside the page's number shares its journal with others)
+        and not _reads_as_sentence(texts[index])
     }
     candidates = sorted(beside | {index + 1 for index in beside if index + 1 < len(texts)})
     affixes = _recurring_affixes([[texts[index]] for index in candidates], 2)
