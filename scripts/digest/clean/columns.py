@@ -400,7 +400,7 @@ def _cut_row(
             best = (-miss, start)
     if best is not None:
         start = best[1]
-        indent = " " * max(0, start - gutter - 1) if wide else ""
+        indent = " " * max(0, start - gutter) if wide else ""
         return Cut(line[:start].rstrip(), indent + line[start:])
     end = len(line.rstrip())
     if end < gutter or end <= measure.left_end:  # ends before the right column starts
