@@ -36,3 +36,23 @@ def test_a_second_mark_gives_a_second_note() -> None:
     )
     _, notes = extract_footnotes(split_lines(text))
     assert [note.label for note in notes] == ["2", "2"]
+
+
+def test_a_note_whose_first_line_a_superscript_broke_is_a_note() -> None:
+    """ "The 5th" stops short where the extractor wrote the superscript "th" apart; the
+    line after goes on with the sentence, as no section's first sentence does."""
+    text = """\
+We study the relations between suppliers and the buyers of their goods in six provinces.4
+4
+The 5th
+relation is that of vertical integration, but we are interested in market transactions.
+The hold-up problem originates from the behaviour of one party in a relation of trade.
+"""
+    _, notes = extract_footnotes(split_lines(text))
+    assert [(note.label, note.text) for note in notes] == [
+        (
+            "4",
+            "The 5th relation is that of vertical integration, but we are interested in"
+            " market transactions.",
+        )
+    ]

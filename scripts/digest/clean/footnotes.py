@@ -1,9 +1,10 @@
 """Footnotes: the notes at a page's foot, moved out of the running text.
 
-A footnote's text sits at the bottom of its page (or, with no page breaks
-known, on a line of its own) and opens with its number: on a line of its own
-("6"), before the text ("6 Figures are ..."), or glued to it ("6Figures are
-..."), as extractors print a superscript. It is a footnote only when the text
+A footnote's text sits at the bottom of its page, or of its column after a
+finished sentence (a two-column page's left column ends mid-page), or, with no
+page breaks known, on a line of its own. It opens with its number: on a line of
+its own ("6"), before the text ("6 Figures are ..."), or glued to it ("6Figures
+are ..."), as extractors print a superscript. It is a footnote only when the text
 before it carries the matching mark, a number glued to the end of a word
 ("residents.6 Of"). Taken out of the flow, it no longer splits the paragraph
 that runs across the page break, and it is kept as a note, not lost.
@@ -20,6 +21,8 @@ from digest.clean.sentences import ends_sentence, starts_lowercase
 # How far from the bottom of a page a footnote may start, in non-blank lines.
 PAGE_FOOT_LINES = 12
 MAX_NOTE_LINES = 4
+# A note's first line is at least this share of its longest one.
+FULL_FIRST_LINE = 0.6
 # How many lines before its note a mark may stand.
 MARK_REACH = 60
 _LABEL = re.compile(r"^(\d{1,2})(?:\s+|(?=[A-Z“\"]))(.*)$")
@@ -77,7 +80,13 @@ def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
             ]
             if not found and _ALONE.match(line.text):
                 found = _note_before(lines, index, drop)
-        near_foot = not paged or position_in_page.get(index, 99) < PAGE_FOOT_LINES
+        near_foot = (
+            not paged
+            or position_in_page.get(index, 99) < PAGE_FOOT_LINES
+            or _after_sentence(lines, index)
+            or _glued_label(line.text)
+        )
+        found = [(label, taken) for label, taken in found if not _opens_with_title(lines, taken)]
         if found and near_foot and all(_marked(seen, label, noted) for label, _ in found):
             for label, taken in found:
                 noted[label] = len(seen)
@@ -90,6 +99,30 @@ def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
         seen.append(line.text)
         index += 1
     return [line for i, line in enumerate(lines) if i not in drop], notes
+
+
+def _opens_with_title(lines: list[Line], taken: list[int]) -> bool:
+    """Does the would-be note open on a short line above longer ones that start a
+    sentence? That is a numbered heading ("3 Collaboration") over its section's
+    first sentence; a note's wrapped lines fill the width from its first."""
+    texts = [lines[i].text for i in taken if not _ALONE.match(lines[i].text)]
+    if len(texts) < 2 or starts_lowercase(texts[1]):
+        return False  # ("The 5th" / "relation is ...": a superscript broke the line)
+    return len(texts[0]) < FULL_FIRST_LINE * max(len(text) for text in texts[1:])
+
+
+def _glued_label(text: str) -> bool:
+    """Does the line open with a label glued to a capital ("1Interviews were")? That is
+    a superscript as extractors print it, wherever the column's foot fell: prose
+    never glues a number to its next word."""
+    return re.match(r"\d{1,2}[A-Z“\"]", text) is not None
+
+
+def _after_sentence(lines: list[Line], index: int) -> bool:
+    """Does the line follow a finished sentence? A two-column page sets a column's
+    notes at the column's foot, which is the middle of the page's text."""
+    previous = next((lines[i] for i in range(index - 1, -1, -1) if not lines[i].blank), None)
+    return previous is not None and ends_sentence(previous.text)
 
 
 def _marked(seen: list[str], label: str, noted: dict[str, int]) -> bool:
