@@ -6,7 +6,7 @@ around a heading set in a larger type, where the extractor moves the right colum
 
 from __future__ import annotations
 
-from digest.clean.columns import Cut, column_cuts
+from digest.clean.columns import Cut, _cut_row, _Measure, column_cuts
 
 # A left-column heading in a larger type ("1. Background and Research / Questions")
 # pulls the right column's text on its rows to about a fifth of the page's width,
@@ -159,3 +159,16 @@ def test_a_short_last_line_above_a_row_of_both_columns_is_cut() -> None:
     ]
     cut = column_cuts(rows)[3]
     assert cut == Cut("1.1 Implications for Grassroots Party Building", "ties.")
+
+
+def test_a_right_column_heading_one_space_after_a_full_left_line_is_cut_off() -> None:
+    """A heading in the right column, one space after the left column's full line:
+    a short tail, but a few capitalised words and no sentence, which an overlong
+    left line never runs on by."""
+    measure = _Measure(left_end=55, right_length=54)
+    line = "quests. It would be premature, however, to conclude Resource Constraints"
+    cut = _cut_row(line, 58, measure, close=True)
+    assert cut == Cut("quests. It would be premature, however, to conclude", "Resource Constraints")
+    # A left line that runs on by words of prose is not cut there.
+    prose = "quests. It would be premature, however, to conclude that the rules"
+    assert _cut_row(prose, 58, measure, close=True) is None

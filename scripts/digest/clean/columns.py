@@ -236,7 +236,7 @@ def column_cuts(lines: list[str]) -> list[Cut | None]:
         changed = False
         for order in (pending, pending[::-1]):
             for index in order:
-                if cuts[index] is not None:
+                if cuts[index] is not None or _goes_on_full_width(lines, index, cuts):
                     continue
                 close = range(index - CLOSE_WINDOW, index + CLOSE_WINDOW + 1)
                 if not any(anchor in anchors for anchor in close):
@@ -255,11 +255,56 @@ def column_cuts(lines: list[str]) -> list[Cut | None]:
                     anchors.add(index)
                     changed = True
     for index in pending:
-        if cuts[index] is None and between(index, "right"):
+        if cuts[index] is not None or _goes_on_full_width(lines, index, cuts):
+            continue
+        if between(index, "right"):
             cuts[index] = _cut_by_right_length(lines[index], measure)
-        elif cuts[index] is None and between(index, "left"):
+        elif between(index, "left"):
             cuts[index] = _cut_by_left_length(lines[index], measure)
+    for index in gutters:
+        broken = _cut_at_broken_word(lines[index], low, high)
+        cut = cuts[index]
+        # (Where the cut found the same place, it keeps the right half's indent.)
+        if broken is not None and (cut is None or cut.right.strip() != broken.right.strip()):
+            cuts[index] = broken
     return [_number_with_title(cut) for cut in cuts]
+
+
+# A word broken at a line's end, then the other column's next word: "4.2 Implications
+# for Grid Manage- of the surveyed". ("Pre- and post-reform" keeps its hyphen inside
+# one column.)
+_BROKEN_WORD_THEN_COLUMN = re.compile(r"(?<=[a-z]-) +(?!(?:and|or|to|und)\b)(?=\S)")
+
+
+def _cut_at_broken_word(line: str, low: int, high: int) -> Cut | None:
+    """Where a word broken at the left column's line end is followed, on the same row,
+    by more text: the right column's. Justified text never breaks a word inside a
+    line, so this holds where the gutter shows no gap: a heading in a larger type
+    squeezes its row, and the right column starts left of the gutter ("4.2 ... Grid
+    Manage- of the surveyed") or one space after the left column ("re- 2. Case")."""
+    for match in _BROKEN_WORD_THEN_COLUMN.finditer(line):
+        if low <= match.end() < high:
+            return Cut(line[: match.start()].rstrip(), line[match.end() :])
+    return None
+
+
+def _goes_on_full_width(lines: list[str], index: int, cuts: list[Cut | None]) -> bool:
+    """Does the row go on an indented block of full-width rows above it, at the
+    block's indent with no blank row between (an abstract's last lines, "Keywords:
+    ... platforms; digital governance")? Rows of the left column alone may stand
+    between. (A column's rows start at the page's edge; a row there that crosses
+    the gutter is one the cut missed, no block.)"""
+    indent = len(lines[index]) - len(lines[index].lstrip(" "))
+    if indent == 0:
+        return False
+    for above in range(index - 1, -1, -1):
+        line = lines[above]
+        cut = cuts[above]
+        if not line.strip() or (cut is not None and cut.right.strip()):
+            return False
+        if cut is None:
+            return len(line) - len(line.lstrip(" ")) == indent
+    return False
 
 
 def _number_with_title(cut: Cut | None) -> Cut | None:
@@ -393,7 +438,9 @@ def _cut_row(
         if miss > max(2, LEFT_END_TOLERANCE * measure.left_end):
             continue
         tail = line[start:].strip()
-        may_be_short = short == "any" or (short == "sentence" and ends_sentence(tail))
+        may_be_short = (
+            short == "any" or (short == "sentence" and ends_sentence(tail)) or _heading_title(tail)
+        )
         if len(tail) < MIN_CLOSE_RIGHT * measure.right_length and not may_be_short:
             continue  # one space before a short tail: a word of the left column
         if best is None or -miss > best[0]:
@@ -406,6 +453,17 @@ def _cut_row(
     if end < gutter or end <= measure.left_end:  # ends before the right column starts
         return Cut(line.rstrip(), "")
     return None
+
+
+def _heading_title(text: str) -> bool:
+    """A right column's heading after a full left line: a few capitalised words, no
+    sentence (an overlong left line runs on by a word or two of prose at most)."""
+    return (
+        len(text.split()) <= MAX_HEADING_WORDS
+        and is_capitalised(text)
+        and not ends_sentence(text)
+        and text[:1].isupper()
+    )
 
 
 def _column_regions(cuts: list[Cut | None]) -> list[tuple[int, int]]:
