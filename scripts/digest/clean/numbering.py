@@ -159,6 +159,17 @@ class Outline:
             and number.values[-1] == previous[len(number.values) - 1] + 2
         )
 
+    def accepts_after_lost(self, number: SectionNumber) -> bool:
+        """Does the top-level number come one after the next (1 -> 3)? Taken only where
+        the outline goes on from it: a two-column row cut through the lost heading."""
+        previous = self.last.get(number.scheme)
+        return (
+            previous is not None
+            and len(number.values) == 1
+            and number.scheme in self.levels
+            and number.values[0] == previous[0] + 2
+        )
+
     def accepts(self, number: SectionNumber) -> bool:
         """Does the number continue the outline (next of an open level, or first of a new one)?"""
         previous = self.last.get(number.scheme)

@@ -130,6 +130,11 @@ def segment(
             and (
                 outline.accepts(numbered[0])
                 or (outline.accepts_skipping(numbered[0]) and is_title_like(numbered[1]))
+                or (
+                    outline.accepts_after_lost(numbered[0])
+                    and is_title_like(numbered[1])
+                    and _outline_goes_on(numbered[0], lines, index)
+                )
             )
             and is_heading_title(numbered[1])
             and not _list_item(numbered[1], line, lines, index, list_lines)
@@ -144,12 +149,16 @@ def segment(
                     continue
                 index, title = following
                 last_line = title
+            after_fragment = title.endswith(":")  # (a subtitle's words may follow alone)
             while index < len(lines):
                 following = index
                 long_line = bool(width) and len(last_line) >= WRAPPING_HEADING * width
-                if lines[following].blank and (is_incomplete(last_line) or long_line):
+                fragment = _title_fragment(lines, following + 1, after_fragment)
+                if lines[following].blank and (is_incomplete(last_line) or long_line or fragment):
                     following += 1  # an extractor's blank line inside a wrapped heading
-                if following >= len(lines) or not continues_heading(
+                if _title_fragment(lines, following, after_fragment):
+                    after_fragment = True
+                elif following >= len(lines) or not continues_heading(
                     last_line, lines[following], width
                 ):
                     break
@@ -258,6 +267,43 @@ def _lost_parent(
 # A run-in title at most this long ("A. Allocation Problem. The Title I of ..."); a
 # longer Title Case sentence at the head of a numbered line is a list item's.
 MAX_RUN_IN_WORDS = 6
+
+
+# A heading's words set apart from it are this many at most.
+MAX_FRAGMENT_WORDS = 4
+
+
+def _title_fragment(lines: list[Line], index: int, after_fragment: bool) -> bool:
+    """Is the line a few words of the heading above, set apart from it? An extractor
+    that reads a justified heading's widely spaced words as boxes of their own
+    prints "3.2 The Experience" / "of Yunnan" / "Province". A line that starts in
+    lower case goes on the title (no section's text starts so); after such a line,
+    or a title's colon, a Title Case word or two alone are its last words."""
+    if index >= len(lines) or lines[index].blank:
+        return False
+    text = lines[index].text
+    words = text.split()
+    if len(words) > MAX_FRAGMENT_WORDS or ends_sentence(text) or text.endswith((",", ";")):
+        return False
+    if starts_lowercase(text):
+        return True
+    return after_fragment and len(words) <= 2 and is_title_case(text)
+
+
+# How far ahead (lines) the next section's number is looked for.
+OUTLINE_LOOKAHEAD = 400
+
+
+def _outline_goes_on(number: SectionNumber, lines: list[Line], index: int) -> bool:
+    """Does a later line carry the number after ``number`` ("4", or "3.1" after "3")?
+    A lone number out of sequence is text; one the outline goes on from is a heading
+    whose predecessor was lost."""
+    following = {(number.values[0] + 1,), (number.values[0], 1)}
+    for line in lines[index + 1 : index + OUTLINE_LOOKAHEAD]:
+        numbered = None if line.blank else parse_number(line.text)
+        if numbered and numbered[0].scheme == number.scheme and numbered[0].values in following:
+            return True
+    return False
 
 
 def _run_in_heading(
