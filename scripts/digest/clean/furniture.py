@@ -108,6 +108,54 @@ def _page_numbering(
     return best_offset, edges
 
 
+def _lone_folios(
+    pages: list[list[RawLine]],
+    content: list[list[int]],
+    needed: float,
+    offset: int | None,
+    folio_edges: set[str],
+) -> set[tuple[int, int]]:
+    """(page, line) of page numbers standing where the other pages print none.
+
+    A page in another style (the first, in a "plain" style) prints its number alone
+    at its foot while the rest print theirs at the top, or in a running head ("Grid
+    Management 2"): a bare number at such a page's very edge that fits the others'
+    count is its number.
+    """
+    numbered: set[int] = set()  # pages that print their number where the others do
+    if offset is None:
+        heads: dict[int, set[int]] = {}  # offset (number - page position) -> pages
+        for position, (page, indexes) in enumerate(zip(pages, content, strict=True)):
+            for index in indexes[:EDGE_LINES] + indexes[-EDGE_LINES:]:
+                text = page[index].text.strip()
+                match = _NUMBERED_HEAD.match(text)
+                if match is None or not 3 <= len(text.split()) <= MAX_RUNNING_WORDS:
+                    continue
+                if parse_number(text) is not None:
+                    continue  # ("3 Findings and Discussion": a heading's number)
+                number = int(match["before"] or match["after"])
+                heads.setdefault(number - position, set()).add(position)
+        if not heads:
+            return set()
+        offset, numbered = max(heads.items(), key=lambda item: (len(item[1]), item[0]))
+        if len(numbered) < needed:
+            return set()
+    else:
+        for position, (page, indexes) in enumerate(zip(pages, content, strict=True)):
+            for edge, run in (("top", indexes[:EDGE_LINES]), ("bottom", indexes[-EDGE_LINES:])):
+                if any(_is_folio(page[i].text, edge, position, offset, folio_edges) for i in run):
+                    numbered.add(position)
+    found: set[tuple[int, int]] = set()
+    for position, (page, indexes) in enumerate(zip(pages, content, strict=True)):
+        if position in numbered or not indexes:
+            continue
+        for index in {indexes[0], indexes[-1]}:
+            text = page[index].text.strip()
+            if text.isdigit() and int(text) == position + offset:
+                found.add((position, index))
+    return found
+
+
 def _numbers(text: str) -> tuple[int, ...]:
     return tuple(int(digits) for digits in re.findall(r"\d+", text))
 
@@ -159,6 +207,7 @@ def remove_furniture(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], l
         min(needed, MIN_AFFIX_PAGES),
     )
     offset, folio_edges = _page_numbering(pages, content)
+    folios = _lone_folios(pages, content, needed, offset, folio_edges)
     kept_pages: list[list[RawLine]] = []
     dropped: list[RawLine] = []
     for page_index, (page, indexes) in enumerate(zip(pages, content, strict=True)):
@@ -170,6 +219,7 @@ def remove_furniture(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], l
                 key = furniture_key(text)
                 number = page_number(text)
                 folio = _is_folio(page[index].text, edge, page_index, offset, folio_edges)
+                folio = folio or (page_index, index) in folios
                 # A bare number repeats at every edge once masked: only the count decides.
                 running = number is None and recurring[key] >= _needed(text, needed, pages)
                 running = running or _carries_affix(text, affixes)
