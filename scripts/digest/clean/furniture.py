@@ -108,6 +108,18 @@ def _page_numbering(
     return best_offset, edges
 
 
+def _head_page_number(text: str) -> int | None:
+    """The number a running head prints at one end ("Who Governs the Villages 7"),
+    else None: not a caption's label alone ("Table 3"), nor a heading's number
+    ("3 Findings and Discussion")."""
+    match = _NUMBERED_HEAD.match(text)
+    if match is None or not 3 <= len(text.split()) <= MAX_RUNNING_WORDS:
+        return None
+    if parse_number(text) is not None:
+        return None
+    return int(match["before"] or match["after"])
+
+
 def _lone_folios(
     pages: list[list[RawLine]],
     content: list[list[int]],
@@ -127,14 +139,9 @@ def _lone_folios(
         heads: dict[int, set[int]] = {}  # offset (number - page position) -> pages
         for position, (page, indexes) in enumerate(zip(pages, content, strict=True)):
             for index in indexes[:EDGE_LINES] + indexes[-EDGE_LINES:]:
-                text = page[index].text.strip()
-                match = _NUMBERED_HEAD.match(text)
-                if match is None or not 3 <= len(text.split()) <= MAX_RUNNING_WORDS:
-                    continue
-                if parse_number(text) is not None:
-                    continue  # ("3 Findings and Discussion": a heading's number)
-                number = int(match["before"] or match["after"])
-                heads.setdefault(number - position, set()).add(position)
+                number = _head_page_number(page[index].text.strip())
+                if number is not None:
+                    heads.setdefault(number - position, set()).add(position)
         if not heads:
             return set()
         offset, numbered = max(heads.items(), key=lambda item: (len(item[1]), item[0]))
@@ -484,13 +491,9 @@ def _running_heads_with_numbers(texts: list[str]) -> set[int]:
     up with the pages, one page's length of lines per number."""
     places: dict[str, list[tuple[int, int]]] = {}
     for index, text in enumerate(texts):
-        match = _NUMBERED_HEAD.match(text)
-        if match is None or not 3 <= len(text.split()) <= MAX_RUNNING_WORDS:
-            continue  # ("Table 3" alone is a caption's label; "3 Findings" a heading's)
-        if parse_number(text) is not None:
-            continue
-        number = int(match["before"] or match["after"])
-        places.setdefault(furniture_key(text), []).append((index, number))
+        number = _head_page_number(text)
+        if number is not None:
+            places.setdefault(furniture_key(text), []).append((index, number))
     remove: set[int] = set()
     for found in places.values():
         if len(found) < MIN_REPEATS_WITHOUT_PAGES:
