@@ -80,14 +80,15 @@ def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
             ]
             if not found and _ALONE.match(line.text):
                 found = _note_before(lines, index, drop)
-        near_foot = (
+        found = [(label, taken) for label, taken in found if not _opens_with_title(lines, taken)]
+        # (Most lines open no note: where a note may stand is asked only of those that do.)
+        near_foot = bool(found) and (
             not paged
             or position_in_page.get(index, 99) < PAGE_FOOT_LINES
             or _after_sentence(lines, index)
             or _glued_label(line.text)
         )
-        found = [(label, taken) for label, taken in found if not _opens_with_title(lines, taken)]
-        if found and near_foot and all(_marked(seen, label, noted) for label, _ in found):
+        if near_foot and all(_marked(seen, label, noted) for label, _ in found):
             for label, taken in found:
                 noted[label] = len(seen)
                 text = " ".join(lines[i].text for i in taken)

@@ -153,8 +153,11 @@ def segment(
             while index < len(lines):
                 following = index
                 long_line = bool(width) and len(last_line) >= WRAPPING_HEADING * width
-                fragment = _title_fragment(lines, following + 1, after_fragment)
-                if lines[following].blank and (is_incomplete(last_line) or long_line or fragment):
+                if lines[following].blank and (
+                    is_incomplete(last_line)
+                    or long_line
+                    or _title_fragment(lines, following + 1, after_fragment)
+                ):
                     following += 1  # an extractor's blank line inside a wrapped heading
                 if _title_fragment(lines, following, after_fragment):
                     after_fragment = True
