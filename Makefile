@@ -73,7 +73,7 @@ lint: $(INSTALLED)
 lock:
 	rm -rf $(LOCK_VENV)
 	$(PYTHON) -m venv $(LOCK_VENV)
-	$(LOCK_VENV)/bin/python -m pip --disable-pip-version-check install --quiet -e '.[dev,devcorpus]'
+	$(LOCK_VENV)/bin/python -m pip --disable-pip-version-check install --quiet -e '.[dev,devcorpus,refcorpus]'
 	{ sed -n '/^# ---/q;p' requirements.lock; echo '# ---'; \
 	  $(LOCK_VENV)/bin/python -m pip freeze --exclude-editable; } > requirements.lock.new
 	mv requirements.lock.new requirements.lock

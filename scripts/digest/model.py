@@ -265,7 +265,19 @@ class Problem:
 # --- The bibliography ------------------------------------------------------
 
 # Reference types; each maps to one BibTeX entry type in digest.references.bibtex.
-REFERENCE_TYPES: tuple[str, ...] = ("article", "thesis", "book", "newspaper", "misc")
+# What a reference is; the BibTeX writer maps each to an entry type (thesis ->
+# @phdthesis or @mastersthesis, report -> @techreport, online -> @online ...).
+REFERENCE_TYPES: tuple[str, ...] = (
+    "article",
+    "book",
+    "incollection",
+    "inproceedings",
+    "thesis",
+    "report",
+    "newspaper",
+    "online",
+    "misc",
+)
 
 
 @dataclass
@@ -276,9 +288,12 @@ class Reference:
     order, given names as spaced initials ("J. N.") when the source gives
     initials; ``year`` as a string; ``title`` without the closing full stop
     and without Markdown emphasis; ``container`` is the journal, newspaper or
-    proceedings name; ``number`` is the issue as printed ("03"); ``pages`` uses
-    a plain hyphen ("37-46"). ``parsed`` is False when the string could not be
-    parsed: the entry then keeps only ``raw`` and is listed in the report.
+    proceedings name, or the edited book a chapter is in; ``number`` is the
+    issue as printed ("03"), or a report's number; ``pages`` uses a plain hyphen
+    ("37-46"); ``edition`` as printed without "ed." ("2nd"); ``urldate`` the
+    access date as printed ("12 May 2023"). ``parsed`` is False when the string
+    could not be parsed: the entry then keeps only ``raw`` and is listed in the
+    report. ``confidence`` is how sure the parser is of the fields, 0 to 1.
     """
 
     raw: str
@@ -295,9 +310,13 @@ class Reference:
     address: str | None = None
     doi: str | None = None
     url: str | None = None
-    label: str | None = None  # the list number as printed, "1" for "[1]"
+    label: str | None = None  # the list label as printed, "1" for "[1]", "Pen11" for "[Pen11]"
     note: str | None = None
+    editors: list[Person] = field(default_factory=list)
+    edition: str | None = None
+    urldate: str | None = None
     parsed: bool = True
+    confidence: float = 1.0
 
 
 @dataclass

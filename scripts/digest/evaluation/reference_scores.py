@@ -10,7 +10,7 @@ with it field by field:
 * a wrong value is both a false positive and a false negative;
 * a missing value is a false negative, an extra one a false positive.
 
-``authors`` are scored author by author: each (family, given) pair is one unit,
+``authors`` and ``editors`` are scored name by name: each (family, given) pair is one unit,
 matched as a multiset (so a swapped order costs nothing here, but does cost
 the exact match). Per-field and micro-averaged precision, recall and F1 say
 *which* fields go wrong; the whole-reference exact match (every field equal,
@@ -38,24 +38,29 @@ from digest.model import REFERENCE_TYPES, Person, Reference
 TARGET_MICRO_F1 = 0.98
 TARGET_EXACT_MATCH = 0.90
 
-# The scored fields, in report order. ``authors`` is a list, the rest strings.
+# The scored fields, in report order. ``authors`` and ``editors`` are lists of
+# names, the rest strings.
 SCORED_FIELDS: tuple[str, ...] = (
     "type",
     "authors",
+    "editors",
     "year",
     "title",
     "container",
     "volume",
     "number",
     "pages",
+    "edition",
     "school",
     "publisher",
     "address",
     "doi",
     "url",
+    "urldate",
     "label",
 )
-STRING_FIELDS: tuple[str, ...] = tuple(name for name in SCORED_FIELDS if name != "authors")
+NAME_FIELDS: tuple[str, ...] = ("authors", "editors")
+STRING_FIELDS: tuple[str, ...] = tuple(name for name in SCORED_FIELDS if name not in NAME_FIELDS)
 
 # Keys a gold entry may have besides the scored fields: ``raw`` (required),
 # ``source`` (the corpus file it comes from) and ``note`` (free text, unscored).
@@ -269,12 +274,12 @@ def _present(value: str | None) -> bool:
     return value is not None and value.strip() != ""
 
 
-def _gold_authors(gold: dict[str, Any]) -> list[tuple[str, str]]:
-    return [author_key(a["family"], a.get("given", "") or "") for a in gold.get("authors") or []]
+def _gold_names(gold: dict[str, Any], name: str) -> list[tuple[str, str]]:
+    return [author_key(a["family"], a.get("given", "") or "") for a in gold.get(name) or []]
 
 
-def _predicted_authors(predicted: Reference) -> list[tuple[str, str]]:
-    return [author_key(p.family, p.given) for p in predicted.authors]
+def _predicted_names(predicted: Reference, name: str) -> list[tuple[str, str]]:
+    return [author_key(p.family, p.given) for p in getattr(predicted, name)]
 
 
 def _format_authors(authors: Iterable[tuple[str, str]] | None) -> str | None:
@@ -282,14 +287,12 @@ def _format_authors(authors: Iterable[tuple[str, str]] | None) -> str | None:
     return "; ".join(names) if names else None
 
 
-def _display_gold_authors(gold: dict[str, Any]) -> str | None:
-    return _format_authors(
-        (a["family"], a.get("given", "") or "") for a in gold.get("authors") or []
-    )
+def _display_gold_names(gold: dict[str, Any], name: str) -> str | None:
+    return _format_authors((a["family"], a.get("given", "") or "") for a in gold.get(name) or [])
 
 
-def _display_predicted_authors(predicted: Reference) -> str | None:
-    return _format_authors((p.family, p.given) for p in predicted.authors)
+def _display_predicted_names(predicted: Reference, name: str) -> str | None:
+    return _format_authors((p.family, p.given) for p in getattr(predicted, name))
 
 
 def _score_string(gold_value: str | None, predicted_value: str | None) -> FieldCounts:
@@ -316,13 +319,15 @@ def compare(gold: dict[str, Any], predicted: Reference, where: str = "") -> Refe
     counts: dict[str, FieldCounts] = {}
     mismatches: list[FieldMismatch] = []
     for name in SCORED_FIELDS:
-        if name == "authors":
-            gold_authors, pred_authors = _gold_authors(gold), _predicted_authors(predicted)
-            counts[name] = _score_authors(gold_authors, pred_authors)
-            if gold_authors != pred_authors:
+        if name in NAME_FIELDS:
+            gold_names, pred_names = _gold_names(gold, name), _predicted_names(predicted, name)
+            counts[name] = _score_authors(gold_names, pred_names)
+            if gold_names != pred_names:
                 mismatches.append(
                     FieldMismatch(
-                        name, _display_gold_authors(gold), _display_predicted_authors(predicted)
+                        name,
+                        _display_gold_names(gold, name),
+                        _display_predicted_names(predicted, name),
                     )
                 )
             continue
@@ -393,7 +398,7 @@ def validate_gold_entry(entry: Any, where: str = "") -> dict[str, Any]:
             f"{prefix}type {entry['type']!r} is not one of {', '.join(REFERENCE_TYPES)}"
         )
     for key, value in entry.items():
-        if key == "authors":
+        if key in NAME_FIELDS:
             continue
         if not isinstance(value, str):
             raise GoldError(
@@ -402,17 +407,23 @@ def validate_gold_entry(entry: Any, where: str = "") -> dict[str, Any]:
             )
         if not value.strip():
             raise GoldError(f"{prefix}{key} is empty: omit a field the reference does not give")
-    authors = entry.get("authors", [])
-    if not isinstance(authors, list):
-        raise GoldError(f"{prefix}authors must be a list")
-    for number, author in enumerate(authors, start=1):
-        if not isinstance(author, dict) or set(author) - {"family", "given"}:
-            raise GoldError(f"{prefix}author {number} must be a mapping of family and given")
-        if not isinstance(author.get("family"), str) or not author["family"].strip():
-            raise GoldError(f"{prefix}author {number} needs a non-empty family name")
-        if "given" in author and not isinstance(author["given"], str):
-            raise GoldError(f"{prefix}author {number}: given must be a string (quote it)")
+    for key in NAME_FIELDS:
+        _validate_names(entry.get(key, []), key, prefix)
     return entry
+
+
+def _validate_names(names: Any, key: str, prefix: str) -> None:
+    """A name list is a list of mappings with a non-empty family and a string given."""
+    one = key[:-1]  # "author", "editor"
+    if not isinstance(names, list):
+        raise GoldError(f"{prefix}{key} must be a list")
+    for number, person in enumerate(names, start=1):
+        if not isinstance(person, dict) or set(person) - {"family", "given"}:
+            raise GoldError(f"{prefix}{one} {number} must be a mapping of family and given")
+        if not isinstance(person.get("family"), str) or not person["family"].strip():
+            raise GoldError(f"{prefix}{one} {number} needs a non-empty family name")
+        if "given" in person and not isinstance(person["given"], str):
+            raise GoldError(f"{prefix}{one} {number}: given must be a string (quote it)")
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:
@@ -434,9 +445,9 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
 def reference_from_gold(gold: dict[str, Any]) -> Reference:
     """The Reference a perfect parser would return for this gold entry."""
     reference = Reference(raw=gold["raw"], type=gold["type"])
-    reference.authors = [
-        Person(a["family"], a.get("given", "") or "") for a in gold.get("authors") or []
-    ]
+    for name in NAME_FIELDS:
+        people = [Person(a["family"], a.get("given", "") or "") for a in gold.get(name) or []]
+        setattr(reference, name, people)
     for name in STRING_FIELDS:
         if name != "type" and name in gold:
             setattr(reference, name, gold[name])
