@@ -25,7 +25,7 @@ from pybtex.database import Person as BibPerson
 from pybtex.database import parse_string
 from pybtex.plugin import find_plugin
 
-from digest.model import Person, Reference
+from digest.model import REFERENCE_TYPES, Person, Reference
 from digest.references.bibtex import (
     clean_text,
     entry_type,
@@ -33,6 +33,10 @@ from digest.references.bibtex import (
     format_bibliography,
     format_entry,
     format_person,
+    format_title,
+    iso_date,
+    thesis_degree,
+    typographic_quotes,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -44,12 +48,18 @@ def load_cases() -> list[dict[str, Any]]:
 
 def make_reference(data: dict[str, Any]) -> Reference:
     fields = dict(data)
-    fields["authors"] = [Person(**person) for person in fields.get("authors", [])]
+    for name in ("authors", "editors"):
+        fields[name] = [Person(**person) for person in fields.get(name, [])]
     return Reference(**fields)
 
 
 CASES = load_cases()
 CASE_IDS = [case["key"] for case in CASES]
+TYPES: list[dict[str, Any]] = yaml.safe_load(
+    (FIXTURES / "entry_types.yml").read_text(encoding="utf-8")
+)
+# Quotation marks in a title are written typographic: compared by shape-free text.
+QUOTE_SHAPES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
 # --- readers -----------------------------------------------------------------
@@ -80,12 +90,6 @@ def bibtexparser_fields(text: str) -> dict[str, dict[str, str]]:
     return {entry.key: {f.key: f.value for f in entry.fields} for entry in library.entries}
 
 
-def strip_group(value: str) -> str:
-    """The title is written ``{{...}}``: bibtexparser gives the inner ``{...}``."""
-    assert value.startswith("{") and value.endswith("}"), value
-    return value[1:-1]
-
-
 def pybtex_text(text: str) -> list[str]:
     """Every entry formatted by pybtex's plain style, surname first, as plain text."""
     data = parse_string(text, "bibtex")
@@ -108,7 +112,7 @@ def test_fixture_entries_parse_in_both_readers(case: dict[str, Any]) -> None:
     fields = bibtexparser_fields(text)[case["key"]]
     ref = make_reference(case["reference"])
     if ref.parsed and ref.title:
-        assert unlatex(strip_group(fields["title"])) == ref.title
+        assert unlatex(fields["title"]) == ref.title
     if ref.container:
         slot = "howpublished" if ref.type == "misc" else "journal"
         assert unlatex(fields[slot]) == ref.container
@@ -152,15 +156,190 @@ def test_the_whole_fixture_bibliography_reads_back() -> None:
     ("kind", "expected"),
     [
         ("article", "article"),
-        ("thesis", "phdthesis"),
-        ("book", "book"),
         ("newspaper", "article"),
+        ("book", "book"),
+        ("incollection", "incollection"),
+        ("inproceedings", "inproceedings"),
+        ("thesis", "phdthesis"),
+        ("report", "techreport"),
+        ("online", "misc"),  # plain.bst has no @online
         ("misc", "misc"),
         ("something-new", "misc"),
     ],
 )
 def test_entry_type(kind: str, expected: str) -> None:
     assert entry_type(Reference(raw="x", type=kind)) == expected
+
+
+@pytest.mark.parametrize("case", TYPES, ids=[case["key"] for case in TYPES])
+def test_every_reference_type_matches_its_hand_written_entry(case: dict[str, Any]) -> None:
+    assert format_entry(case["key"], make_reference(case["reference"])) == case["bibtex"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "degree"),
+    [
+        ("Yu, Y. (2019). Title [Master's thesis, Shandong Normal University].", "masters"),
+        ("Yu, Y. (2019). Title. Masters dissertation, University of Leeds.", "masters"),
+        ("Yu, Y. (2019). Title (MA thesis). Fudan University.", "masters"),
+        ("Yu, Y. (2019). Title. M.A. thesis, Fudan University.", "masters"),
+        ("Yu, Y. (2019). Title. MSc dissertation, LSE.", "masters"),
+        ("Yu, Y. (2019). Title. Unpublished MPhil thesis, Oxford.", "masters"),
+        ("俞燕娟. 社区党建引领社区治理研究[D]. 济南: 山东师范大学硕士学位论文, 2019.", "masters"),
+        ("Hou, L. (2020). Title [Doctoral dissertation, West China Normal U.].", "doctoral"),
+        ("Hou, L. (2020). Title. PhD thesis, West China Normal University.", "doctoral"),
+        ("Hou, L. (2020). Title. Ph.D. dissertation, Peking University.", "doctoral"),
+        ("Hou, L. (2020). Title. DPhil thesis, Oxford.", "doctoral"),
+        ("侯丽娟. 基层党建引领社区治理的路径研究[D]. 西华师范大学博士学位论文, 2020.", "doctoral"),
+        ("Deng, L. (2019). Title. Wuhan University of Technology.", None),
+        ("Ma, J. (2019). A study of the MA region[D]. Wuhan University.", None),  # surname Ma
+        ("Li, M. A. (2018). Title [Thesis]. Wuhan University.", None),  # initials M. A.
+        ("Xu, Y. (2018). Master's and PhD programmes. Thesis, Wuhan University.", None),
+    ],
+)
+def test_the_degree_of_a_thesis_is_what_its_raw_text_says(raw: str, degree: str | None) -> None:
+    ref = Reference(raw=raw, type="thesis", title="Title", school="U", year="2019")
+    assert thesis_degree(ref) == degree
+    text = format_entry("k", ref)
+    kind = "mastersthesis" if degree == "masters" else "phdthesis"
+    assert text.startswith(f"@{kind}{{k,")
+    assert ("  type = {Thesis},\n" in text) == (degree is None)
+
+
+def test_a_thesis_names_its_school_or_else_its_publisher() -> None:
+    ref = Reference(raw="PhD thesis", type="thesis", title="T", publisher="Fudan University")
+    assert "  school = {Fudan University},\n" in format_entry("k", ref)
+    assert "publisher" not in format_entry("k", ref)
+
+
+def test_a_report_names_its_publisher_as_institution_and_its_series_as_type() -> None:
+    ref = Reference(
+        raw="x",
+        type="report",
+        authors=[Person("Chen", "S.")],
+        title="T",
+        container="Working Paper",
+        number="12",
+        publisher="World Bank",
+        year="2019",
+    )
+    text = format_entry("k", ref)
+    assert "  institution = {World Bank},\n  type = {Working Paper},\n" in text
+    assert "  number = {12},\n" in text and "publisher" not in text
+
+
+@pytest.mark.parametrize(
+    ("printed", "iso"),
+    [
+        ("12 May 2023", "2023-05-12"),
+        ("May 12, 2023", "2023-05-12"),
+        ("12th Sept. 2023", "2023-09-12"),
+        ("2023-05-12", "2023-05-12"),
+        ("2023-5-2", "2023-05-02"),
+        ("2023/05/12", "2023-05-12"),
+        ("2023.05.12", "2023-05-12"),
+        ("2023年5月12日", "2023-05-12"),
+        ("May 2023", "2023-05"),
+        ("2023-05", "2023-05"),
+        ("05/12/2023", None),  # day first or month first: not known
+        ("31 February 2023", None),
+        ("last spring", None),
+        ("2023", None),  # a year is no access date to write as one
+    ],
+)
+def test_an_access_date_is_written_in_iso_8601(printed: str, iso: str | None) -> None:
+    assert iso_date(printed) == iso
+
+
+def test_an_access_date_that_is_no_date_goes_to_the_note() -> None:
+    ref = Reference(
+        raw="x", type="online", title="T", url="https://a.org", urldate="last spring", note="N."
+    )
+    text = format_entry("k", ref)
+    assert "urldate" not in text
+    assert "  note = {N. Accessed last spring},\n" in text
+    ok = format_entry("k", Reference(raw="x", type="online", title="T", urldate="12 May 2023"))
+    assert "  urldate = {2023-05-12},\n" in ok and "note" not in ok
+
+
+def test_a_newspaper_article_is_an_article_with_its_subtype() -> None:
+    text = format_entry("k", Reference(raw="x", type="newspaper", title="T", container="Daily"))
+    assert text.startswith("@article{k,")
+    assert "  journal = {Daily},\n  entrysubtype = {newspaper},\n" in text
+
+
+def test_a_misc_reference_gives_its_publisher_as_organization() -> None:
+    ref = Reference(raw="x", type="misc", title="T", container="Series", publisher="Press")
+    text = format_entry("k", ref)
+    assert "  howpublished = {Series},\n  organization = {Press},\n" in text
+
+
+def test_an_entry_without_an_author_is_sorted_by_its_key() -> None:
+    """plain.bst sorts by author, else key: "to sort, need author or key"."""
+    titled = format_entry("k", Reference(raw="x", title='The "Title"', container="J"))
+    assert "  key = {The “Title”},\n" in titled
+    untitled = format_entry("k", Reference(raw="x", container="Journal & Co"))
+    assert "  key = {Journal \\& Co},\n" in untitled
+    edited = format_entry("k", Reference(raw="x", editors=[Person("Li", "L.")], title="T"))
+    assert "  editor = {Li, L.},\n" in edited and "  key = {T},\n" in edited
+    authored = format_entry("k", Reference(raw="x", authors=[Person("Li", "L.")], title="T"))
+    assert "key" not in authored
+
+
+@pytest.mark.parametrize(
+    ("text", "typographic"),
+    [
+        ('Activating the "muscle cells"', "Activating the “muscle cells”"),
+        ('"Six-connection working method" to do', "“Six-connection working method” to do"),
+        ('areas—"last metre"', "areas—“last metre”"),
+        ('the ("Chigang Experience")', "the (“Chigang Experience”)"),
+        ("People's Forum", "People’s Forum"),
+        ("the 'grid' system", "the ‘grid’ system"),
+        ("the villagers' committees", "the villagers’ committees"),
+        ("“already” ‘typographic’", "“already” ‘typographic’"),
+        ("``LaTeX quotes'' stay", "``LaTeX quotes'' stay"),
+    ],
+)
+def test_quotation_marks_in_a_title_are_typographic(text: str, typographic: str) -> None:
+    assert typographic_quotes(text) == typographic
+
+
+@pytest.mark.parametrize(
+    ("title", "written"),
+    [
+        # Title Case: only names, acronyms and inner capitals keep their case.
+        (
+            "Party Building + Governance: Zhejiang Exploration of Party Building",
+            "Party Building + Governance: {Zhejiang} Exploration of Party Building",
+        ),
+        ("The CPC and the iPhone", "The {CPC} and the {iPhone}"),
+        ("Taking Hubei Province as an Example", "Taking {Hubei Province} as an Example"),
+        # Sentence case: a capital inside a segment is the author's.
+        (
+            "Exploration of Party building in Bishan District, Chongqing",
+            "Exploration of {Party} building in {Bishan District}, {Chongqing}",
+        ),
+        ("Governance efficacy—A study: The case", "Governance efficacy—A study: The case"),
+        # Quotes and escapes around protected words.
+        ('The "Chigang Experience" & 50%', "The “{Chigang} Experience” \\& 50\\%"),
+        ("基层党建引领社会治理创新研究", "基层党建引领社会治理创新研究"),
+    ],
+)
+def test_a_title_braces_only_the_words_that_keep_their_case(title: str, written: str) -> None:
+    assert format_title(title) == written
+    assert braces_balanced(written)
+
+
+def test_the_title_is_never_braced_whole() -> None:
+    text = format_entry("k", Reference(raw="x", title="Grassroots Governance in Rural Areas"))
+    assert "  title = {Grassroots Governance in Rural Areas},\n" in text
+
+
+def test_an_unknown_year_is_an_unspecified_date() -> None:
+    """ISO 8601-2 "XXXX": biber wants a date on every entry, and reads this as none."""
+    assert "  date = {XXXX},\n" in format_entry("k", Reference(raw="x", title="T"))
+    dated = format_entry("k", Reference(raw="x", title="T", year="2020"))
+    assert "  year = {2020},\n" in dated and "date" not in dated
 
 
 def test_unparsed_is_misc_whatever_its_type() -> None:
@@ -186,8 +365,9 @@ def test_key_that_could_break_the_entry_is_refused(key: str) -> None:
 
 
 def test_missing_fields_are_left_out_not_empty() -> None:
+    """No author and no year: the entry says so with key and date, nothing is empty."""
     text = format_entry("k", Reference(raw="x", type="article", title="T", volume="  "))
-    assert text == "@article{k,\n  title = {{T}},\n}\n"
+    assert text == "@article{k,\n  title = {T},\n  date = {XXXX},\n  key = {T},\n}\n"
 
 
 def test_pages_become_an_en_dash_whatever_dash_the_source_used() -> None:
@@ -357,17 +537,36 @@ PROPERTY_SETTINGS = settings(
 )
 
 
+# Where each type puts the container and the publisher (module docstring of bibtex.py).
+CONTAINER_SLOTS = {
+    "article": "journal",
+    "newspaper": "journal",
+    "book": "series",
+    "incollection": "booktitle",
+    "inproceedings": "booktitle",
+    "report": "type",
+}
+PUBLISHER_SLOTS = {
+    "thesis": "school",
+    "report": "institution",
+    "online": "organization",
+    "misc": "organization",
+}
+
+
 @PROPERTY_SETTINGS
 @given(
     title=TEXT,
     container=TEXT,
     family=NAME_TEXT,
     given_name=NAME_TEXT,
-    kind=st.sampled_from(["article", "thesis", "book", "newspaper", "misc"]),
+    kind=st.sampled_from(REFERENCE_TYPES),
 )
 def test_any_text_stays_inside_its_field_and_round_trips(
     title: str, container: str, family: str, given_name: str, kind: str
 ) -> None:
+    """Every field decodes to what went in; a title (and a booktitle) up to the shape of
+    its quotation marks, and with its case braces gone (LaTeX prints no braces)."""
     ref = Reference(
         raw="x",
         type=kind,
@@ -384,15 +583,17 @@ def test_any_text_stays_inside_its_field_and_round_trips(
     fields = bibtexparser_fields(text)["key"]
     assert fields["year"] == "2020"
     if clean_text(title):
-        assert unlatex(strip_group(fields["title"])) == clean_text(title)
+        decoded = unlatex(fields["title"])
+        assert decoded.translate(QUOTE_SHAPES) == clean_text(title).translate(QUOTE_SHAPES)
+        assert '"' not in decoded.replace("''", "")  # written typographic
     else:
         assert "title" not in fields
-    slot = {"article": "journal", "newspaper": "journal", "misc": "howpublished"}.get(
-        kind, "booktitle"
-    )
+    slot = CONTAINER_SLOTS.get(kind, "howpublished")
     if clean_text(container):
-        assert unlatex(fields[slot]) == clean_text(container)
-        assert unlatex(fields["publisher"]) == clean_text(container)
+        value = unlatex(fields[slot]).translate(QUOTE_SHAPES)
+        assert value == clean_text(container).translate(QUOTE_SHAPES)
+        publisher = unlatex(fields[PUBLISHER_SLOTS.get(kind, "publisher")])
+        assert publisher == clean_text(container)
 
     entry = parse_string(text, "bibtex").entries["key"]
     people = entry.persons["author"]

@@ -7,7 +7,7 @@ every paper citing it. The richest of the merged strings supplies the fields.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from digest.model import BibEntry, CitedIn, Metadata, Paper, Reference
 from digest.references.keys import KeyRegistry, base_key, signature
@@ -26,19 +26,21 @@ class Bibliography:
 
 
 def paper_reference(metadata: Metadata) -> Reference:
-    """A corpus paper as a citable work, saying what its text does not give."""
+    """A corpus paper as a citable work, saying what its text does not give.
+
+    A paper that prints no title gets a supplied one in square brackets, the
+    cataloguing convention for a title not found on the item: its working title,
+    labelled as such ("[A description (working title)]"), so that its entry names
+    something a reader can find instead of rendering as "(n.d.)".
+    """
     missing = [name for name in ("title", "year", "venue") if name in metadata.not_in_text]
-    note = None
-    if missing:
-        note = "Not given in the text: " + ", ".join(missing)
-        if not metadata.title and metadata.working_title:
-            note += f"; working title: {metadata.working_title}"
+    note = "Not given in the text: " + ", ".join(missing) if missing else None
     return Reference(
         raw="",
         type="article" if metadata.venue else "misc",
         authors=list(metadata.authors),
         year=str(metadata.year) if metadata.year else None,
-        title=metadata.title,
+        title=metadata.title or f"[{metadata.display_title}]",
         container=metadata.venue,
         volume=metadata.volume,
         number=metadata.issue,
@@ -60,7 +62,7 @@ def build_bibliography(papers: list[Paper], registry: KeyRegistry) -> Bibliograp
     per_paper: dict[str, list[str]] = {}
     for paper in papers:
         ref = paper_reference(paper.metadata)
-        sig = signature(ref) if ref.title else f"paper:{paper.id}"
+        sig = signature(ref) if paper.metadata.title else f"paper:{paper.id}"
         own[paper.id] = sig
         merged[sig] = BibEntry("", ref, sig, corpus_paper=paper.id)
     parsed: dict[str, list[Reference]] = {}
@@ -80,10 +82,8 @@ def build_bibliography(papers: list[Paper], registry: KeyRegistry) -> Bibliograp
             entry.cited_in.append(CitedIn(paper.id, item))
         per_paper[paper.id] = sigs
 
-    wanted = [
-        (sig, entry.corpus_paper if _is_anonymous(entry) else base_key(entry.reference))
-        for sig, entry in merged.items()
-    ]
+    metadata = {paper.id: paper.metadata for paper in papers}
+    wanted = [(sig, _base_key(entry, metadata)) for sig, entry in merged.items()]
     keys = registry.assign([(sig, base or "anon") for sig, base in wanted])
     for sig, entry in merged.items():
         entry.key = keys[sig]
@@ -96,8 +96,12 @@ def build_bibliography(papers: list[Paper], registry: KeyRegistry) -> Bibliograp
     return bibliography
 
 
-def _is_anonymous(entry: BibEntry) -> bool:
-    """A corpus paper with no author and no title is keyed by its page id instead."""
-    return (
-        entry.corpus_paper is not None and not entry.reference.authors and not entry.reference.title
-    )
+def _base_key(entry: BibEntry, metadata: dict[str, Metadata]) -> str:
+    """The key a work would like. A corpus paper's supplied title plays no part in it; a
+    corpus paper with no author and no title is keyed by its page id instead."""
+    if entry.corpus_paper is None:
+        return base_key(entry.reference)
+    paper = metadata[entry.corpus_paper]
+    if not paper.authors and not paper.title:
+        return entry.corpus_paper
+    return base_key(replace(entry.reference, title=paper.title))

@@ -1,4 +1,64 @@
-r"""Write references as BibTeX that BibTeX, biber, pybtex and bibtexparser all read alike.
+r"""Write references as BibTeX that BibTeX, biber, pybtex, bibtexparser and pandoc read alike.
+
+The aim: ``bibtex`` with plain.bst and ``biber --tool --validate-datamodel`` say
+nothing about an entry whose reference has the fields its type needs, and every
+entry renders through a CSL processor (pandoc ``--citeproc``) as a reference a
+reader can find. Where BibTeX's and biblatex's models disagree, the entry keeps
+the form every client reads and one of them says so, for that reference only:
+
+- an article that gives an issue and no volume (a Chinese journal's "2020(03)")
+  keeps it in ``number``, where pandoc, biblatex and Zotero read the issue;
+  plain.bst prints it and warns "there's a number but no volume".
+- an edited book (editors, no author) is ``@book`` with ``editor``, as BibTeX
+  writes one; biber's model wants ``@collection``, which plain.bst does not know,
+  and warns "Missing mandatory field 'author'".
+
+Entry types and fields. Each reference type has the entry type both plain.bst
+and biber's data model define, and each field goes to the slot that type has:
+
+- article: ``@article``, container -> journal; a newspaper article too, with
+  ``entrysubtype = {newspaper}`` (biblatex's way; pandoc reads it as a newspaper).
+- book: ``@book``, editors, edition, publisher, address; container -> series.
+- incollection / inproceedings: ``@incollection`` / ``@inproceedings``, container
+  -> booktitle, editors, edition, publisher, address.
+- thesis: ``@mastersthesis`` when the reference's raw text says master's (Master,
+  MA, MSc, MPhil, 硕士), ``@phdthesis`` when it says doctoral (PhD, DPhil,
+  doctoral, 博士), both with no ``type`` so styles print their own words; when it
+  says neither, ``@phdthesis`` with ``type = {Thesis}`` (the degree is not known).
+  school is the school, or else the publisher.
+- report: ``@techreport``, institution (the publisher, or else the school),
+  number; container -> type ("Working Paper" 12: plain prints "Working Paper 12").
+- online and misc: ``@misc`` (plain.bst has no ``@online``: it would warn and
+  fall back to misc), container -> howpublished, publisher -> organization, url
+  and urldate. urldate is written as ISO 8601 (biber refuses any other form and
+  pandoc reads it as the access date); an access date that cannot be read as a
+  date goes to the note as "Accessed ...", so it is never lost.
+
+A field the entry type has no slot for is written all the same under its usual
+name (a volume on a misc): nothing the source gives is dropped, and biber's
+validator then points at the reference, not at the writer.
+
+Two fields exist for the styles:
+
+- ``key``, on every entry without an author: plain.bst sorts by author, else by
+  key, and warns "to sort, need author or key" without one. It is the title (or
+  the container, or the raw text): what a reader looks an anonymous work up by.
+- ``date = {XXXX}`` when the year is not known: ISO 8601-2's "year unspecified".
+  biber's data model wants a date on every entry type written here; XXXX says
+  that it is unknown, and biber and pandoc read it as no date ("n.d."), while
+  plain.bst reads only ``year``.
+
+Titles (title and booktitle, which styles recase). Case is protected word by word
+the way Better BibTeX does it, never around the whole title: braces go around
+the words that must keep their capitals, by the rules of
+:mod:`digest.references.casing` (acronyms and inner capitals, pinyin names and
+the places they name, capitals inside a sentence-case title); a sentence-case
+style may lower the rest. Straight quotation marks become typographic ones: a
+``"`` that opens (at the start, after a space or an opening bracket or dash)
+becomes “ and any other ”; a lone ``'`` after a letter or digit becomes ’ (an
+apostrophe or a closing quote), one before a word ‘. So styles and CSL
+processors see quotation marks they can nest, not characters (babel makes ``"``
+active). LaTeX's quote ligatures ``````, ``''`` are left as they are (below).
 
 Every value comes from a source text and is treated as data, never as markup:
 
@@ -44,38 +104,93 @@ Every value comes from a source text and is treated as data, never as markup:
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 
 from digest.model import Person, Reference
+from digest.references.casing import protected_spans
 
 # Field order of every entry; ``extra`` fields follow, sorted by name.
 FIELD_ORDER: tuple[str, ...] = (
     "author",
+    "editor",
     "title",
     "journal",
     "booktitle",
+    "series",
     "howpublished",
+    "edition",
     "school",
+    "institution",
     "type",
+    "entrysubtype",
+    "organization",
     "publisher",
     "address",
     "year",
+    "date",
     "volume",
     "number",
     "pages",
     "doi",
     "url",
+    "urldate",
     "note",
+    "key",
     "keywords",
 )
 ENTRY_TYPES: dict[str, str] = {
     "article": "article",
     "newspaper": "article",
-    "thesis": "phdthesis",
     "book": "book",
+    "incollection": "incollection",
+    "inproceedings": "inproceedings",
+    "thesis": "phdthesis",
+    "report": "techreport",
+    "online": "misc",
     "misc": "misc",
 }
+# Where the container goes, by entry type (a thesis has no slot: howpublished).
+CONTAINER_SLOT: dict[str, str] = {
+    "article": "journal",
+    "book": "series",
+    "incollection": "booktitle",
+    "inproceedings": "booktitle",
+    "techreport": "type",
+}
+# The degree a thesis reference names in its raw text.
+_MASTERS = re.compile(
+    r"(?i:\bmaster(?:['’]?s)?\b)|\bM\.?\s?(?:Sc|Phil|Res|Ed|Eng)\b"
+    r"|\bM\.?A\b\.?(?=\s*(?i:thesis|dissertation|diss\b|degree|[)\],]))|(?<=[(\[])M\.?A\b|硕士"
+)
+_DOCTORAL = re.compile(r"\bPh\.?\s?D\b|\bD\.?\s?Phil\b|(?i:\bdoctor(?:al|ate)\b)|博士")
+# A year not known (ISO 8601-2, "year unspecified"): see the module docstring.
+UNKNOWN_DATE = "XXXX"
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_NUMERIC_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?\s*月?")
+_DAY_MONTH_YEAR = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+)\.?,?\s+(\d{4})")
+_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 # Keys as digest.references.keys writes them; anything else could end the entry head.
 _KEY = re.compile(r"[A-Za-z0-9_:.\-]+")
 _FIELD_NAME = re.compile(r"[a-z][a-z0-9_\-]*")
@@ -93,6 +208,8 @@ _LATEX_SPECIALS = {
     "<": r"\textless{}",
     ">": r"\textgreater{}",
 }
+# What a straight double quote opens after (besides a space).
+_OPENERS = frozenset("([{<“‘—–-/")
 # Ligatures no reader of the source meant: "?`" is an inverted question mark in
 # LaTeX, "!`" an inverted exclamation mark, ",," a low quotation mark in T1.
 _LIGATURES = re.compile(r"(?<=[?!])(?=`)|(?<=,)(?=,)")
@@ -113,7 +230,42 @@ def entry_type(ref: Reference) -> str:
     """The BibTeX entry type; unparsed and unknown references are ``misc``."""
     if not ref.parsed:
         return "misc"
+    if ref.type == "thesis" and thesis_degree(ref) == "masters":
+        return "mastersthesis"
     return ENTRY_TYPES.get(ref.type, "misc")
+
+
+def thesis_degree(ref: Reference) -> str | None:
+    """ "masters" or "doctoral" when the raw text names exactly one of them, else None."""
+    masters = bool(_MASTERS.search(ref.raw))
+    doctoral = bool(_DOCTORAL.search(ref.raw))
+    if masters != doctoral:
+        return "masters" if masters else "doctoral"
+    return None
+
+
+def iso_date(printed: str) -> str | None:
+    """An access date as printed ("12 May 2023", "May 12, 2023", "2023-5-12",
+    "2023年5月12日", "May 2023") in ISO 8601 (``2023-05-12``, ``2023-05``), or None when
+    it is not such a date (day-first and month-first numbers, "05/12/2023", are
+    ambiguous and stay None)."""
+    text = clean_text(printed)
+    year = month = day = None
+    if match := _NUMERIC_DATE.fullmatch(text):
+        year, month = int(match.group(1)), int(match.group(2))
+        day = int(match.group(3)) if match.group(3) else None
+    elif (match := _MONTH_DAY_YEAR.fullmatch(text)) and match.group(1).lower() in _MONTHS:
+        year, month, day = int(match.group(3)), _MONTHS[match.group(1).lower()], int(match.group(2))
+    elif (match := _DAY_MONTH_YEAR.fullmatch(text)) and match.group(2).lower() in _MONTHS:
+        year, month = int(match.group(3)), _MONTHS[match.group(2).lower()]
+        day = int(match.group(1)) if match.group(1) else None
+    if year is None or month is None:
+        return None
+    try:
+        datetime.date(year, month, day or 1)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
 def clean_text(text: str) -> str:
@@ -140,16 +292,55 @@ def _unwritable(ch: str) -> bool:
 
 def escape_latex(text: str) -> str:
     """LaTeX/BibTeX-escape text from a source so that it typesets as itself."""
-    text = clean_text(text)
+    return _escape(clean_text(text))
+
+
+def format_title(title: str) -> str:
+    """A title or booktitle: typographic quotes, escaped, braces around the words that
+    must keep their case (see the module docstring and :mod:`digest.references.casing`)."""
+    text = typographic_quotes(clean_text(title))
+    return _escape(text, protected_spans(text))
+
+
+def typographic_quotes(text: str) -> str:
+    """Straight quotation marks as typographic ones: " -> “ or ”, ' -> ‘ or ’.
+
+    A ``"`` opens at the start or after a space, an opening bracket or quote, or a
+    dash; any other closes. A ``'`` after a letter or digit is an apostrophe or a
+    closing quote (’); before a letter or digit it opens (‘); ``''`` is LaTeX's
+    closing double quote and stays.
+    """
+    out: list[str] = []
+    for index, ch in enumerate(text):
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if ch == '"':
+            ch = "“" if before.isspace() or before in _OPENERS else "”"
+        elif ch == "'" and "'" not in (before, after):
+            ch = "’" if before.isalnum() or not after.isalnum() else "‘"
+        out.append(ch)
+    return "".join(out)
+
+
+def _escape(text: str, protect: list[tuple[int, int]] | None = None) -> str:
+    """Escape ``text`` (already one clean line), with braces around the ``protect`` spans."""
+    opens = {start for start, _ in protect or []}
+    closes = {end for _, end in protect or []}
     partners = _matched_braces(text)
     out = []
     for index, ch in enumerate(text):
+        if index in closes:
+            out.append("}")
+        if index in opens:
+            out.append("{")
         if ch == "{":
             out.append(r"\{" if index in partners else r"\textbraceleft{}")
         elif ch == "}":
             out.append(r"\}" if index in partners else r"\textbraceright{}")
         else:
             out.append(_LATEX_SPECIALS.get(ch, ch))
+    if len(text) in closes:
+        out.append("}")
     # No escape contains "?", "!", "`" or ",": breaking ligatures afterwards is safe.
     text = _LIGATURES.sub("{}", "".join(out))
     return _BIBER_KEYWORD.sub(r"\1{}", text)
@@ -224,6 +415,11 @@ def format_authors(ref: Reference) -> str:
     return " and ".join(names)
 
 
+def format_people(people: list[Person]) -> str:
+    """Editors (or any name list) joined with `` and ``."""
+    return " and ".join(name for name in (format_person(person) for person in people) if name)
+
+
 def _truncated(ref: Reference) -> bool:
     """The parser marks an author list cut short by "et al." with note "et al."."""
     return (ref.note or "").strip().lower() in ("et al.", "et al")
@@ -238,30 +434,59 @@ def format_pages(pages: str) -> str:
 def entry_fields(ref: Reference) -> dict[str, str]:
     """The fields of one entry, already escaped, in :data:`FIELD_ORDER`."""
     if not ref.parsed:
-        raw = {"note": escape_latex(ref.raw), "keywords": "unparsed"}
+        raw = {"note": escape_latex(ref.raw), "key": escape_latex(ref.raw), "keywords": "unparsed"}
         return {name: value for name, value in raw.items() if value}
     kind = entry_type(ref)
     fields: dict[str, str] = {}
     fields["author"] = format_authors(ref)
-    title = escape_latex(ref.title or "")
-    fields["title"] = f"{{{title}}}" if title else ""
-    container = escape_latex(ref.container or "")
-    slot = {"article": "journal", "misc": "howpublished"}.get(kind, "booktitle")
-    fields[slot] = container
-    fields["school"] = escape_latex(ref.school or "")
-    if kind == "phdthesis":
-        fields["type"] = "Thesis"  # the degree is not known; styles then print "Thesis"
-    fields["publisher"] = escape_latex(ref.publisher or "")
+    fields["editor"] = format_people(ref.editors)
+    title = clean_text(ref.title or "")
+    fields["title"] = format_title(title)
+    container = clean_text(ref.container or "")
+    slot = CONTAINER_SLOT.get(kind, "howpublished")
+    fields[slot] = format_title(container) if slot == "booktitle" else escape_latex(container)
+    fields["edition"] = escape_latex(ref.edition or "")
+    publisher, school = ref.publisher or "", ref.school or ""
+    if kind in ("phdthesis", "mastersthesis"):
+        publisher, school = "", school or publisher
+        if thesis_degree(ref) is None:
+            fields["type"] = "Thesis"  # the degree is not known; styles then print "Thesis"
+    elif kind == "techreport":
+        fields["institution"] = escape_latex(publisher or school)
+        publisher = school = ""
+    fields["school"] = escape_latex(school)
+    if ref.type == "newspaper":
+        fields["entrysubtype"] = "newspaper"
+    publisher_slot = "organization" if kind == "misc" else "publisher"
+    fields[publisher_slot] = escape_latex(publisher)
     fields["address"] = escape_latex(ref.address or "")
     fields["year"] = escape_latex(ref.year or "")
+    if not fields["year"]:
+        fields["date"] = UNKNOWN_DATE
     fields["volume"] = escape_latex(ref.volume or "")
     fields["number"] = escape_latex(ref.number or "")
     fields["pages"] = format_pages(ref.pages or "")
     fields["doi"] = escape_verbatim(ref.doi or "", _DOI_UNSAFE)
     fields["url"] = escape_verbatim(ref.url or "", _URL_UNSAFE)
-    if not (_truncated(ref) and fields["author"]):
-        fields["note"] = escape_latex(ref.note or "")
+    notes = [] if _truncated(ref) and fields["author"] else [clean_text(ref.note or "")]
+    if clean_text(ref.urldate or ""):
+        accessed = iso_date(ref.urldate or "")
+        if accessed:
+            fields["urldate"] = accessed
+        else:
+            notes.append("Accessed " + clean_text(ref.urldate or ""))
+    fields["note"] = escape_latex(_sentences(notes))
+    if not fields["author"]:
+        fields["key"] = escape_latex(typographic_quotes(title) or container or ref.raw)
     return {name: fields[name] for name in FIELD_ORDER if fields.get(name)}
+
+
+def _sentences(parts: list[str]) -> str:
+    """Join notes as sentences: "A" + "B" -> "A. B", "A." + "B" -> "A. B"."""
+    text = ""
+    for part in filter(None, parts):
+        text = f"{text}{'' if not text or text[-1] in '.?!' else '.'} {part}".strip()
+    return text
 
 
 def format_entry(key: str, ref: Reference, extra: dict[str, str] | None = None) -> str:
