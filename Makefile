@@ -42,11 +42,12 @@ site: $(INSTALLED)
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve
 
-# The tests also drive real clients: Debian's chromium (browser tests through playwright)
-# and bibtex/biber (BibTeX client checks). Installed with apt-get when missing and
-# running as root (CI, fresh machines); otherwise those tests say what to install.
-SYSTEM_TOOLS := chromium bibtex biber
-SYSTEM_PACKAGES := chromium biber texlive-binaries texlive-base
+# The tests also drive real clients: Debian's chromium (browser tests through playwright),
+# bibtex/biber (BibTeX client checks) and pandoc (references through CSL, --citeproc).
+# Installed with apt-get when missing and running as root (CI, fresh machines); otherwise
+# those tests say what to install.
+SYSTEM_TOOLS := chromium bibtex biber pandoc
+SYSTEM_PACKAGES := chromium biber texlive-binaries texlive-base pandoc
 
 # $(call missing_tools,TOOLS) sets the shell variable `missing` to the TOOLS not on PATH;
 # $(call apt_install,PACKAGES,ELSE) then installs PACKAGES with apt-get when something is

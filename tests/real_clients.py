@@ -1,4 +1,4 @@
-"""The real client programs some tests drive (browser, BibTeX), found or reported."""
+"""The real client programs some tests drive (browser, BibTeX, CSL), found or reported."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ CLIENT_PACKAGES = {
     "chromium": "chromium",
     "bibtex": "texlive-binaries texlive-base",
     "biber": "biber",
+    "pandoc": "pandoc",
 }
 
 
