@@ -103,3 +103,20 @@ devcorpus: $(INSTALLED)
 	  kpsewhich $$sty.sty >/dev/null 2>&1 || missing="$$missing $$sty.sty"; done; \
 	$(call apt_install,$(DEVCORPUS_PACKAGES),exit 1)
 	$(BIN)/python scripts/devcorpus/generate.py
+
+# The reference parser's model (issue 10): renders synthetic records through the
+# training CSL styles (citeproc-py, the `refcorpus` extra), adds the hand-labelled
+# development gold and trains the CRF into scripts/digest/references/model/. About
+# 1.5 minutes of rendering and 3 of training on one core; seeded, so the same model.
+# `make refgold` rewrites the generated held-out and dev gold (tests/gold/references/).
+REF_TRAIN := build/refcorpus/train.jsonl
+REF_GOLD := tests/gold/references/corpus.yml tests/gold/references/other_styles.yml \
+	tests/gold/references/real_papers_dev.yml
+.PHONY: refmodel refgold
+refmodel: $(INSTALLED)
+	$(BIN)/python scripts/refcorpus/generate.py train $(REF_TRAIN)
+	$(BIN)/python scripts/refcorpus/train.py $(REF_TRAIN) --gold $(wildcard $(REF_GOLD))
+
+refgold: $(INSTALLED)
+	$(BIN)/python scripts/refcorpus/generate.py heldout tests/gold/references/heldout
+	$(BIN)/python scripts/refcorpus/generate.py dev tests/gold/references/generated_dev

@@ -1,11 +1,16 @@
 """Measure the build: cold vs cached, and how cost grows with the corpus.
 
-Run: python scripts/benchmark.py [--copies 1 2 4 8] [--cleaning-only]
+Run: python scripts/benchmark.py [--copies 1 2 4 8] [--cleaning-only] [--references-only]
 
 Cleaning throughput: every text of the development corpus (tests/gold/devcorpus,
 five extractors' output of PDFs made by real TeX engines) and of sources/ is
 cleaned once, in this process (one core), and the rate is printed in KB and
 in pages (form feeds) per second.
+
+Reference parsing throughput: every raw string of the reference gold files
+(tests/gold/references/, corpus, hand-written other styles, real papers and the
+generated styles) is parsed once, in this process, after one warm-up parse that
+loads the model; the rate is printed in references per second.
 
 It makes synthetic corpora of N copies of sources/ in a temporary folder. Each
 copy's letters are rotated (a Caesar shift per copy), so every copy keeps the
@@ -83,11 +88,37 @@ def cleaning_throughput() -> tuple[int, int, int, float]:
     return len(bodies), size, pages, seconds
 
 
+def reference_throughput() -> tuple[int, float]:
+    """(references, seconds) to parse every raw string of the reference gold once."""
+    import yaml
+
+    from digest.references.parse import parse_reference
+
+    gold = ROOT / "tests" / "gold" / "references"
+    raws = [
+        entry["raw"]
+        for path in sorted(gold.rglob("*.yml"))
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    ]
+    parse_reference(raws[0])  # loads the model; a build pays that once
+    start = time.perf_counter()
+    for raw in raws:
+        parse_reference(raw)
+    return len(raws), time.perf_counter() - start
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, nargs="+", default=[1, 2, 4, 8])
     parser.add_argument("--cleaning-only", action="store_true", help="skip the build runs")
+    parser.add_argument(
+        "--references-only", action="store_true", help="only the reference parsing rate"
+    )
     args = parser.parse_args()
+    references, seconds = reference_throughput()
+    print(f"references: {references} parsed in {seconds:.2f} s, {references / seconds:.0f}/s")
+    if args.references_only:
+        return 0
     count, size, pages, seconds = cleaning_throughput()
     print(f"cleaning: {count} texts, {size / 1024:.0f} KB, {pages} pages in {seconds:.2f} s")
     print(f"          {size / 1024 / seconds:.0f} KB/s, {pages / seconds:.0f} pages/s (one core)")

@@ -1,7 +1,12 @@
 """Score the reference parser against hand-written gold parses; exit 1 below target.
 
-Usage: ``python scripts/evaluate_references.py GOLD.yml [GOLD.yml ...] [--json]
-[--min-f1 0.98] [--min-exact 0.90]``
+Usage: ``python scripts/evaluate_references.py GOLD.yml|DIR [...] [--json]
+[--by-source] [--min-f1 0.98] [--min-exact 0.90]``
+
+A folder stands for the ``*.yml`` files in it. With several files, a table of
+each file's F1 and exact match comes first (the held-out styles of issue 10 are
+one file per style: ``tests/gold/references/heldout/``); ``--by-source`` groups
+by each entry's ``source`` instead (the real papers' gold: one paper each).
 
 Each gold entry's ``raw`` string goes through
 ``digest.references.parse.parse_reference``; the result is compared with the
@@ -19,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -123,11 +129,28 @@ def format_table(
     return "\n".join(lines)
 
 
+def format_groups(
+    pairs: list[tuple[dict[str, Any], Reference]], where: list[str], groups: list[str]
+) -> str:
+    """One row per group (file or source): references, micro F1, exact match."""
+    lines = [f"{'group':<48} {'refs':>5} {'F1':>7} {'exact':>7}"]
+    for group in sorted(set(groups)):
+        chosen = [i for i, g in enumerate(groups) if g == group]
+        part = score([pairs[i] for i in chosen], [where[i] for i in chosen])
+        lines.append(
+            f"{group:<48} {part.total:>5} {part.micro.f1:>7.4f} {part.exact_match_rate:>7.4f}"
+        )
+    return "\n".join(lines)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         description="Score digest.references.parse against gold parses; exit 1 below target."
     )
-    parser.add_argument("gold", type=Path, nargs="+", help="gold YAML file(s)")
+    parser.add_argument("gold", type=Path, nargs="+", help="gold YAML file(s) or folders")
+    parser.add_argument(
+        "--by-source", action="store_true", help="one row per entry source, not per file"
+    )
     parser.add_argument("--json", action="store_true", help="JSON to stdout, table to stderr")
     parser.add_argument(
         "--min-f1", type=float, default=TARGET_MICRO_F1, help="target micro-averaged F1"
@@ -147,7 +170,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     entries: list[dict[str, Any]] = []
     where: list[str] = []
+    files: list[Path] = []
     for path in args.gold:
+        files.extend(sorted(path.glob("*.yml")) if path.is_dir() else [path])
+    for path in files:
         if not path.is_file():
             parser.error(f"no such file: {path}")
         try:
@@ -162,11 +188,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: the reference parser cannot be imported: {error}", file=sys.stderr)
         return 2
 
+    started = time.perf_counter()
     predicted, errors = parse_all(entries, parse)
-    scores = score(list(zip(entries, predicted, strict=True)), where)
+    seconds = time.perf_counter() - started
+    pairs = list(zip(entries, predicted, strict=True))
+    scores = score(pairs, where)
     targets = {"f1": args.min_f1, "exact": args.min_exact}
     failures = scores.failures(min_f1=targets["f1"], min_exact=targets["exact"])
+    groups = [
+        entry.get("source", "?") if args.by_source else place.split("#")[0]
+        for entry, place in zip(entries, where, strict=True)
+    ]
     table = format_table(scores, targets, failures, errors)
+    if len(set(groups)) > 1:
+        table = format_groups(pairs, where, groups) + "\n\n" + table
+    rate = len(entries) / seconds if seconds else 0.0
+    speed = f"{len(entries)} references parsed in {seconds:.2f} s ({rate:.0f} per second)"
+    head, _, verdict = table.rpartition("\n")
+    table = f"{head}\n{speed}\n{verdict}"  # the verdict stays the last line
     record = {
         "gold": [str(path) for path in args.gold],
         "scores": scores.to_json(),

@@ -106,12 +106,17 @@ def normalise_value(value: str) -> str:
     return text.rstrip(_TRAILING)
 
 
+_INITIAL_HYPHEN = re.compile(r"(?<=\b[A-Za-z])\.?-(?=[A-Za-z]\b)")
+
+
 def normalise_name_part(value: str) -> str:
     """A family or given name for comparison: as :func:`normalise_value`, full stops ignored.
 
     Full stops count as spaces, so "J.N.", "J. N." and "J N" all compare equal,
-    while "JN" (a two-letter name) does not.
+    while "JN" (a two-letter name) does not; so does a hyphen between initials
+    ("J.-P." = "J. P."), which the model's convention drops.
     """
+    value = _INITIAL_HYPHEN.sub(" ", value)  # "J.-P." and "J. P." are the same initials
     return " ".join(normalise_value(value.replace(".", " ")).split())
 
 

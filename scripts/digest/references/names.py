@@ -15,7 +15,13 @@ from digest.references.pinyin import is_pinyin_surname
 
 _ET_AL = re.compile(r",?\s*(?:et\s*al\.?|等)\s*$", re.IGNORECASE)
 _INITIALS = re.compile(r"^(?:[A-Z]\.?[\s-]*){1,4}$")
-_SURNAME = r"[A-Z][A-Za-z'’\-]+"
+# Lower-case particles that belong to the family name ("van der Berg", "de la Cruz").
+_PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|du|la|le|dos|das|ten|ter|zu|bin|al|el)"
+_PARTICLES = rf"(?:{_PARTICLE}\s+)*"
+# A capitalised word in any alphabet with Latin capitals, apostrophes and hyphens inside
+# ("O'Brien", "Müller", "Gómez-Ruiz").
+_CAPITALISED = r"[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_]*(?:['’\-][^\W\d_]+)*"
+_SURNAME = _PARTICLES + _CAPITALISED
 
 
 def normalise_initials(text: str) -> str:
@@ -33,8 +39,15 @@ def _title_case(word: str) -> str:
 
 _BODY = re.compile(
     r"\b(Office|Committee|Ministry|Council|Bureau|Department|Commission|Government|Congress|"
-    r"Association|Institute|Center|Centre|Administration|Federation|League|Party|Agency|Bank)\b"
+    r"Association|Institute|Center|Centre|Administration|Federation|League|Party|Agency|Bank|"
+    r"Programme|Program|Organization|Organisation|Foundation|Fund|Forum|Society|Union|Nations|"
+    r"Group|Network|Corporation|Company|Consortium|Team|Board|Authority|Academy|University|"
+    r"Statistics|Research|Development|Institution|Trust|Service|Services)\b"
 )
+
+
+# GB/T prints a body in capitals as it prints surnames: "PEW RESEARCH CENTER".
+_BODY_ANY_CASE = re.compile(_BODY.pattern, re.IGNORECASE)
 
 
 def parse_person(text: str) -> Person | None:
@@ -46,23 +59,43 @@ def parse_person(text: str) -> Person | None:
     if len(words) >= 2 and _BODY.search(text) and words[0][0].isupper() and "." not in text:
         # An institution as author ("General Office of the State Council"): one family name.
         return Person(text)
-    if "," in text:  # "Han, D. X." / "O'Brien, Kevin J."
+    if "," in text:  # "Han, D. X." / "O'Brien, Kevin J." / "van der Berg, J."
         family, given = (part.strip() for part in text.split(",", 1))
-        if not re.fullmatch(rf"{_SURNAME}(?: {_SURNAME})*", family):
+        if not re.fullmatch(rf"{_SURNAME}(?: {_CAPITALISED})*", family):
             return None
         return Person(_title_case(family), _given(given))
+    particles = re.match(rf"^{_PARTICLES}", text).group()
+    words = text[len(particles) :].split()
+    if not words:
+        return None
     if len(words) == 1:
-        return Person(_title_case(words[0])) if re.fullmatch(_SURNAME, words[0]) else None
-    # Surname followed by initials: "Wang J.N.", "Wang J N", "WANG JN", "Dai Y.Q."
+        if not re.fullmatch(_CAPITALISED, words[0]):
+            return None
+        return Person(particles + _title_case(words[0]))
+    # Surname followed by initials: "Wang J.N.", "Wang J N", "WANG JN", "de Ross P"
     rest = " ".join(words[1:])
-    if re.fullmatch(_SURNAME, words[0]) and _INITIALS.match(rest.replace(".", ". ").strip()):
-        return Person(_title_case(words[0]), normalise_initials(rest))
-    if not all(re.fullmatch(r"[A-Z][A-Za-z.'’\-]*", w) for w in words):
+    if re.fullmatch(_CAPITALISED, words[0]) and _INITIALS.match(rest.replace(".", ". ").strip()):
+        return Person(particles + _title_case(words[0]), normalise_initials(rest))
+    # A surname of two words before Vancouver initials: "Graciotto Silva M", "St Laurent AM"
+    if (
+        len(words) == 3
+        and re.fullmatch(r"[A-Z]{1,3}", words[2])
+        and all(re.fullmatch(_CAPITALISED, w) and not w.isupper() for w in words[:2])
+    ):
+        return Person(particles + " ".join(words[:2]), normalise_initials(words[2]))
+    if particles:
+        return None  # "de Ross Peter": no form of a name reads so
+    inner = re.search(rf"\s({_PARTICLES}){_CAPITALISED}$", " " + " ".join(words))
+    family_particles = inner.group(1) if inner else ""
+    if family_particles:  # "Jean-Pierre van der Berg": the particles go with the surname
+        given_words = words[: -1 - len(family_particles.split())]
+        words = [*given_words, words[-1]]
+    if not all(re.fullmatch(r"[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_]*(?:[.'’\-][^\W\d_]*)*\.?", w) for w in words):
         return None
     # Full names: pinyin puts the surname first ("Wang Junning"), English last.
     if is_pinyin_surname(words[0]) and len(words) == 2 and not words[1].endswith("."):
         return Person(_title_case(words[0]), words[1])
-    return Person(_title_case(words[-1]), _given(" ".join(words[:-1])))
+    return Person(family_particles + _title_case(words[-1]), _given(" ".join(words[:-1])))
 
 
 def _given(text: str) -> str:
@@ -75,12 +108,25 @@ def _given(text: str) -> str:
     return text
 
 
+def _organisation(text: str) -> bool:
+    """One body as author ("Organisation for Economic Co-operation and Development"):
+    a word of institutions, no comma and no initial, so the "and" inside is no separator."""
+    return bool(
+        _BODY_ANY_CASE.search(text)
+        and "," not in text
+        and not re.search(r"(?:^|\s)[A-Z](?:\.|\s|$)", text)
+        and len(text.split()) >= 2
+    )
+
+
 def parse_authors(text: str) -> tuple[list[Person], bool]:
     """Split an author list; returns (people, truncated by "et al.")."""
     text = text.strip().rstrip(".").strip() if not re.search(r"\b[A-Z]\.$", text) else text
     truncated = bool(_ET_AL.search(text))
     text = _ET_AL.sub("", text).strip().rstrip(",")
-    text = re.sub(r",?\s*(?:&|\band\b)\s*", ", ", text)
+    if _organisation(text):
+        return [Person(text)], truncated
+    text = re.sub(r",?\s*(?:&|\band\b|…|\.\s\.\s\.)\s*", ", ", text)
     pieces = [p.strip() for p in re.split(r"\s*[,;，；]\s*", text) if p.strip()]
     people: list[Person] = []
     index = 0
@@ -94,7 +140,7 @@ def parse_authors(text: str) -> tuple[list[Person], bool]:
             and (
                 _INITIALS.match(following.replace(".", ". ").strip()) or _is_given_names(following)
             )
-            and " " not in piece
+            and (" " not in piece or re.match(rf"{_PARTICLE}\s", piece))
         ):
             person = parse_person(f"{piece}, {following}")
             index += 2

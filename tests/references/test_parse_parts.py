@@ -1,0 +1,132 @@
+# ruff: noqa: E501 (reference strings are kept whole, one per line)
+"""The parts of the reference parser around the model (issue 10): links broken by
+line ends, titles cut from their quotes, the type a reader infers, names in the
+forms other styles print, and the flag on what could not be read."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.model import Reference
+from digest.references.fields import infer_type, title_text
+from digest.references.links import rejoin_links
+from digest.references.names import parse_authors
+from digest.references.parse import parse_reference
+
+
+@pytest.mark.parametrize(
+    ("broken", "whole"),
+    [
+        ("Available from: http: //a.org/x.html.", "Available from: http://a.org/x.html."),
+        ("http://a.org/blog/ 2015-growing-a-process.html.", "http://a.org/blog/2015-growing-a-process.html."),
+        ("https://github. com/org/repo/ issues/3#c-15.", "https://github.com/org/repo/issues/3#c-15."),
+        ("http://a.org/data_ formats.html", "http://a.org/data_formats.html"),
+        ("see http://a.org/ and more", "see http://a.org/ and more"),  # a word is no link
+        ("https://doi.org/10.1/x. Accessed 2020.", "https://doi.org/10.1/x. Accessed 2020."),
+        ("at https://a.org/x.htm. 1986. Accessed", "at https://a.org/x.htm. 1986. Accessed"),  # a year
+        ("(2022) 1253–1276. doi:10. 1016/j.joule.2022.05.009.", "(2022) 1253–1276. doi:10.1016/j.joule.2022.05.009."),
+        ("doi:10/ bwkzrt.", "doi:10/bwkzrt."),
+        ("Joule (2021) S2542435121001008doi:10/gjk5bx.", "Joule (2021) S2542435121001008 doi:10/gjk5bx."),
+        ("for europeArXiv:2205.11901 (2022)", "for europe ArXiv:2205.11901 (2022)"),
+        ("in 10. Some text", "in 10. Some text"),
+    ],
+)  # fmt: skip
+def test_a_link_broken_at_a_line_end_is_put_back_together(broken: str, whole: str) -> None:
+    assert rejoin_links(broken) == whole
+
+
+@pytest.mark.parametrize(
+    ("span", "title"),
+    [
+        ("“Title,”", "Title"),
+        ("“Who Benefits?”", "Who Benefits?"),
+        ('A Study Based on the "Chigang Experience"', 'A Study Based on the "Chigang Experience"'),
+        ("Title”", "Title"),  # the style's closing quote left by the cut
+        ("Tidy Data.", "Tidy Data"),
+        ("Data Structures for Statistical Computing in Python.", "Data Structures for Statistical Computing in Python"),
+    ],
+)  # fmt: skip
+def test_a_title_loses_the_quotes_and_stop_a_style_put_around_it(span: str, title: str) -> None:
+    assert title_text(span) == title
+
+
+def test_the_type_is_what_the_fields_show() -> None:
+    def kind(**fields: object) -> str:
+        return infer_type(Reference(raw="x", **fields), {})
+
+    assert kind(title="T", school="Peking University") == "thesis"
+    assert kind(title="T", container="Book", editors=[object()], publisher="P") == "incollection"
+    assert kind(title="T", container="Proceedings of the 9th Python in Science Conference") == (
+        "inproceedings"
+    )
+    assert kind(title="T", container="Journal", volume="3", pages="1-9") == "article"
+    assert kind(title="T", publisher="MIT Press") == "book"
+    assert kind(title="T", url="https://a.org", urldate="12 May 2023") == "online"
+    assert (
+        infer_type(Reference(raw="x", title="T", container="China Daily"), {"year": "2019, May 3"})
+        == "newspaper"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("van der Bell J-P, Gupta A", [("van der Bell", "J. P."), ("Gupta", "A.")]),
+        ("Gray, R., van Walker, J., & Mitchell, A.", [("Gray", "R."), ("van Walker", "J."), ("Mitchell", "A.")]),
+        ("Jean-Pierre van der Bell and Anne Müller", [("van der Bell", "Jean-Pierre"), ("Müller", "Anne")]),
+        ("Organisation for Economic Co-operation and Development", [("Organisation for Economic Co-operation and Development", "")]),
+        ("PEW RESEARCH CENTER", [("PEW RESEARCH CENTER", "")]),
+        ("Tian, K., Lan, H., … Shen, Y.", [("Tian", "K."), ("Lan", "H."), ("Shen", "Y.")]),
+        ("Guan, B., C. Cooper, and C. Brown", [("Guan", "B."), ("Cooper", "C."), ("Brown", "C.")]),
+    ],
+)  # fmt: skip
+def test_names_in_the_forms_other_styles_print(text: str, names: list[tuple[str, str]]) -> None:
+    people, _ = parse_authors(text)
+    assert [(p.family, p.given) for p in people] == names
+
+
+@pytest.mark.parametrize(
+    ("raw", "fields"),
+    [
+        (
+            "[3] J. N. Wang, “Party building in villages,” Journal of Chinese Political Science, vol. 36, no. 9, pp. 37–46, 2016.",
+            {"label": "3", "title": "Party building in villages", "container": "Journal of Chinese Political Science", "volume": "36", "number": "9", "pages": "37-46", "year": "2016"},
+        ),
+        (
+            "Steven J. Rosenstone and John Mark Hansen. Mobilization, Participation, and Democracy in America. Macmillan, New York, 1993.",
+            {"title": "Mobilization, Participation, and Democracy in America", "year": "1993", "type": "book"},
+        ),
+    ],
+)  # fmt: skip
+def test_styles_the_rules_never_read_are_parsed(raw: str, fields: dict[str, str]) -> None:
+    ref = parse_reference(raw)
+    assert ref.parsed
+    for name, value in fields.items():
+        assert getattr(ref, name) == value, name
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        ("[3] Zhao Q. (1994). Study number 17 of village governance, Journal of Grassroots Studies, 18(6), 17-26.", "Study number 17 of village governance"),
+        ("Evil, J. N. (2017). Hostile <img src=x onerror=alert(1)> Title. Journal of Tests, 3(1), 1-9.", "Hostile <img src=x onerror=alert(1)> Title"),
+        ("Gediminas Adomavicius and Alexander Tuzhilin. 2005. Toward the next generation of recommender systems. IEEE Transactions on Knowledge and Data Engineering 17, 6 (2005), 734–749.", "Toward the next generation of recommender systems"),
+        ("Song F (1979): Tidy households. J Comput Phys 45: 2393–2419.", "Tidy households"),
+    ],
+)  # fmt: skip
+def test_a_reference_has_one_title_in_one_piece(raw: str, title: str) -> None:
+    ref = parse_reference(raw)
+    assert ref.parsed and ref.title == title
+
+
+@pytest.mark.parametrize("raw", ["???", "[12]", "1998 1999 2000 2001", ", , , . . ."])
+def test_what_cannot_be_read_is_kept_verbatim_and_flagged(raw: str) -> None:
+    ref = parse_reference(raw)
+    assert not ref.parsed
+    assert ref.raw == raw
+    assert 0.0 <= ref.confidence <= 1.0
+
+
+def test_every_parsed_reference_carries_a_confidence() -> None:
+    ref = parse_reference("Wang, J. (2016). Title of a paper. Journal of Things, 3(2), 1-9.")
+    assert ref.parsed and 0.5 <= ref.confidence <= 1.0
