@@ -18,6 +18,9 @@ from digest.references.keys import ascii_fold
 from digest.references.pinyin import syllable_initials
 
 _NUMERIC = re.compile(r"\[(\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)\]")
+# Alphabetic labels as alpha.bst and biblatex print them: [Pen11], [SBB+09], [AB04a].
+_LABEL = r"[A-Z][A-Za-z]{0,5}\+?\s?\d{2}[a-z]?"
+_ALPHABETIC = re.compile(rf"\[({_LABEL}(?:\s*[,;]\s*{_LABEL})*)\]")
 _PARENTHESIS = re.compile(r"\(([^()]{1,300}?)\)")
 _NAMES_YEAR = re.compile(
     r"^\s*(?P<names>[A-Z][\w'’-]*(?:\s+(?:and|&)\s+[A-Z][\w'’-]*|\s+et\s+al\.?)?)\s*,?\s+"
@@ -48,7 +51,8 @@ class Citation:
 
 def find_citations(text: str, references: list[Reference], keys: list[str]) -> list[Citation]:
     """All citations in one paragraph, in order, without overlaps."""
-    found = _numeric(text, references, keys) + _author_year(text, references, keys)
+    found = _numeric(text, references, keys) + _alphabetic(text, references, keys)
+    found += _author_year(text, references, keys)
     found += _narrative(text, references, keys)
     found.sort(key=lambda c: (c.start, -c.end))
     result: list[Citation] = []
@@ -82,6 +86,26 @@ def _numeric(text: str, references: list[Reference], keys: list[str]) -> list[Ci
                 for n in range(first, last + 1):
                     parts.append(CitationPart(*span, by_label.get(str(n))))
         citations.append(Citation("numeric", match.start(), match.end(), tuple(parts)))
+    return citations
+
+
+def _alphabetic(text: str, references: list[Reference], keys: list[str]) -> list[Citation]:
+    """[Pen11] and [SBB+09, Pen11]: each label links to the entry printed with it."""
+    by_label = {
+        ref.label.replace(" ", ""): key
+        for ref, key in zip(references, keys, strict=True)
+        if ref.label and not ref.label.isdigit()
+    }
+    if not by_label:
+        return []
+    citations = []
+    for match in _ALPHABETIC.finditer(text):
+        parts = []
+        for label in re.finditer(_LABEL, match.group(1)):
+            key = by_label.get(label.group().replace(" ", ""))
+            start = match.start(1) + label.start()
+            parts.append(CitationPart(start, start + len(label.group()), key))
+        citations.append(Citation("alphabetic", match.start(), match.end(), tuple(parts)))
     return citations
 
 

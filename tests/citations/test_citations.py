@@ -80,3 +80,20 @@ def test_citation_forms(text: str, expected: list) -> None:
 def test_without_a_reference_list_every_numeric_citation_is_unresolved() -> None:
     found = find_citations("as noted [1] and [2].", [], [])
     assert [c.resolved for c in found] == [False, False]
+
+
+def test_alphabetic_labels_link_to_the_entries_printed_with_them() -> None:
+    references = [
+        Reference(raw="", label="Pen11", authors=[Person("Peng", "X.")], year="2011", title="A"),
+        Reference(raw="", label="SBB+09", authors=[Person("Smith", "A.")], year="2009", title="B"),
+    ]
+    text = "as argued [Pen11] and later [SBB+09, Pen11]; not [Xyz99]."
+    found = [
+        (c.kind, text[c.start : c.end], [p.key for p in c.parts])
+        for c in find_citations(text, references, ["peng2011a", "smith2009b"])
+    ]
+    assert found == [
+        ("alphabetic", "[Pen11]", ["peng2011a"]),
+        ("alphabetic", "[SBB+09, Pen11]", ["smith2009b", "peng2011a"]),
+        ("alphabetic", "[Xyz99]", [None]),
+    ]

@@ -372,7 +372,14 @@ def test_missing_fields_are_left_out_not_empty() -> None:
 
 def test_pages_become_an_en_dash_whatever_dash_the_source_used() -> None:
     for pages in ("37-46", "37 - 46", "37–46", "37--46", "37—46", "37 - – 46"):
-        assert "  pages = {37--46},\n" in format_entry("k", Reference(raw="x", pages=pages))
+        ref = Reference(raw="x", type="article", pages=pages)
+        assert "  pages = {37--46},\n" in format_entry("k", ref)
+
+
+def test_a_misc_entry_says_its_volume_number_and_pages_in_the_note() -> None:
+    text = format_entry("k", Reference(raw="x", title="T", volume="4", number="2", pages="5-8"))
+    assert "  note = {Vol. 4, No. 2, pp. 5-8},\n" in text
+    assert "volume" not in text and "number" not in text and "pages =" not in text
 
 
 def test_et_al_without_authors_stays_a_note() -> None:

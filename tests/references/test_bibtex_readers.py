@@ -15,10 +15,9 @@ Two warnings are allowed, each only where the reference itself calls for it, bec
 BibTeX's and biblatex's models disagree there and the entry keeps the form every client
 reads (the test checks each such warning against its entry):
 
-- plain.bst, "there's a number but no volume": an article that gives an issue and no
-  volume (the Chinese journals cited as "2020(03)"). plain.bst prints the issue all the
-  same; silencing it would mean moving the issue out of ``number``, where pandoc, biblatex
-  and Zotero no longer find it.
+- plain.bst, "there's a number but no volume": an article that gives an issue, no volume
+  and no year. (The Chinese journals cited as "2020(03)" take the year as the volume, as
+  they print it, and give no warning.)
 - biber, "Missing mandatory field 'author'": an edited book, ``@book`` with an editor and
   no author, which is how BibTeX writes one (biblatex prints it too). biber's data model
   wants ``@collection``, which plain.bst does not know (it would warn and print a misc).
@@ -145,6 +144,7 @@ def test_bibtex_plain_warns_about_nothing(bib: Path) -> None:
         assert match, warning
         kind, fields = found[match.group(1)]
         assert kind == "article" and "number" in fields and "volume" not in fields, warning
+        assert "year" not in fields, warning  # with a year, the year is the volume
     print(f"\nplain.bst: {len(warnings)} warning(s), all 'number but no volume'")
 
 

@@ -7,8 +7,11 @@ reader can find. Where BibTeX's and biblatex's models disagree, the entry keeps
 the form every client reads and one of them says so, for that reference only:
 
 - an article that gives an issue and no volume (a Chinese journal's "2020(03)")
-  keeps it in ``number``, where pandoc, biblatex and Zotero read the issue;
-  plain.bst prints it and warns "there's a number but no volume".
+  keeps it in ``number``, where pandoc, biblatex and Zotero read the issue, and
+  takes its year as the volume, as the reference prints it: plain.bst would warn
+  "there's a number but no volume" otherwise (it still does when no year is known).
+- a misc entry (a web page, a document) that prints a volume, number or pages says
+  so in its note ("Vol. 4, No. 2, pp. 5-8"): biber's misc has no such fields.
 - an edited book (editors, no author) is ``@book`` with ``editor``, as BibTeX
   writes one; biber's model wants ``@collection``, which plain.bst does not know,
   and warns "Missing mandatory field 'author'".
@@ -465,6 +468,10 @@ def entry_fields(ref: Reference) -> dict[str, str]:
         fields["date"] = UNKNOWN_DATE
     fields["volume"] = escape_latex(ref.volume or "")
     fields["number"] = escape_latex(ref.number or "")
+    if kind == "article" and fields["number"] and not fields["volume"] and fields["year"]:
+        # "2020(03)": a journal that numbers its issues within the year prints the year
+        # where the volume goes; so does the entry, and plain.bst has nothing to warn of.
+        fields["volume"] = fields["year"]
     fields["pages"] = format_pages(ref.pages or "")
     fields["doi"] = escape_verbatim(ref.doi or "", _DOI_UNSAFE)
     fields["url"] = escape_verbatim(ref.url or "", _URL_UNSAFE)
@@ -475,6 +482,15 @@ def entry_fields(ref: Reference) -> dict[str, str]:
             fields["urldate"] = accessed
         else:
             notes.append("Accessed " + clean_text(ref.urldate or ""))
+    if kind == "misc":  # biber's misc has no volume, number or pages: said in the note
+        printed = [
+            f"{word} {value}"
+            for word, value in (("Vol.", ref.volume), ("No.", ref.number), ("pp.", ref.pages))
+            if clean_text(value or "")
+        ]
+        if printed:
+            notes.append(", ".join(clean_text(part) for part in printed))
+        fields["volume"] = fields["number"] = fields["pages"] = ""
     fields["note"] = escape_latex(_sentences(notes))
     if not fields["author"]:
         fields["key"] = escape_latex(typographic_quotes(title) or container or ref.raw)

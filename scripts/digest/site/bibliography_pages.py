@@ -13,7 +13,7 @@ from digest.references.bibliography import Bibliography
 from digest.references.bibtex import format_entry
 from digest.references.styles import apa
 from digest.site.citation_links import BIBLIOGRAPHY_DIR, PaperCitations, Passage, entry_page
-from digest.site.markdown import escape, guard_block_start
+from digest.site.markdown import escape, escape_inline, guard_block_start
 from digest.site.pages import Markdown, Page
 
 
@@ -62,6 +62,13 @@ def render_bibliography_pages(
                 ),
                 # Alone on a line in an admonition: escaped as a paragraph, not inline.
                 "raw": Markdown(escape(entry.reference.raw)),
+                # The parsed form is the model's reading; what the paper printed stays
+                # beside it, so nothing a parse missed is lost to the reader.
+                "printed": (
+                    Markdown(escape_inline(entry.reference.raw))
+                    if entry.reference.parsed and not entry.corpus_paper
+                    else None
+                ),
                 "bibtex": Markdown(format_entry(entry.key, entry.reference)),
                 "corpus": entry.corpus_paper,
                 "corpus_title": titles.get(entry.corpus_paper or ""),

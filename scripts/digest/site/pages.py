@@ -171,7 +171,9 @@ def render_paper(
     ]
     references = [
         {
-            "text": Markdown(apa(ref)) if ref.parsed else ref.raw,
+            # As the paper prints it: the reader sees the list the authors wrote, and
+            # the parsed form (APA, BibTeX) is one click away in the bibliography.
+            "text": ref.raw,
             "parsed": ref.parsed,
             "link": f"../{entry_page(key)}#{key}",
         }
