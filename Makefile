@@ -110,10 +110,15 @@ devcorpus: $(INSTALLED)
 # 1.5 minutes of rendering and 3 of training on one core; seeded, so the same model.
 # `make refgold` rewrites the generated held-out and dev gold (tests/gold/references/).
 REF_TRAIN := build/refcorpus/train.jsonl
+REFMODEL_PACKAGES := texlive-binaries texlive-bibtex-extra texlive-science texlive-publishers
 REF_GOLD := tests/gold/references/corpus.yml tests/gold/references/other_styles.yml \
 	tests/gold/references/real_papers_dev.yml
 .PHONY: refmodel refgold
 refmodel: $(INSTALLED)
+	@missing=""; command -v bibtex >/dev/null || missing=" bibtex"; \
+	for bst in plainyr aiaa achemso jpe; do \
+	  kpsewhich $$bst.bst >/dev/null 2>&1 || missing="$$missing $$bst.bst"; done; \
+	$(call apt_install,$(REFMODEL_PACKAGES),exit 1)
 	$(BIN)/python scripts/refcorpus/generate.py train $(REF_TRAIN)
 	$(BIN)/python scripts/refcorpus/train.py $(REF_TRAIN) --gold $(wildcard $(REF_GOLD))
 

@@ -112,6 +112,8 @@ def write_training(out: Path, records: int, styles: int, per_record: int, per_bs
             assigned[name].append(record)
     for name in TRAINING_BST:
         rendered = render_bst(name, assigned[name]) if assigned[name] else {}
+        if assigned[name] and not rendered:  # a missing .bst would change the model unseen
+            raise SystemExit(f"bibtex printed nothing with {name}.bst: is TeX Live complete?")
         for record in assigned[name]:
             if record["id"] in rendered:
                 _keep(align(rendered[record["id"]], record, name), lines, usable)
