@@ -59,6 +59,8 @@ def test_the_type_is_what_the_fields_show() -> None:
     assert kind(title="T", container="Proceedings of the 9th Python in Science Conference") == (
         "inproceedings"
     )
+    assert kind(title="T", container="Proc. WSSSPE 2014", editors=[object()]) == "inproceedings"
+    assert kind(title="T", container="Proc Natl Acad Sci USA", volume="3") == "article"
     assert kind(title="T", container="Journal", volume="3", pages="1-9") == "article"
     assert kind(title="T", publisher="MIT Press") == "book"
     assert kind(title="T", url="https://a.org", urldate="12 May 2023") == "online"

@@ -27,7 +27,8 @@ _EDITOR_WORDS = re.compile(
 _LEADING_IN = re.compile(r"^\s*(?:in|In|IN)\s*[:.]?\s+")
 _QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
 _CONFERENCE = re.compile(
-    r"\b(?:proceedings|proc\.|conference|symposium|workshop|congress|meeting)\b", re.IGNORECASE
+    r"\b(?:proceedings|proc\.(?=\s)|conference|symposium|workshop|congress|meeting)",
+    re.IGNORECASE,
 )
 _THESIS = re.compile(r"\b(?:thesis|dissertation|diss\.)", re.IGNORECASE)
 _REPORT = re.compile(r"\b(?:report|working\s+paper|discussion\s+paper|brief)\b", re.IGNORECASE)
