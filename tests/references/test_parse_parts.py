@@ -114,6 +114,7 @@ def test_styles_the_rules_never_read_are_parsed(raw: str, fields: dict[str, str]
         ("Evil, J. N. (2017). Hostile <img src=x onerror=alert(1)> Title. Journal of Tests, 3(1), 1-9.", "Hostile <img src=x onerror=alert(1)> Title"),
         ("Gediminas Adomavicius and Alexander Tuzhilin. 2005. Toward the next generation of recommender systems. IEEE Transactions on Knowledge and Data Engineering 17, 6 (2005), 734–749.", "Toward the next generation of recommender systems"),
         ("Song F (1979): Tidy households. J Comput Phys 45: 2393–2419.", "Tidy households"),
+        ("Gelman, Andrew, and Jennifer Hill. 2006. Data analysis using regression and multilevel/hierarchical models. Cambridge University Press.", "Data analysis using regression and multilevel/hierarchical models"),
     ],
 )  # fmt: skip
 def test_a_reference_has_one_title_in_one_piece(raw: str, title: str) -> None:

@@ -191,6 +191,24 @@ def _is_free_word(token_text: str, label: str) -> bool:
     return label == OTHER and token_text.isalpha() and token_text.lower() not in CUE_WORDS
 
 
+def _title_goes_on(tokens: list, labels: list[str], start: int) -> None:
+    """Styles set a punctuation mark (or "In") between a title and what follows it:
+    a container that begins on the title's next word, with nothing between, is the
+    rest of the title ("Data | analysis using regression models.")."""
+    end = start
+    while end + 1 < len(labels) and labels[end + 1] == "title":
+        end += 1
+    after = end + 1
+    if after >= len(labels) or labels[after] != "container" or not tokens[after].text.isalpha():
+        return
+    if not tokens[end].text.isalnum() or tokens[after].text[0].isupper():
+        return  # a title closed by a mark, or a capitalised word that may start a name
+    probe = after
+    while probe < len(labels) and labels[probe] == "container":
+        labels[probe] = "title"
+        probe += 1
+
+
 def mend_title(labelled: Labelled) -> Labelled:
     """Every reference has one title, printed in one piece: words the model left
     unlabelled (or took for a number) right before the title's first run belong to
@@ -199,6 +217,7 @@ def mend_title(labelled: Labelled) -> Labelled:
     tokens, labels = labelled.tokens, list(labelled.labels)
     if "title" in labels:
         start = labels.index("title")
+        _title_goes_on(tokens, labels, start)
         probe = start - 1  # back over unlabelled words, and numbers between words
         while probe >= 0:
             text, label = tokens[probe].text, labels[probe]
