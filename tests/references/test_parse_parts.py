@@ -8,10 +8,11 @@ from __future__ import annotations
 import pytest
 
 from digest.model import Reference
-from digest.references.fields import infer_type, title_text
+from digest.references.fields import title_text
 from digest.references.links import rejoin_links
 from digest.references.names import parse_authors
 from digest.references.parse import parse_reference
+from digest.references.work_types import infer_type
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,10 @@
-"""From labelled tokens to a ``Reference``: cut each field's text, tidy it, infer the type.
+"""From labelled tokens to a ``Reference``: cut each field's text and tidy it.
 
 The labeller says which tokens belong to which field; this stage turns spans of
 the original string into values in the model's conventions (pages with a plain
 hyphen, a title without its closing full stop or the quotes a style put around
-it, a DOI without its resolver) and decides what kind of work the fields
-describe, the way a reader does: a school means a thesis, editors and a book
-title mean a chapter, a journal with volume or pages means an article.
+it, a DOI without its resolver), after ``mends.py`` has corrected the labels;
+``work_types.py`` then says what kind of work the fields describe.
 """
 
 from __future__ import annotations
@@ -14,9 +13,10 @@ import re
 from dataclasses import dataclass
 
 from digest.model import Reference
-from digest.references.features import CUE_WORDS
 from digest.references.labeller import OTHER, Labelled
+from digest.references.mends import mend_title, names_before_year, scattered
 from digest.references.names import parse_authors
+from digest.references.work_types import infer_type
 
 # Fields whose runs may be broken by a punctuation token the model left out.
 _JOINABLE = {"author", "editor", "title", "container", "publisher", "place", "school", "note"}
@@ -26,12 +26,6 @@ _EDITOR_WORDS = re.compile(
 )
 _LEADING_IN = re.compile(r"^\s*(?:in|In|IN)\s*[:.]?\s+")
 _QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
-_CONFERENCE = re.compile(
-    r"\b(?:proceedings|proc\.(?=\s)|conference|symposium|workshop|congress|meeting)",
-    re.IGNORECASE,
-)
-_THESIS = re.compile(r"\b(?:thesis|dissertation|diss\.)", re.IGNORECASE)
-_REPORT = re.compile(r"\b(?:report|working\s+paper|discussion\s+paper|brief)\b", re.IGNORECASE)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 
@@ -157,151 +151,13 @@ def _names(text: str) -> tuple[list, bool]:
     return parse_authors(text)
 
 
-def names_before_year(labelled: Labelled) -> Labelled:
-    """A title before the year and another after it: the first is (the rest of) the
-    author list.
-
-    Author-date lists print "Names. Year. Title."; full given names without
-    initials ("Gediminas Adomavicius and Alexander Tuzhilin. 2005.") look like a
-    title to the model, but a work has one title, and it follows the year there."""
-    labels = labelled.labels
-    year = next((i for i, label in enumerate(labels) if label == "year"), None)
-    if year is None or year == 0:
-        return labelled
-    before, after = labels[:year], labels[year + 1 :]
-    if "title" not in after or "title" not in before:
-        return labelled
-    if not all(x in ("title", "author", OTHER) for x in before):
-        return labelled
-    words = [t.text for t, x in zip(labelled.tokens[:year], before, strict=True) if x == "title"]
-    if not words or not all(w[0].isupper() or w in ("and", "&") for w in words if w.isalpha()):
-        return labelled
-    relabelled = ["author" if x == "title" else x for x in before] + labels[year:]
-    return Labelled(labelled.tokens, relabelled, labelled.confidence)
-
-
-_STOPS = frozenset(".;")
-_NUMBERS = frozenset({"volume", "issue", "number", "pages", "year"})
-# Words that end a title when the model left them unlabelled after it.
-_TITLE_ENDS = CUE_WORDS | {"arxiv", "isbn", "issn", "pmid", "pmcid"}
-
-
-def _is_free_word(token_text: str, label: str) -> bool:
-    """An unlabelled word that no style prints as a connective ("In", "pp", "doi")."""
-    return label == OTHER and token_text.isalpha() and token_text.lower() not in CUE_WORDS
-
-
-def _title_goes_on(tokens: list, labels: list[str], start: int) -> None:
-    """Styles set a punctuation mark (or "In") between a title and what follows it:
-    a container that begins on the title's next word, with nothing between, is the
-    rest of the title ("Data | analysis using regression models.")."""
-    end = start
-    while end + 1 < len(labels) and labels[end + 1] == "title":
-        end += 1
-    after = end + 1
-    if after >= len(labels) or labels[after] != "container" or not tokens[after].text.isalpha():
-        return
-    if not tokens[end].text.isalnum() or tokens[after].text[0].isupper():
-        return  # a title closed by a mark, or a capitalised word that may start a name
-    probe = after
-    while probe < len(labels) and labels[probe] == "container":
-        labels[probe] = "title"
-        probe += 1
-
-
-def mend_title(labelled: Labelled) -> Labelled:
-    """Every reference has one title, printed in one piece: words the model left
-    unlabelled (or took for a number) right before the title's first run belong to
-    it ("Study number 17 of village governance"), and with no title at all, the
-    longest unlabelled stretch of words is the title ("Hostile <img ...> Title")."""
-    tokens, labels = labelled.tokens, list(labelled.labels)
-    if "title" in labels:
-        start = labels.index("title")
-        _title_goes_on(tokens, labels, start)
-        probe = start - 1  # back over unlabelled words, and numbers between words
-        while probe >= 0:
-            text, label = tokens[probe].text, labels[probe]
-            word = label == OTHER and text.isalpha()
-            inner_number = (
-                label in _NUMBERS
-                and text.isdigit()
-                and probe > 0
-                and labels[probe - 1] == OTHER
-                and tokens[probe - 1].text.isalpha()
-            )
-            if not (word or inner_number):
-                break
-            probe -= 1
-        for index in range(probe + 1, start):
-            labels[index] = "title"
-        end = start  # on over the title's run and what the model left unlabelled in it
-        while end + 1 < len(labels) and labels[end + 1] in ("title", OTHER):
-            following = tokens[end + 1]
-            if labels[end + 1] == OTHER and (
-                following.text in _STOPS | {","}
-                or following.text.lower() in _TITLE_ENDS
-                or (following.text in "([" and following.start > tokens[end].end)
-            ):
-                break  # a stop, a connective, or a parenthesis set apart: a note follows
-            end += 1
-        if "title" not in labels[end + 1 :]:  # only a run that ends the title
-            while end > start and labels[end] == OTHER and not tokens[end].text.isalnum():
-                end -= 1
-            for index in range(start, end + 1):
-                labels[index] = "title"
-        return Labelled(tokens, labels, labelled.confidence)
-    best: tuple[int, int, int] = (0, 0, 0)  # (words, start, end)
-    index = 0
-    while index < len(tokens):
-        if labels[index] != OTHER or tokens[index].text in _STOPS:
-            index += 1
-            continue
-        end = index
-        while (
-            end + 1 < len(tokens)
-            and labels[end + 1] == OTHER
-            and tokens[end + 1].text not in _STOPS
-        ):
-            end += 1
-        words = sum(_is_free_word(tokens[k].text, labels[k]) for k in range(index, end + 1))
-        if words > best[0]:
-            best = (words, index, end)
-        index = end + 1
-    words, start, end = best
-    if words >= 2:
-        while start <= end and not tokens[start].text.isalnum():
-            start += 1
-        while end >= start and not tokens[end].text.isalnum() and tokens[end].text not in "?!":
-            end -= 1
-        for index in range(start, end + 1):
-            labels[index] = "title"
-    return Labelled(tokens, labels, labelled.confidence)
-
-
-_ONE_PIECE = frozenset(
-    {"title", "container", "author", "editor", "publisher", "volume", "issue", "pages"}
-)
-
-
-def _scattered(labels: list[str]) -> list[str]:
-    """Fields the labels cut into more than one piece (a year may come twice)."""
-    pieces: dict[str, int] = {}
-    previous = None
-    for label in labels:
-        if label != OTHER and label != previous:
-            pieces[label] = pieces.get(label, 0) + 1
-        if label != OTHER:
-            previous = label
-    return [label for label, count in pieces.items() if count > 1 and label in _ONE_PIECE]
-
-
 def assemble(labelled: Labelled, raw: str, ref: Reference) -> bool:
     """Fill ``ref`` from the labelled tokens of ``raw``; False when the labels cannot
     be trusted (two fields in pieces), when no title was
     found, or nothing beside it (no author, year, container, publisher or link):
     the entry is then kept verbatim and flagged."""
     labelled = mend_title(names_before_year(labelled))
-    if len(_scattered(labelled.labels)) >= 2:
+    if len(scattered(labelled.labels)) >= 2:
         return False  # the model lost the thread: fields in pieces all over the string
     spans = field_spans(labelled, raw)
     get = {label: span.text for label, span in spans.items()}
@@ -369,36 +225,3 @@ def _title_from_container(get: dict[str, str]) -> None:
         get["container"] = container[stop.end() :]
     else:
         get["title"] = container
-
-
-def infer_type(ref: Reference, spans: dict[str, str], text: str = "") -> str:
-    """What kind of work the fields describe; ``text`` is the whole entry, for the
-    words outside any field ("Ph.D. thesis", "arXiv:1307.7172")."""
-    note = spans.get("note", "")
-    container = ref.container or ""
-    outside = text.replace(ref.title or "\0", " ") if text else note
-    if ref.school or _THESIS.search(note) or _THESIS.search(outside):
-        return "thesis"
-    if container and _CONFERENCE.search(container) and not ref.volume:
-        return "inproceedings"  # a "Proceedings of ..." with a volume is a journal
-    if ref.editors and container:
-        return "incollection"
-    if _REPORT.search(note) or (ref.number and not container and ref.publisher):
-        return "report"
-    dated = re.search(r"[A-Za-z]|\d{4}[-/]\d", spans.get("year", ""))
-    if container and dated and not ref.volume and not ref.urldate:
-        return "newspaper"  # a day's date and no volume: a newspaper's issue
-    if container and (ref.volume or (ref.pages and not ref.publisher)):
-        return "article"
-    if not container and re.search(r"\barXiv\b", outside, re.IGNORECASE):
-        return "misc"  # a preprint
-    if ref.urldate or (ref.url and not container and not ref.publisher):
-        # A link to a PDF file is a document; a web page is read online.
-        if not ref.urldate and re.search(r"\.pdf$", ref.url or "", re.IGNORECASE):
-            return "misc"
-        return "online"
-    if ref.publisher:
-        return "incollection" if container else "book"
-    if container:
-        return "article"
-    return "misc"
