@@ -30,10 +30,11 @@ import yaml
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from digest.references.labeller import OTHER
 from digest.references.tokens import tokenize
 from refcorpus.bibtex_render import TRAINING_BST, render_bst
 from refcorpus.records import make_record
-from refcorpus.render import OTHER, Labelled, align, load_style, render_marked
+from refcorpus.render import Rendered, align, load_style, render_marked, token_tags
 from refcorpus.styles import HELD_OUT_STYLES, styles_folder, training_styles
 
 TRAIN_SEED = 20261127
@@ -54,20 +55,10 @@ _CSL_TYPES = {
 }
 
 
-def token_labels(item: Labelled) -> tuple[list[str], list[str]]:
-    """Tokens of the rendered text, each with the label most of its characters carry
-    (a URL token that holds a DOI is a DOI: the "https://doi.org/" prefix is not)."""
-    labels = list(item.labels)
-    if item.record["type"] == "thesis":
-        labels = ["school" if label == "publisher" else label for label in labels]
-    words, tags = [], []
-    for token in tokenize(item.text):
-        counts = Counter(labels[token.start : token.end])
-        named = [(n, label) for label, n in counts.items() if label != OTHER]
-        tag = max(named)[1] if named else OTHER
-        words.append(token.text)
-        tags.append(tag)
-    return words, tags
+def token_labels(item: Rendered) -> tuple[list[str], list[str]]:
+    """The tokens of a rendered string and their labels (render.token_tags)."""
+    tags = token_tags(item.text, item.labels, thesis=item.record["type"] == "thesis")
+    return [token.text for token in tokenize(item.text)], tags
 
 
 def _styles(names: list[str], variant: str = "") -> list[tuple[str, Any]]:
@@ -82,7 +73,7 @@ def _styles(names: list[str], variant: str = "") -> list[tuple[str, Any]]:
     return loaded
 
 
-def _render(style: Any, name: str, record: dict[str, Any]) -> Labelled | None:
+def _render(style: Any, name: str, record: dict[str, Any]) -> Rendered | None:
     try:
         marked = render_marked(style, record)
     except Exception:  # citeproc-py does not implement every construct of every style
@@ -122,7 +113,7 @@ def write_training(out: Path, records: int, styles: int, per_record: int, per_bs
     print(f"{len(lines)} strings from {len(usable)} styles -> {out}")
 
 
-def _keep(item: Labelled | None, lines: list[str], usable: Counter[str]) -> None:
+def _keep(item: Rendered | None, lines: list[str], usable: Counter[str]) -> None:
     if item is None:
         return
     _, tags = token_labels(item)
@@ -134,7 +125,7 @@ def _keep(item: Labelled | None, lines: list[str], usable: Counter[str]) -> None
     )
 
 
-def gold_entry(item: Labelled) -> dict[str, Any]:
+def gold_entry(item: Rendered) -> dict[str, Any]:
     """The gold a careful reader writes for this string: each field as printed,
     names from the record in the form the style printed them."""
     _, tags = token_labels(item)

@@ -15,11 +15,11 @@ from typing import Any
 
 import yaml
 
+from digest.references.labeller import OTHER
 from digest.references.links import rejoin_links
 from digest.references.rules import split_label
-from digest.references.tokens import tokenize
+from refcorpus.render import token_tags
 
-OTHER = "other"
 # Gold key -> training label, searched in this order (long, distinctive values first).
 _STRING_FIELDS = [
     ("title", "title"),
@@ -120,13 +120,7 @@ def token_labels(entry: dict[str, Any]) -> tuple[str, list[str]] | None:
     for key, label in (("authors", "author"), ("editors", "editor")):
         if entry.get(key) and not _names(text, labels, entry[key], label):
             return None
-    if entry["type"] == "thesis":
-        labels = ["school" if x == "publisher" else x for x in labels]
-    tags = []
-    for token in tokenize(text):
-        named = [x for x in labels[token.start : token.end] if x != OTHER]
-        tags.append(max(set(named), key=named.count) if named else OTHER)
-    return text, tags
+    return text, token_tags(text, labels, thesis=entry["type"] == "thesis")
 
 
 def load(paths: list[Path]) -> tuple[list[tuple[str, list[str]]], list[str]]:

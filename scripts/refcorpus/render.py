@@ -28,10 +28,12 @@ from citeproc import (
 )
 from citeproc.source.json import CiteProcJSON
 
-OTHER = "other"
-_END = "\ue000"
+from digest.references.labeller import OTHER
+from digest.references.tokens import tokenize
+
+END = "\ue000"
 # Opening marker of each marked field, and the label its text gets.
-_TEXT_FIELDS: dict[str, tuple[str, str]] = {
+TEXT_FIELDS: dict[str, tuple[str, str]] = {
     "title": ("\ue001", "title"),
     "container-title": ("\ue002", "container"),
     "publisher": ("\ue003", "publisher"),
@@ -42,8 +44,8 @@ _TEXT_FIELDS: dict[str, tuple[str, str]] = {
     "URL": ("\ue008", "url"),
     "DOI": ("\ue009", "doi"),
 }
-_LITERAL = "\ue00a"  # an organisation as author
-_FAMILY = {"author": "\ue010", "editor": "\ue011"}
+LITERAL = "\ue00a"  # an organisation as author
+FAMILY = {"author": "\ue010", "editor": "\ue011"}
 _NAME_LABEL = {"author": "author", "editor": "editor"}
 _MARKERS = re.compile("[\ue000-\ue01f]")
 _MONTH_NAMES = [
@@ -56,7 +58,7 @@ _ET_AL = re.compile(r",?\s*(?:et\s+al\.?|and\s+others)", re.IGNORECASE)
 
 
 @dataclass
-class Labelled:
+class Rendered:
     """A rendered reference: the text, one label per character, and its record."""
 
     text: str
@@ -85,15 +87,15 @@ def load_style(path: Path, variant: str = "") -> CitationStylesStyle:
 def marked_record(record: dict[str, Any]) -> dict[str, Any]:
     """The record with markers around its text fields and before family names."""
     out = dict(record)
-    for name, (marker, _) in _TEXT_FIELDS.items():
+    for name, (marker, _) in TEXT_FIELDS.items():
         if name in out:
-            out[name] = f"{marker}{out[name]}{_END}"
-    for role, marker in _FAMILY.items():
+            out[name] = f"{marker}{out[name]}{END}"
+    for role, marker in FAMILY.items():
         if role in out:
             people = []
             for person in out[role]:
                 if "literal" in person:
-                    people.append({"literal": f"{_LITERAL}{person['literal']}{_END}"})
+                    people.append({"literal": f"{LITERAL}{person['literal']}{END}"})
                 else:
                     people.append({**person, "family": marker + person["family"]})
             out[role] = people
@@ -109,7 +111,7 @@ def render_marked(style: CitationStylesStyle, record: dict[str, Any]) -> str:
     return str(entries[0]) if entries else ""
 
 
-def align(marked: str, record: dict[str, Any], style_name: str) -> Labelled | None:
+def align(marked: str, record: dict[str, Any], style_name: str) -> Rendered | None:
     """Labels for the rendered string; None when the rendering lost a field's marker
     or printed something the labels cannot account for (the string is then skipped)."""
     # Some styles' affixes come out as HTML entities ("&#8211;"); a PDF prints the dash.
@@ -125,7 +127,7 @@ def align(marked: str, record: dict[str, Any], style_name: str) -> Labelled | No
     text, labels = _normalise_space(text, labels)
     if not text.strip():
         return None
-    return Labelled(text, labels, record, style_name)
+    return Rendered(text, labels, record, style_name)
 
 
 def _strip_markers(marked: str) -> tuple[str | None, list[str]]:
@@ -134,8 +136,8 @@ def _strip_markers(marked: str) -> tuple[str | None, list[str]]:
     text: list[str] = []
     labels: list[str] = []
     stack: list[str] = []
-    opening = {marker: label for marker, label in _TEXT_FIELDS.values()}
-    opening[_LITERAL] = "author"
+    opening = {marker: label for marker, label in TEXT_FIELDS.values()}
+    opening[LITERAL] = "author"
     pending_family: str | None = None
     for ch in marked:
         if ch in opening:
@@ -146,13 +148,13 @@ def _strip_markers(marked: str) -> tuple[str | None, list[str]]:
             if glued and labels[-1] == OTHER:
                 labels[-1] = opening[ch]
             continue
-        if ch == _END:
+        if ch == END:
             if not stack:
                 return None, []
             stack.pop()
             continue
-        if ch in _FAMILY.values():
-            pending_family = "author" if ch == _FAMILY["author"] else "editor"
+        if ch in FAMILY.values():
+            pending_family = "author" if ch == FAMILY["author"] else "editor"
             continue
         text.append(ch)
         if pending_family:
@@ -396,3 +398,19 @@ def _normalise_space(text: str, labels: list[str]) -> tuple[str, list[str]]:
         if out_text[index] == " " and out_labels[index - 1] == out_labels[index + 1]:
             out_labels[index] = out_labels[index - 1]
     return "".join(out_text), out_labels
+
+
+def token_tags(text: str, labels: list[str], thesis: bool = False) -> list[str]:
+    """One label per token of ``text``: the label most of its characters carry, ties
+    to the alphabetically last (a URL token that holds a DOI is a DOI: the
+    "https://doi.org/" prefix is not). A thesis's publisher is its school."""
+    if thesis:
+        labels = ["school" if label == "publisher" else label for label in labels]
+    tags = []
+    for token in tokenize(text):
+        counts: dict[str, int] = {}
+        for label in labels[token.start : token.end]:
+            if label != OTHER:
+                counts[label] = counts.get(label, 0) + 1
+        tags.append(max((n, label) for label, n in counts.items())[1] if counts else OTHER)
+    return tags

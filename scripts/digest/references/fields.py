@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from digest.model import Reference
 from digest.references.labeller import OTHER, Labelled
+from digest.references.links import DOI_PREFIX
 from digest.references.mends import mend_title, names_before_year, scattered
 from digest.references.names import parse_authors
 from digest.references.work_types import infer_type
@@ -26,7 +27,6 @@ _EDITOR_WORDS = re.compile(
 )
 _LEADING_IN = re.compile(r"^\s*(?:in|In|IN)\s*[:.]?\s+")
 _QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -190,7 +190,7 @@ def assemble(labelled: Labelled, raw: str, ref: Reference) -> bool:
         if label in get:
             setattr(ref, name, _tidy(get[label]) or None)
     if "doi" in get and not ref.doi:
-        ref.doi = _DOI_PREFIX.sub("", _tidy(get["doi"])) or None
+        ref.doi = DOI_PREFIX.sub("", _tidy(get["doi"])) or None
     if "url" in get and not ref.url:
         ref.url = _tidy(get["url"]) or None
     if "urldate" in get:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-# The resolver prefix of a DOI written as a link.
-DOI_RESOLVER = re.compile(r"^https?://(?:dx\.)?doi\.org/", re.IGNORECASE)
+# What a DOI is printed after: its resolver as a link, or "doi:".
+DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 # A link broken at a line end comes out of a PDF with a space inside it ("http:
 # //host/path/ file.html", "https://github. com/x"): after a scheme, or after a link

@@ -17,7 +17,7 @@ from __future__ import annotations
 from digest.model import Reference
 from digest.references.fields import assemble
 from digest.references.labeller import label_tokens
-from digest.references.links import DOI_RESOLVER, rejoin_links
+from digest.references.links import DOI_PREFIX, rejoin_links
 from digest.references.rules import is_gbt, parse_by_rules, split_label, take_identifiers
 from digest.references.tokens import tokenize
 
@@ -49,8 +49,8 @@ def _parse_by_model(body: str, ref: Reference) -> bool:
     labelled = label_tokens(tokens)
     found = assemble(labelled, plain, ref)
     take_identifiers(plain, ref)
-    if ref.url and DOI_RESOLVER.match(ref.url):
-        ref.doi = ref.doi or DOI_RESOLVER.sub("", ref.url)
+    if ref.url and DOI_PREFIX.match(ref.url):
+        ref.doi = ref.doi or DOI_PREFIX.sub("", ref.url)
         ref.url = None  # a DOI's resolver link is the DOI, not a second address
     ref.confidence = round(sum(labelled.confidence) / len(labelled.confidence), 3)
     return found and ref.confidence >= MIN_CONFIDENCE
