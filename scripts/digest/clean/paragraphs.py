@@ -148,6 +148,8 @@ def join_lines(lines: list[Line], vocabulary: Vocabulary) -> str:
             pieces[-1] = join_hyphenated(last, piece, vocabulary)
         elif last.endswith(("—", "/")) or piece.startswith("—"):
             pieces[-1] = last + piece
+        elif re.search(r"\d[-–]$", last) and piece[:1].isdigit():
+            pieces[-1] = last + piece  # a number range broken at its dash: "257–" "260."
         else:
             pieces.append(piece)
     return " ".join(pieces)
