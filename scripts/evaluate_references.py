@@ -1,7 +1,9 @@
 """Score the reference parser against hand-written gold parses; exit 1 below target.
 
 Usage: ``python scripts/evaluate_references.py GOLD.yml|DIR [...] [--json]
-[--by-source] [--min-f1 0.98] [--min-exact 0.90]``
+[--by-source] [--min-f1 0.98] [--min-exact 0.90]``, or
+``python scripts/evaluate_references.py --labels LABELLED.jsonl`` for a set labelled
+token by token (``build/refcorpus/anystyle_dev.jsonl``, written by ``make refmodel``).
 
 A folder stands for the ``*.yml`` files in it. With several files, a table of
 each file's F1 and exact match comes first (the held-out styles of issue 10 are
@@ -23,12 +25,14 @@ missing or malformed gold file, or no parser to import).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from digest.evaluation.label_scores import score_labels
 from digest.evaluation.reference_scores import (
     SCORED_FIELDS,
     TARGET_EXACT_MATCH,
@@ -164,8 +168,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def score_labelled(path: Path) -> int:
+    """Token-level scores of the labeller on strings labelled token by token."""
+    from digest.references.labeller import label_tokens
+    from digest.references.tokens import tokenize
+
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        pairs.append((row["labels"], label_tokens(tokenize(row["text"])).labels))
+    scores = score_labels(pairs)
+    lines = [f"{'label':<10} {'gold':>6} {'pred':>6} {'F1':>7}"]
+    for label in sorted(scores.gold | scores.predicted):
+        lines.append(
+            f"{label:<10} {scores.gold[label]:>6} {scores.predicted[label]:>6}"
+            f" {scores.f1(label):>7.4f}"
+        )
+    lines.append(f"token accuracy {scores.accuracy:.4f} over {scores.tokens} tokens")
+    lines.append(
+        f"strings with every token right {scores.strings_right}/{scores.strings}"
+        f" = {scores.strings_right_rate:.4f}"
+    )
+    print("\n".join(lines))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the evaluation; 0 if every target is met, 1 if not (2 for usage errors)."""
+    if argv is None:
+        argv = sys.argv[1:]
+    if list(argv[:1]) == ["--labels"]:
+        if len(argv) != 2:
+            print("usage: evaluate_references.py --labels LABELLED.jsonl", file=sys.stderr)
+            return 2
+        return score_labelled(Path(argv[1]))
     parser = build_parser()
     args = parser.parse_args(argv)
     entries: list[dict[str, Any]] = []

@@ -32,6 +32,7 @@ if __package__ in (None, ""):
 
 from digest.references.labeller import OTHER
 from digest.references.tokens import tokenize
+from digest.references.work_types import DAY_IN_DATE
 from refcorpus.bibtex_render import TRAINING_BST, render_bst
 from refcorpus.records import make_record
 from refcorpus.render import Rendered, align, load_style, render_marked, token_tags
@@ -188,12 +189,12 @@ def gold_entry(item: Rendered) -> dict[str, Any]:
 
 def _printed_type(csl_type: str, spans: dict[str, str]) -> str:
     """The type a reader can tell from the string: a report printed with neither its
-    kind nor its number reads as a book, a newspaper article without its day as a
+    kind nor its number reads as a book, a newspaper article without its day (a month alone) as a
     journal article, a web page without its address or access date as an article."""
     kind = _CSL_TYPES[csl_type]
     if kind == "report" and not ({"note", "number"} & set(spans)):
         return "book"
-    if kind == "newspaper" and not re.search(r"[A-Za-z]|\d{4}[-/]\d", spans.get("year", "")):
+    if kind == "newspaper" and not DAY_IN_DATE.search(spans.get("year", "")):
         return "article"
     if kind == "online" and not ({"url", "urldate"} & set(spans)):
         return "article" if "container" in spans else "misc"
@@ -271,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-bst", type=int, default=3)
     args = parser.parse_args(argv)
     if args.part == "train":
-        write_training(args.out, args.records or 4000, args.styles, args.per_record, args.per_bst)
+        write_training(args.out, args.records or 3200, args.styles, args.per_record, args.per_bst)
     elif args.part == "heldout":
         header = _HEADER.format(part="heldout", use="Held out: only ever scored.")
         write_gold(

@@ -10,6 +10,7 @@ a guessed label would teach the model something nobody wrote.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +110,8 @@ def _names(text: str, labels: list[str], people: list[dict[str, str]], label: st
 
 def token_labels(entry: dict[str, Any]) -> tuple[str, list[str]] | None:
     """(text, one label per token) for a gold entry, or None if a value is not found."""
-    _, body = split_label(rejoin_links(" ".join(entry["raw"].split())))
+    raw = unicodedata.normalize("NFC", " ".join(entry["raw"].split()))  # as parse.py reads it
+    _, body = split_label(rejoin_links(raw))
     text = body.replace("*", " ")
     labels = [OTHER] * len(text)
     for key, label in _STRING_FIELDS:

@@ -1,9 +1,10 @@
 """Train the reference labeller: ``make refmodel``.
 
-    .venv/bin/python scripts/refcorpus/train.py TRAIN.jsonl [--gold DEV.yml ...]
+    .venv/bin/python scripts/refcorpus/train.py TRAIN.jsonl [REAL.jsonl ...] [--gold DEV.yml ...]
         [--gold-weight W] [--out MODEL] [--iterations N]
 
-Reads the strings ``generate.py train`` wrote (text and one label per token) and
+Reads the strings ``generate.py train`` and ``anystyle.py`` wrote (text and one
+label per token: synthetic strings in many styles, real strings labelled by hand) and
 the hand-labelled development gold (``handlabelled.py``; each string counted W
 times, since a few dozen real strings would vanish among thousands of synthetic
 ones), computes the parser's own features and trains a linear-chain CRF with
@@ -39,7 +40,7 @@ PARAMS = {
 }
 
 
-def train(data: Path, gold: list[Path], weight: int, out: Path, iterations: int) -> None:
+def train(data: list[Path], gold: list[Path], weight: int, out: Path, iterations: int) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
     count = 0
     pairs, skipped = load_gold(gold)
@@ -50,20 +51,21 @@ def train(data: Path, gold: list[Path], weight: int, out: Path, iterations: int)
         for _ in range(weight):
             trainer.append(features, labels)
     print(f"{len(pairs)} hand-labelled strings x {weight}")
-    for line in data.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        tokens = tokenize(row["text"])
-        if len(tokens) != len(row["labels"]):
-            raise SystemExit(f"{data}: tokens and labels differ for {row['text']!r}")
-        trainer.append(sequence_features(tokens), row["labels"])
-        count += 1
+    for path in data:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            tokens = tokenize(row["text"])
+            if len(tokens) != len(row["labels"]):
+                raise SystemExit(f"{path}: tokens and labels differ for {row['text']!r}")
+            trainer.append(sequence_features(tokens), row["labels"])
+            count += 1
     trainer.set_params({**PARAMS, "max_iterations": iterations})
     started = time.perf_counter()
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
     seconds = time.perf_counter() - started
     size = out.stat().st_size / 1e6
-    print(f"trained on {count} generated strings in {seconds:.0f} s -> {out} ({size:.2f} MB)")
+    print(f"trained on {count} strings in {seconds:.0f} s -> {out} ({size:.2f} MB)")
     _record_version(out, data, gold, weight, iterations, count, len(pairs))
 
 
@@ -72,7 +74,13 @@ def _sha256(path: Path) -> str:
 
 
 def _record_version(
-    out: Path, data: Path, gold: list[Path], weight: int, iterations: int, count: int, hand: int
+    out: Path,
+    data: list[Path],
+    gold: list[Path],
+    weight: int,
+    iterations: int,
+    count: int,
+    hand: int,
 ) -> None:
     """What made the model, beside it: data and model hashes, parameters, versions.
     No clock time, so the same inputs give the same file."""
@@ -81,8 +89,8 @@ def _record_version(
     info = {
         "model": out.name,
         "model_sha256": _sha256(out),
-        "training_data_sha256": _sha256(data),
-        "generated_strings": count,
+        "training_data_sha256": {path.name: _sha256(path) for path in data},
+        "training_strings": count,
         "hand_labelled": {str(path): _sha256(path) for path in gold},
         "hand_labelled_strings": hand,
         "hand_labelled_weight": weight,
@@ -97,7 +105,7 @@ def _record_version(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("data", type=Path)
+    parser.add_argument("data", type=Path, nargs="+")
     parser.add_argument("--gold", type=Path, nargs="*", default=[])
     parser.add_argument("--gold-weight", type=int, default=10)
     parser.add_argument("--out", type=Path, default=MODEL)

@@ -10,13 +10,18 @@ parser does not meet yet.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from refcorpus.anystyle import main as anystyle_main
 
+from digest.evaluation.label_scores import score_labels
 from digest.evaluation.reference_scores import ReferenceScores, load_gold, score
+from digest.references.labeller import label_tokens
 from digest.references.parse import parse_reference
 from digest.references.rules import is_gbt
+from digest.references.tokens import tokenize
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "references"
 
@@ -50,6 +55,18 @@ def test_training_styles_on_records_never_trained_on_meet_the_targets() -> None:
     assert scores.micro.f1 >= 0.98 and scores.exact_match_rate >= 0.90, scores
 
 
+def test_real_strings_never_trained_on_are_labelled_token_by_token(tmp_path: Path) -> None:
+    """The tenth of AnyStyle's hand-labelled real strings kept out of training (dev)."""
+    dev = tmp_path / "dev.jsonl"
+    anystyle_main([str(tmp_path / "train.jsonl"), "--dev", str(dev)])
+    pairs = []
+    for line in dev.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        pairs.append((row["labels"], label_tokens(tokenize(row["text"])).labels))
+    assert len(pairs) > 1000
+    assert score_labels(pairs).accuracy >= 0.87
+
+
 def test_held_out_style_families_stay_above_their_floor() -> None:
     files = sorted((GOLD / "heldout").glob("*.yml"))
     assert len(files) >= 12  # APA, Chicago, Harvard, IEEE, Vancouver, GB/T and 6 more
@@ -62,7 +79,7 @@ def test_held_out_style_families_stay_above_their_floor() -> None:
 
 
 def test_real_test_papers_stay_above_their_floor() -> None:
-    assert scored(load_gold(GOLD / "real_papers_test.yml")).micro.f1 >= 0.66
+    assert scored(load_gold(GOLD / "real_papers_test.yml")).micro.f1 >= 0.74
 
 
 @pytest.mark.parametrize(

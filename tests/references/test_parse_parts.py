@@ -69,6 +69,15 @@ def test_the_type_is_what_the_fields_show() -> None:
         infer_type(Reference(raw="x", title="T", container="China Daily"), {"year": "2019, May 3"})
         == "newspaper"
     )
+    # A month alone dates a journal's issue as well: no day, no newspaper.
+    for date in ("Nov. 2021", "May 1993", "2021"):
+        assert infer_type(
+            Reference(raw="x", title="T", container="Nature Energy"), {"year": date}
+        ) == ("article")
+    for date in ("23 March 2000", "March 23, 2000", "2000-03-23"):
+        assert infer_type(Reference(raw="x", title="T", container="Daily"), {"year": date}) == (
+            "newspaper"
+        )
 
 
 @pytest.mark.parametrize(
@@ -81,6 +90,13 @@ def test_the_type_is_what_the_fields_show() -> None:
         ("PEW RESEARCH CENTER", [("PEW RESEARCH CENTER", "")]),
         ("Tian, K., Lan, H., … Shen, Y.", [("Tian", "K."), ("Lan", "H."), ("Shen", "Y.")]),
         ("Guan, B., C. Cooper, and C. Brown", [("Guan", "B."), ("Cooper", "C."), ("Brown", "C.")]),
+        # Given-first names with a capitalised particle; the family name keeps it.
+        ("Marco De Gemmis and Christiana Soares De Freitas", [("De Gemmis", "Marco"), ("De Freitas", "Christiana Soares")]),
+        ("Van der Vaart, Aad W.", [("Van der Vaart", "Aad W.")]),
+        # One order in a list: "Li Chen" (both words surnames) follows the given-first names ...
+        ("Li Chen, Marco Lops, and Brian Granger", [("Chen", "Li"), ("Lops", "Marco"), ("Granger", "Brian")]),
+        # ... but a given name that is no surname shows the Chinese order on purpose.
+        ("Guo Zhenglin, Thomas P. Bernstein", [("Guo", "Zhenglin"), ("Bernstein", "Thomas P.")]),
     ],
 )  # fmt: skip
 def test_names_in_the_forms_other_styles_print(text: str, names: list[tuple[str, str]]) -> None:
@@ -134,3 +150,45 @@ def test_what_cannot_be_read_is_kept_verbatim_and_flagged(raw: str) -> None:
 def test_every_parsed_reference_carries_a_confidence() -> None:
     ref = parse_reference("Wang, J. (2016). Title of a paper. Journal of Things, 3(2), 1-9.")
     assert ref.parsed and 0.5 <= ref.confidence <= 1.0
+
+
+def test_a_pdf_tools_decomposed_accents_are_read_as_letters() -> None:
+    decomposed = "G. Luderer, F. Humpeno\u0308der, E. Kriegler, Impact of declining renewable energy costs on electrification, Nature Energy 6 (2021) 32–45."
+    ref = parse_reference(decomposed)
+    assert ref.raw == decomposed  # kept as given
+    assert [p.family for p in ref.authors] == ["Luderer", "Humpenöder", "Kriegler"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "editors", "authors", "container"),
+    [
+        ("Qi, Y. (Ed.) (1994) Clean labour markets: A Handbook. Princeton, NJ: Institute for Advanced Study.", [("Qi", "Y.")], [], None),
+        ("Ma J, Liang X. 2016. Why e-government matters. In: Gupta R ed. Rethinking village elections. Zhejiang University Press, 310–319.", [("Gupta", "R.")], [("Ma", "J."), ("Liang", "X.")], "Rethinking village elections"),
+        ("Gu Y. The Rise of mass line. In: Murphy J, ed. Time series, causal inference, and data. MIT Press; 1997:174–209.", [("Murphy", "J.")], [("Gu", "Y.")], "Time series, causal inference, and data"),
+    ],
+)  # fmt: skip
+def test_editors_are_told_by_their_ed(
+    raw: str, editors: list, authors: list, container: str | None
+) -> None:
+    ref = parse_reference(raw)
+    assert [(p.family, p.given) for p in ref.editors] == editors
+    assert [(p.family, p.given) for p in ref.authors] == authors
+    assert ref.container == container
+
+
+def test_a_field_that_opens_a_bracket_closes_it() -> None:
+    ref = parse_reference(
+        "Li Chen and Marco Lops. 2013. Human decision making and recommender systems. ACM Transactions on Interactive Intelligent Systems (TiiS) 3, 2 (2013), 17."
+    )
+    assert ref.container == "ACM Transactions on Interactive Intelligent Systems (TiiS)"
+
+
+def test_numbers_without_a_container_take_the_titles_last_sentence() -> None:
+    ref = parse_reference(
+        'Yan, J., & Huang, K. X. (2021). Activating the "muscle cells" —Exploration of Party building in Bishan District. Social Governance, 2021(12).'
+    )
+    assert (
+        ref.title
+        == 'Activating the "muscle cells" —Exploration of Party building in Bishan District'
+    )
+    assert ref.container == "Social Governance"

@@ -132,8 +132,8 @@ def test_training_is_deterministic(tmp_path):
     data = tmp_path / "train.jsonl"
     data.write_text(json.dumps({"style": "apa", "text": item.text, "labels": labels}) + "\n")
     first, second = tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"
-    train(data, [], 1, first, 5)
-    train(data, [], 1, second, 5)
+    train([data], [], 1, first, 5)
+    train([data], [], 1, second, 5)
     assert first.read_bytes() == second.read_bytes()
     assert (
         json.loads(first.with_suffix(".json").read_text())["model_sha256"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from digest.model import Reference
 from digest.references.labeller import OTHER, Labelled
 from digest.references.links import DOI_PREFIX
-from digest.references.mends import mend_title, names_before_year, scattered
+from digest.references.mends import edited_by_the_names, mend_title, names_before_year, scattered
 from digest.references.names import parse_authors
 from digest.references.work_types import infer_type
 
@@ -69,6 +69,7 @@ def field_spans(labelled: Labelled, raw: str) -> dict[str, Span]:
                     continue
             break
         end = _through_glued_brackets(tokens, labels, end)
+        end = _closing_open_bracket(tokens, index, end)
         confidence = sum(labelled.confidence[index : end + 1]) / (end + 1 - index)
         spans[label] = Span(label, raw[tokens[index].start : tokens[end].end], confidence)
         index = end + 1
@@ -93,6 +94,17 @@ def _through_glued_brackets(tokens: list, labels: list[str], end: int) -> int:
         if tokens[probe].text == closer:
             return probe
     return end
+
+
+def _closing_open_bracket(tokens: list, start: int, end: int) -> int:
+    """A field that opened a bracket closes it ("Systems (TiiS)"): the model may label
+    the closing bracket as the separator after the field."""
+    after = end + 1
+    if after >= len(tokens) or tokens[after].text not in _CLOSERS.values():
+        return end
+    opener = next(key for key, value in _CLOSERS.items() if value == tokens[after].text)
+    inside = [token.text for token in tokens[start : end + 1]]
+    return after if inside.count(opener) > inside.count(tokens[after].text) else end
 
 
 def _strip_quotes(text: str) -> str:
@@ -156,13 +168,17 @@ def assemble(labelled: Labelled, raw: str, ref: Reference) -> bool:
     be trusted (two fields in pieces), when no title was
     found, or nothing beside it (no author, year, container, publisher or link):
     the entry is then kept verbatim and flagged."""
-    labelled = mend_title(names_before_year(labelled))
+    labelled = mend_title(names_before_year(edited_by_the_names(labelled)))
     if len(scattered(labelled.labels)) >= 2:
         return False  # the model lost the thread: fields in pieces all over the string
     spans = field_spans(labelled, raw)
     get = {label: span.text for label, span in spans.items()}
     if "title" not in get and "container" in get:
         _title_from_container(get)
+    elif "container" not in get and "title" in get and {"volume", "issue", "pages"} & set(get):
+        _container_from_title(get)
+    if "editor" not in get and "container" in get:
+        _editors_from_container(get)
     if "author" in get:
         ref.authors, truncated = _names(get["author"])
         if truncated and not ref.note:
@@ -211,6 +227,38 @@ def assemble(labelled: Labelled, raw: str, ref: Reference) -> bool:
     # A reference names a work and says whose it is, when it was, or where it is.
     located = ref.authors or ref.editors or ref.year or ref.container or ref.publisher
     return ref.title is not None and bool(located or ref.url or ref.doi or ref.school)
+
+
+# "Gupta R ed. Rethinking ..." / "Murphy J, ed. Time series ...": editors inside a container.
+_EDITORS_FIRST = re.compile(
+    r"^(?P<names>[^.:;]*?\b[A-Z]{1,3}\.?),?\s+\(?eds?\.?\)?[.,:]?\s+(?P<rest>\S.*)$",
+)
+
+
+def _editors_from_container(get: dict[str, str]) -> None:
+    """A container that opens with names and "ed." holds the editors too, when the
+    names read as names."""
+    match = _EDITORS_FIRST.match(_LEADING_IN.sub("", get["container"]).strip())
+    if not match:
+        return
+    people, _ = _names(match.group("names"))
+    if people:
+        get["editor"] = match.group("names")
+        get["container"] = match.group("rest")
+
+
+def _container_from_title(get: dict[str, str]) -> None:
+    """A volume, issue or pages but no container: the numbers belong to a journal or
+    a book, so a title of two sentences ends with that container's name ("... in
+    Bishan District. Social Governance, 2021(12)")."""
+    title = get["title"]
+    stops = list(re.finditer(r"(?<=[a-z\d])[.?!]\s+(?=[A-Z])", title))
+    if not stops:
+        return
+    tail = title[stops[-1].end() :]
+    if len(tail.split()) <= 8 and not re.search(r"[.?!:]\s", tail):
+        get["title"] = title[: stops[-1].start() + 1]
+        get["container"] = tail
 
 
 def _title_from_container(get: dict[str, str]) -> None:

@@ -1,7 +1,8 @@
 """The trained sequence labeller: tokens in, one field label per token out.
 
 A linear-chain CRF (python-crfsuite), trained by ``make refmodel`` on strings
-rendered through many CSL styles (scripts/refcorpus/). The model file ships in
+rendered through many CSL and BibTeX styles and on real strings labelled by hand
+(scripts/refcorpus/). The model file ships in
 the package beside this module, so parsing needs no training and no network.
 """
 

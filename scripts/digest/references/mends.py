@@ -35,6 +35,31 @@ def names_before_year(labelled: Labelled) -> Labelled:
     return Labelled(labelled.tokens, relabelled, labelled.confidence)
 
 
+_NAME_LABELS = ("author", "editor")
+
+
+def edited_by_the_names(labelled: Labelled) -> Labelled:
+    """Names that open the entry and are followed by "(Ed.)", "(eds)" or ", ed." are
+    the editors of the whole work ("Qi, Y. (Ed.) (1994) Title."), however the model
+    split them between author and editor."""
+    tokens, labels = labelled.tokens, labelled.labels
+    end = -1
+    for index, label in enumerate(labels):
+        if label in _NAME_LABELS:
+            end = index
+        elif label != OTHER or tokens[index].text.isalnum():
+            break
+    if end < 0 or "author" not in labels[: end + 1]:
+        return labelled
+    after = [t.text.lower() for t in tokens[end + 1 : end + 5]]
+    opened = after[:1] == ["("] and after[1:2] in (["ed"], ["eds"])
+    commaed = after[:1] == [","] and after[1:2] in (["ed"], ["eds"]) and after[2:3] == ["."]
+    if not (opened or commaed):
+        return labelled
+    relabelled = ["editor" if label == "author" else label for label in labels[: end + 1]]
+    return Labelled(tokens, relabelled + labels[end + 1 :], labelled.confidence)
+
+
 _STOPS = frozenset(".;")
 _NUMBERS = frozenset({"volume", "issue", "number", "pages", "year"})
 # Words that end a title when the model left them unlabelled after it.
@@ -90,7 +115,13 @@ def mend_title(labelled: Labelled) -> Labelled:
         for index in range(probe + 1, start):
             labels[index] = "title"
         end = start  # on over the title's run and what the model left unlabelled in it
-        while end + 1 < len(labels) and labels[end + 1] in ("title", OTHER):
+        # A place is printed beside its publisher and set off by a mark; a "place" with
+        # no publisher that follows the title's words with no mark between is the title.
+        lone_place = "publisher" not in labels and "school" not in labels
+        while end + 1 < len(labels) and (
+            labels[end + 1] in ("title", OTHER)
+            or (lone_place and labels[end + 1] == "place" and tokens[end].text not in ".,;:")
+        ):
             following = tokens[end + 1]
             if labels[end + 1] == OTHER and (
                 following.text in _STOPS | {","}

@@ -22,6 +22,8 @@ _PARTICLES = rf"(?:{_PARTICLE}\s+)*"
 # ("O'Brien", "Müller", "Gómez-Ruiz").
 _CAPITALISED = r"[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_]*(?:['’\-][^\W\d_]+)*"
 _SURNAME = _PARTICLES + _CAPITALISED
+# Given-first names print some particles capitalised: "Marco De Gemmis", "Aad W. Van der Vaart".
+_CAPITAL_PARTICLE = r"(?:Van|Von|De|Der|Den|Del|Della|Di|Da|Du|Dos|Das|La|Le|Ten|Ter)"
 
 
 def normalise_initials(text: str) -> str:
@@ -61,7 +63,7 @@ def parse_person(text: str) -> Person | None:
         return Person(text)
     if "," in text:  # "Han, D. X." / "O'Brien, Kevin J." / "van der Berg, J."
         family, given = (part.strip() for part in text.split(",", 1))
-        if not re.fullmatch(rf"{_SURNAME}(?: {_CAPITALISED})*", family):
+        if not re.fullmatch(rf"(?:{_CAPITAL_PARTICLE}\s+)?{_SURNAME}(?: {_CAPITALISED})*", family):
             return None
         return Person(_title_case(family), _given(given))
     particles = re.match(rf"^{_PARTICLES}", text).group()
@@ -85,7 +87,10 @@ def parse_person(text: str) -> Person | None:
         return Person(particles + " ".join(words[:2]), normalise_initials(words[2]))
     if particles:
         return None  # "de Ross Peter": no form of a name reads so
-    inner = re.search(rf"\s({_PARTICLES}){_CAPITALISED}$", " " + " ".join(words))
+    family_pattern = rf"\s((?:{_CAPITAL_PARTICLE}\s+)?{_PARTICLES}){_CAPITALISED}$"
+    inner = re.search(family_pattern, " " + " ".join(words))
+    if inner and len(words) - len(inner.group(1).split()) < 2:
+        inner = None  # "De Gemmis" alone: no given name would be left
     family_particles = inner.group(1) if inner else ""
     if family_particles:  # "Jean-Pierre van der Berg": the particles go with the surname
         given_words = words[: -1 - len(family_particles.split())]
@@ -136,11 +141,11 @@ def parse_authors(text: str) -> tuple[list[Person], bool]:
         # APA: "Han", "D. X." -> one person
         if (
             following
-            and re.fullmatch(_SURNAME, piece)
+            and re.fullmatch(rf"(?:{_CAPITAL_PARTICLE}\s+)?{_SURNAME}", piece)
             and (
                 _INITIALS.match(following.replace(".", ". ").strip()) or _is_given_names(following)
             )
-            and (" " not in piece or re.match(rf"{_PARTICLE}\s", piece))
+            and (" " not in piece or re.match(rf"(?:{_PARTICLE}|{_CAPITAL_PARTICLE})\s", piece))
         ):
             person = parse_person(f"{piece}, {following}")
             index += 2
@@ -150,7 +155,35 @@ def parse_authors(text: str) -> tuple[list[Person], bool]:
         if person is None:
             return [], truncated
         people.append(person)
-    return people, truncated
+    return _one_name_order(people, pieces), truncated
+
+
+def _one_name_order(people: list[Person], pieces: list[str]) -> list[Person]:
+    """A list prints every name in one order. Where other names are plainly given name
+    first ("Brian Granger"), a two-word pinyin name whose words could both be surnames
+    is too: "Li Chen" is Chen, Li. "Guo Zhenglin" stays: Zhenglin is no surname, so
+    the author printed the Chinese order on purpose, as Chinese-English papers do."""
+    given_first = any(
+        len(words := piece.split()) >= 2
+        and "," not in piece
+        and person.family.endswith(words[-1])
+        and not is_pinyin_surname(words[0])
+        for person, piece in zip(people, pieces, strict=False)
+    )
+    if not given_first or len(people) != len(pieces):
+        return people
+    out = []
+    for person, piece in zip(people, pieces, strict=True):
+        words = piece.split()
+        if (
+            len(words) == 2
+            and person.family == words[0]
+            and person.given == words[1]
+            and is_pinyin_surname(words[1])
+        ):
+            person = Person(words[1], words[0])
+        out.append(person)
+    return out
 
 
 def _is_given_names(text: str) -> bool:

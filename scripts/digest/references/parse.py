@@ -14,6 +14,8 @@ trained labeller everywhere else, as GROBID and AnyStyle read references.
 
 from __future__ import annotations
 
+import unicodedata
+
 from digest.model import Reference
 from digest.references.fields import assemble
 from digest.references.labeller import label_tokens
@@ -28,7 +30,9 @@ MIN_CONFIDENCE = 0.5
 def parse_reference(text: str) -> Reference:
     """Parse one reference; never raises, never loses the text."""
     raw = " ".join(text.split())
-    label, body = split_label(rejoin_links(raw))
+    # PDF tools print accents as a letter plus a combining mark ("o" + U+0308): the
+    # composed form keeps "Humpenöder" one word for the tokenizer and the names.
+    label, body = split_label(rejoin_links(unicodedata.normalize("NFC", raw)))
     if is_gbt(body):
         ref = Reference(raw=raw, label=label)
         if parse_by_rules(body, ref):

@@ -16,6 +16,12 @@ _CONFERENCE = re.compile(
     re.IGNORECASE,
 )
 _THESIS = re.compile(r"\b(?:thesis|dissertation|diss\.)", re.IGNORECASE)
+# A day in a date ("23 March 2000", "March 23, 2000", "2000-03-23"); a month alone
+# ("Nov. 2021", "May 1993") is how journals and magazines date an issue too.
+DAY_IN_DATE = re.compile(
+    r"(?<!\d)(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d)(?=.*[A-Za-z])"
+    r"|[A-Za-z].*(?<!\d)(?:[1-9]|[12]\d|3[01])(?!\d)|\d{4}[-/]\d{1,2}[-/]\d{1,2}",
+)
 _REPORT = re.compile(r"\b(?:report|working\s+paper|discussion\s+paper|brief)\b", re.IGNORECASE)
 
 
@@ -33,8 +39,7 @@ def infer_type(ref: Reference, spans: dict[str, str], text: str = "") -> str:
         return "incollection"
     if _REPORT.search(note) or (ref.number and not container and ref.publisher):
         return "report"
-    dated = re.search(r"[A-Za-z]|\d{4}[-/]\d", spans.get("year", ""))
-    if container and dated and not ref.volume and not ref.urldate:
+    if container and DAY_IN_DATE.search(spans.get("year", "")) and not (ref.volume or ref.urldate):
         return "newspaper"  # a day's date and no volume: a newspaper's issue
     if container and (ref.volume or (ref.pages and not ref.publisher)):
         return "article"
