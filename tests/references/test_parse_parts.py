@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from digest.model import Reference
-from digest.references.fields import title_text
+from digest.references.fields import pages_text, title_text
 from digest.references.links import rejoin_links
 from digest.references.names import parse_authors
 from digest.references.parse import parse_reference
@@ -93,6 +93,8 @@ def test_the_type_is_what_the_fields_show() -> None:
         # Given-first names with a capitalised particle; the family name keeps it.
         ("Marco De Gemmis and Christiana Soares De Freitas", [("De Gemmis", "Marco"), ("De Freitas", "Christiana Soares")]),
         ("Van der Vaart, Aad W.", [("Van der Vaart", "Aad W.")]),
+        ("C. F. Heuberger, N. Mac Dowell", [("Heuberger", "C. F."), ("Mac Dowell", "N.")]),
+        ("Project Jupyter", [("Project Jupyter", "")]),
         # One order in a list: "Li Chen" (both words surnames) follows the given-first names ...
         ("Li Chen, Marco Lops, and Brian Granger", [("Chen", "Li"), ("Lops", "Marco"), ("Granger", "Brian")]),
         # ... but a given name that is no surname shows the Chinese order on purpose.
@@ -192,3 +194,19 @@ def test_numbers_without_a_container_take_the_titles_last_sentence() -> None:
         == 'Activating the "muscle cells" —Exploration of Party building in Bishan District'
     )
     assert ref.container == "Social Governance"
+
+
+def test_a_second_title_after_in_or_the_editors_is_the_book() -> None:
+    ref = parse_reference(
+        "Ouyang Y. Welfare Provision: Concepts, Methods and Applications. In: Yuan WJ, Situ S, editors. Social Organisations in Transition, New York: Columbia University Press; 2014, p. 7–32."
+    )
+    assert ref.title == "Welfare Provision: Concepts, Methods and Applications"
+    assert ref.container == "Social Organisations in Transition"
+    assert [p.family for p in ref.editors] == ["Yuan", "Situ"]
+    assert ref.type == "incollection"
+
+
+def test_a_page_word_goes_but_a_page_with_a_letter_stays() -> None:
+    assert pages_text("pp. 3–9") == "3-9"
+    assert pages_text("S. 161–182") == "161-182"
+    assert pages_text("S2542435121001008") == "S2542435121001008"

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from digest.model import Reference
 from digest.references.labeller import OTHER, Labelled
 from digest.references.links import DOI_PREFIX
-from digest.references.mends import edited_by_the_names, mend_title, names_before_year, scattered
+from digest.references.mends import (
+    edited_by_the_names,
+    mend_title,
+    names_before_year,
+    scattered,
+    second_title_is_the_book,
+)
 from digest.references.names import parse_authors
 from digest.references.work_types import infer_type
 
@@ -147,8 +153,9 @@ def _number(text: str) -> str:
     return _tidy(text.strip("()[] "))
 
 
-def _pages(text: str) -> str:
-    text = re.sub(r"^(?:pp?|pages?|s)\.?\s*", "", text.strip(), flags=re.IGNORECASE)
+def pages_text(text: str) -> str:
+    # "pp. 3-9", "S. 161", "pages 3": the word goes; "S2542435121001008" is a page.
+    text = re.sub(r"^(?:pp?|pages?|s)(?:\.\s*|\s+)", "", text.strip(), flags=re.IGNORECASE)
     return _DASHES.sub("-", _tidy(text))
 
 
@@ -168,7 +175,8 @@ def assemble(labelled: Labelled, raw: str, ref: Reference) -> bool:
     be trusted (two fields in pieces), when no title was
     found, or nothing beside it (no author, year, container, publisher or link):
     the entry is then kept verbatim and flagged."""
-    labelled = mend_title(names_before_year(edited_by_the_names(labelled)))
+    labelled = edited_by_the_names(labelled)
+    labelled = mend_title(second_title_is_the_book(names_before_year(labelled)))
     if len(scattered(labelled.labels)) >= 2:
         return False  # the model lost the thread: fields in pieces all over the string
     spans = field_spans(labelled, raw)
@@ -199,7 +207,7 @@ def assemble(labelled: Labelled, raw: str, ref: Reference) -> bool:
     if number:
         ref.number = _number(number) or None
     if "pages" in get:
-        ref.pages = _pages(get["pages"]) or None
+        ref.pages = pages_text(get["pages"]) or None
     if "edition" in get:
         ref.edition = _edition(get["edition"]) or None
     for label, name in (("publisher", "publisher"), ("place", "address"), ("school", "school")):

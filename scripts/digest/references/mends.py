@@ -60,6 +60,32 @@ def edited_by_the_names(labelled: Labelled) -> Labelled:
     return Labelled(tokens, relabelled + labels[end + 1 :], labelled.confidence)
 
 
+def second_title_is_the_book(labelled: Labelled) -> Labelled:
+    """A work has one title: a second title after "In" or after the editors is the
+    book the work is in ("Title. In: Yuan WJ, editors. Book Title, New York: ...")."""
+    tokens, labels = labelled.tokens, list(labelled.labels)
+    if "container" in labels or "title" not in labels:
+        return labelled
+    first_end = labels.index("title")
+    while first_end + 1 < len(labels) and labels[first_end + 1] == "title":
+        first_end += 1
+    later = [i for i in range(first_end + 1, len(labels)) if labels[i] == "title"]
+    if not later:
+        return labelled
+    between = range(first_end + 1, later[0])
+    introduced = any(
+        labels[i] == "editor" or (labels[i] == OTHER and tokens[i].text.lower() == "in")
+        for i in between
+    )
+    if not introduced:
+        return labelled
+    index = later[0]
+    while index < len(labels) and labels[index] == "title":
+        labels[index] = "container"
+        index += 1
+    return Labelled(tokens, labels, labelled.confidence)
+
+
 _STOPS = frozenset(".;")
 _NUMBERS = frozenset({"volume", "issue", "number", "pages", "year"})
 # Words that end a title when the model left them unlabelled after it.

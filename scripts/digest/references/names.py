@@ -23,7 +23,7 @@ _PARTICLES = rf"(?:{_PARTICLE}\s+)*"
 _CAPITALISED = r"[A-ZÀ-ÖØ-ÞĀ-ſ][^\W\d_]*(?:['’\-][^\W\d_]+)*"
 _SURNAME = _PARTICLES + _CAPITALISED
 # Given-first names print some particles capitalised: "Marco De Gemmis", "Aad W. Van der Vaart".
-_CAPITAL_PARTICLE = r"(?:Van|Von|De|Der|Den|Del|Della|Di|Da|Du|Dos|Das|La|Le|Ten|Ter)"
+_CAPITAL_PARTICLE = r"(?:Van|Von|De|Der|Den|Del|Della|Di|Da|Du|Dos|Das|La|Le|Ten|Ter|Mac)"
 
 
 def normalise_initials(text: str) -> str:
@@ -44,7 +44,7 @@ _BODY = re.compile(
     r"Association|Institute|Center|Centre|Administration|Federation|League|Party|Agency|Bank|"
     r"Programme|Program|Organization|Organisation|Foundation|Fund|Forum|Society|Union|Nations|"
     r"Group|Network|Corporation|Company|Consortium|Team|Board|Authority|Academy|University|"
-    r"Statistics|Research|Development|Institution|Trust|Service|Services)\b"
+    r"Statistics|Research|Development|Institution|Trust|Service|Services|Project|Library)\b"
 )
 
 
