@@ -95,6 +95,9 @@ def test_the_type_is_what_the_fields_show() -> None:
         ("Van der Vaart, Aad W.", [("Van der Vaart", "Aad W.")]),
         ("C. F. Heuberger, N. Mac Dowell", [("Heuberger", "C. F."), ("Mac Dowell", "N.")]),
         ("Project Jupyter", [("Project Jupyter", "")]),
+        # Chicago/ASA/APSA invert the first author only; "and" is no inversion comma.
+        ("Jung, Yoo Sun, Flávio DS Souza, and Guy D Whitten", [("Jung", "Yoo Sun"), ("Souza", "Flávio DS"), ("Whitten", "Guy D")]),
+        ("Rimjhim and Roshni Chakraborty", [("Rimjhim", ""), ("Chakraborty", "Roshni")]),
         # One order in a list: "Li Chen" (both words surnames) follows the given-first names ...
         ("Li Chen, Marco Lops, and Brian Granger", [("Chen", "Li"), ("Lops", "Marco"), ("Granger", "Brian")]),
         # ... but a given name that is no surname shows the Chinese order on purpose.
@@ -210,3 +213,23 @@ def test_a_page_word_goes_but_a_page_with_a_letter_stays() -> None:
     assert pages_text("pp. 3–9") == "3-9"
     assert pages_text("S. 161–182") == "161-182"
     assert pages_text("S2542435121001008") == "S2542435121001008"
+
+
+@pytest.mark.parametrize(
+    ("raw", "edition", "publisher", "address", "container"),
+    [
+        ("Venables, W. N., and B. D. Ripley. 2002. Modern Applied Statistics with S. Fourth ed. New York: Springer.", "Fourth", "Springer", "New York", None),
+        ("Casella, George, and Roger L. Berger. 2002. Statistical Inference. 2nd ed. Pacific Grove, CA: Duxbury.", "2nd", "Duxbury", "Pacific Grove, CA", None),
+    ],
+)  # fmt: skip
+def test_an_edition_in_words_and_a_place_before_the_publisher(
+    raw: str, edition: str, publisher: str, address: str, container: str | None
+) -> None:
+    ref = parse_reference(raw)
+    assert (ref.edition, ref.publisher, ref.address, ref.container) == (
+        edition,
+        publisher,
+        address,
+        container,
+    )
+    assert ref.type == "book"

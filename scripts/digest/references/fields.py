@@ -213,6 +213,8 @@ def assemble(labelled: Labelled, raw: str, ref: Reference) -> bool:
     for label, name in (("publisher", "publisher"), ("place", "address"), ("school", "school")):
         if label in get:
             setattr(ref, name, _tidy(get[label]) or None)
+    if ref.publisher and not ref.address:
+        _place_before_publisher(ref)
     if "doi" in get and not ref.doi:
         ref.doi = DOI_PREFIX.sub("", _tidy(get["doi"])) or None
     if "url" in get and not ref.url:
@@ -231,6 +233,8 @@ def assemble(labelled: Labelled, raw: str, ref: Reference) -> bool:
         )
     if "note" in get and not ref.note:
         ref.note = _tidy(get["note"]) or None
+    if not ref.edition:
+        _edition_in_words(raw, ref)
     ref.type = infer_type(ref, get, raw)
     # A reference names a work and says whose it is, when it was, or where it is.
     located = ref.authors or ref.editors or ref.year or ref.container or ref.publisher
@@ -253,6 +257,40 @@ def _editors_from_container(get: dict[str, str]) -> None:
     if people:
         get["editor"] = match.group("names")
         get["container"] = match.group("rest")
+
+
+_PUBLISHER_WORDS = re.compile(
+    r"\b(?:press|publish\w*|books|verlag|university|institute|foundation|academic|group|inc|ltd)\b",
+    re.IGNORECASE,
+)
+
+
+def _place_before_publisher(ref: Reference) -> None:
+    """ "Pacific Grove, CA: Duxbury" read as one publisher: styles print "Place:
+    Publisher", so a part before a colon that names no publisher is the place."""
+    place, colon, publisher = (ref.publisher or "").partition(": ")
+    if not colon or not publisher or _PUBLISHER_WORDS.search(place):
+        return
+    if re.fullmatch(r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}", place):
+        ref.address, ref.publisher = place, publisher
+
+
+_EDITION_WORDS = re.compile(
+    r"\b(?P<edition>\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth|tenth|revised|expanded|new)\s+(?:ed\.|edn\.?|edition\b)",
+    re.IGNORECASE,
+)
+
+
+def _edition_in_words(raw: str, ref: Reference) -> None:
+    """ "Fourth ed." / "2nd edition" printed after the title: an edition, whatever the
+    model made of the word (a container "Fourth" is no book)."""
+    match = _EDITION_WORDS.search(raw)
+    if not match or (ref.title and match.start() < raw.find(ref.title) + len(ref.title)):
+        return
+    ref.edition = match.group("edition")
+    if ref.container and ref.container.lower() == ref.edition.lower():
+        ref.container = None
 
 
 def _container_from_title(get: dict[str, str]) -> None:

@@ -131,6 +131,7 @@ def parse_authors(text: str) -> tuple[list[Person], bool]:
     text = _ET_AL.sub("", text).strip().rstrip(",")
     if _organisation(text):
         return [Person(text)], truncated
+    printed = text  # before "and" becomes a comma: the first author's comma is printed
     text = re.sub(r",?\s*(?:&|\band\b|…|\.\s\.\s\.)\s*", ", ", text)
     pieces = [p.strip() for p in re.split(r"\s*[,;，；]\s*", text) if p.strip()]
     people: list[Person] = []
@@ -143,7 +144,13 @@ def parse_authors(text: str) -> tuple[list[Person], bool]:
             following
             and re.fullmatch(rf"(?:{_CAPITAL_PARTICLE}\s+)?{_SURNAME}", piece)
             and (
-                _INITIALS.match(following.replace(".", ". ").strip()) or _is_given_names(following)
+                _INITIALS.match(following.replace(".", ". ").strip())
+                or _is_given_names(following)
+                or (
+                    index == 0
+                    and _are_whole_given_names(following)
+                    and re.match(rf"\s*{re.escape(piece)}\s*,", printed) is not None
+                )
             )
             and (" " not in piece or re.match(rf"(?:{_PARTICLE}|{_CAPITAL_PARTICLE})\s", piece))
         ):
@@ -184,6 +191,15 @@ def _one_name_order(people: list[Person], pieces: list[str]) -> list[Person]:
             person = Person(words[1], words[0])
         out.append(person)
     return out
+
+
+def _are_whole_given_names(text: str) -> bool:
+    """ "Yoo Sun" after the first surname ("Jung, Yoo Sun, Flávio DS Souza, and ..."):
+    Chicago, MLA, ASA and APSA invert the first author only, whose given names may be
+    two words without an initial."""
+    words = text.split()
+    name_word = r"[A-ZÀ-ÖØ-Þ][a-zà-ÿ]+(?:-[A-Za-zà-ÿ][a-zà-ÿ]+)*"
+    return 2 <= len(words) <= 3 and all(re.fullmatch(name_word, w) for w in words)
 
 
 def _is_given_names(text: str) -> bool:
