@@ -4,6 +4,7 @@ The labeller says which tokens belong to which field; this stage turns spans of
 the original string into values in the model's conventions (pages with a plain
 hyphen, a title without its closing full stop or the quotes a style put around
 it, a DOI without its resolver), after ``mends.py`` has corrected the labels;
+``span_mends.py`` corrects a field whose text holds another's, and
 ``work_types.py`` then says what kind of work the fields describe.
 """
 
@@ -23,6 +24,14 @@ from digest.references.mends import (
     second_title_is_the_book,
 )
 from digest.references.names import parse_authors
+from digest.references.span_mends import (
+    LEADING_IN,
+    container_from_title,
+    edition_in_words,
+    editors_from_container,
+    place_before_publisher,
+    title_from_container,
+)
 from digest.references.work_types import infer_type
 
 # Fields whose runs may be broken by a punctuation token the model left out.
@@ -31,7 +40,7 @@ _DASHES = re.compile(r"\s*[-‐‑–—]+\s*")
 _EDITOR_WORDS = re.compile(
     r"\(?\b(?:eds?|editors?|edited\s+by|ed\.\s+by|hrsg|hg)\b\.?\)?[.,:]?", re.IGNORECASE
 )
-_LEADING_IN = re.compile(r"^\s*(?:in|In|IN)\s*[:.]?\s+")
+
 _QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»"}
 
 
@@ -165,7 +174,7 @@ def _edition(text: str) -> str:
 
 
 def _names(text: str) -> tuple[list, bool]:
-    text = _EDITOR_WORDS.sub(" ", _LEADING_IN.sub("", text))
+    text = _EDITOR_WORDS.sub(" ", LEADING_IN.sub("", text))
     text = " ".join(text.split()).strip(" ,;:(")
     return parse_authors(text)
 
@@ -182,11 +191,11 @@ def assemble(labelled: Labelled, raw: str, ref: Reference) -> bool:
     spans = field_spans(labelled, raw)
     get = {label: span.text for label, span in spans.items()}
     if "title" not in get and "container" in get:
-        _title_from_container(get)
+        title_from_container(get)
     elif "container" not in get and "title" in get and {"volume", "issue", "pages"} & set(get):
-        _container_from_title(get)
+        container_from_title(get)
     if "editor" not in get and "container" in get:
-        _editors_from_container(get)
+        editors_from_container(get)
     if "author" in get:
         ref.authors, truncated = _names(get["author"])
         if truncated and not ref.note:
@@ -200,7 +209,7 @@ def assemble(labelled: Labelled, raw: str, ref: Reference) -> bool:
         title = title_text(get["title"])
         ref.title = title if re.search(r"[^\W\d_]", title) else None  # a title has words
     if "container" in get:
-        ref.container = _tidy(_strip_quotes(_LEADING_IN.sub("", get["container"]))) or None
+        ref.container = _tidy(_strip_quotes(LEADING_IN.sub("", get["container"]))) or None
     if "volume" in get:
         ref.volume = _number(get["volume"]) or None
     number = get.get("issue") or get.get("number")
@@ -214,7 +223,7 @@ def assemble(labelled: Labelled, raw: str, ref: Reference) -> bool:
         if label in get:
             setattr(ref, name, _tidy(get[label]) or None)
     if ref.publisher and not ref.address:
-        _place_before_publisher(ref)
+        place_before_publisher(ref)
     if "doi" in get and not ref.doi:
         ref.doi = DOI_PREFIX.sub("", _tidy(get["doi"])) or None
     if "url" in get and not ref.url:
@@ -234,88 +243,8 @@ def assemble(labelled: Labelled, raw: str, ref: Reference) -> bool:
     if "note" in get and not ref.note:
         ref.note = _tidy(get["note"]) or None
     if not ref.edition:
-        _edition_in_words(raw, ref)
+        edition_in_words(raw, ref)
     ref.type = infer_type(ref, get, raw)
     # A reference names a work and says whose it is, when it was, or where it is.
     located = ref.authors or ref.editors or ref.year or ref.container or ref.publisher
     return ref.title is not None and bool(located or ref.url or ref.doi or ref.school)
-
-
-# "Gupta R ed. Rethinking ..." / "Murphy J, ed. Time series ...": editors inside a container.
-_EDITORS_FIRST = re.compile(
-    r"^(?P<names>[^.:;]*?\b[A-Z]{1,3}\.?),?\s+\(?eds?\.?\)?[.,:]?\s+(?P<rest>\S.*)$",
-)
-
-
-def _editors_from_container(get: dict[str, str]) -> None:
-    """A container that opens with names and "ed." holds the editors too, when the
-    names read as names."""
-    match = _EDITORS_FIRST.match(_LEADING_IN.sub("", get["container"]).strip())
-    if not match:
-        return
-    people, _ = _names(match.group("names"))
-    if people:
-        get["editor"] = match.group("names")
-        get["container"] = match.group("rest")
-
-
-_PUBLISHER_WORDS = re.compile(
-    r"\b(?:press|publish\w*|books|verlag|university|institute|foundation|academic|group|inc|ltd)\b",
-    re.IGNORECASE,
-)
-
-
-def _place_before_publisher(ref: Reference) -> None:
-    """ "Pacific Grove, CA: Duxbury" read as one publisher: styles print "Place:
-    Publisher", so a part before a colon that names no publisher is the place."""
-    place, colon, publisher = (ref.publisher or "").partition(": ")
-    if not colon or not publisher or _PUBLISHER_WORDS.search(place):
-        return
-    if re.fullmatch(r"[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,3}", place):
-        ref.address, ref.publisher = place, publisher
-
-
-_EDITION_WORDS = re.compile(
-    r"\b(?P<edition>\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth"
-    r"|ninth|tenth|revised|expanded|new)\s+(?:ed\.|edn\.?|edition\b)",
-    re.IGNORECASE,
-)
-
-
-def _edition_in_words(raw: str, ref: Reference) -> None:
-    """ "Fourth ed." / "2nd edition" printed after the title: an edition, whatever the
-    model made of the word (a container "Fourth" is no book)."""
-    match = _EDITION_WORDS.search(raw)
-    if not match or (ref.title and match.start() < raw.find(ref.title) + len(ref.title)):
-        return
-    ref.edition = match.group("edition")
-    if ref.container and ref.container.lower() == ref.edition.lower():
-        ref.container = None
-
-
-def _container_from_title(get: dict[str, str]) -> None:
-    """A volume, issue or pages but no container: the numbers belong to a journal or
-    a book, so a title of two sentences ends with that container's name ("... in
-    Bishan District. Social Governance, 2021(12)")."""
-    title = get["title"]
-    stops = list(re.finditer(r"(?<=[a-z\d])[.?!]\s+(?=[A-Z])", title))
-    if not stops:
-        return
-    tail = title[stops[-1].end() :]
-    if len(tail.split()) <= 8 and not re.search(r"[.?!:]\s", tail):
-        get["title"] = title[: stops[-1].start() + 1]
-        get["container"] = tail
-
-
-def _title_from_container(get: dict[str, str]) -> None:
-    """No title but a container: every work has a title, and it comes first, so the
-    container's first sentence is the title ("Tidy households. J Comput Phys"); a
-    container of one sentence is the title itself when a publisher or nothing else
-    says where the work is."""
-    container = get.pop("container")
-    stop = re.search(r"[.?!]\s+(?=[A-Z])", container)
-    if stop:
-        get["title"] = container[: stop.start() + 1]
-        get["container"] = container[stop.end() :]
-    else:
-        get["title"] = container
