@@ -1,7 +1,8 @@
 """Run the pipeline end to end: sources/ in, generated Markdown out.
 
-    ingest -> clean (cached per source) -> group duplicates -> references
-    -> citations -> compare -> render pages -> write (only if all went well)
+    ingest -> clean (cached per source) -> group duplicates -> references (parsed
+    lists cached per source) -> citations -> compare (cached) -> render pages
+    -> write (only if all went well)
 
 The output folder belongs to the build: files it did not write this time are
 removed, and files whose content did not change are left untouched, so the
@@ -23,7 +24,7 @@ from digest.compare.extract import extract_items
 from digest.compare.themes import Codebook, code_items, load_codebook
 from digest.duplicates import shingles
 from digest.ingest import load_corpus
-from digest.model import Document, Item, Paper, Problem, Source
+from digest.model import Document, Item, Paper, Person, Problem, Reference, Source
 from digest.outputs import (
     DEFAULT_LOCK_WAIT,
     build_lock,
@@ -32,7 +33,7 @@ from digest.outputs import (
     write_atomic,
 )
 from digest.papers import group_papers
-from digest.references.bibliography import Bibliography, build_bibliography
+from digest.references.bibliography import Bibliography, build_bibliography, parse_references
 from digest.references.bibtex import format_bibliography
 from digest.references.keys import KeyRegistry
 from digest.site.bibliography_pages import render_bibliography_pages
@@ -65,6 +66,7 @@ class BuildReport:
     source_count: int = 0
     cache_hits: int = 0
     cache_misses: int = 0
+    reference_cache_hits: int = 0  # papers whose parsed reference lists came from the cache
     bibliography: Bibliography | None = None
     citations: dict[str, PaperCitations] = field(default_factory=dict)
     items: dict[str, list[Item]] = field(default_factory=dict)
@@ -179,7 +181,8 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
     )
     documents_cache, shingles_cache = document_cache(cache_dir), shingle_cache(cache_dir)
     items_cache = item_cache(cache_dir)
-    outputs.caches = [documents_cache, shingles_cache, items_cache]
+    references_cache = reference_cache(cache_dir)
+    outputs.caches = [documents_cache, shingles_cache, items_cache, references_cache]
     documents, problems = clean_sources(sources, documents_cache)
     report.problems.extend(problems)
     sources = [source for source in sources if source.path.name in documents]
@@ -196,7 +199,14 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
 
     registry = KeyRegistry.load(root / KEYS_FILE, KEYS_FILE)
     report.problems.extend(registry.problems)
-    bibliography = build_bibliography(report.papers, registry)
+    parsed_lists = {
+        paper.id: references_cache.get(
+            paper.primary, lambda _text, paper=paper: parse_references(paper)
+        )
+        for paper in report.papers
+    }
+    report.reference_cache_hits = references_cache.hits
+    bibliography = build_bibliography(report.papers, registry, parsed_lists)
     report.bibliography = bibliography
     citations = {
         paper.id: collect_citations(
@@ -276,6 +286,22 @@ def check_item_overrides(paper: Paper, codebook: Codebook) -> list[Problem]:
 def paper_items(paper: Paper, codebook: Codebook) -> list[Item]:
     """The paper's problems and paths, coded to themes (the sidecar's choices first)."""
     return code_items(extract_items(paper.document), codebook, paper.metadata.item_themes)
+
+
+def reference_cache(folder: Path) -> StageCache[list[Reference]]:
+    """Parsed reference lists depend on the cleaned text, the parser and its model."""
+    code = ("model.py", "clean", "references", "references/model/references.crfsuite")
+    return StageCache(
+        folder / "references", code, lambda refs: [asdict(r) for r in refs], _references_from_json
+    )
+
+
+def _references_from_json(data: list[dict]) -> list[Reference]:
+    refs = []
+    for record in data:
+        people = {k: [Person(**p) for p in record[k]] for k in ("authors", "editors")}
+        refs.append(Reference(**{**record, **people}))
+    return refs
 
 
 def item_cache(folder: Path) -> StageCache[list[Item]]:

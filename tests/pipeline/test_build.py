@@ -132,3 +132,17 @@ def test_item_themes_in_a_sidecar_override_the_coding(corpus: Path, tmp_path: Pa
     assert items["s3-3"].themes == []  # emptied by the maintainer, listed as unthemed
     unthemed = (tmp_path / "out" / "compare" / "index.md").read_text(encoding="utf-8")
     assert "(../papers/wang-governance-grass-roots.md#s3-3)" in unthemed
+
+
+def test_parsed_reference_lists_come_from_the_cache(corpus: Path, tmp_path: Path) -> None:
+    """A paper whose text did not change is not parsed again, and the site is the same."""
+    cold = build(corpus, tmp_path / "cold", cache_dir=tmp_path / "cache")
+    assert cold.reference_cache_hits == 0
+    assert list((tmp_path / "cache" / "references").glob("*.json"))
+    warm = build(corpus, tmp_path / "warm", cache_dir=tmp_path / "cache")
+    assert warm.reference_cache_hits == len(warm.papers) == 4
+    assert tree_hashes(tmp_path / "cold") == tree_hashes(tmp_path / "warm")
+    text = corpus / "sources" / "002_8470575325ce7c19.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "\nAn added closing sentence.\n")
+    changed = build(corpus, tmp_path / "changed", cache_dir=tmp_path / "cache")
+    assert changed.reference_cache_hits == 3

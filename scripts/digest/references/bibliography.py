@@ -56,7 +56,18 @@ def _richness(ref: Reference) -> tuple[int, str]:
     return filled, ref.raw
 
 
-def build_bibliography(papers: list[Paper], registry: KeyRegistry) -> Bibliography:
+def parse_references(paper: Paper) -> list[Reference]:
+    """Every entry of a paper's reference list, parsed (or kept verbatim and flagged)."""
+    return [parse_reference(raw.text) for raw in paper.document.references]
+
+
+def build_bibliography(
+    papers: list[Paper],
+    registry: KeyRegistry,
+    parsed_lists: dict[str, list[Reference]] | None = None,
+) -> Bibliography:
+    """``parsed_lists`` (paper id -> its parsed references, from the per-source cache)
+    saves parsing again; a paper missing from it is parsed here."""
     merged: dict[str, BibEntry] = {}
     own: dict[str, str] = {}  # paper id -> signature
     per_paper: dict[str, list[str]] = {}
@@ -69,8 +80,8 @@ def build_bibliography(papers: list[Paper], registry: KeyRegistry) -> Bibliograp
     for paper in papers:
         sigs = []
         parsed[paper.id] = []
-        for item, raw in enumerate(paper.document.references, start=1):
-            ref = parse_reference(raw.text)
+        known = parsed_lists.get(paper.id) if parsed_lists is not None else None
+        for item, ref in enumerate(known or parse_references(paper), start=1):
             parsed[paper.id].append(ref)
             sig = signature(ref)
             sigs.append(sig)
