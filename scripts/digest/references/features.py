@@ -11,6 +11,7 @@ carry the punctuation patterns that separate fields in every style.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from digest.references.pinyin import SURNAMES
 from digest.references.tokens import Token
@@ -70,7 +71,10 @@ def shape(word: str) -> str:
     return "".join(out)[:6]
 
 
+@lru_cache(maxsize=1 << 16)
 def _word_features(text: str) -> dict[str, str | float]:
+    """A token's own features; cached, since reference lists repeat their words (the
+    caller copies the mapping before adding to it)."""
     lower = text.lower()
     features: dict[str, str | float] = {
         "w": lower if len(lower) <= 20 else lower[:20],
@@ -102,6 +106,17 @@ def _word_features(text: str) -> dict[str, str | float]:
     return features
 
 
+@lru_cache(maxsize=1 << 16)
+def _as_neighbour(text: str, offset: int) -> dict[str, str | float]:
+    """What a token tells its neighbour ``offset`` places away (cached, read only)."""
+    own = _word_features(text)
+    features: dict[str, str | float] = {f"{offset}:w": own["w"], f"{offset}:shape": own["shape"]}
+    for key in ("cue", "num", "initial", "month"):
+        if key in own:
+            features[f"{offset}:{key}"] = own[key]
+    return features
+
+
 def sequence_features(tokens: list[Token]) -> list[dict[str, str | float]]:
     """One feature mapping per token, the reading state and neighbours included."""
     words = [_word_features(token.text) for token in tokens]
@@ -129,12 +144,7 @@ def sequence_features(tokens: list[Token]) -> list[dict[str, str | float]]:
         for offset in (-2, -1, 1, 2):
             other = index + offset
             if 0 <= other < count:
-                neighbour = words[other]
-                features[f"{offset}:w"] = neighbour["w"]
-                features[f"{offset}:shape"] = neighbour["shape"]
-                for key in ("cue", "num", "initial", "month"):
-                    if key in neighbour:
-                        features[f"{offset}:{key}"] = neighbour[key]
+                features.update(_as_neighbour(tokens[other].text, offset))
             else:
                 features[f"{offset}:w"] = "<edge>"
         out.append(features)
