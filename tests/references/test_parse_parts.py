@@ -233,3 +233,10 @@ def test_an_edition_in_words_and_a_place_before_the_publisher(
         container,
     )
     assert ref.type == "book"
+
+
+def test_a_number_after_the_volume_is_the_issue() -> None:
+    ref = parse_reference(
+        "Christiana Soares De Freitas. 2012. O software público brasileiro: novos modelos de cooperação econômica entre estado e sociedade civil. Informacao e Sociedade 22, 2 (2012), 99–113."
+    )
+    assert (ref.volume, ref.number, ref.pages) == ("22", "2", "99-113")

@@ -22,6 +22,7 @@ from digest.references.mends import (
     names_before_year,
     scattered,
     second_title_is_the_book,
+    second_volume_is_the_issue,
 )
 from digest.references.names import parse_authors
 from digest.references.span_mends import (
@@ -184,7 +185,7 @@ def assemble(labelled: Labelled, raw: str, ref: Reference) -> bool:
     be trusted (two fields in pieces), when no title was
     found, or nothing beside it (no author, year, container, publisher or link):
     the entry is then kept verbatim and flagged."""
-    labelled = edited_by_the_names(labelled)
+    labelled = second_volume_is_the_issue(edited_by_the_names(labelled))
     labelled = mend_title(second_title_is_the_book(names_before_year(labelled)))
     if len(scattered(labelled.labels)) >= 2:
         return False  # the model lost the thread: fields in pieces all over the string

@@ -86,6 +86,24 @@ def second_title_is_the_book(labelled: Labelled) -> Labelled:
     return Labelled(tokens, labels, labelled.confidence)
 
 
+def second_volume_is_the_issue(labelled: Labelled) -> Labelled:
+    """ "Sociedade 22, 2 (2012)": a number after the volume with only a mark between,
+    and no issue elsewhere, is the issue (ACM prints "Volume, Issue (Year)")."""
+    tokens, labels = labelled.tokens, list(labelled.labels)
+    if "issue" in labels or labels.count("volume") < 2:
+        return labelled
+    first = labels.index("volume")
+    after = first + 1
+    while after < len(labels) and labels[after] == OTHER and not tokens[after].text.isalnum():
+        after += 1
+    if after == first + 1 or after >= len(labels) or labels[after] != "volume":
+        return labelled
+    if not tokens[after].text.isdigit() or "volume" in labels[after + 1 :]:
+        return labelled
+    labels[after] = "issue"
+    return Labelled(tokens, labels, labelled.confidence)
+
+
 _STOPS = frozenset(".;")
 _NUMBERS = frozenset({"volume", "issue", "number", "pages", "year"})
 # Words that end a title when the model left them unlabelled after it.
