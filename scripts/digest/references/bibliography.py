@@ -80,8 +80,9 @@ def build_bibliography(
     for paper in papers:
         sigs = []
         parsed[paper.id] = []
-        known = parsed_lists.get(paper.id) if parsed_lists is not None else None
-        for item, ref in enumerate(known or parse_references(paper), start=1):
+        known = (parsed_lists or {}).get(paper.id)
+        refs = known if known is not None else parse_references(paper)
+        for item, ref in enumerate(refs, start=1):
             parsed[paper.id].append(ref)
             sig = signature(ref)
             sigs.append(sig)

@@ -16,14 +16,7 @@ from dataclasses import dataclass
 from digest.model import Reference
 from digest.references.labeller import OTHER, Labelled
 from digest.references.links import DOI_PREFIX
-from digest.references.mends import (
-    edited_by_the_names,
-    mend_title,
-    names_before_year,
-    scattered,
-    second_title_is_the_book,
-    second_volume_is_the_issue,
-)
+from digest.references.mends import LABEL_MENDS, scattered
 from digest.references.names import parse_authors
 from digest.references.span_mends import (
     LEADING_IN,
@@ -185,8 +178,8 @@ def assemble(labelled: Labelled, raw: str, ref: Reference) -> bool:
     be trusted (two fields in pieces), when no title was
     found, or nothing beside it (no author, year, container, publisher or link):
     the entry is then kept verbatim and flagged."""
-    labelled = second_volume_is_the_issue(edited_by_the_names(labelled))
-    labelled = mend_title(second_title_is_the_book(names_before_year(labelled)))
+    for mend in LABEL_MENDS:
+        labelled = mend(labelled)
     if len(scattered(labelled.labels)) >= 2:
         return False  # the model lost the thread: fields in pieces all over the string
     spans = field_spans(labelled, raw)

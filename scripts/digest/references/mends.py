@@ -223,3 +223,14 @@ def scattered(labels: list[str]) -> list[str]:
         if label != OTHER:
             previous = label
     return [label for label, count in pieces.items() if count > 1 and label in _ONE_PIECE]
+
+
+# In order: who edited and which number is the issue first, since the title mends
+# read the labels around the names and numbers; one title in one piece last.
+LABEL_MENDS = (
+    edited_by_the_names,
+    second_volume_is_the_issue,
+    names_before_year,
+    second_title_is_the_book,
+    mend_title,
+)

@@ -170,14 +170,15 @@ def _one_name_order(people: list[Person], pieces: list[str]) -> list[Person]:
     first ("Brian Granger"), a two-word pinyin name whose words could both be surnames
     is too: "Li Chen" is Chen, Li. "Guo Zhenglin" stays: Zhenglin is no surname, so
     the author printed the Chinese order on purpose, as Chinese-English papers do."""
+    if len(people) != len(pieces):
+        return people  # pieces were paired ("Han", "D. X."): surname-first, comma-inverted
     given_first = any(
         len(words := piece.split()) >= 2
-        and "," not in piece
         and person.family.endswith(words[-1])
         and not is_pinyin_surname(words[0])
-        for person, piece in zip(people, pieces, strict=False)
+        for person, piece in zip(people, pieces, strict=True)
     )
-    if not given_first or len(people) != len(pieces):
+    if not given_first:
         return people
     out = []
     for person, piece in zip(people, pieces, strict=True):
