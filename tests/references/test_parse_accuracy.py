@@ -18,9 +18,9 @@ from refcorpus.anystyle import main as anystyle_main
 
 from digest.evaluation.label_scores import score_labels
 from digest.evaluation.reference_scores import ReferenceScores, load_gold, score
+from digest.references.gbt7714 import is_gbt
 from digest.references.labeller import label_tokens
 from digest.references.parse import parse_reference
-from digest.references.rules import is_gbt
 from digest.references.tokens import tokenize
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "references"
@@ -39,6 +39,15 @@ def test_gbt_7714_references_stay_exact() -> None:
     entries = [e for e in load_gold(GOLD / "other_styles.yml") if is_gbt(e["raw"])]
     assert len(entries) >= 20
     assert scored(entries).exact_match_rate == 1.0
+
+
+def test_the_forms_gbt_7714_describes_are_read_exactly() -> None:
+    """Analytics in a host ("//"), carriers ("[J/OL]"), update and citation dates,
+    editions, "[S.l.]", "c1980" (hand-written gold in the standard's forms)."""
+    entries = load_gold(GOLD / "gbt7714_forms.yml")
+    assert len(entries) >= 15 and all(is_gbt(e["raw"]) for e in entries)
+    scores = scored(entries)
+    assert scores.exact_match_rate == 1.0, scores
 
 
 @pytest.mark.parametrize("name", ["other_styles.yml", "real_papers_dev.yml"])

@@ -95,6 +95,8 @@ def test_the_type_is_what_the_fields_show() -> None:
         ("Van der Vaart, Aad W.", [("Van der Vaart", "Aad W.")]),
         ("C. F. Heuberger, N. Mac Dowell", [("Heuberger", "C. F."), ("Mac Dowell", "N.")]),
         ("Project Jupyter", [("Project Jupyter", "")]),
+        # A company's legal form after a comma is part of its name, not a second author.
+        ("Online Computer Library Center, Inc.", [("Online Computer Library Center, Inc.", "")]),
         # Chicago/ASA/APSA invert the first author only; "and" is no inversion comma.
         ("Jung, Yoo Sun, Flávio DS Souza, and Guy D Whitten", [("Jung", "Yoo Sun"), ("Souza", "Flávio DS"), ("Whitten", "Guy D")]),
         ("Rimjhim and Roshni Chakraborty", [("Rimjhim", ""), ("Chakraborty", "Roshni")]),

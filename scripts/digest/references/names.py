@@ -113,6 +113,9 @@ def _given(text: str) -> str:
     return text
 
 
+_COMPANY = re.compile(r",\s*(?:Inc|Ltd|LLC|Co|Corp|GmbH|plc)\.?$")
+
+
 def _organisation(text: str) -> bool:
     """One body as author ("Organisation for Economic Co-operation and Development"):
     a word of institutions, no comma and no initial, so the "and" inside is no separator."""
@@ -129,6 +132,10 @@ def parse_authors(text: str) -> tuple[list[Person], bool]:
     text = text.strip().rstrip(".").strip() if not re.search(r"\b[A-Z]\.$", text) else text
     truncated = bool(_ET_AL.search(text))
     text = _ET_AL.sub("", text).strip().rstrip(",")
+    company = _COMPANY.search(text)
+    if company and _organisation(text[: company.start()]):
+        # "Online Computer Library Center, Inc.": the comma belongs to the body's name.
+        return [Person(text.rstrip(".") + ".")], truncated
     if _organisation(text):
         return [Person(text)], truncated
     printed = text  # before "and" becomes a comma: the first author's comma is printed

@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from digest.model import Reference
+from digest.references.gbt7714 import MARKER, clean_title, is_gbt, parse_gbt, split_authors_title
 from digest.references.names import parse_authors
 
 _DOI = re.compile(
@@ -24,7 +25,6 @@ _DOI = re.compile(
 _URL = re.compile(
     r"(?:\[EB/OL\]\.?\s*)?(?:Retrieved from\s+|Available at:?\s*)?(https?://[^\s\"<>]+)"
 )
-_GBT_MARKER = re.compile(r"\[(J|D|M|N|C|R|Z|A|P|S|G|EB/OL|DB/OL|J/OL|M/OL|N/OL)\]")
 _YEAR_PAREN = re.compile(r"\((\d{4})[a-z]?(?:,[^)]*)?\)|\((n\.\s?d\.)\)")
 _EMPHASIS = re.compile(r"\*([^*]+)\*")
 _INSTITUTION = re.compile(
@@ -48,19 +48,6 @@ _PUBLISHER = re.compile(
 _REPORT = re.compile(r"\s*\((?:[^()]*\b(?:Report|Paper))\s+No\.\s*(?P<number>\w+)\)\s*$")
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
 
-# GB/T 7714 type markers: [C] proceedings, [R] report, [EB] electronic resource (online);
-# [Z] (other) and the rest stay misc.
-_GBT_TYPES = {
-    "J": "article",
-    "D": "thesis",
-    "M": "book",
-    "N": "newspaper",
-    "C": "inproceedings",
-    "R": "report",
-    "EB": "online",
-}
-
-
 LABEL = re.compile(
     r"^\s*(?:\[(?P<bracket>[^\]\s]{1,12})\]|\((?P<paren>\d{1,4})\)|(?P<dot>\d{1,4})[.)](?=\s))\s*"
 )
@@ -76,15 +63,10 @@ def split_label(raw: str) -> tuple[str | None, str]:
         return None, raw
     label = match.group("bracket") or match.group("paren") or match.group("dot")
     if match.group("bracket") and (
-        _GBT_MARKER.fullmatch(f"[{label}]") or re.fullmatch(r"\d{4}[a-z]", label)
+        MARKER.fullmatch(f"[{label}]") or re.fullmatch(r"\d{4}[a-z]", label)
     ):
         return None, raw
     return label, raw[match.end() :]
-
-
-def is_gbt(body: str) -> bool:
-    """GB/T 7714 prints a type marker after the title: [J], [M], [D], [EB/OL] ..."""
-    return bool(_GBT_MARKER.search(body))
 
 
 def parse_by_rules(body: str, ref: Reference) -> bool:
@@ -93,7 +75,7 @@ def parse_by_rules(body: str, ref: Reference) -> bool:
     ``body`` is the entry without its list label."""
     body = take_identifiers(body, ref)
     try:
-        return _parse_gbt(body, ref) if is_gbt(body) else _parse_author_year(body, ref)
+        return parse_gbt(body, ref) if is_gbt(body) else _parse_author_year(body, ref)
     except (ValueError, IndexError):
         return False
 
@@ -109,99 +91,6 @@ def take_identifiers(body: str, ref: Reference) -> str:
         ref.url = url.group(1).rstrip(".,;)")
         body = (body[: url.start()] + body[url.end() :]).strip()
     return re.sub(r"\s+([.,;])", r"\1", body).strip()
-
-
-# --- GB/T 7714 -------------------------------------------------------------
-
-
-def _parse_gbt(body: str, ref: Reference) -> bool:
-    marker = _GBT_MARKER.search(body)
-    assert marker is not None
-    head, tail = body[: marker.start()], body[marker.end() :].lstrip(". ").strip()
-    kind = marker.group(1).split("/")[0]
-    ref.type = _GBT_TYPES.get(kind, "misc")
-    authors_text, title = _split_gbt_head(head)
-    if not title:
-        return False
-    ref.title = _clean_title(title)
-    if authors_text:
-        ref.authors, truncated = parse_authors(authors_text)
-        if not ref.authors:
-            return False
-        if truncated:
-            ref.note = "et al."
-    tail = tail.rstrip(".").strip()
-    if ref.type == "article":
-        return _gbt_journal(tail, ref)
-    if ref.type == "newspaper":
-        match = re.match(r"^(.+?),\s*((\d{4})(?:-\d{1,2}){0,2})\s*(?:\((\w+)\))?", tail)
-        if not match:
-            return False
-        ref.container, ref.year, ref.pages = match.group(1).strip(), match.group(3), match.group(4)
-        return True
-    if ref.type in ("thesis", "book"):
-        match = re.match(r"^(?:(?P<place>[^:：]+?)[:：]\s*)?(?P<who>.+?),\s*(?P<year>\d{4})", tail)
-        if not match:
-            return False
-        who = match.group("who").strip()
-        place = match.group("place").strip() if match.group("place") else None
-        if ref.type == "thesis":
-            ref.school = who
-        else:
-            ref.publisher = who
-        ref.address = place
-        ref.year = match.group("year")
-        pages = re.search(r"[:：]\s*(\d+(?:\s*-\s*\d+)?)\s*$", tail.translate(_DASHES))
-        if pages and ref.type == "book":
-            ref.pages = re.sub(r"\s", "", pages.group(1))
-        return True
-    year = re.search(r"\b(1[89]\d\d|20\d\d)\b", tail)
-    ref.year = year.group(1) if year else None
-    if not re.fullmatch(r"[\d\s./-]*", tail):  # more than a date: where it was issued
-        ref.container = tail.split(",")[0].strip() or None
-    return True
-
-
-def _split_gbt_head(head: str) -> tuple[str, str]:
-    """ "Wang J N, Li Y. Title" -> ("Wang J N, Li Y", "Title"): the authors end at
-    the first full stop that closes a readable author list and is not followed by
-    another initial ("Wang J. N. Title" stops after "N.", not after "J.")."""
-    head = head.strip()
-    for match in re.finditer(r"\.\s+", head):
-        after = head[match.end() :]
-        before = head[: match.start()]
-        inside_initials = re.search(r"(?:^|[\s.,])[A-Z]$", before) and re.match(
-            r"[A-Z](?:\.|\s|,|$)", after
-        )
-        if inside_initials or re.match(r"(?:and|&)\s", after):
-            continue  # the stop belongs to an initial and the author list goes on
-        if re.search(r"(?:^|\s)[A-Z]$", before) and re.match(r"[A-Z][a-z'’-]+\.\s", after):
-            continue  # "Thomas P. Bernstein." - a given-first name goes on to its surname
-        authors = head[: match.start() + 1].strip()
-        people, _ = parse_authors(authors)
-        if people:
-            return authors, after.strip()
-        if len(authors) > 120:
-            break
-    return "", head
-
-
-def _gbt_journal(tail: str, ref: Reference) -> bool:
-    text = tail.translate(_DASHES)
-    match = re.match(
-        r"^(?P<journal>.+?),\s*(?P<year>\d{4})\s*"
-        r"(?:,\s*(?P<volume>[\w-]+))?\s*(?:\((?P<number>[\w-]+)\))?"
-        r"\s*(?:[:：]\s*(?P<pages>[\w]+(?:\s*-\s*\w+)?))?\s*$",
-        text,
-    )
-    if not match:
-        return False
-    ref.container = match.group("journal").strip()
-    ref.year = match.group("year")
-    ref.volume = match.group("volume")
-    ref.number = match.group("number")
-    ref.pages = re.sub(r"\s", "", match.group("pages")) if match.group("pages") else None
-    return True
 
 
 # --- author-year and author-title styles -----------------------------------
@@ -253,7 +142,7 @@ def _chicago_author_date(body: str, ref: Reference) -> bool:
 
 def _author_title(body: str, ref: Reference) -> bool:
     """ "Author. Title. Journal, Vol. 12, No. 3, pp. 1-10, 2019." and "Author, Title. ..." """
-    authors, rest = _split_gbt_head(body)
+    authors, rest = split_authors_title(body)
     if not authors:
         authors, rest = _split_at_comma(body)
     if not authors or not _set_authors(authors, ref):
@@ -287,14 +176,14 @@ def _title_and_source(rest: str, ref: Reference) -> bool:
         return False
     quoted = _QUOTED_TITLE.match(rest)
     if quoted:
-        ref.title = _clean_title(quoted.group("title"))
+        ref.title = clean_title(quoted.group("title"))
         _source(rest[quoted.end() :].strip(" .,"), ref)
         return bool(ref.title)
     emphasis = list(_EMPHASIS.finditer(rest))
     if emphasis and emphasis[0].start() == 0:
         # An italic title is a book's (APA): "*Title*. Publisher."
         ref.type = "book"
-        ref.title = _clean_title(emphasis[0].group(1))
+        ref.title = clean_title(emphasis[0].group(1))
         _book_source(rest[emphasis[0].end() :].strip(" .,"), ref)
         return True
     if emphasis:
@@ -302,7 +191,7 @@ def _title_and_source(rest: str, ref: Reference) -> bool:
         title = rest[: container.start()].strip().rstrip(".,:").strip()
         if not title:
             return False
-        ref.title = _clean_title(title)
+        ref.title = clean_title(title)
         name = container.group(1).strip().rstrip(".,")
         volume = re.match(r"^(.*?),\s*(\d+)$", name)  # APA: "*Journal, 32*(140)"
         after = rest[container.end() :]
@@ -313,7 +202,7 @@ def _title_and_source(rest: str, ref: Reference) -> bool:
         _numbers(after, ref)
         return True
     title, source = _split_title(rest)
-    ref.title = _clean_title(title)
+    ref.title = clean_title(title)
     report = _REPORT.search(ref.title or "")
     if report:
         ref.title = ref.title[: report.start()].strip()
@@ -445,10 +334,3 @@ def _numbers(text: str, ref: Reference) -> None:
         volume = None
     ref.volume, ref.number = volume, number
     ref.pages = re.sub(r"\s", "", pages) if pages else None
-
-
-def _clean_title(title: str) -> str:
-    title = title.strip().strip("*").strip()
-    if title.endswith(".") and not re.search(r"\b[A-Z]\.$", title):
-        title = title[:-1]
-    return title.strip()
