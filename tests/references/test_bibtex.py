@@ -593,6 +593,8 @@ def test_any_text_stays_inside_its_field_and_round_trips(
         decoded = unlatex(fields["title"])
         assert decoded.translate(QUOTE_SHAPES) == clean_text(title).translate(QUOTE_SHAPES)
         assert '"' not in decoded.replace("''", "")  # written typographic
+    elif kind == "article" and clean_text(container):
+        assert unlatex(fields["title"]).startswith("[Article in ")  # supplied, in brackets
     else:
         assert "title" not in fields
     slot = CONTAINER_SLOTS.get(kind, "howpublished")
@@ -641,3 +643,20 @@ def test_any_url_or_doi_stays_inside_its_field(url: str, doi: str) -> None:
         if clean_text(value):
             assert entry.fields[name] == fields[name]
             assert urllib.parse.unquote(fields[name]) == urllib.parse.unquote(clean_text(value))
+
+
+def test_an_article_cited_without_its_title_gets_a_supplied_one() -> None:
+    """Physics and chemistry cite by journal, volume and page; plain.bst needs a title,
+    and square brackets say it was supplied, not printed."""
+    ref = Reference(
+        raw="A. Rostworowski, Phys. Rev. Lett. 111, 051102 (2013).",
+        type="article",
+        authors=[Person("Rostworowski", "A.")],
+        container="Phys. Rev. Lett.",
+        volume="111",
+        pages="051102",
+        year="2013",
+    )
+    text = format_entry("k", ref)
+    assert "  title = {[Article in Phys. Rev. Lett.]},\n" in text
+    assert "  journal = {Phys. Rev. Lett.},\n" in text

@@ -29,6 +29,37 @@ def test_signature_ignores_punctuation_case_and_dashes() -> None:
     assert signature(a) != signature(ref("Wang", "2017", a.title or ""))
 
 
+def test_articles_cited_without_titles_are_told_apart_by_journal_volume_and_page() -> None:
+    """ "Corey E J 1980 JACS 102, 1234" and "Corey E J 1980 Tetrahedron Lett. 21, 731"
+    share author and year; with no title, the journal, volume and page name the work."""
+    first = Reference(
+        raw="a",
+        authors=[Person("Corey", "E. J.")],
+        year="1980",
+        container="J. Am. Chem. Soc.",
+        volume="102",
+        pages="1234",
+    )
+    second = Reference(
+        raw="b",
+        authors=[Person("Corey", "E. J.")],
+        year="1980",
+        container="Tetrahedron Lett.",
+        volume="21",
+        pages="731",
+    )
+    again = Reference(
+        raw="c",
+        authors=[Person("COREY", "E.")],
+        year="1980",
+        container="J Am Chem Soc",
+        volume="102",
+        pages="1234",
+    )
+    assert signature(first) != signature(second)
+    assert signature(first) == signature(again)
+
+
 def paper(pid: str, *raw_references: str) -> Paper:
     metadata = Metadata(id=pid, title=f"Paper {pid}", authors=[Person("Li", "Y.")], year=2020)
     source = Source(Path(f"{pid}.txt"), Path(f"{pid}.yml"), "", pid, metadata)

@@ -176,7 +176,8 @@ def _names(text: str) -> tuple[list, bool]:
 def assemble(labelled: Labelled, raw: str, ref: Reference) -> bool:
     """Fill ``ref`` from the labelled tokens of ``raw``; False when the labels cannot
     be trusted (two fields in pieces), when no title was
-    found, or nothing beside it (no author, year, container, publisher or link):
+    found (unless journal, volume or page and author or year say which article it
+    is), or nothing beside it (no author, year, container, publisher or link):
     the entry is then kept verbatim and flagged."""
     for mend in LABEL_MENDS:
         labelled = mend(labelled)
@@ -241,4 +242,6 @@ def assemble(labelled: Labelled, raw: str, ref: Reference) -> bool:
     ref.type = infer_type(ref, get, raw)
     # A reference names a work and says whose it is, when it was, or where it is.
     located = ref.authors or ref.editors or ref.year or ref.container or ref.publisher
-    return ref.title is not None and bool(located or ref.url or ref.doi or ref.school)
+    if ref.title is None:  # an article cited by journal, volume and page only
+        return bool(ref.container and (ref.volume or ref.pages) and (ref.authors or ref.year))
+    return bool(located or ref.url or ref.doi or ref.school)

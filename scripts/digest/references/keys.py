@@ -42,7 +42,8 @@ def _letters(text: str) -> str:
 
 
 def signature(ref: Reference) -> str:
-    """What makes two reference strings the same work: title, year, first author.
+    """What makes two reference strings the same work: title, year, first author
+    (journal, volume and pages stand in for a title the reference does not print).
 
     Punctuation, case, dashes and spacing are ignored, so "Party Building--Based"
     and "party building—based" agree. A string that could not be parsed is only
@@ -51,7 +52,10 @@ def signature(ref: Reference) -> str:
     if not ref.parsed:
         return "raw:" + _letters(ref.raw)
     family = ref.authors[0].family if ref.authors else ""
-    return f"{_letters(ref.title or '')}|{ref.year or ''}|{_letters(family)}"
+    if not ref.title:  # an article cited by journal, volume and page: those name it
+        where = f"{_letters(ref.container or '')}|{ref.volume or ''}|{ref.pages or ''}"
+        return f"|{where}|{ref.year or ''}|{_letters(family)}"
+    return f"{_letters(ref.title)}|{ref.year or ''}|{_letters(family)}"
 
 
 def base_key(ref: Reference, fallback: str = "anon") -> str:

@@ -84,14 +84,18 @@ def container_from_title(get: dict[str, str]) -> None:
 
 
 def title_from_container(get: dict[str, str]) -> None:
-    """No title but a container: every work has a title, and it comes first, so the
-    container's first sentence is the title ("Tidy households. J Comput Phys"); a
-    container of one sentence is the title itself when a publisher or nothing else
-    says where the work is."""
-    container = get.pop("container")
-    stop = re.search(r"[.?!]\s+(?=[A-Z])", container)
-    if stop:
-        get["title"] = container[: stop.start() + 1]
-        get["container"] = container[stop.end() :]
-    else:
-        get["title"] = container
+    """No title but a container: the title comes first, so the container's first
+    sentence is the title ("Tidy households. J Comput Phys"), unless it is only
+    abbreviations ("J. Am. Chem. Soc."). A journal with a volume or pages and no
+    title is how physics and chemistry cite an article ("Tetrahedron Lett. 26, 5683
+    (1985)"): the container stays. Else a container of one sentence is the title
+    itself when a publisher or nothing else says where the work is."""
+    container = get["container"]
+    for stop in re.finditer(r"[.?!]\s+(?=[A-Z])", container):
+        if re.search(r"[^\W\d_]{3,}(?![.\w])", container[: stop.start()]):
+            get["title"] = container[: stop.start() + 1]
+            get["container"] = container[stop.end() :]
+            return
+    if {"volume", "issue", "pages"} & set(get):
+        return
+    get["title"] = get.pop("container")
