@@ -106,7 +106,8 @@ devcorpus: $(INSTALLED)
 
 # The reference parser's model (issue 10): renders synthetic records through the
 # training CSL styles (citeproc-py, the `refcorpus` extra) and BibTeX styles, adds
-# AnyStyle's hand-labelled real strings and the hand-labelled development gold and
+# real strings labelled by hand (AnyStyle's and GROBID's) and the hand-labelled
+# development gold and
 # trains the CRF into scripts/digest/references/model/. About 2 minutes of rendering
 # and 7 of training on one core; seeded, so the same model.
 # `make refgold` rewrites the generated held-out and dev gold (tests/gold/references/).
@@ -114,6 +115,9 @@ REF_TRAIN := build/refcorpus/train.jsonl
 # Real strings labelled by hand (AnyStyle's datasets, BSD-2-Clause): one in ten kept for dev.
 REF_REAL := build/refcorpus/anystyle.jsonl
 REF_REAL_DEV := build/refcorpus/anystyle_dev.jsonl
+# Real strings cut out of PDFs, labelled by hand (GROBID's citation corpus, Apache-2.0).
+REF_PDF := build/refcorpus/grobid.jsonl
+REF_PDF_DEV := build/refcorpus/grobid_dev.jsonl
 REFMODEL_PACKAGES := texlive-binaries texlive-bibtex-extra texlive-science texlive-publishers
 REF_GOLD := tests/gold/references/corpus.yml tests/gold/references/other_styles.yml \
 	tests/gold/references/real_papers_dev.yml
@@ -125,7 +129,9 @@ refmodel: $(INSTALLED)
 	$(call apt_install,$(REFMODEL_PACKAGES),exit 1)
 	$(BIN)/python scripts/refcorpus/generate.py train $(REF_TRAIN)
 	$(BIN)/python scripts/refcorpus/anystyle.py $(REF_REAL) --dev $(REF_REAL_DEV)
-	$(BIN)/python scripts/refcorpus/train.py $(REF_TRAIN) $(REF_REAL) --gold $(wildcard $(REF_GOLD))
+	$(BIN)/python scripts/refcorpus/grobid.py $(REF_PDF) --dev $(REF_PDF_DEV)
+	$(BIN)/python scripts/refcorpus/train.py $(REF_TRAIN) $(REF_REAL) $(REF_PDF) \
+	  --gold $(wildcard $(REF_GOLD))
 
 refgold: $(INSTALLED)
 	$(BIN)/python scripts/refcorpus/generate.py heldout tests/gold/references/heldout

@@ -28,6 +28,7 @@ import sys
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -52,6 +53,7 @@ _LABELS = {
     "container-title": "container",
     "date": "year",
     "volume": "volume",
+    "issue": "issue",  # GROBID's; AnyStyle prints the issue inside its volume segment
     "pages": "pages",
     "publisher": "publisher",
     "location": "place",
@@ -162,6 +164,8 @@ def _segment_tags(tokens: list[Token], tags: list[str], idx: list[int], tag: str
         idx = _trim(tokens, tags, idx, _NAME_WORDS)
     elif label == "pages":
         idx = _trim(tokens, tags, idx, _PAGE_WORDS)
+    elif label == "issue":
+        idx = _trim(tokens, tags, idx, _ISSUE_WORDS)
     elif label == "container":
         idx = _trim(tokens, tags, idx, _CONTAINER_WORDS)
     elif label == "volume":
@@ -188,21 +192,30 @@ def convert(sequence: ET.Element) -> tuple[str, list[str]] | str:
         for child in sequence
     ]
     segments = [(tag, value) for tag, value in segments if value and tag not in _CUT]
-    unknown = {tag for tag, _ in segments} & _UNKNOWN
-    if unknown:
-        return "label without a field: " + sorted(unknown)[0]
-    if any(tag not in _LABELS for tag, _ in segments):
-        return "label not mapped"
     text, spans = "", []
     for tag, value in segments:
         if text:
             text += " "
         spans.append((tag, len(text), len(text) + len(value)))
         text += value
+    return label_spans(text, spans)
+
+
+def label_spans(text: str, spans: list[tuple[str, int, int]]) -> tuple[str, list[str]] | str:
+    """(text, one label per token) from AnyStyle-named segments at character
+    offsets (text outside every span is no field), or why the string is left out.
+
+    Shared by every source of hand-labelled strings, so that all of them follow
+    one convention whatever markup they came in."""
+    unknown = {tag for tag, _, _ in spans} & _UNKNOWN
+    if unknown:
+        return "label without a field: " + sorted(unknown)[0]
+    if any(tag not in _LABELS for tag, _, _ in spans):
+        return "label not mapped"
     _, body = split_label(rejoin_links(text))
     if body != text:
         return "changed by link mending or label cutting"
-    thesis = any(tag == "genre" and _THESIS.search(value) for tag, value in segments)
+    thesis = any(tag == "genre" and _THESIS.search(text[start:end]) for tag, start, end in spans)
     chars = [OTHER] * len(text)
     for tag, start, end in spans:
         chars[start:end] = [_LABELS[tag]] * (end - start)
@@ -214,8 +227,35 @@ def convert(sequence: ET.Element) -> tuple[str, list[str]] | str:
     return text, tags
 
 
-def _is_dev(text: str) -> bool:
+def is_dev(text: str) -> bool:
     return hashlib.sha256(text.encode("utf-8")).digest()[0] % 10 == 0
+
+
+def write_split(
+    results: Iterable[tuple[str, list[str]] | str], out: Path, dev: Path | None, source: str
+) -> None:
+    """Write converted strings as JSON lines, one in ten to ``dev``, and say how
+    many were left out and why (a duplicate string is written once)."""
+    left_out: Counter[str] = Counter()
+    seen: set[str] = set()
+    rows: dict[bool, list[str]] = {True: [], False: []}
+    for result in results:
+        if isinstance(result, str):
+            left_out[result] += 1
+            continue
+        text, tags = result
+        if text in seen:
+            left_out["duplicate"] += 1
+            continue
+        seen.add(text)
+        rows[is_dev(text)].append(json.dumps({"text": text, "labels": tags}, ensure_ascii=False))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(row + "\n" for row in rows[False]), encoding="utf-8")
+    if dev:
+        dev.write_text("".join(row + "\n" for row in rows[True]), encoding="utf-8")
+    print(f"{len(rows[False])} training and {len(rows[True])} dev strings from {source}")
+    for reason, n in sorted(left_out.items()):
+        print(f"  left out {n}: {reason}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -224,29 +264,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", type=Path)
     parser.add_argument("--files", nargs="*", default=list(FILES))
     args = parser.parse_args(argv)
-    left_out: Counter[str] = Counter()
-    seen: set[str] = set()
-    train, dev = [], []
-    for name in args.files:
-        for sequence in ET.parse(DATA / name).getroot():
-            result = convert(sequence)
-            if isinstance(result, str):
-                left_out[result] += 1
-                continue
-            text, tags = result
-            if text in seen:
-                left_out["duplicate"] += 1
-                continue
-            seen.add(text)
-            row = json.dumps({"text": text, "labels": tags}, ensure_ascii=False)
-            (dev if _is_dev(text) else train).append(row)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("".join(row + "\n" for row in train), encoding="utf-8")
-    if args.dev:
-        args.dev.write_text("".join(row + "\n" for row in dev), encoding="utf-8")
-    print(f"{len(train)} training and {len(dev)} dev strings from {', '.join(args.files)}")
-    for reason, n in sorted(left_out.items()):
-        print(f"  left out {n}: {reason}")
+    results = (
+        convert(sequence) for name in args.files for sequence in ET.parse(DATA / name).getroot()
+    )
+    write_split(results, args.out, args.dev, ", ".join(args.files))
     return 0
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from refcorpus.anystyle import main as anystyle_main
+from refcorpus.grobid import main as grobid_main
 
 from digest.evaluation.label_scores import score_labels
 from digest.evaluation.reference_scores import ReferenceScores, load_gold, score
@@ -64,16 +65,29 @@ def test_training_styles_on_records_never_trained_on_meet_the_targets() -> None:
     assert scores.micro.f1 >= 0.98 and scores.exact_match_rate >= 0.90, scores
 
 
-def test_real_strings_never_trained_on_are_labelled_token_by_token(tmp_path: Path) -> None:
-    """The tenth of AnyStyle's hand-labelled real strings kept out of training (dev)."""
+def dev_accuracy(convert_main, tmp_path: Path) -> tuple[int, float]:
+    """Write a converter's dev tenth and label it: (strings, token accuracy)."""
     dev = tmp_path / "dev.jsonl"
-    anystyle_main([str(tmp_path / "train.jsonl"), "--dev", str(dev)])
+    convert_main([str(tmp_path / "train.jsonl"), "--dev", str(dev)])
     pairs = []
     for line in dev.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         pairs.append((row["labels"], label_tokens(tokenize(row["text"])).labels))
-    assert len(pairs) > 1000
-    assert score_labels(pairs).accuracy >= 0.87
+    return len(pairs), score_labels(pairs).accuracy
+
+
+def test_real_strings_never_trained_on_are_labelled_token_by_token(tmp_path: Path) -> None:
+    """The tenth of AnyStyle's hand-labelled real strings kept out of training (dev)."""
+    count, accuracy = dev_accuracy(anystyle_main, tmp_path)
+    assert count > 1000 and accuracy >= 0.87
+
+
+def test_real_strings_cut_from_pdfs_never_trained_on_are_labelled_token_by_token(
+    tmp_path: Path,
+) -> None:
+    """The tenth of GROBID's hand-labelled PDF strings kept out of training (dev)."""
+    count, accuracy = dev_accuracy(grobid_main, tmp_path)
+    assert count > 800 and accuracy >= 0.93
 
 
 def test_held_out_style_families_stay_above_their_floor() -> None:

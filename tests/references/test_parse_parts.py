@@ -5,6 +5,8 @@ forms other styles print, and the flag on what could not be read."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from digest.model import Reference
@@ -242,3 +244,26 @@ def test_a_number_after_the_volume_is_the_issue() -> None:
         "Christiana Soares De Freitas. 2012. O software público brasileiro: novos modelos de cooperação econômica entre estado e sociedade civil. Informacao e Sociedade 22, 2 (2012), 99–113."
     )
     assert (ref.volume, ref.number, ref.pages) == ("22", "2", "99-113")
+
+
+@pytest.mark.parametrize(
+    ("raw", "families", "journal", "volume", "pages", "year"),
+    [
+        ("[12] A. Rostworowski and M. Maliborski, Phys. Rev. Lett. 111, 051102 (2013).",
+         ["Rostworowski", "Maliborski"], "physrevlett", "111", "051102", "2013"),
+        ("J. P. Collman and J. I. Brauman, Acc. Chem. Res. 10, 265 (1977).",
+         ["Collman", "Brauman"], "accchemres", "10", "265", "1977"),
+        ("Diemer B., Kravtsov A. V., 2014, ApJ, 789, 1",
+         ["Diemer", "Kravtsov"], "apj", "789", "1", "2014"),
+    ],
+)  # fmt: skip
+def test_an_article_cited_by_journal_volume_and_page_alone_is_parsed(
+    raw: str, families: list[str], journal: str, volume: str, pages: str, year: str
+) -> None:
+    """Physics, chemistry and astronomy print no article title: such a reference is an
+    article all the same, not a string to flag."""
+    ref = parse_reference(raw)
+    assert ref.parsed and ref.type == "article" and ref.title is None
+    assert [person.family for person in ref.authors] == families
+    assert re.sub(r"[^a-z]", "", (ref.container or "").lower()) == journal
+    assert (ref.volume, ref.pages, ref.year) == (volume, pages, year)

@@ -13,14 +13,17 @@ from pathlib import Path
 import pytest
 import yaml
 from refcorpus.anystyle import DATA, FILES, convert
+from refcorpus.grobid import DATA as GROBID_DATA
+from refcorpus.grobid import bibls as grobid_bibls
+from refcorpus.grobid import convert as grobid_convert
 
 from digest.references.tokens import tokenize
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "references"
 
 
-def labelled(xml: str) -> list[tuple[str, str]]:
-    result = convert(ET.fromstring(xml))
+def labelled(xml: str, converter=convert) -> list[tuple[str, str]]:
+    result = converter(ET.fromstring(xml))
     assert not isinstance(result, str), result
     text, tags = result
     return [(token.text, tag) for token, tag in zip(tokenize(text), tags, strict=True)]
@@ -121,3 +124,80 @@ def test_no_real_training_title_is_a_scored_title(gold):
             for title in sequence.iter("title"):
                 value = _norm(title.text or "")
                 assert len(value) < 16 or value not in scored, (name, title.text)
+
+
+# --- GROBID's TEI citations (scripts/refcorpus/grobid.py) -----------------------
+
+
+def grobid_labelled(xml: str) -> list[tuple[str, str]]:
+    return labelled(xml, grobid_convert)
+
+
+def test_a_tei_chapter_takes_the_same_conventions():
+    """Text between elements is no field; a monograph title after an article title
+    is the book the chapter sits in; "pp." and "ed." are no field."""
+    pairs = grobid_labelled(
+        "<bibl><author>Childs, P. E.</author> (<date>1998</date>). "
+        '"<title level="a">From hydrogen to meitnerium</title>." In '
+        '<title level="m">Chemical Nomenclature</title>, ed. <editor>Kevin Thurlow</editor>, '
+        'pp. <biblScope unit="page">27-66</biblScope>. <pubPlace>Dordrecht</pubPlace>: '
+        "<publisher>Kluwer</publisher>.</bibl>"
+    )
+    assert pairs == [
+        ("Childs", "author"), (",", "author"), ("P", "author"), (".", "author"),
+        ("E", "author"), (".", "author"), ("(", "other"), ("1998", "year"), (")", "other"),
+        (".", "other"), ('"', "other"), ("From", "title"), ("hydrogen", "title"),
+        ("to", "title"), ("meitnerium", "title"), (".", "other"), ('"', "other"),
+        ("In", "other"), ("Chemical", "container"), ("Nomenclature", "container"),
+        (",", "other"), ("ed", "other"), (".", "other"), ("Kevin", "editor"),
+        ("Thurlow", "editor"), (",", "other"), ("pp", "other"), (".", "other"),
+        ("27", "pages"), ("-", "pages"), ("66", "pages"), (".", "other"),
+        ("Dordrecht", "place"), (":", "other"), ("Kluwer", "publisher"), (".", "other"),
+    ]  # fmt: skip
+
+
+def test_a_tei_book_a_pdf_line_break_and_a_list_label():
+    """A monograph title with no article title is the work's own; <lb/> is a space;
+    the list label before the first field is cut."""
+    pairs = grobid_labelled(
+        '<bibl>[3] <author>F. Dolphin</author>. <title level="m">The <lb/>porphyrins</title>. '
+        'Vol. <biblScope type="vol">I</biblScope>. <publisher>Academic Press</publisher>, '
+        "<date>1978</date>.</bibl>"
+    )
+    assert pairs == [
+        ("F", "author"), (".", "author"), ("Dolphin", "author"), (".", "other"),
+        ("The", "title"), ("porphyrins", "title"), (".", "other"), ("Vol", "other"),
+        (".", "other"), ("I", "volume"), (".", "other"), ("Academic", "publisher"),
+        ("Press", "publisher"), (",", "other"), ("1978", "year"), (".", "other"),
+    ]  # fmt: skip
+
+
+def test_a_tei_issue_and_a_series_title():
+    pairs = grobid_labelled(
+        '<bibl><author>Kanamori H</author>. <title level="a">Shaking</title>. '
+        '<title level="j">Science</title> <biblScope unit="volume">279</biblScope>, no. '
+        '<biblScope unit="issue">5359</biblScope> (<date>1998</date>)</bibl>'
+    )
+    assert [tag for token, tag in pairs if token in ("279", "no", "5359", "Science")] == [
+        "container", "volume", "other", "issue",
+    ]  # fmt: skip
+    series = grobid_convert(
+        ET.fromstring(
+            '<bibl><author>A. B</author>. <title level="m">Book</title>, '
+            '<title level="s">Lecture Notes</title> <biblScope unit="volume">12</biblScope></bibl>'
+        )
+    )
+    assert isinstance(series, str) and "collection-title" in series
+
+
+@pytest.mark.parametrize("gold", ["real_papers_test.yml", "real_papers_dev.yml"])
+def test_no_grobid_title_is_a_scored_title(gold):
+    scored = {
+        _norm(e["title"]) for e in yaml.safe_load((GOLD / gold).read_text()) if e.get("title")
+    }
+    for path in sorted((GROBID_DATA / "corpus").glob("*.xml")):
+        for bibl in grobid_bibls(path):
+            for title in bibl:
+                if title.tag.endswith("title"):
+                    value = _norm("".join(title.itertext()))
+                    assert len(value) < 16 or value not in scored, (path.name, value)

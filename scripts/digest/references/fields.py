@@ -240,6 +240,10 @@ def assemble(labelled: Labelled, raw: str, ref: Reference) -> bool:
     if not ref.edition:
         edition_in_words(raw, ref)
     ref.type = infer_type(ref, get, raw)
+    if ref.type == "thesis" and not ref.container:
+        # A thesis is no serial: the issue CNKI-style exports print after its year
+        # ("Shandong Normal University, 2019(05)") numbers nothing of it.
+        ref.number = None
     # A reference names a work and says whose it is, when it was, or where it is.
     located = ref.authors or ref.editors or ref.year or ref.container or ref.publisher
     if ref.title is None:  # an article cited by journal, volume and page only

@@ -104,6 +104,25 @@ def second_volume_is_the_issue(labelled: Labelled) -> Labelled:
     return Labelled(tokens, labels, labelled.confidence)
 
 
+def place_glued_to_the_journal(labelled: Labelled) -> Labelled:
+    """A place belongs with a publisher: one that runs straight on from the container,
+    with no mark between and no publisher anywhere, is the end of the journal's name
+    ("Proc Natl Acad Sci USA 2021: 2391-2403")."""
+    tokens, labels = labelled.tokens, list(labelled.labels)
+    if "publisher" in labels or "place" not in labels:
+        return labelled
+    start = labels.index("place")
+    if start == 0 or labels[start - 1] != "container":
+        return labelled
+    end = start
+    while end < len(labels) and labels[end] == "place":
+        labels[end] = "container"
+        end += 1
+    if "place" in labels[end:]:
+        return labelled
+    return Labelled(tokens, labels, labelled.confidence)
+
+
 _STOPS = frozenset(".;")
 _NUMBERS = frozenset({"volume", "issue", "number", "pages", "year"})
 # Words that end a title when the model left them unlabelled after it.
@@ -230,6 +249,7 @@ def scattered(labels: list[str]) -> list[str]:
 LABEL_MENDS = (
     edited_by_the_names,
     second_volume_is_the_issue,
+    place_glued_to_the_journal,
     names_before_year,
     second_title_is_the_book,
     mend_title,

@@ -92,7 +92,7 @@ def title_from_container(get: dict[str, str]) -> None:
     itself when a publisher or nothing else says where the work is."""
     container = get["container"]
     for stop in re.finditer(r"[.?!]\s+(?=[A-Z])", container):
-        if re.search(r"[^\W\d_]{3,}(?![.\w])", container[: stop.start()]):
+        if re.search(r"[^\W\d_]{3,}(?![.\w])", container[: stop.start() + 1]):
             get["title"] = container[: stop.start() + 1]
             get["container"] = container[stop.end() :]
             return
