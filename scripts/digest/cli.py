@@ -1,4 +1,4 @@
-"""The maintainer's command line: `digest build`, `check`, `clean`, `refs`, `items`."""
+"""The maintainer's command line: `digest add`, `build`, `check`, `clean`, `refs`, `items`."""
 
 from __future__ import annotations
 
@@ -83,6 +83,32 @@ def _cmd_items(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _cmd_add(args: argparse.Namespace) -> int:
+    """Copy received texts into sources/ with drafted sidecars (``--dry-run``: print them)."""
+    from digest.ingest.add import add_files
+
+    root = Path(args.root) if args.root else _find_root(Path.cwd())
+    failed = 0
+    for added in add_files([Path(f) for f in args.files], root / "sources", args.dry_run):
+        if added.duplicate_of:
+            print(
+                f"{added.given}: a rendering of a paper already in the digest "
+                f"({', '.join(added.duplicate_of)}); the two will be merged",
+                file=sys.stderr,
+            )
+        if added.error:
+            failed += 1
+            print(f"{added.given}: {added.error}", file=sys.stderr)
+            continue
+        if args.dry_run:
+            print(f"# would write {added.text_path} and this sidecar beside it:")
+            sys.stdout.write(added.sidecar)
+            continue
+        review = ", ".join(added.draft.review) if added.draft else ""
+        print(f"{added.given} -> {added.text_path} (check in its sidecar: {review or 'nothing'})")
+    return 1 if failed else 0
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from digest.build import build
 
@@ -150,6 +176,14 @@ def main(argv: list[str] | None = None) -> int:
         help="how long to wait for another build that holds build/digest.lock (default 300)",
     )
     build.set_defaults(run=_cmd_build)
+
+    add = commands.add_parser(
+        "add", help="copy texts into sources/ with a sidecar drafted from what each prints"
+    )
+    add.add_argument("files", nargs="+", help=".txt or .md files as received")
+    add.add_argument("--dry-run", action="store_true", help="print each sidecar, write nothing")
+    add.add_argument("--root", help="repository root (default: found from the current folder)")
+    add.set_defaults(run=_cmd_add)
 
     check = commands.add_parser("check", help="validate every source and sidecar, write nothing")
     check.add_argument("--root", help="repository root (default: found from the current folder)")

@@ -27,6 +27,13 @@ _LEADING_MARK = re.compile(
     rf"^(?:[{_SUPERSCRIPT_DIGITS}]+|\^\{{[^}}]*\}}|\d{{1,2}}(?=\s*[A-Z]))\s*"
 )
 
+_NAME_WITH_AFFILIATION = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*\((?P<affiliation>[^()]{8,})\)$"
+)
+
+# A journal's line, an identifier or a link: never a line of the title.
+_JOURNAL_LINE = re.compile(r"\bVol(?:ume)?\.?\s*\d+|\bISSN\b|\bdoi:|\bDOI\b|https?://", re.I)
+
 FRONT_MAX_LINES = 12
 # A line this long (share of the width) in sentence case is prose, not a title page's.
 PROSE_LINE = 0.6
@@ -102,21 +109,57 @@ def _title_lines(lines: list[Line]) -> list[Line]:
 
 
 def parse_front_matter(lines: list[Line]) -> FrontMatter:
+    """Sort the title page's lines by shape; the title is the run of lines right
+    above the author line (a journal's name or a label may stand above it), else
+    the longest line left."""
     front = FrontMatter()
     rest: list[str] = []
+    # The block of unsorted lines last seen (a blank line may part it from the names).
+    run: list[str] = []
+    gap = False
+    above_authors: list[str] = []
+    names_with_affiliations = False
     for line in _title_lines(lines):
         text = line.text
         if line.blank:
+            gap = True  # a new block starts with the next unsorted line
             continue
-        if _DATES.search(text) and front.dates is None:
+        named = _NAME_WITH_AFFILIATION.match(text)
+        if names_with_affiliations and _is_author_line(text, after_title=True):
+            front.authors = f"{front.authors}, {strip_marks(text)}"  # one with none given
+        elif (
+            named
+            and _INSTITUTION.search(named.group("affiliation"))
+            and (front.authors is None or names_with_affiliations)
+        ):
+            # "Jun Chen (Party School of ..., Hangzhou, China)": pandoc's title block
+            # prints each author with an affiliation in brackets, one per line.
+            name = strip_marks(named.group("name"))
+            front.authors = f"{front.authors}, {name}" if front.authors else name
+            front.affiliations.append(named.group("affiliation").strip())
+            if not names_with_affiliations:
+                above_authors = run
+            names_with_affiliations = True
+        elif _DATES.search(text) and front.dates is None:
             front.dates = text
         elif _LEADING_MARK.match(text) or (_INSTITUTION.search(text) and "," in text):
             front.affiliations.append(_LEADING_MARK.sub("", text).strip())
+        elif _JOURNAL_LINE.search(text):
+            rest.append(text)  # "Journal; Vol. 12, No. 3; 2021" above a title: no part of it
         elif front.authors is None and _is_author_line(text, after_title=bool(rest)):
             front.authors = strip_marks(text)
+            above_authors = run
         else:
             rest.append(text)
-    if rest:
+            run = [text] if gap else [*run, text]
+            gap = False
+            continue
+        run, gap = [], False
+    joined = " ".join(above_authors)
+    if above_authors and len(joined.split()) >= 4 and is_title_case(joined):
+        front.title = joined
+        rest = [text for text in rest if text not in above_authors]
+    elif rest:
         title = max(rest, key=len)
         if len(title.split()) >= 4:
             front.title = title
@@ -130,10 +173,13 @@ def _is_author_line(text: str, *, after_title: bool = False) -> bool:
     the title (a title line is Title Case too, but comes first)."""
     marked = bool(_MARKS.search(text))
     names = [n for n in re.split(r"\s*(?:&|,|\band\b)\s*", strip_marks(text)) if n]
-    if not names or len(names) > 12:
-        return False
+    if not names or len(names) > 12 or re.search(r"[:;?!]", text):
+        return False  # a title's colon or question mark is no part of a name
+    # A name has a given name and a surname ("Policy and Society Quarterly" is no
+    # list of two names), unless a mark ties it to an affiliation.
+    shortest = 1 if marked else 2
     name_like = all(
-        1 <= len(n.split()) <= 4 and all(w[:1].isupper() for w in n.split()) for n in names
+        shortest <= len(n.split()) <= 4 and all(w[:1].isupper() for w in n.split()) for n in names
     )
     alone = after_title and len(names) == 1 and len(names[0].split()) >= 2
     return name_like and (marked or len(names) > 1 or alone)

@@ -229,7 +229,10 @@ def remove_furniture(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], l
                 folio = folio or (page_index, index) in folios
                 # A bare number repeats at every edge once masked: only the count decides.
                 running = number is None and recurring[key] >= _needed(text, needed, pages)
-                running = running or _carries_affix(text, affixes)
+                # Running heads abbreviate the title that the first page prints whole
+                # ("Between Mobilisation and Routine" / "...: Neighbourhood"): there
+                # a shared beginning alone does not make a line a running head.
+                running = running or (page_index > 0 and _carries_affix(text, affixes))
                 if not (folio or running) and _is_capitals(text) and len(run) > 1:
                     # A running head in capitals wrapped over two lines: its first line
                     # goes when the next one carries the recurring part.

@@ -217,6 +217,23 @@ def _field_names(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
         seen.add(item)
 
 
+# Keys a drafted sidecar may ask a person to check (``digest add`` fills them).
+REVIEWABLE: tuple[str, ...] = (*BIBLIOGRAPHIC_FIELDS, "affiliations", "keywords", "language")
+
+
+def _review(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
+    if not isinstance(node, yaml.SequenceNode):
+        yield node, f"{key}: expected a list of keys to check (or []), got {_got(node, value)}"
+        return
+    for item_node, item in zip(node.value, value, strict=True):
+        if not isinstance(item, str) or item not in REVIEWABLE:
+            yield (
+                item_node,
+                f"{key}: {_got(item_node, item)} is not a key a draft fills"
+                f"{_suggest(str(item), REVIEWABLE)}; expected some of {', '.join(REVIEWABLE)}",
+            )
+
+
 @dataclass(frozen=True)
 class Rule:
     """How to check one top-level key, and whether the sidecar must have it."""
@@ -245,6 +262,7 @@ SCHEMA: dict[str, Rule] = {
     "not_in_text": Rule(_field_names, required=True),
     "notes": Rule(_optional_text),
     "item_themes": Rule(_item_themes),
+    "review": Rule(_review),
 }
 AUTHOR_KEYS: tuple[str, ...] = ("family", "given")
 # libyaml's parser when PyYAML was built with it (it keeps line marks too): ten times faster.
@@ -412,6 +430,16 @@ def _check_mapping(sidecar: Sidecar, root: yaml.MappingNode) -> None:
 
     if not problems:
         sidecar.metadata = _to_metadata(values)
+        if values.get("review"):
+            problems.append(
+                Problem(
+                    path,
+                    sidecar.lines["review"],
+                    f"review: {', '.join(values['review'])} drafted by `digest add`, not yet "
+                    "checked; compare them with the text, then delete the review key",
+                    severity="warning",
+                )
+            )
 
 
 def _check_source(
@@ -477,7 +505,7 @@ def _to_metadata(values: dict[str, Any]) -> Metadata:
         Person(family=entry["family"].strip(), given=(entry.get("given") or "").strip())
         for entry in values.get("authors") or []
     ]
-    fields = {k: v for k, v in values.items() if k not in ("source", "authors")}
+    fields = {k: v for k, v in values.items() if k not in ("source", "authors", "review")}
     overrides = fields.get("item_themes") or {}
     fields["item_themes"] = {str(k): list(v or []) for k, v in overrides.items()}
     return Metadata(authors=authors, **fields)

@@ -1,0 +1,140 @@
+"""``digest add FILE...``: a received text into ``sources/`` with a drafted sidecar.
+
+Each file is copied byte for byte (the corpus keeps what maintainers receive) under
+the next free number and a readable stem ("005_zhou-mobilisation-routine.txt"),
+beside a sidecar drafted from its text (``draft.py``). Nothing that exists is ever
+overwritten: both files are created exclusively, the text first, and a failure
+removes what this call created. A file that cannot be read is reported with its
+name and the reason; the other files still go in. A text that is a rendering of a
+paper already in the digest is reported (by the duplicate detector) before copying.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from digest.clean import clean_text
+from digest.duplicates import DEFAULT_THRESHOLD, containment, shingles
+from digest.ingest.draft import Draft, draft_sidecar, sidecar_yaml
+from digest.ingest.encoding import decode_text, normalise_line_ends
+from digest.ingest.sidecar import TEXT_SUFFIXES
+
+_NUMBERED = re.compile(r"^(\d{3,})_")
+
+
+@dataclass
+class Added:
+    """What ``add`` did (or, with ``dry_run``, would do) with one file."""
+
+    given: Path
+    text_path: Path | None = None
+    sidecar: str = ""
+    draft: Draft | None = None
+    duplicate_of: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def add_files(paths: list[Path], sources: Path, dry_run: bool = False) -> list[Added]:
+    """Add each file in turn; one that fails does not stop the others."""
+    results = []
+    for path in paths:
+        result = _add_one(path, sources, dry_run)
+        results.append(result)
+    return results
+
+
+def _add_one(path: Path, sources: Path, dry_run: bool) -> Added:
+    added = Added(path)
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        added.error = f"not a text source ({', '.join(TEXT_SUFFIXES)}); PDFs are not read yet"
+        return added
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        added.error = f"cannot read: {error.strerror or error}"
+        return added
+    decoded = decode_text(data, path)
+    if decoded.text is None or not decoded.text.strip():
+        reasons = "; ".join(problem.message for problem in decoded.problems)
+        added.error = f"cannot read as text: {reasons or 'empty'}"
+        return added
+    text = normalise_line_ends(decoded.text)
+    added.duplicate_of = _renderings_of(text, sources)
+    document = clean_text(text)
+    number = _next_number(sources)
+    stem = f"{number:03d}_{_readable(document.front.title or path.stem)}"
+    target = sources / f"{stem}{path.suffix.lower()}"
+    added.draft = draft_sidecar(document, text, target.name, _taken_ids(sources))
+    added.sidecar = sidecar_yaml(added.draft)
+    added.text_path = target
+    if dry_run:
+        return added
+    sources.mkdir(parents=True, exist_ok=True)
+    created: list[Path] = []
+    try:
+        _create(target, data)
+        created.append(target)
+        _create(target.with_suffix(".yml"), added.sidecar.encode("utf-8"))
+    except OSError as error:
+        for done in created:
+            done.unlink()
+        added.error = f"cannot write into {sources}: {error.strerror or error}"
+    return added
+
+
+def _create(path: Path, data: bytes) -> None:
+    """Write a new file whole or not at all; an existing file is an error (O_EXCL)."""
+    tmp = path.with_name(f".{path.name}.adding")
+    with open(tmp, "xb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    try:
+        os.link(tmp, path)  # fails if ``path`` exists: never replaces a file
+    finally:
+        tmp.unlink()
+
+
+def _next_number(sources: Path) -> int:
+    numbers = [int(m.group(1)) for p in _entries(sources) if (m := _NUMBERED.match(p.name))]
+    return max(numbers, default=-1) + 1
+
+
+def _entries(sources: Path) -> list[Path]:
+    return sorted(sources.iterdir()) if sources.is_dir() else []
+
+
+def _readable(title: str) -> str:
+    words = re.findall(r"[a-z0-9]+", title.lower())
+    return "-".join(words[:6])[:60].strip("-") or "paper"
+
+
+def _taken_ids(sources: Path) -> set[str]:
+    ids = set()
+    for sidecar in (p for p in _entries(sources) if p.suffix == ".yml"):
+        try:
+            data = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            ids.add(data["id"])
+    return ids
+
+
+def _renderings_of(text: str, sources: Path) -> list[str]:
+    """Sources whose wording contains this text's (or is contained in it)."""
+    mine = shingles(text)
+    found = []
+    for other in (p for p in _entries(sources) if p.suffix in TEXT_SUFFIXES):
+        try:
+            theirs = shingles(other.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            continue
+        if containment(mine, theirs) >= DEFAULT_THRESHOLD:
+            found.append(other.name)
+    return found
