@@ -39,6 +39,7 @@ from digest.references.keys import KeyRegistry
 from digest.site.bibliography_pages import render_bibliography_pages
 from digest.site.citation_links import PaperCitations, collect_citations
 from digest.site.compare_pages import PaperItems, render_compare_pages
+from digest.site.corpus_health import PaperHealth, paper_health
 from digest.site.health_page import render_health
 from digest.site.pages import (
     Page,
@@ -73,6 +74,7 @@ class BuildReport:
     left_out: list[Path] = field(default_factory=list)  # files with errors, not built
     notes: list[str] = field(default_factory=list)  # what the build did besides the pages
     summaries: dict[str, str] = field(default_factory=dict)  # source -> how sure the cleaner is
+    health: list[PaperHealth] = field(default_factory=list)  # one row per paper, worst first
 
     @property
     def errors(self) -> list[Problem]:
@@ -227,6 +229,15 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
             if item.source not in ("heading", "section"):  # headings carry their own anchors
                 citations[paper.id].mark(item.block, item.offset, item.anchor)
 
+    report.health = paper_health(
+        report.papers,
+        report.summaries,
+        report.problems,
+        bibliography.paper_references,
+        citations,
+        report.items,
+    )
+
     bib_text = bibliography_text(bibliography)
     report.problems.extend(_check_root_files(root, bib_text))
 
@@ -244,7 +255,9 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
     pages.extend(render_bibliography_pages(env, bibliography, report.papers, citations))
     compared = [PaperItems(paper, report.items[paper.id]) for paper in report.papers]
     pages.extend(render_compare_pages(env, codebook, compared))
-    pages.append(render_health(env, report.problems, report.left_out, len(report.papers)))
+    pages.append(
+        render_health(env, report.problems, report.left_out, len(report.papers), report.health)
+    )
 
     wanted = outputs.pages
     wanted.update({Path(page.path): page.text.encode("utf-8") for page in pages})

@@ -1,4 +1,5 @@
-"""The maintainer's command line: `digest add`, `build`, `check`, `clean`, `refs`, `items`."""
+"""The maintainer's command line: `digest add`, `build`, `check`, `report`, `clean`, `refs`,
+`items`."""
 
 from __future__ import annotations
 
@@ -109,6 +110,27 @@ def _cmd_add(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    """One row per paper, worst first: what a maintainer should look at."""
+    import json
+
+    from digest.build import build
+    from digest.site.corpus_health import report_lines
+
+    root = Path(args.root) if args.root else _find_root(Path.cwd())
+    report = build(root, None, keep_going=True)
+    if args.json:
+        rows = [row.to_json() for row in report.health]
+        left_out = [path.as_posix() for path in report.left_out]
+        sys.stdout.write(json.dumps({"papers": rows, "left_out": left_out}, indent=2) + "\n")
+    else:
+        for line in report_lines(report.health):
+            print(line)
+        for path in report.left_out:
+            print(f"{path.as_posix()}: left out (errors; see `digest check`)")
+    return 1 if report.errors else 0
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from digest.build import build
 
@@ -184,6 +206,13 @@ def main(argv: list[str] | None = None) -> int:
     add.add_argument("--dry-run", action="store_true", help="print each sidecar, write nothing")
     add.add_argument("--root", help="repository root (default: found from the current folder)")
     add.set_defaults(run=_cmd_add)
+
+    health = commands.add_parser(
+        "report", help="one row per paper, worst first: what to check (--json for scripts)"
+    )
+    health.add_argument("--json", action="store_true", help="the rows as JSON")
+    health.add_argument("--root", help="repository root (default: found from the current folder)")
+    health.set_defaults(run=_cmd_report)
 
     check = commands.add_parser("check", help="validate every source and sidecar, write nothing")
     check.add_argument("--root", help="repository root (default: found from the current folder)")
