@@ -124,3 +124,23 @@ def test_a_review_key_names_only_keys_a_draft_fills(tmp_path: Path) -> None:
     loaded, problems = load_corpus(sources, root=tmp_path)
     assert loaded == []
     assert any("'titel'" in p.message and "did you mean 'title'" in p.message for p in problems)
+
+
+def test_a_cited_works_doi_in_the_text_is_not_the_papers(tmp_path: Path) -> None:
+    """Only a DOI the first page prints as the paper's own ("doi:", "DOI:", doi.org) on a
+    line of its own is taken; one inside a sentence belongs to a cited work."""
+    text = tmp_path / "paper.txt"
+    text.write_text(
+        "Grid Management and Party Building in Three Chinese Cities\n"
+        "Li Ming, Zhou Hong\n"
+        "School of Government, Peking University, Beijing, China\n\n"
+        "1. Introduction\n"
+        "As Wang (2019, https://doi.org/10.1080/10670564.2019.1580427) argued, grid "
+        "management extends the reach of the Party into every residential block of the "
+        "city, and this paper asks how.\n",
+        encoding="utf-8",
+    )
+    [added] = add_files([text], tmp_path / "sources", dry_run=True)
+    values = sidecar_of(added)
+    assert values["doi"] is None and "doi" in values["not_in_text"]
+    assert values["title"] == "Grid Management and Party Building in Three Chinese Cities"

@@ -24,7 +24,9 @@ from digest.references.pinyin import SURNAMES
 FIRST_PAGE_LINES = 60
 JOURNAL_LINE_MAX = 160
 KEYWORD_MAX_WORDS = 8
-_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)])")
+# The paper's own DOI, as a first page prints it ("doi:10...", "DOI: 10...",
+# "https://doi.org/10..."), on a line of its own: not a cited work's DOI in prose.
+_DOI = re.compile(r"(?:\bdoi:?\s*|doi\.org/)(10\.\d{4,9}/[^\s\"<>,;]+[^\s\"<>,;.)])", re.I)
 _VOLUME = re.compile(r"\bVol(?:ume)?\.?\s*(\d+)", re.IGNORECASE)
 _ISSUE = re.compile(r"\b(?:No|Issue)\.?\s*(\d+)", re.IGNORECASE)
 _PAGES = re.compile(r"(?:\bpp?\.\s*)(\d+\s*[-–]\s*\d+)")
@@ -105,7 +107,7 @@ def draft_sidecar(document: Document, text: str, source: str, taken_ids: set[str
         "authors": authors,
         "year": _year(front.dates or "", first_page),
         **_journal_line(first_page),
-        "doi": _first(_DOI, first_page),
+        "doi": _first(_DOI, _short_lines(first_page)),
         "url": None,
         "affiliations": list(front.affiliations),
         "keywords": _keywords(document.keywords),
@@ -151,6 +153,10 @@ def _keywords(keywords: list[str]) -> list[str]:
             break
         kept.append(keyword)
     return kept
+
+
+def _short_lines(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if len(line) <= JOURNAL_LINE_MAX)
 
 
 def _year(dates: str, first_page: str) -> int | None:
