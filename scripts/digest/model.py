@@ -64,6 +64,8 @@ class Metadata:
     notes: str | None = None
     # Maintainer overrides of theme coding: item anchor -> theme ids.
     item_themes: dict[str, list[str]] = field(default_factory=dict)
+    # Fields `digest add` drafted and no person has checked yet.
+    review: list[str] = field(default_factory=list)
 
     def known_fields(self) -> list[str]:
         """Bibliographic fields that have a value (a working title does not count)."""

@@ -144,3 +144,11 @@ def test_a_cited_works_doi_in_the_text_is_not_the_papers(tmp_path: Path) -> None
     values = sidecar_of(added)
     assert values["doi"] is None and "doi" in values["not_in_text"]
     assert values["title"] == "Grid Management and Party Building in Three Chinese Cities"
+
+
+def test_files_added_in_one_call_get_numbers_and_ids_of_their_own(tmp_path: Path) -> None:
+    """Even in a dry run, where nothing reaches sources/ between the two files."""
+    first, second = add_files([FIXTURE, FIXTURE], tmp_path / "sources", dry_run=True)
+    assert (first.text_path.name[:4], second.text_path.name[:4]) == ("000_", "001_")
+    assert sidecar_of(second)["id"] == "zhang-village-elections-party-2"
+    assert second.duplicate_of == [first.text_path.name]

@@ -32,30 +32,15 @@ def test_signature_ignores_punctuation_case_and_dashes() -> None:
 def test_articles_cited_without_titles_are_told_apart_by_journal_volume_and_page() -> None:
     """ "Corey E J 1980 JACS 102, 1234" and "Corey E J 1980 Tetrahedron Lett. 21, 731"
     share author and year; with no title, the journal, volume and page name the work."""
-    first = Reference(
-        raw="a",
-        authors=[Person("Corey", "E. J.")],
-        year="1980",
-        container="J. Am. Chem. Soc.",
-        volume="102",
-        pages="1234",
-    )
-    second = Reference(
-        raw="b",
-        authors=[Person("Corey", "E. J.")],
-        year="1980",
-        container="Tetrahedron Lett.",
-        volume="21",
-        pages="731",
-    )
-    again = Reference(
-        raw="c",
-        authors=[Person("COREY", "E.")],
-        year="1980",
-        container="J Am Chem Soc",
-        volume="102",
-        pages="1234",
-    )
+
+    def untitled(family: str, given: str, journal: str, volume: str, page: str) -> Reference:
+        authors = [Person(family, given)]
+        return Reference(raw=journal, authors=authors, year="1980", container=journal,
+                         volume=volume, pages=page)  # fmt: skip
+
+    first = untitled("Corey", "E. J.", "J. Am. Chem. Soc.", "102", "1234")
+    second = untitled("Corey", "E. J.", "Tetrahedron Lett.", "21", "731")
+    again = untitled("COREY", "E.", "J Am Chem Soc", "102", "1234")
     assert signature(first) != signature(second)
     assert signature(first) == signature(again)
 

@@ -45,18 +45,17 @@ def compare(name: str, draft: Draft, gold: dict) -> FrontResult:
     surnames = [a["family"].casefold() for a in values.get("authors") or []]
     gold_surnames = [s.casefold() for s in gold.get("authors") or []]
 
-    def right(name: str, mine: object, theirs: object) -> bool | None:
+    def right(mine: object, theirs: object) -> bool | None:
         return None if theirs in (None, [], "") else mine == theirs
 
     result = FrontResult(
         name,
         title_right=right(
-            "title", normal_title(values.get("title")), normal_title(gold.get("title")) or None
+            normal_title(values.get("title")), normal_title(gold.get("title")) or None
         ),
-        surnames_right=right("authors", surnames, gold_surnames),
-        year_right=right("year", values.get("year"), gold.get("year")),
+        surnames_right=right(surnames, gold_surnames),
+        year_right=right(values.get("year"), gold.get("year")),
         doi_right=right(
-            "doi",
             (values.get("doi") or "").lower() or None,
             (gold.get("doi") or "").lower() or None,
         ),

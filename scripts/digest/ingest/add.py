@@ -39,16 +39,34 @@ class Added:
     error: str | None = None
 
 
+@dataclass
+class _Corpus:
+    """What ``sources/`` holds, read once per call and kept up to date as files go in
+    (two files added in one call, even in a dry run, get two numbers and two ids)."""
+
+    next_number: int
+    ids: set[str]
+    shingles: dict[str, set[int]]
+
+
 def add_files(paths: list[Path], sources: Path, dry_run: bool = False) -> list[Added]:
     """Add each file in turn; one that fails does not stop the others."""
-    results = []
-    for path in paths:
-        result = _add_one(path, sources, dry_run)
-        results.append(result)
-    return results
+    corpus = _read_corpus(sources)
+    return [_add_one(path, sources, corpus, dry_run) for path in paths]
 
 
-def _add_one(path: Path, sources: Path, dry_run: bool) -> Added:
+def _read_corpus(sources: Path) -> _Corpus:
+    entries = sorted(sources.iterdir()) if sources.is_dir() else []
+    numbers = [int(m.group(1)) for p in entries if (m := _NUMBERED.match(p.name))]
+    texts = [p for p in entries if p.suffix in TEXT_SUFFIXES]
+    return _Corpus(
+        next_number=max(numbers, default=-1) + 1,
+        ids=_taken_ids([p for p in entries if p.suffix == ".yml"]),
+        shingles={p.name: shingles(_read_text(p)) for p in texts},
+    )
+
+
+def _add_one(path: Path, sources: Path, corpus: _Corpus, dry_run: bool) -> Added:
     added = Added(path)
     if path.suffix.lower() not in TEXT_SUFFIXES:
         added.error = f"not a text source ({', '.join(TEXT_SUFFIXES)}); PDFs are not read yet"
@@ -64,17 +82,30 @@ def _add_one(path: Path, sources: Path, dry_run: bool) -> Added:
         added.error = f"cannot read as text: {reasons or 'empty'}"
         return added
     text = normalise_line_ends(decoded.text)
-    added.duplicate_of = _renderings_of(text, sources)
+    mine = shingles(text)
+    added.duplicate_of = [
+        name
+        for name, theirs in corpus.shingles.items()
+        if containment(mine, theirs) >= DEFAULT_THRESHOLD
+    ]
     document = clean_text(text)
-    number = _next_number(sources)
-    stem = f"{number:03d}_{_readable(document.front.title or path.stem)}"
+    stem = f"{corpus.next_number:03d}_{_readable(document.front.title or path.stem)}"
     target = sources / f"{stem}{path.suffix.lower()}"
-    added.draft = draft_sidecar(document, text, target.name, _taken_ids(sources))
+    added.draft = draft_sidecar(document, text, target.name, corpus.ids)
     added.sidecar = sidecar_yaml(added.draft)
     added.text_path = target
-    if dry_run:
-        return added
-    sources.mkdir(parents=True, exist_ok=True)
+    if not dry_run:
+        _write_pair(target, data, added)
+    if added.error is None:
+        corpus.next_number += 1
+        corpus.ids.add(str(added.draft.values["id"]))
+        corpus.shingles[target.name] = mine
+    return added
+
+
+def _write_pair(target: Path, data: bytes, added: Added) -> None:
+    """The text, then its sidecar; a failure removes what was created."""
+    target.parent.mkdir(parents=True, exist_ok=True)
     created: list[Path] = []
     try:
         _create(target, data)
@@ -83,8 +114,7 @@ def _add_one(path: Path, sources: Path, dry_run: bool) -> Added:
     except OSError as error:
         for done in created:
             done.unlink()
-        added.error = f"cannot write into {sources}: {error.strerror or error}"
-    return added
+        added.error = f"cannot write into {target.parent}: {error.strerror or error}"
 
 
 def _create(path: Path, data: bytes) -> None:
@@ -100,23 +130,14 @@ def _create(path: Path, data: bytes) -> None:
         tmp.unlink()
 
 
-def _next_number(sources: Path) -> int:
-    numbers = [int(m.group(1)) for p in _entries(sources) if (m := _NUMBERED.match(p.name))]
-    return max(numbers, default=-1) + 1
-
-
-def _entries(sources: Path) -> list[Path]:
-    return sorted(sources.iterdir()) if sources.is_dir() else []
-
-
 def _readable(title: str) -> str:
     words = re.findall(r"[a-z0-9]+", title.lower())
     return "-".join(words[:6])[:60].strip("-") or "paper"
 
 
-def _taken_ids(sources: Path) -> set[str]:
+def _taken_ids(sidecars: list[Path]) -> set[str]:
     ids = set()
-    for sidecar in (p for p in _entries(sources) if p.suffix == ".yml"):
+    for sidecar in sidecars:
         try:
             data = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
@@ -126,15 +147,8 @@ def _taken_ids(sources: Path) -> set[str]:
     return ids
 
 
-def _renderings_of(text: str, sources: Path) -> list[str]:
-    """Sources whose wording contains this text's (or is contained in it)."""
-    mine = shingles(text)
-    found = []
-    for other in (p for p in _entries(sources) if p.suffix in TEXT_SUFFIXES):
-        try:
-            theirs = shingles(other.read_text(encoding="utf-8", errors="replace"))
-        except OSError:
-            continue
-        if containment(mine, theirs) >= DEFAULT_THRESHOLD:
-            found.append(other.name)
-    return found
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""

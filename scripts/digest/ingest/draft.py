@@ -12,13 +12,13 @@ while the key is there).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 import yaml
 
 from digest.model import BIBLIOGRAPHIC_FIELDS, Document
-from digest.references.pinyin import SURNAMES
+from digest.references.keys import ascii_fold
+from digest.references.pinyin import is_pinyin_surname
 
 # The first page: front matter, running heads and the journal line sit here.
 FIRST_PAGE_LINES = 60
@@ -84,15 +84,10 @@ def _printed_order(words: list[str]) -> bool | None:
     capitals = [w for w in (first, last) if len(w) > 1 and w.isupper()]
     if len(capitals) == 1:
         return capitals[0] is first
-    first_is, last_is = _is_surname(first), _is_surname(last)
+    first_is, last_is = (is_pinyin_surname(ascii_fold(w)) for w in (first, last))
     if first_is != last_is:
         return first_is
     return None if first_is else False
-
-
-def _is_surname(word: str) -> bool:
-    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
-    return plain in SURNAMES
 
 
 def draft_sidecar(document: Document, text: str, source: str, taken_ids: set[str]) -> Draft:
@@ -171,18 +166,14 @@ def _first(pattern: re.Pattern[str], text: str) -> str | None:
 
 def _unique_id(authors: list[dict[str, str]], title: str, taken: set[str]) -> str:
     """ "wang-governance-grass-roots": first author's surname and three title words."""
-    words = [w for w in re.findall(r"[a-z0-9]+", _ascii(title).lower()) if w not in _SKIP_WORDS]
-    family = _ascii(authors[0]["family"]).lower() if authors else ""
+    words = [w for w in re.findall(r"[a-z0-9]+", ascii_fold(title)) if w not in _SKIP_WORDS]
+    family = ascii_fold(authors[0]["family"]) if authors else ""
     parts = ([re.sub(r"[^a-z0-9]", "", family)] if family else []) + words[:3]
     base = "-".join(p for p in parts if p) or "paper"
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1
     return candidate
-
-
-def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def _mostly_chinese(text: str) -> bool:

@@ -505,7 +505,8 @@ def _to_metadata(values: dict[str, Any]) -> Metadata:
         Person(family=entry["family"].strip(), given=(entry.get("given") or "").strip())
         for entry in values.get("authors") or []
     ]
-    fields = {k: v for k, v in values.items() if k not in ("source", "authors", "review")}
+    fields = {k: v for k, v in values.items() if k not in ("source", "authors")}
+    fields["review"] = list(fields.get("review") or [])
     overrides = fields.get("item_themes") or {}
     fields["item_themes"] = {str(k): list(v or []) for k, v in overrides.items()}
     return Metadata(authors=authors, **fields)

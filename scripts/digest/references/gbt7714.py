@@ -66,7 +66,8 @@ _NEWSPAPER = re.compile(
 _SURNAME_FIRST_END = re.compile(
     r"(?:^|[,\s])(?:[A-Z]{2,}(?:\s+[A-Z]){1,3}|[A-Z][a-z]+\s+[A-Z]\s+[A-Z])$"
 )
-_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
+# Every dash a page range or date may print, as the hyphen the patterns read.
+DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
 _CONFERENCE = re.compile(r"\b(?:proceedings|conference|symposium|workshop|congress)\b", re.I)
 
 
@@ -92,7 +93,7 @@ def parse_gbt(body: str, ref: Reference) -> bool:
     ref.title = clean_title(title)
     if authors_text and not _set_authors(authors_text, ref):
         return False
-    tail = _take_dates(tail.translate(_DASHES), ref)
+    tail = _take_dates(tail.translate(DASHES), ref)
     hosted = re.match(r"\s*//\s*", tail)
     if hosted:
         return _parse_host(tail[hosted.end() :], kind, ref)

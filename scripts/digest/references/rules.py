@@ -16,7 +16,14 @@ import re
 from dataclasses import replace
 
 from digest.model import Reference
-from digest.references.gbt7714 import MARKER, clean_title, is_gbt, parse_gbt, split_authors_title
+from digest.references.gbt7714 import (
+    DASHES,
+    MARKER,
+    clean_title,
+    is_gbt,
+    parse_gbt,
+    split_authors_title,
+)
 from digest.references.names import parse_authors
 
 _DOI = re.compile(
@@ -46,7 +53,6 @@ _PUBLISHER = re.compile(
     r"Macmillan|Elsevier|Brill|Norton|Edition\w*)\b"
 )
 _REPORT = re.compile(r"\s*\((?:[^()]*\b(?:Report|Paper))\s+No\.\s*(?P<number>\w+)\)\s*$")
-_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
 
 LABEL = re.compile(
     r"^\s*(?:\[(?P<bracket>[^\]\s]{1,12})\]|\((?P<paren>\d{1,4})\)|(?P<dot>\d{1,4})[.)](?=\s))\s*"
@@ -290,7 +296,7 @@ def _book_source(source: str, ref: Reference) -> None:
 
 def _numbers(text: str, ref: Reference) -> None:
     """Volume, issue and pages after the container, in every form the field uses."""
-    text = text.translate(_DASHES).strip(" ,.")
+    text = text.translate(DASHES).strip(" ,.")
     year = re.search(
         r"\((?:[A-Z][a-z]+\.?\s+)?((?:1[89]|20)\d\d)\)|\b[A-Z][a-z]+ ((?:1[89]|20)\d\d)\b", text
     )

@@ -65,22 +65,13 @@ def paper_health(
     items: dict[str, list[Item]],
 ) -> list[PaperHealth]:
     """One row per paper, the most to check first, then by id (deterministic)."""
+    doubts: dict[str, list[str]] = {}
+    for problem in problems:
+        if not problem.is_error:
+            doubts.setdefault(problem.path.as_posix(), []).append(problem.message)
     rows = []
     for paper in papers:
         primary = paper.primary
-        warnings = [p for p in problems if not p.is_error]
-        doubts = [p.message for p in warnings if p.path == primary.path]
-        review = next(
-            (
-                p.message
-                for p in warnings
-                if p.path == primary.sidecar_path and "review:" in p.message
-            ),
-            "",
-        )
-        reviewed = (
-            review.removeprefix("review: ").split(" drafted by")[0].split(", ") if review else []
-        )
         refs = references.get(paper.id, [])
         cited = citations.get(paper.id)
         kinds = [item.kind for item in items.get(paper.id, [])]
@@ -90,13 +81,13 @@ def paper_health(
                 page=f"papers/{paper.id}.md",
                 sources=[source.path.name for source in paper.sources],
                 cleaning=summaries.get(primary.path.as_posix(), ""),
-                cleaning_doubts=doubts,
+                cleaning_doubts=doubts.get(primary.path.as_posix(), []),
                 references=len(refs),
                 references_flagged=sum(not ref.parsed for ref in refs),
                 citations=cited.total if cited else 0,
                 citations_unresolved=len(cited.unresolved) if cited else 0,
                 metadata_unknown=list(paper.metadata.not_in_text),
-                metadata_under_review=reviewed,
+                metadata_under_review=list(paper.metadata.review),
                 problems=kinds.count("problem") + kinds.count("cause"),
                 paths=kinds.count("path") + kinds.count("experience"),
             )
