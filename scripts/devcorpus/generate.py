@@ -149,6 +149,10 @@ def meta_of(entry: Entry, doc: Document, layout: Layout, pages: int | None) -> d
     }
 
 
+# Each document's PDF in its fixture folder.
+PDF_NAME = "document.pdf"
+
+
 def env() -> dict[str, str]:
     return {**os.environ, "SOURCE_DATE_EPOCH": "1600000000", "FORCE_SOURCE_DATE": "1"}
 
@@ -194,6 +198,8 @@ def build(entry: Entry, out: Path, with_pdf: bool = True) -> str:
         pdf = render_pdf(workdir, layout, name)
         texts = extract_all(pdf)
         pages = page_count(pdf)
+        # The PDF itself too: the digest reads PDF sources by their layout (issue 11).
+        shutil.copyfile(pdf, folder / PDF_NAME)
     write_text(folder / "gold.md", gold_markdown(doc, layout))
     write_text(folder / name, source)
     meta = meta_of(entry, doc, layout, pages)

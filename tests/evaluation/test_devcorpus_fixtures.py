@@ -1,6 +1,6 @@
 """The development corpus for cleaning (tests/gold/devcorpus, issue 9) is well formed.
 
-No TeX is needed: the extracted texts are committed. What is checked is the shape
+No TeX is needed: the PDFs and their extracted texts are committed. What is checked is the shape
 of the corpus (sizes, split, seeds) and that the generator still composes exactly
 the committed gold bodies and sources from their seeds. The cleaner's scores on the
 corpus are reported by ``scripts/evaluate_cleaning.py --corpus``, not asserted here.
@@ -43,8 +43,9 @@ def test_size_layouts_and_extractors() -> None:
         texts = {p.stem for p in folder.glob("*.txt") if p.stat().st_size > 0}
         assert len(texts & EXTRACTORS) >= 3, folder.name
         assert set(meta(folder)["extractors"]) <= texts, folder.name
+        assert (folder / "document.pdf").read_bytes().startswith(b"%PDF-"), folder.name
     total = sum(p.stat().st_size for p in CORPUS.rglob("*") if p.is_file())
-    assert total < 15_000_000
+    assert total < 20_000_000  # texts about 7 MB, the PDFs as many
     versions = (CORPUS / "VERSIONS.txt").read_text(encoding="utf-8")
     for tool in ("pdflatex", "xelatex", "pandoc", "pdftotext", "pypdfium2", "pdfminer.six"):
         assert f"\n{tool}: " in versions
