@@ -55,12 +55,16 @@ CORPUS_TARGETS = {
 METRICS = (
     "heading_recall",
     "heading_precision",
+    "heading_level_accuracy",
     "paragraph_precision",
     "paragraph_recall",
     "paragraph_f1",
     "similarity",
 )
 SPLITS = ("dev", "test")
+# A document's PDF in a corpus folder, and the name its scores go under.
+PDF_NAME = "document.pdf"
+PDF_EXTRACTOR = "pdf"
 
 
 def load_pipeline() -> tuple[Callable[[str], Any], Callable[[Any], str]]:
@@ -75,6 +79,16 @@ def body_markdown(text: str) -> str:
     """Clean a source text and render only its body, as the site would show it."""
     clean_text, render_body = load_pipeline()
     return render_body(clean_text(text))
+
+
+def pdf_body_markdown(pdf: Path) -> str:
+    """Read a PDF by its layout (the digest's PDF sources), clean it, render its body."""
+    from digest.clean import clean_text
+    from digest.ingest.pdf import read_pdf
+    from digest.site.markdown import render_body
+
+    read = read_pdf(pdf.read_bytes())
+    return render_body(clean_text(read.text, read.styles))
 
 
 def gold_markdown(path: Path) -> str:
@@ -255,19 +269,28 @@ def corpus_pairs(
             layout = str((meta or {}).get("layout") or document)
             if layouts and layout not in layouts:
                 continue
-            for raw in sorted(folder.glob("*.txt")):
-                if extractors and raw.stem not in extractors:
+            # The texts extractors wrote, and the PDF itself as the digest reads it ("pdf").
+            texts = [(raw.stem, raw) for raw in sorted(folder.glob("*.txt"))]
+            if (folder / PDF_NAME).is_file():
+                texts.append((PDF_EXTRACTOR, folder / PDF_NAME))
+            for extractor, raw in texts:
+                if extractors and extractor not in extractors:
                     continue
-                if any(fnmatchcase(f"{raw.stem}/{layout}", pattern) for pattern in excluded or ()):
+                if any(fnmatchcase(f"{extractor}/{layout}", pattern) for pattern in excluded or ()):
                     continue
-                pairs.append(CorpusPair(document, layout, split, raw.stem, raw, folder / "gold.md"))
+                pairs.append(
+                    CorpusPair(document, layout, split, extractor, raw, folder / "gold.md")
+                )
     return pairs
 
 
 def score_pair(pair: CorpusPair) -> PairResult:
     """Clean one extracted text and score it; a cleaner crash scores 0 and is reported."""
     try:
-        candidate = body_markdown(pair.raw.read_text(encoding="utf-8"))
+        if pair.raw.suffix == ".pdf":
+            candidate = pdf_body_markdown(pair.raw)
+        else:
+            candidate = body_markdown(pair.raw.read_text(encoding="utf-8"))
         gold = pair.gold.read_text(encoding="utf-8")
         return PairResult(pair, score_cleaning(candidate, gold))
     except Exception as exc:  # a crash on one text must not hide the others' scores
@@ -320,6 +343,7 @@ _COLUMNS = (
     ("pairs", "n", 4),
     ("heading_recall", "head-R", 6),
     ("heading_precision", "head-P", 6),
+    ("heading_level_accuracy", "level", 6),
     ("paragraph_f1", "par-F1", 6),
     ("similarity", "sim", 6),
     ("passing", "pass", 4),

@@ -1,6 +1,7 @@
 """Score the sidecars ``digest add`` drafts against hand-written or generated gold.
 
 Usage: ``python scripts/evaluate_front_matter.py [--extractor pdftotext] [--min 0.95]``
+(``--extractor pdf``: each document's PDF as the digest reads a PDF source.)
 
 Two gold sets, each reported apart:
 - the development corpus of the cleaning issue (``tests/gold/devcorpus/*/``): the
@@ -26,13 +27,23 @@ import yaml
 from digest.clean import clean_text
 from digest.evaluation.front_scores import FrontResult, FrontScores, compare
 from digest.ingest.draft import draft_sidecar
+from digest.ingest.pdf import read_pdf
+from digest.model import LineStyle
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVCORPUS = ROOT / "tests" / "gold" / "devcorpus"
 
 
-def _draft(text: str, name: str):
-    return draft_sidecar(clean_text(text), text, name, set())
+def _draft(text: str, name: str, styles: tuple[LineStyle, ...] = ()):
+    return draft_sidecar(clean_text(text, styles), text, name, set())
+
+
+def _received(folder: Path, extractor: str) -> tuple[str, tuple[LineStyle, ...]]:
+    """The text the draft is made from: an extractor's, or the PDF read by its layout."""
+    if extractor == "pdf":
+        read = read_pdf((folder / "document.pdf").read_bytes())
+        return read.text, read.styles
+    return (folder / f"{extractor}.txt").read_text(encoding="utf-8"), ()
 
 
 def devcorpus(extractor: str, part: str) -> list[FrontResult]:
@@ -40,7 +51,7 @@ def devcorpus(extractor: str, part: str) -> list[FrontResult]:
     results = []
     for name in split[part]:
         meta = yaml.safe_load((DEVCORPUS / name / "meta.yml").read_text(encoding="utf-8"))
-        text = (DEVCORPUS / name / f"{extractor}.txt").read_text(encoding="utf-8")
+        text, styles = _received(DEVCORPUS / name, extractor)
         journal = meta.get("journal")
         gold = {
             "title": meta.get("title"),
@@ -51,7 +62,7 @@ def devcorpus(extractor: str, part: str) -> list[FrontResult]:
             # meta does not record: volume and issue are left unchecked).
             "venue": journal if journal and journal in text else None,
         }
-        results.append(compare(name, _draft(text, f"{name}.txt"), gold))
+        results.append(compare(name, _draft(text, f"{name}.txt", styles), gold))
     return results
 
 

@@ -23,7 +23,7 @@ from digest.clean.confidence import confidence
 from digest.compare.extract import extract_items
 from digest.compare.themes import Codebook, code_items, load_codebook
 from digest.duplicates import shingles
-from digest.ingest import load_corpus
+from digest.ingest import load_corpus, pdf_cache
 from digest.model import Document, Item, Paper, Person, Problem, Reference, Source
 from digest.outputs import (
     DEFAULT_LOCK_WAIT,
@@ -97,7 +97,9 @@ def clean_sources(
     problems: list[Problem] = []
     for source in sources:
         try:
-            documents[source.path.name] = cache.get(source, clean_text)
+            documents[source.path.name] = cache.get(
+                source, lambda text, styles=source.styles: clean_text(text, styles)
+            )
         except Exception as error:  # a bug on one text must not stop the corpus
             problems.append(Problem(source.path, 1, f"could not be cleaned: {error!r}"))
     return documents, problems
@@ -177,14 +179,15 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
     """Every stage, in memory: the report and the files a successful build writes."""
     report = BuildReport()
     outputs = _Outputs()
-    sources, report.problems = load_corpus(root / "sources", root)
+    pdfs = pdf_cache(cache_dir)
+    sources, report.problems = load_corpus(root / "sources", root, pdfs)
     report.left_out = sorted(
         {problem.path for problem in report.problems if problem.is_error}, key=str
     )
     documents_cache, shingles_cache = document_cache(cache_dir), shingle_cache(cache_dir)
     items_cache = item_cache(cache_dir)
     references_cache = reference_cache(cache_dir)
-    outputs.caches = [documents_cache, shingles_cache, items_cache, references_cache]
+    outputs.caches = [pdfs, documents_cache, shingles_cache, items_cache, references_cache]
     documents, problems = clean_sources(sources, documents_cache)
     report.problems.extend(problems)
     sources = [source for source in sources if source.path.name in documents]
@@ -269,6 +272,8 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
         wanted[Path("bib") / f"{paper.id}.bib"] = format_bibliography(entries, header).encode()
     for source in sources:
         wanted[published_path(source)] = source.published
+        if source.pdf is not None:  # the sidecar says publish_pdf: true
+            wanted[Path("sources") / source.path.name] = source.pdf
     outputs.root_files[BIB_FILE] = bib_text.encode("utf-8")
     if registry.added:
         outputs.root_files[KEYS_FILE] = registry.text().encode("utf-8")

@@ -51,7 +51,11 @@ class StageCache(Generic[Result]):
         self.pending: dict[Path, bytes] = {}  # written by commit(), once the build succeeded
 
     def get(self, source: Source, compute: Callable[[str], Result]) -> Result:
-        path = self.folder / f"{source.sha256[:32]}-{self.fingerprint}.json"
+        return self.get_keyed(source.sha256, lambda: compute(source.text))
+
+    def get_keyed(self, key: str, compute: Callable[[], Result]) -> Result:
+        """The result stored under ``key`` (a hash of what it is computed from)."""
+        path = self.folder / f"{key[:32]}-{self.fingerprint}.json"
         if path.is_file():
             try:
                 result = self.decode(json.loads(path.read_text(encoding="utf-8")))
@@ -61,7 +65,7 @@ class StageCache(Generic[Result]):
                 self.hits += 1
                 return result
         self.misses += 1
-        result = compute(source.text)
+        result = compute()
         self.pending[path] = json.dumps(self.encode(result), ensure_ascii=False).encode("utf-8")
         return result
 

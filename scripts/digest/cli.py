@@ -31,6 +31,16 @@ def _read_input(argument: str) -> tuple[str, str | None]:
 
 
 def _cmd_clean(args: argparse.Namespace) -> int:
+    if str(args.file).lower().endswith(".pdf"):
+        from digest.ingest.pdf import PdfError, read_pdf
+
+        try:
+            read = read_pdf(Path(args.file).read_bytes())
+        except (OSError, PdfError) as error:
+            print(f"{args.file}:1: cannot read the PDF: {error}", file=sys.stderr)
+            return 2
+        sys.stdout.write(render_document(clean_text(read.text, read.styles)))
+        return 0
     _, text = _read_input(args.file)
     if text is None:
         return 2
@@ -200,9 +210,9 @@ def main(argv: list[str] | None = None) -> int:
     build.set_defaults(run=_cmd_build)
 
     add = commands.add_parser(
-        "add", help="copy texts into sources/ with a sidecar drafted from what each prints"
+        "add", help="copy texts or PDFs into sources/ with a sidecar drafted from what each prints"
     )
-    add.add_argument("files", nargs="+", help=".txt or .md files as received")
+    add.add_argument("files", nargs="+", help=".txt, .md or .pdf files as received")
     add.add_argument("--dry-run", action="store_true", help="print each sidecar, write nothing")
     add.add_argument("--root", help="repository root (default: found from the current folder)")
     add.set_defaults(run=_cmd_add)

@@ -66,6 +66,8 @@ class Metadata:
     item_themes: dict[str, list[str]] = field(default_factory=dict)
     # Fields `digest add` drafted and no person has checked yet.
     review: list[str] = field(default_factory=list)
+    # A PDF source is published on the site beside its text only when this is set.
+    publish_pdf: bool | None = None
 
     def known_fields(self) -> list[str]:
         """Bibliographic fields that have a value (a working title does not count)."""
@@ -81,6 +83,15 @@ class Metadata:
         return f"Untitled paper {self.id}"
 
 
+@dataclass(frozen=True)
+class LineStyle:
+    """The type a source line is set in, where the source says (a PDF): size in
+    points (0: unknown) and weight. Text sources carry none."""
+
+    size: float = 0.0
+    bold: bool = False
+
+
 @dataclass
 class Source:
     """One file in ``sources/`` as received, with its sidecar."""
@@ -93,6 +104,10 @@ class Source:
     # The text as published on the site: the bytes as received when they were UTF-8,
     # else the decoded text in UTF-8 (the site serves UTF-8 only).
     published: bytes = b""
+    # Per line of ``text``, the type it is set in (PDF sources); empty for text sources.
+    styles: tuple[LineStyle, ...] = ()
+    # The PDF as received, kept only when its sidecar says publish_pdf: true.
+    pdf: bytes | None = None
 
 
 # --- The cleaned document -------------------------------------------------

@@ -102,8 +102,10 @@ def test_table_puts_dev_and_test_side_by_side(
     assert header.count("head-R") == 2  # one column group per split
     row_y = next(line for line in lines if line.startswith("y "))
     dev_cells, test_cells = row_y.split(" | ")[1:]
-    assert dev_cells.split() == ["1", "1.0000", "1.0000", "0.8000", "1.0000", "0"]
-    assert test_cells.split() == ["1", "0.0000", "0.0000", "1.0000", "1.0000", "0"]
+    # n, head-R, head-P, level (of headings found by title: doc-b's is one too deep), par-F1,
+    # sim, pass
+    assert dev_cells.split() == ["1", "1.0000", "1.0000", "1.0000", "0.8000", "1.0000", "0"]
+    assert test_cells.split() == ["1", "0.0000", "0.0000", "0.0000", "1.0000", "1.0000", "0"]
     layout_rows = [line.split(" | ")[0].strip() for line in lines if " | " in line]
     assert "one-column" in layout_rows and "two-column" in layout_rows
     assert out.rstrip().endswith("result: FAIL")

@@ -152,3 +152,26 @@ def test_files_added_in_one_call_get_numbers_and_ids_of_their_own(tmp_path: Path
     assert (first.text_path.name[:4], second.text_path.name[:4]) == ("000_", "001_")
     assert sidecar_of(second)["id"] == "zhang-village-elections-party-2"
     assert second.duplicate_of == [first.text_path.name]
+
+
+def test_a_pdf_is_added_and_a_broken_one_named_with_its_reason(tmp_path: Path) -> None:
+    devcorpus = Path(__file__).resolve().parents[1] / "gold" / "devcorpus"
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\nthe rest was lost in the mail\n")
+    good = devcorpus / "report-chapters-1" / "document.pdf"
+    first, second = add_files([broken, good], tmp_path / "sources")
+    assert first.error is not None and first.error.startswith("cannot read the PDF")
+    assert second.error is None and second.text_path is not None
+    assert second.text_path.read_bytes() == good.read_bytes()  # copied verbatim
+    assert second.text_path.name == "000_public-service-provision-and-its-discontents.pdf"
+    values = sidecar_of(second)
+    # From the title page (meta.yml of the fixture): title and authors as printed.
+    assert (
+        values["title"] == "Public Service Provision and Its Discontents: Evidence from Zhengzhou"
+    )
+    assert [author["family"] for author in values["authors"]] == ["Hu", "Peng", "Cao"]
+    assert values["source"] == second.text_path.name
+    assert sorted(p.name for p in (tmp_path / "sources").iterdir()) == [
+        "000_public-service-provision-and-its-discontents.pdf",
+        "000_public-service-provision-and-its-discontents.yml",
+    ]

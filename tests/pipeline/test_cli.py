@@ -34,6 +34,18 @@ def test_clean_a_file() -> None:
     assert "\n## References\n" in result.stdout
 
 
+def test_clean_reads_a_pdf_by_its_layout(tmp_path: Path) -> None:
+    result = digest("clean", "tests/gold/devcorpus/report-chapters-1/document.pdf")
+    assert result.returncode == 0
+    assert result.stdout.startswith("# Public Service Provision and Its Discontents")
+    assert "\n## Chapter 2 Findings\n" in result.stdout
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n")
+    result = digest("clean", str(broken))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{broken}:1: cannot read the PDF")
+
+
 def test_clean_names_a_file_it_cannot_read(tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe\x00")

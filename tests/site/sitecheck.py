@@ -12,6 +12,7 @@ import json
 import os
 import posixpath
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -195,6 +196,18 @@ def find_external_requests(
 
 
 # --- Building the site -------------------------------------------------------
+
+_REPO = Path(__file__).resolve().parents[2]
+
+
+def empty_project(root: Path) -> Path:
+    """A digest with no sources: this repository's configuration, hook and docs/."""
+    (root / "scripts").mkdir(parents=True)
+    shutil.copy(_REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy(_REPO / "scripts/mkdocs_hook.py", root / "scripts/mkdocs_hook.py")
+    shutil.copytree(_REPO / "docs", root / "docs")
+    return root
+
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 

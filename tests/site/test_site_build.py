@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sitecheck import check_built_site, mkdocs_build, unexpected, warning_lines
+from sitecheck import check_built_site, empty_project, mkdocs_build, unexpected, warning_lines
 
 REPO = Path(__file__).resolve().parents[2]
 FAKE_MKDOCS = (sys.executable, str(Path(__file__).with_name("run_mkdocs_with_fake_build.py")))
@@ -63,11 +63,7 @@ FAKE_SOURCES = {
 
 @pytest.fixture
 def fake_root(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    (root / "scripts").mkdir(parents=True)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copy(REPO / "scripts/mkdocs_hook.py", root / "scripts/mkdocs_hook.py")
-    shutil.copytree(REPO / "docs", root / "docs")
+    root = empty_project(tmp_path / "project")
     (root / "sources").mkdir()
     for name, text in FAKE_SOURCES.items():
         (root / "sources" / name).write_text(text, encoding="utf-8")

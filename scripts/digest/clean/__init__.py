@@ -8,6 +8,8 @@ papers come out alike.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from digest.clean.displaced import gather_displaced_references
 from digest.clean.footnotes import extract_footnotes, mark_pattern
 from digest.clean.front import (
@@ -27,7 +29,8 @@ from digest.clean.reflist import split_references
 from digest.clean.runin import mark_leads
 from digest.clean.structure import segment
 from digest.clean.tables import extract_tables, is_caption
-from digest.model import BackSection, Document, Footnote, Paragraph
+from digest.clean.typography import typeset_headings
+from digest.model import BackSection, Document, Footnote, LineStyle, Paragraph
 
 __all__ = ["clean_text"]
 
@@ -37,16 +40,21 @@ MIN_OUTLINE = 2
 SHAPED_OVER_NUMBERED = 2
 
 
-def clean_text(text: str) -> Document:
-    """Turn one source text into structure; never drops text it cannot place."""
-    lines, furniture = read_lines(text)
-    lines, notes = extract_footnotes(lines)
-    lines, tables = extract_tables(lines)
+def clean_text(text: str, styles: Sequence[LineStyle] = ()) -> Document:
+    """Turn one source text into structure; never drops text it cannot place.
+
+    ``styles``: the type of each source line, where the source says (a PDF); its
+    headings are then the lines the type sets apart."""
+    lines, furniture = read_lines(text, styles)
+    typeset = typeset_headings(lines)
+    headings = frozenset(number for found in (typeset or {}).values() for number in found.lines)
+    lines, notes = extract_footnotes(lines, headings)
+    lines, tables = extract_tables(lines, headings)
     width = typical_width(lines)
     vocabulary = Vocabulary.from_lines(lines)
     lines = mend_marked_breaks(lines, vocabulary)
     lines = split_overfull_lines(lines, width, vocabulary)
-    parts = segment(lines, width, vocabulary)
+    parts = segment(lines, width, vocabulary, typeset=typeset)
     # No numbered sections (one numbered line is no outline: a list's item, a sentence
     # that starts with a number; nor are a figure's axis labels "1", "2" in a row):
     # look for headings by their shape, and keep them when they are many more.
@@ -54,10 +62,11 @@ def clean_text(text: str) -> Document:
     # a paper may number its sections but not its introduction or its sub-sections.)
     sections = _sections_with_text(parts)
     outline = sections >= MIN_OUTLINE
-    shaped = segment(lines, width, vocabulary, unnumbered=True, numbers=outline)
-    found = sum(isinstance(part, HeadingPart) for part in shaped)
-    if found > sections and (not outline or found > SHAPED_OVER_NUMBERED * sections):
-        parts = shaped
+    if typeset is None:
+        shaped = segment(lines, width, vocabulary, unnumbered=True, numbers=outline)
+        found = sum(isinstance(part, HeadingPart) for part in shaped)
+        if found > sections and (not outline or found > SHAPED_OVER_NUMBERED * sections):
+            parts = shaped
     has_headings = any(isinstance(part, HeadingPart) for part in parts)
 
     first_section = next(

@@ -50,8 +50,11 @@ def has_mark(text: str, label: str) -> bool:
     return mark_pattern(label).search(text) is not None
 
 
-def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
-    """The lines without footnotes, and the footnotes in the order of their labels' lines."""
+def extract_footnotes(
+    lines: list[Line], keep: frozenset[int] = frozenset()
+) -> tuple[list[Line], list[Note]]:
+    """The lines without footnotes, and the footnotes in the order of their labels' lines.
+    ``keep``: source lines known to be no note (headings the type marks)."""
     notes: list[Note] = []
     drop: set[int] = set()
     pages: dict[int, list[int]] = {}
@@ -80,7 +83,12 @@ def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[Note]]:
             ]
             if not found and _ALONE.match(line.text):
                 found = _note_before(lines, index, drop)
-        found = [(label, taken) for label, taken in found if not _opens_with_title(lines, taken)]
+        found = [
+            (label, taken)
+            for label, taken in found
+            if not _opens_with_title(lines, taken)
+            and not any(lines[i].number in keep for i in taken)
+        ]
         # (Most lines open no note: where a note may stand is asked only of those that do.)
         near_foot = bool(found) and (
             not paged

@@ -185,11 +185,14 @@ def _numbers_like_furniture(seen: list[tuple[int, tuple[int, ...]]]) -> bool:
     return True
 
 
-def remove_furniture(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], list[RawLine]]:
+def remove_furniture(
+    pages: list[list[RawLine]], keep: frozenset[int] = frozenset()
+) -> tuple[list[list[RawLine]], list[RawLine]]:
     """(the pages without furniture, the furniture lines dropped), pages as printed.
 
     Works on the printed order of each page, before columns are resolved: a running
     head split by the gutter ("Journal ...   Vol. 3") is still one line at the top.
+    ``keep``: source lines known to be no furniture (set in a heading's large type).
     """
     if len(pages) < 2:
         return _remove_repeats(pages)
@@ -222,6 +225,8 @@ def remove_furniture(pages: list[list[RawLine]]) -> tuple[list[list[RawLine]], l
         for edge, run in (("top", indexes[:EDGE_LINES]), ("bottom", indexes[-EDGE_LINES:][::-1])):
             inward_all = indexes if edge == "top" else indexes[::-1]
             for index in run:  # from the edge inwards; stop at the first real line
+                if page[index].number in keep:
+                    break
                 text = page[index].text.strip()
                 key = furniture_key(text)
                 number = page_number(text)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.clean.characters import normalise_characters
@@ -15,6 +17,7 @@ from digest.clean.columns import raw_pages, reading_order
 from digest.clean.furniture import remove_furniture
 from digest.clean.linenumbers import strip_line_numbers
 from digest.clean.spacing import undouble
+from digest.model import LineStyle
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # A line this many times longer than three lines in four is two lines an extractor joined.
@@ -37,6 +40,10 @@ class Line:
     # Two printed lines an extractor joined (pdfium's break mark was inside): its
     # length says nothing of how full a line is.
     joined: bool = False
+    # The type the line is set in, when the source says (a PDF's lines): size in
+    # points, 0 when unknown, and weight.
+    size: float = 0.0
+    bold: bool = False
 
     @property
     def blank(self) -> bool:
@@ -48,7 +55,7 @@ def split_lines(text: str) -> list[Line]:
     return read_lines(text)[0]
 
 
-def read_lines(text: str) -> tuple[list[Line], list[int]]:
+def read_lines(text: str, styles: Sequence[LineStyle] = ()) -> tuple[list[Line], list[int]]:
     """Normalise line ends, odd spaces and invisible characters, keep numbering.
 
     PDF extraction leaves stray leading spaces, no-break spaces, soft hyphens,
@@ -64,19 +71,48 @@ def read_lines(text: str) -> tuple[list[Line], list[int]]:
     # ``digest.clean.hyphenation.mend_marked_breaks`` to judge with the vocabulary.
     text = text.replace("\ufffe\n", "-\n").translate(_INVISIBLE)
     text = _STRAY_BREAK_MARK.sub("", text)
-    pages, furniture = remove_furniture(strip_line_numbers(raw_pages(text)))
+    pages, furniture = remove_furniture(strip_line_numbers(raw_pages(text)), _display(styles))
     lines = []
-    for raw in reading_order(pages):
+    # (Lines that carry their type come from a PDF read by position: its columns are
+    # resolved already, and a heading's hanging indent is no gutter.)
+    ordered = [raw for page in pages for raw in page] if styles else reading_order(pages)
+    for raw in ordered:
         # (Ligatures expand only now: in a text laid out by position, ``ﬁ`` takes one
         # column, and the columns are split by position.)
         line = normalise_characters(unicodedata.normalize("NFC", raw.text)).replace("\t", " ")
         stripped = _SPACES.sub(" ", line.strip(" \t\u00a0\u3000"))
         indent = len(line) - len(line.lstrip(" \t\u00a0\u3000"))  # spaces, not collapsed
-        lines.append(Line(stripped, raw.number, indent if stripped else 0, raw.page))
+        style = styles[raw.number - 1] if raw.number <= len(styles) else LineStyle()
+        lines.append(
+            Line(
+                stripped,
+                raw.number,
+                indent if stripped else 0,
+                raw.page,
+                size=style.size if stripped else 0.0,
+                bold=style.bold and bool(stripped),
+            )
+        )
     lines = undouble(lines)
     while lines and lines[-1].blank:
         lines.pop()
     return lines, sorted({raw.number for raw in furniture})
+
+
+# Type this many points larger than the body's is a heading's or a title's, never a
+# running head's.
+DISPLAY_STEP = 0.5
+
+
+def _display(styles: Sequence[LineStyle]) -> frozenset[int]:
+    """Source lines set larger than the body text (the size most lines are set in)."""
+    sizes = Counter(style.size for style in styles if style.size)
+    if not sizes:
+        return frozenset()
+    body = sizes.most_common(1)[0][0]
+    return frozenset(
+        number for number, style in enumerate(styles, start=1) if style.size >= body + DISPLAY_STEP
+    )
 
 
 def typical_width(lines: list[Line]) -> int:

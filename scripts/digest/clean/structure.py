@@ -28,6 +28,7 @@ from digest.clean.paragraphs import join_lines
 from digest.clean.parts import HeadingPart, LabelPart, Part, TextPart
 from digest.clean.sentences import ends_sentence, first_sentence, first_word, starts_lowercase
 from digest.clean.tables import is_caption
+from digest.clean.typography import TypesetHeading
 from digest.model import Heading
 
 # A heading line at least this long (share of the longest wrapped heading line) is full;
@@ -56,12 +57,14 @@ def segment(
     *,
     unnumbered: bool = False,
     numbers: bool | None = None,
+    typeset: dict[int, TypesetHeading] | None = None,
 ) -> list[Part]:
     """Cut the lines into parts. ``unnumbered`` also takes short title lines standing
     between paragraphs for headings: for texts whose sections carry no numbers, or
     only some. ``numbers``: whether numbered lines may be headings (by default not
     with ``unnumbered``: in a text without an outline, a line that starts with a
-    number is no heading)."""
+    number is no heading). ``typeset``: the headings the type marks (a PDF's), by
+    their first line; then they are the headings, and no other line is."""
     if numbers is None:
         numbers = not unnumbered
     parts: list[Part] = []
@@ -93,8 +96,11 @@ def segment(
             parts.append(text)
         text = TextPart()
 
-    def emit(number: SectionNumber, title: str, line_number: int) -> None:
-        level = outline.accept(number)
+    typeset_lines = {number for heading in (typeset or {}).values() for number in heading.lines}
+
+    def emit(number: SectionNumber, title: str, line_number: int, level: int | None = None) -> None:
+        outline_level = outline.accept(number)
+        level = outline_level if level is None else level
         title = title.rstrip(".").strip() if title.endswith(".") else title
         while keys and keys[-1][0] >= level:
             keys.pop()
@@ -103,6 +109,16 @@ def segment(
         arabic = number.scheme == "path"
         printed = format_number(number.values) if arabic else number.printed
         parts.append(HeadingPart(Heading(level, title, printed, line_number, key=key)))
+
+    def as_label_part(title: str, line_number: int) -> bool:
+        """A heading that is a label ("References", "Acknowledgements") becomes one."""
+        nonlocal in_references
+        as_label = label_for_heading(title)
+        if as_label is None:
+            return False
+        parts.append(LabelPart(as_label, line_number))
+        in_references = as_label.kind == "references"
+        return True
 
     # Numbered Title Case lines the outline did not take yet (a heading printed out of
     # order), by their numbers' values: (line, number, title).
@@ -123,6 +139,23 @@ def segment(
             body_started = body_started or label.kind in ("abstract", "keywords")
             if label.rest:
                 text.lines.append(Line(label.rest, line.number))
+            continue
+        if typeset is not None:
+            if line.number in typeset:
+                heading = typeset[line.number]
+                own = [other for other in lines if other.number in heading.lines]
+                title = join_lines([Line(other.text, 0) for other in own], vocabulary)
+                flush()
+                if as_label_part(title, line.number):
+                    continue
+                numbered = parse_number(title)
+                if numbered is not None and numbered[1]:
+                    emit(numbered[0], numbered[1], line.number, heading.level)
+                else:
+                    parts.append(HeadingPart(Heading(heading.level, title, None, line.number)))
+                continue
+            if line.number not in typeset_lines:
+                text.lines.append(line)
             continue
         numbered = None if in_references or not numbers else parse_number(line.text)
         if (
@@ -177,10 +210,7 @@ def segment(
                 text.lines.append(line)
                 continue
             flush()
-            as_label = label_for_heading(title)
-            if as_label is not None:
-                parts.append(LabelPart(as_label, line.number))
-                in_references = as_label.kind == "references"
+            if as_label_part(title, line.number):
                 continue
             parent = _lost_parent(number, outline, orphans)
             if parent is not None:

@@ -80,8 +80,11 @@ def _in_table(text: str) -> bool:
     return match_label(text) is None and not is_caption(text) and is_cell(text)
 
 
-def extract_tables(lines: list[Line]) -> tuple[list[Line], list[TableCells]]:
+def extract_tables(
+    lines: list[Line], keep: frozenset[int] = frozenset()
+) -> tuple[list[Line], list[TableCells]]:
     """The lines without tables' cells, and the tables in the order of their captions.
+    ``keep``: source lines known to be no cell (headings the type marks): a table ends there.
 
     The caption becomes a block of its own. A table set inside a sentence (a float
     the sentence runs around) gives its caption after the sentence's end (or the
@@ -115,6 +118,7 @@ def extract_tables(lines: list[Line]) -> tuple[list[Line], list[TableCells]]:
             is_table_caption(line.text)
             and end < len(lines)
             and (lines[end].blank or _in_table(lines[end].text))
+            and lines[end].number not in keep
         ):
             end += 1
         region = list(range(index, end))

@@ -161,6 +161,9 @@ class CleaningScores:
     candidate_headings: int
     gold_boundaries: int
     candidate_boundaries: int
+    # Of the gold headings found with their title (at any level), the share found at
+    # their own level; 1.0 when none is found.
+    heading_level_accuracy: float = 1.0
     missed_headings: list[str] = field(default_factory=list)
     extra_headings: list[str] = field(default_factory=list)
     missed_boundaries: list[BoundaryIssue] = field(default_factory=list)
@@ -212,6 +215,22 @@ def _heading_scores(
     recall = _ratio(matched, len(gold_heads), len(cand_heads))
     precision = _ratio(matched, len(cand_heads), len(gold_heads))
     return recall, precision, missed, extra
+
+
+def heading_level_accuracy(gold: list[ParsedBlock], candidate: list[ParsedBlock]) -> float:
+    """Of the gold headings whose title the candidate has as a heading, the share at the
+    gold's level (titles matched as multisets, in document order)."""
+    found: dict[str, list[int]] = {}
+    for block in candidate:
+        if block.kind == "heading":
+            found.setdefault(block.text, []).append(block.level)
+    matched = right = 0
+    for block in gold:
+        if block.kind == "heading" and found.get(block.text):
+            level = found[block.text].pop(0)
+            matched += 1
+            right += level == block.level
+    return right / matched if matched else 1.0
 
 
 def _surplus(headings: list[ParsedBlock], surplus: Counter[tuple[int, str]]) -> list[str]:
@@ -332,6 +351,7 @@ def score_cleaning(candidate_markdown: str, gold_markdown: str) -> CleaningScore
         candidate_headings=sum(1 for b in candidate if b.kind == "heading"),
         gold_boundaries=n_gold_b,
         candidate_boundaries=n_cand_b,
+        heading_level_accuracy=heading_level_accuracy(gold, candidate),
         missed_headings=missed_h,
         extra_headings=extra_h,
         missed_boundaries=missed_b,

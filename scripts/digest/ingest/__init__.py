@@ -16,20 +16,28 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from digest.cache import StageCache
 from digest.ingest.encoding import decode_text, normalise_line_ends
-from digest.ingest.files import TEXT_LIMITS, read_limited
+from digest.ingest.files import PDF_LIMITS, TEXT_LIMITS, read_limited
+from digest.ingest.pdf import PdfError, PdfText, read_pdf
 from digest.ingest.sidecar import TEXT_SUFFIXES, Sidecar, read_sidecar
-from digest.model import Problem, Source
+from digest.model import LineStyle, Problem, Source
 
 SIDECAR_SUFFIX = ".yml"
 
 
-def load_corpus(sources_dir: Path, root: Path | None = None) -> tuple[list[Source], list[Problem]]:
-    """Load every ``*.txt``/``*.md`` in ``sources_dir`` (not recursive) with its sidecar.
+def load_corpus(
+    sources_dir: Path,
+    root: Path | None = None,
+    pdf_cache: StageCache[PdfText] | None = None,
+) -> tuple[list[Source], list[Problem]]:
+    """Load every ``*.txt``/``*.md``/``*.pdf`` in ``sources_dir`` (not recursive) with its
+    sidecar.
 
     Paths in sources and problems are relative to ``root`` (the repository
     root) when given, so messages read the same on every machine. Problems of
-    severity "warning" leave their source in; errors leave it out.
+    severity "warning" leave their source in; errors leave it out. A PDF's text is
+    read by its layout (``digest.ingest.pdf``), from ``pdf_cache`` when unchanged.
     """
 
     def show(path: Path) -> Path:
@@ -76,7 +84,7 @@ def load_corpus(sources_dir: Path, root: Path | None = None) -> tuple[list[Sourc
                 )
             )
             continue
-        loaded = _load_source(text_path, show, problems)
+        loaded = _load_source(text_path, show, problems, pdf_cache)
         if loaded is None:
             continue
         source, sidecar = loaded
@@ -117,15 +125,41 @@ def _shown(problems: list[Problem], show: Callable[[Path], Path]) -> list[Proble
     return [replace(problem, path=show(problem.path)) for problem in problems]
 
 
+def pdf_cache(folder: Path) -> StageCache[PdfText]:
+    """PDFs read, by the hash of their bytes: an unchanged PDF is not read again."""
+    return StageCache(folder / "pdf", ("model.py", "ingest/pdf"), _pdf_to_json, _pdf_from_json)
+
+
+def _pdf_to_json(read: PdfText) -> dict:
+    return {"text": read.text, "styles": [[style.size, style.bold] for style in read.styles]}
+
+
+def _pdf_from_json(data: dict) -> PdfText:
+    styles = tuple(LineStyle(float(size), bool(bold)) for size, bold in data["styles"])
+    return PdfText(str(data["text"]), styles)
+
+
 def _load_source(
-    text_path: Path, show: Callable[[Path], Path], problems: list[Problem]
+    text_path: Path,
+    show: Callable[[Path], Path],
+    problems: list[Problem],
+    cache: StageCache[PdfText] | None = None,
 ) -> tuple[Source, Sidecar] | None:
     """Load one text and its sidecar; report everything wrong with either, then give up."""
     sidecar_path = text_path.with_suffix(SIDECAR_SUFFIX)
-    data, found = read_limited(text_path, text_path, TEXT_LIMITS)
+    is_pdf = text_path.suffix == ".pdf"
+    data, found = read_limited(text_path, text_path, PDF_LIMITS if is_pdf else TEXT_LIMITS)
     text: str | None = None
     transcoded = False
-    if data is not None:
+    styles: tuple[LineStyle, ...] = ()
+    if data is not None and is_pdf:
+        try:
+            read = _read_pdf(data, cache)
+        except PdfError as exc:
+            found.append(Problem(text_path, 1, f"cannot read the PDF: {exc}"))
+        else:
+            text, styles, transcoded = read.text, read.styles, True
+    elif data is not None:
         decoded = decode_text(data, text_path)
         found.extend(decoded.problems)
         text, transcoded = decoded.text, decoded.transcoded
@@ -152,8 +186,16 @@ def _load_source(
         sha256=hashlib.sha256(data + b"\0" + sidecar.raw).hexdigest(),
         metadata=sidecar.metadata,
         published=published,
+        styles=styles,
+        pdf=data if is_pdf and sidecar.metadata.publish_pdf else None,
     )
     return source, sidecar
+
+
+def _read_pdf(data: bytes, cache: StageCache[PdfText] | None) -> PdfText:
+    if cache is None:
+        return read_pdf(data)
+    return cache.get_keyed(hashlib.sha256(data).hexdigest(), lambda: read_pdf(data))
 
 
 def _missing_sidecar(text_path: Path, sidecar_path: Path) -> str:

@@ -1,4 +1,4 @@
-"""``digest add FILE...``: a received text into ``sources/`` with a drafted sidecar.
+"""``digest add FILE...``: a received text or PDF into ``sources/`` with a drafted sidecar.
 
 Each file is copied byte for byte (the corpus keeps what maintainers receive) under
 the next free number and a readable stem ("005_zhou-mobilisation-routine.txt"),
@@ -22,7 +22,9 @@ from digest.clean import clean_text
 from digest.duplicates import DEFAULT_THRESHOLD, containment, shingles
 from digest.ingest.draft import Draft, draft_sidecar, sidecar_yaml
 from digest.ingest.encoding import decode_text, normalise_line_ends
+from digest.ingest.pdf import PdfError, read_pdf
 from digest.ingest.sidecar import TEXT_SUFFIXES
+from digest.model import LineStyle
 
 _NUMBERED = re.compile(r"^(\d{3,})_")
 
@@ -62,33 +64,42 @@ def _read_corpus(sources: Path) -> _Corpus:
     return _Corpus(
         next_number=max(numbers, default=-1) + 1,
         ids=_taken_ids([p for p in entries if p.suffix == ".yml"]),
-        shingles={p.name: shingles(_read_text(p)) for p in texts},
+        shingles={p.name: shingles(_read_text(p)[0]) for p in texts},
     )
 
 
 def _add_one(path: Path, sources: Path, corpus: _Corpus, dry_run: bool) -> Added:
     added = Added(path)
     if path.suffix.lower() not in TEXT_SUFFIXES:
-        added.error = f"not a text source ({', '.join(TEXT_SUFFIXES)}); PDFs are not read yet"
+        added.error = f"not a source ({', '.join(TEXT_SUFFIXES)})"
         return added
     try:
         data = path.read_bytes()
     except OSError as error:
         added.error = f"cannot read: {error.strerror or error}"
         return added
-    decoded = decode_text(data, path)
-    if decoded.text is None or not decoded.text.strip():
-        reasons = "; ".join(problem.message for problem in decoded.problems)
-        added.error = f"cannot read as text: {reasons or 'empty'}"
-        return added
-    text = normalise_line_ends(decoded.text)
+    styles: tuple[LineStyle, ...] = ()
+    if path.suffix.lower() == ".pdf":
+        try:
+            read = read_pdf(data)
+        except PdfError as error:
+            added.error = f"cannot read the PDF: {error}"
+            return added
+        text, styles = read.text, read.styles
+    else:
+        decoded = decode_text(data, path)
+        if decoded.text is None or not decoded.text.strip():
+            reasons = "; ".join(problem.message for problem in decoded.problems)
+            added.error = f"cannot read as text: {reasons or 'empty'}"
+            return added
+        text = normalise_line_ends(decoded.text)
     mine = shingles(text)
     added.duplicate_of = [
         name
         for name, theirs in corpus.shingles.items()
         if containment(mine, theirs) >= DEFAULT_THRESHOLD
     ]
-    document = clean_text(text)
+    document = clean_text(text, styles)
     stem = f"{corpus.next_number:03d}_{_readable(document.front.title or path.stem)}"
     target = sources / f"{stem}{path.suffix.lower()}"
     added.draft = draft_sidecar(document, text, target.name, corpus.ids)
@@ -147,8 +158,12 @@ def _taken_ids(sidecars: list[Path]) -> set[str]:
     return ids
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path) -> tuple[str, tuple[LineStyle, ...]]:
+    """A source's text (a PDF's as read by its layout), for comparing texts."""
     try:
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""
+        if path.suffix == ".pdf":
+            read = read_pdf(path.read_bytes())
+            return read.text, read.styles
+        return path.read_text(encoding="utf-8", errors="replace"), ()
+    except (OSError, PdfError):
+        return "", ()

@@ -23,6 +23,9 @@ MB = 1024 * 1024
 TEXT_WARNING_BYTES = 2 * MB
 TEXT_LIMIT_BYTES = 16 * MB
 SIDECAR_LIMIT_BYTES = 256 * 1024
+# A paper's PDF, fonts and figures included: a few MB, a scanned one tens of MB.
+PDF_WARNING_BYTES = 32 * MB
+PDF_LIMIT_BYTES = 128 * MB
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class FileLimits:
 
 TEXT_LIMITS = FileLimits(TEXT_WARNING_BYTES, TEXT_LIMIT_BYTES, "a paper's text")
 SIDECAR_LIMITS = FileLimits(None, SIDECAR_LIMIT_BYTES, "a sidecar")
+PDF_LIMITS = FileLimits(PDF_WARNING_BYTES, PDF_LIMIT_BYTES, "a paper's PDF")
 
 
 def inspect_entry(path: Path, shown: Path) -> Problem | None:

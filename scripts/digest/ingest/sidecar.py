@@ -22,8 +22,8 @@ from digest.ingest.encoding import decode_utf8, normalise_line_ends
 from digest.ingest.files import SIDECAR_LIMITS, read_limited
 from digest.model import BIBLIOGRAPHIC_FIELDS, Metadata, Person, Problem
 
-# Suffixes a source text may have; the sidecar sits beside it as <stem>.yml.
-TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".md")
+# Suffixes a source may have (a PDF is read by its layout); its sidecar is <stem>.yml.
+TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".pdf")
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -65,6 +65,11 @@ def _is_text(value: Any) -> bool:
 def _optional_text(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
     if value is not None and not _is_text(value):
         yield node, f"{key}: expected a non-empty string or null, got {_got(node, value)}"
+
+
+def _flag(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
+    if value is not None and not isinstance(value, bool):
+        yield node, f"{key}: expected true or false, got {_got(node, value)}"
 
 
 def _required_text(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
@@ -263,6 +268,7 @@ SCHEMA: dict[str, Rule] = {
     "notes": Rule(_optional_text),
     "item_themes": Rule(_item_themes),
     "review": Rule(_review),
+    "publish_pdf": Rule(_flag),
 }
 AUTHOR_KEYS: tuple[str, ...] = ("family", "given")
 # libyaml's parser when PyYAML was built with it (it keeps line marks too): ten times faster.

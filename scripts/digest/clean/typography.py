@@ -1,0 +1,169 @@
+"""Headings and their levels from the type lines are set in (PDF sources).
+
+Where a source says what type each line is set in, a heading is what the type
+sets apart, not what its wording suggests: a short block of lines larger than the
+body text, or bold where the body is not. Its level is the rank of its type among
+the headings' types, the largest first, bold before regular at one size. The
+paper's title and its authors' names are set large too, but once, before the body:
+a type counts as a heading's only when some block in it stands after the body has
+begun. A number set apart from its title ("Chapter 2" over "Methods") is one
+heading with the title under it, at the number's level.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from digest.clean.labels import label_for_heading, match_label
+from digest.clean.lines import Line
+from digest.clean.numbering import parse_number
+from digest.clean.sentences import ends_sentence
+
+# A heading block has at most this many lines and words.
+MAX_BLOCK_LINES = 3
+MAX_BLOCK_WORDS = 24
+# Larger than the body by at least this many points.
+MIN_SIZE_STEP = 0.5
+# The body has begun at the first run of this many body-type lines.
+BODY_RUN = 3
+
+Style = tuple[float, bool]
+
+
+@dataclass
+class TypesetHeading:
+    """A heading the type marks: its lines (source numbers), title and level."""
+
+    lines: list[int]
+    text: str
+    level: int
+
+
+def typeset_headings(lines: list[Line]) -> dict[int, TypesetHeading] | None:
+    """Each heading by the source number of its first line; None when the lines carry
+    no type (a text source), for the cleaner to find headings by their shape."""
+    if not any(line.size for line in lines):
+        return None
+    body = _body_style(lines)
+    blocks = _blocks(lines, body)
+    start = _body_start(lines, body)
+    merged = _merge_numbers(blocks)
+    # (A label set as a heading, "References" in a chapter's type, ranks nothing.)
+    styles = {
+        _style(block[0])
+        for block in merged
+        if block[0].number > start and _is_heading_block(block) and not _is_label(block)
+    }
+    ranked = sorted(styles, key=lambda style: (-style[0], not style[1]))
+    ranks = {style: rank for rank, style in enumerate(ranked)}
+    chosen = [block for block in merged if _style(block[0]) in ranks and _is_heading_block(block)]
+    # One type may serve two levels, told apart by their numbers ("B." over "B.1").
+    keys = {id(block): (ranks[_style(block[0])], _depth(block)) for block in chosen}
+    levels = {key: level for level, key in enumerate(sorted(set(keys.values())), start=1)}
+    found: dict[int, TypesetHeading] = {}
+    for block in chosen:
+        text = " ".join(line.text for line in block)
+        level = levels[keys[id(block)]]
+        found[block[0].number] = TypesetHeading([line.number for line in block], text, level)
+    return found
+
+
+def _is_label(block: list[Line]) -> bool:
+    text = " ".join(line.text for line in block)
+    return match_label(text) is not None or label_for_heading(text) is not None
+
+
+def _depth(block: list[Line]) -> int:
+    """How deep a numbered heading's number goes ("2.1" is 2); 1 without a path number."""
+    numbered = parse_number(block[0].text)
+    if numbered is None or not numbered[0].is_path:
+        return 1
+    return len(numbered[0].values)
+
+
+def _style(line: Line) -> Style:
+    return (line.size, line.bold)
+
+
+def _body_style(lines: list[Line]) -> Style:
+    """The type most letters are set in."""
+    counts: Counter[Style] = Counter()
+    for line in lines:
+        if line.size:
+            counts[_style(line)] += len(line.text)
+    return counts.most_common(1)[0][0]
+
+
+def _stands_out(line: Line, body: Style) -> bool:
+    size, bold = body
+    return line.size >= size + MIN_SIZE_STEP or (
+        line.bold and not bold and line.size >= size - MIN_SIZE_STEP
+    )
+
+
+def _blocks(lines: list[Line], body: Style) -> list[list[Line]]:
+    """Runs of lines in one type that stands out from the body's (blank lines between
+    a block's lines allowed; a numbered line starts a block of its own)."""
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.blank:
+            continue
+        if not _stands_out(line, body):
+            if current:
+                blocks.append(current)
+            current = []
+            continue
+        if current and (_style(line) != _style(current[-1]) or parse_number(line.text)):
+            blocks.append(current)
+            current = []
+        current.append(line)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _body_start(lines: list[Line], body: Style) -> int:
+    """The source number of the first line of the first run of body-type lines."""
+    run: list[Line] = []
+    for line in lines:
+        if line.blank:
+            continue
+        if _style(line) == body:
+            run.append(line)
+            if len(run) >= BODY_RUN:
+                return run[0].number
+        else:
+            run = []
+    return 0
+
+
+def _merge_numbers(blocks: list[list[Line]]) -> list[list[Line]]:
+    """A block holding a section number alone takes the block right under it."""
+    merged: list[list[Line]] = []
+    for block in blocks:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and _number_alone(previous)
+            and block[0].number - previous[-1].number <= 3
+        ):
+            previous.extend(block)
+        else:
+            merged.append(list(block))
+    return merged
+
+
+def _number_alone(block: list[Line]) -> bool:
+    text = " ".join(line.text for line in block)
+    numbered = parse_number(text)
+    return numbered is not None and not numbered[1]
+
+
+def _is_heading_block(block: list[Line]) -> bool:
+    """Short, and no running sentence: a heading, not an emphasised passage."""
+    text = " ".join(line.text for line in block)
+    if len(block) > MAX_BLOCK_LINES + 1 or len(text.split()) > MAX_BLOCK_WORDS:
+        return False
+    return not (ends_sentence(text) and text.count(". ") >= 1)

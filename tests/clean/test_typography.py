@@ -1,0 +1,124 @@
+"""Headings by the type lines are set in (``digest.clean.typography``).
+
+Each case is a page of lines with sizes and weights written by hand, and the
+headings (first line, level) a reader sees in it.
+"""
+
+from __future__ import annotations
+
+from digest.clean import clean_text
+from digest.clean.lines import Line
+from digest.clean.typography import typeset_headings
+from digest.model import Heading, LineStyle
+
+BODY = "The committee met every month to settle the disputes of the village and its"
+
+
+def page(*rows: tuple[str, float, bool]) -> list[Line]:
+    return [
+        Line(text, number, size=size, bold=bold)
+        for number, (text, size, bold) in enumerate(rows, 1)
+    ]
+
+
+def body(count: int = 3) -> list[tuple[str, float, bool]]:
+    return [(BODY, 10.0, False)] * count
+
+
+def levels(lines: list[Line]) -> list[tuple[int, int]]:
+    found = typeset_headings(lines) or {}
+    return [(first, heading.level) for first, heading in sorted(found.items())]
+
+
+def test_a_text_source_has_no_type_and_keeps_its_own_rules() -> None:
+    assert typeset_headings([Line("1. Introduction", 1), Line(BODY, 2)]) is None
+
+
+def test_larger_type_ranks_first_and_bold_at_body_size_comes_under_it() -> None:
+    lines = page(
+        ("Introduction", 14.4, True),
+        *body(),
+        ("Data", 12.0, True),
+        *body(),
+        ("Sampling", 10.0, True),
+        *body(),
+        ("Findings", 14.4, True),
+        *body(),
+    )
+    assert levels(lines) == [(1, 1), (5, 2), (9, 3), (13, 1)]
+
+
+def test_the_title_and_the_authors_are_set_large_but_only_before_the_body() -> None:
+    lines = page(
+        ("Village Elections in Henan", 17.2, False),
+        ("Wei Zhang", 12.0, False),
+        ("Introduction", 14.4, True),
+        *body(),
+        ("Conclusion", 14.4, True),
+        *body(),
+    )
+    assert levels(lines) == [(3, 1), (7, 1)]
+
+
+def test_one_type_serves_two_levels_told_apart_by_their_numbers() -> None:
+    lines = page(
+        ("B. Practice in Hunan", 12.0, True),
+        *body(),
+        ("B.1 The Experience of Hunan", 12.0, True),
+        *body(),
+        ("C. Discussion", 12.0, True),
+        *body(),
+    )
+    assert levels(lines) == [(1, 1), (5, 2), (9, 1)]
+
+
+def test_a_number_set_apart_takes_the_title_under_it() -> None:
+    lines = page(
+        ("Chapter 1", 20.7, True),
+        ("Introduction and Context", 24.8, True),
+        *body(),
+        ("1.1 Background", 14.3, True),
+        *body(),
+        ("Chapter 2", 20.7, True),
+        ("Findings", 24.8, True),
+        *body(),
+    )
+    found = typeset_headings(lines) or {}
+    assert [(first, h.level, h.text) for first, h in sorted(found.items())] == [
+        (1, 1, "Chapter 1 Introduction and Context"),
+        (6, 2, "1.1 Background"),
+        (10, 1, "Chapter 2 Findings"),
+    ]
+
+
+def test_a_long_emphasised_passage_is_no_heading() -> None:
+    passage = "This whole sentence is set in bold. It runs on and on across the column."
+    lines = page(
+        ("Introduction", 14.4, True),
+        *body(),
+        (passage, 10.0, True),
+        *body(),
+        ("Conclusion", 14.4, True),
+        *body(),
+    )
+    assert levels(lines) == [(1, 1), (9, 1)]
+
+
+def test_a_wrapped_heading_is_one_heading_in_the_cleaned_text() -> None:
+    text = "\n".join(
+        [
+            "2.2 The Role of Owners' Commit-",
+            "tees",
+            *[BODY + "."] * 3,
+            "",
+            "3. Findings",
+            BODY + ".",
+        ]
+    )
+    styles = [LineStyle(12.0, True)] * 2 + [LineStyle(10.0)] * 3 + [LineStyle()]
+    styles += [LineStyle(12.0, True), LineStyle(10.0)]
+    headings = [block for block in clean_text(text, styles).body if isinstance(block, Heading)]
+    assert [(h.number, h.text, h.level) for h in headings] == [
+        ("2.2", "The Role of Owners' Committees", 2),  # (one type: the numbers tell)
+        ("3.", "Findings", 1),
+    ]
