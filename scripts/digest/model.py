@@ -13,6 +13,9 @@ from typing import Any
 
 # Metadata fields a sidecar must either fill in or list under ``not_in_text``.
 # Kept in one place so the schema, the completeness score and the pages agree.
+# Fields a sidecar may list in not_in_text without having to: a paper prints them or
+# not, and sidecars written before they existed say nothing of them.
+OPTIONAL_FIELDS: tuple[str, ...] = ("abstract",)
 BIBLIOGRAPHIC_FIELDS: tuple[str, ...] = (
     "title",
     "authors",
@@ -66,6 +69,8 @@ class Metadata:
     item_themes: dict[str, list[str]] = field(default_factory=dict)
     # Fields `digest add` drafted and no person has checked yet.
     review: list[str] = field(default_factory=list)
+    # The abstract as the paper prints it (drafted by `digest add`, checked by a person).
+    abstract: str | None = None
     # A PDF source is published on the site beside its text only when this is set.
     publish_pdf: bool | None = None
 

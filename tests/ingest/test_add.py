@@ -42,8 +42,13 @@ def test_the_draft_holds_what_the_title_page_prints(tmp_path: Path) -> None:
     ]
     assert values["keywords"] == ["village elections", "Party branch", "Henan"]
     assert values["not_in_text"] == ["pages", "url"]
+    assert values["abstract"] == (
+        "Village elections have been held for three decades, yet the role of the Party branch "
+        "in them is still debated. This paper compares three counties."
+    )
     assert set(values["review"]) == {
         "title", "authors", "year", "venue", "volume", "issue", "doi", "affiliations", "keywords",
+        "abstract",
     }  # fmt: skip
     assert values["id"] == "zhang-village-elections-party"
 

@@ -118,3 +118,13 @@ def test_the_sidecar_may_name_a_pdf_as_its_source(tmp_path: Path) -> None:
     sources, problems = ingest.load_corpus(tmp_path / "sources", tmp_path)
     assert [s.path.name for s in sources] == ["000_zhou.pdf"] and problems == []
     assert sources[0].styles and len(sources[0].styles) == sources[0].text.count("\n")
+
+
+def test_the_sidecars_abstract_is_the_one_shown(tmp_path: Path) -> None:
+    # A person checked the sidecar's abstract; the cleaner's reading of the text yields.
+    add_pdf(tmp_path, extra="abstract: A checked abstract, in the sidecar.\n")
+    out = tmp_path / "out"
+    build(tmp_path, out, cache_dir=tmp_path / "cache")
+    page = (out / "papers" / "zhou-mobilisation-routine.md").read_text(encoding="utf-8")
+    assert "A checked abstract, in the sidecar." in page
+    assert "the supervision of village cadres involves negotiation among community" not in page

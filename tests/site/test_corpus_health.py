@@ -33,6 +33,7 @@ def test_a_drafted_paper_nobody_checked_comes_first(corpus: Path) -> None:
     assert first.id == "zhang-village-elections-party"
     assert set(first.metadata_under_review) == {
         "title", "authors", "year", "venue", "volume", "issue", "doi", "affiliations", "keywords",
+        "abstract",
     }  # fmt: skip
     assert [row.to_check for row in rows] == sorted((row.to_check for row in rows), reverse=True)
 
@@ -61,7 +62,7 @@ def test_the_report_as_json_and_on_the_health_page(
     build(corpus, out, keep_going=True)
     page = (out / "health.md").read_text(encoding="utf-8")
     assert (
-        "| [zhang-village-elections-party](papers/zhang-village-elections-party.md) | 10 |"
-        in page  # 9 fields + no items
+        "| [zhang-village-elections-party](papers/zhang-village-elections-party.md) | 11 |"
+        in page  # 10 fields + no items
     )
     assert "(papers/wang-governance-grass-roots.md#references)" in page

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from digest.model import BIBLIOGRAPHIC_FIELDS, Document
+from digest.model import BIBLIOGRAPHIC_FIELDS, OPTIONAL_FIELDS, Document
 from digest.references.keys import ascii_fold
 from digest.references.pinyin import is_pinyin_surname
 
@@ -106,6 +106,7 @@ def draft_sidecar(document: Document, text: str, source: str, taken_ids: set[str
         "url": None,
         "affiliations": list(front.affiliations),
         "keywords": _keywords(document.keywords),
+        "abstract": "\n\n".join(document.abstract) or None,
     }
     draft.values["id"] = _unique_id(authors, front.title or source, taken_ids)
     draft.values["source"] = source
@@ -113,7 +114,7 @@ def draft_sidecar(document: Document, text: str, source: str, taken_ids: set[str
         draft.values[name] = value if value not in ("", []) else None
         if draft.values[name] is not None:
             draft.review.append(name)
-        elif name in BIBLIOGRAPHIC_FIELDS:
+        elif name in BIBLIOGRAPHIC_FIELDS or name in OPTIONAL_FIELDS:
             draft.not_in_text.append(name)
     draft.values["language"] = "zh" if _mostly_chinese(text) else "en"
     for name in ("affiliations", "keywords"):
@@ -185,7 +186,8 @@ def _mostly_chinese(text: str) -> bool:
 # The order a maintainer reads a sidecar in, as the hand-written ones are laid out.
 KEY_ORDER = (
     "id", "source", "title", "authors", "year", "venue", "volume", "issue",
-    "pages", "doi", "url", "language", "affiliations", "keywords", "not_in_text", "review",
+    "pages", "doi", "url", "language", "affiliations", "keywords", "abstract", "not_in_text",
+    "review",
 )  # fmt: skip
 
 

@@ -20,7 +20,7 @@ import yaml
 
 from digest.ingest.encoding import decode_utf8, normalise_line_ends
 from digest.ingest.files import SIDECAR_LIMITS, read_limited
-from digest.model import BIBLIOGRAPHIC_FIELDS, Metadata, Person, Problem
+from digest.model import BIBLIOGRAPHIC_FIELDS, OPTIONAL_FIELDS, Metadata, Person, Problem
 
 # Suffixes a source may have (a PDF is read by its layout); its sidecar is <stem>.yml.
 TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".pdf")
@@ -209,13 +209,13 @@ def _field_names(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
         )
         return
     seen: set[Any] = set()
+    known = (*BIBLIOGRAPHIC_FIELDS, *OPTIONAL_FIELDS)
     for item_node, item in zip(node.value, value, strict=True):
-        if not isinstance(item, str) or item not in BIBLIOGRAPHIC_FIELDS:
+        if not isinstance(item, str) or item not in known:
             yield (
                 item_node,
                 f"{key}: {_got(item_node, item)} is not a bibliographic field"
-                f"{_suggest(str(item), BIBLIOGRAPHIC_FIELDS)}; expected some of "
-                f"{', '.join(BIBLIOGRAPHIC_FIELDS)}",
+                f"{_suggest(str(item), known)}; expected some of {', '.join(known)}",
             )
         elif item in seen:
             yield item_node, f"{key}: {item!r} is listed twice; expected each field once"
@@ -223,7 +223,7 @@ def _field_names(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
 
 
 # Keys a drafted sidecar may ask a person to check (``digest add`` fills them).
-REVIEWABLE: tuple[str, ...] = (*BIBLIOGRAPHIC_FIELDS, "affiliations", "keywords", "language")
+REVIEWABLE: tuple[str, ...] = (*BIBLIOGRAPHIC_FIELDS, *OPTIONAL_FIELDS, "language")
 
 
 def _review(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
@@ -268,6 +268,7 @@ SCHEMA: dict[str, Rule] = {
     "notes": Rule(_optional_text),
     "item_themes": Rule(_item_themes),
     "review": Rule(_review),
+    "abstract": Rule(_optional_text),
     "publish_pdf": Rule(_flag),
 }
 AUTHOR_KEYS: tuple[str, ...] = ("family", "given")
@@ -499,11 +500,17 @@ def _check_consistency(
                 f"or {name!r} added to not_in_text if the text does not give it",
             )
         elif not empty and name in absent:
-            fail(
-                nodes[name],
-                f"{name}: has a value but is also listed in not_in_text; expected one or the "
-                f"other (remove {name!r} from not_in_text, or set {name} to null)",
-            )
+            fail(nodes[name], _listed_yet_given(name))
+    for name in OPTIONAL_FIELDS:
+        if name in valid and not _is_empty(values.get(name)) and name in absent:
+            fail(nodes[name], _listed_yet_given(name))
+
+
+def _listed_yet_given(name: str) -> str:
+    return (
+        f"{name}: has a value but is also listed in not_in_text; expected one or the "
+        f"other (remove {name!r} from not_in_text, or set {name} to null)"
+    )
 
 
 def _to_metadata(values: dict[str, Any]) -> Metadata:

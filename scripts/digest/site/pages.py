@@ -185,7 +185,11 @@ def render_paper(
         title=paper.metadata.display_title,
         rows=metadata_rows(paper.metadata),
         completeness=completeness(paper.metadata),
-        abstract=[Markdown(render_paragraph(Paragraph(p))) for p in doc.abstract],
+        # The sidecar's abstract (a person checked it) before the cleaner's reading.
+        abstract=[
+            Markdown(render_paragraph(Paragraph(p)))
+            for p in (_paragraphs(paper.metadata.abstract) or doc.abstract)
+        ],
         keywords=paper.metadata.keywords or doc.keywords,
         highlights=doc.highlights,
         body=Markdown(render_body(doc, anchors=True, text=bib.citations.render_text)),
@@ -250,3 +254,8 @@ def render_home(env: Environment, papers: list[Paper], source_count: int) -> Pag
         merged=source_count - len(papers),
     )
     return Page("index.md", text)
+
+
+def _paragraphs(text: str | None) -> list[str]:
+    """A sidecar's text, one paragraph per blank-line-separated block."""
+    return [block.strip() for block in (text or "").split("\n\n") if block.strip()]

@@ -84,6 +84,8 @@ def read_pages(document: object) -> list[PrintedPage]:
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     x, y = ctypes.c_double(), ctypes.c_double()
+    box = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
+    fonts: dict[tuple[bytes, int], bool] = {}  # (name, weight) -> bold
     for number, page in enumerate(document, start=1):  # type: ignore[call-overload]
         width, height = page.get_size()
         printed = PrintedPage(number, width, height)
@@ -114,7 +116,10 @@ def read_pages(document: object) -> list[PrintedPage]:
                     continue  # a control code: no character
                 high = None
                 pdfium_c.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y))
-                left, bottom, right, top = textpage.get_charbox(index)
+                pdfium_c.FPDFText_GetCharBox(
+                    textpage, index, *(ctypes.byref(value) for value in box)
+                )
+                left, right, bottom, top = (value.value for value in box)
                 size = pdfium_c.FPDFText_GetFontSize(textpage, index) or (top - bottom)
                 baseline = height - y.value
                 if run.chars and (
@@ -126,9 +131,10 @@ def read_pages(document: object) -> list[PrintedPage]:
                     run = _Run()
                 pdfium_c.FPDFText_GetFontInfo(textpage, index, name, len(name), ctypes.byref(flags))
                 weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
-                bold = weight >= BOLD_WEIGHT or any(
-                    mark in name.value.decode("latin-1").lower() for mark in BOLD_NAMES
-                )
+                font = (name.value, weight)
+                bold = fonts.get(font)
+                if bold is None:
+                    bold = fonts[font] = _is_bold(*font)
                 if not run.chars:
                     run.x0, run.top, run.bottom = left, height - top, height - bottom
                     run.baseline, run.size = baseline, size
@@ -155,13 +161,21 @@ SUPERSCRIPT_SIZE = 0.85
 SUPERSCRIPT_RISE = 0.15
 
 
+def _is_bold(name: bytes, weight: int) -> bool:
+    font = name.decode("latin-1").lower()
+    return weight >= BOLD_WEIGHT or any(mark in font for mark in BOLD_NAMES)
+
+
 def _close(run: _Run, page: PrintedPage) -> None:
-    text = _with_marks_apart(run).strip()
-    if not text:
+    if not run.chars:
         return
     (size, bold), _ = run.styles.most_common(1)[0]
     run.baseline = _main_baseline(run, size)
-    marked = _raised(run)[0] and run.chars[0].isdigit()
+    raised = _raised(run, size)
+    text = _with_marks_apart(run, raised).strip()
+    if not text:
+        return
+    marked = raised[0] and run.chars[0].isdigit()
     page.lines.append(
         PrintedLine(
             page.number, run.x0, run.x1, run.top, run.bottom, run.baseline, text, size, bold, marked
@@ -179,26 +193,23 @@ def _main_baseline(run: _Run, size: float) -> float:
     return baselines.most_common(1)[0][0] if baselines else run.baseline
 
 
-def _raised(run: _Run) -> list[bool]:
-    """Which of the run's characters are superscripts."""
-    (main, _), _ = run.styles.most_common(1)[0]
-    baseline = _main_baseline(run, main)
+def _raised(run: _Run, main: float) -> list[bool]:
+    """Which of the run's characters are superscripts (``main``: the line's size; its
+    baseline is ``run.baseline``)."""
+    baseline = run.baseline
     return [
         char_size <= SUPERSCRIPT_SIZE * main and baseline - char_base >= SUPERSCRIPT_RISE * main
         for char_size, char_base in zip(run.sizes, run.baselines, strict=True)
     ]
 
 
-def _with_marks_apart(run: _Run) -> str:
+def _with_marks_apart(run: _Run, raised: list[bool]) -> str:
     """The run's text, a space after a superscript mark that a word follows at once.
 
     A note's mark is drawn right against the next word ("absorption.2In"); set apart,
     it reads as the cleaner reads a mark. A mark opening the line is the note's own
     label, left glued to its text ("2The survey ...") as extractors print it: that is
     how the cleaner knows a superscript label."""
-    if not run.chars:
-        return ""
-    raised = _raised(run)
     out: list[str] = []
     for index, char in enumerate(run.chars):
         mark_ends = index and raised[index - 1] and not raised[index] and char.isalnum()
