@@ -40,7 +40,7 @@ from pathlib import Path
 import pytest
 import yaml
 from real_clients import require_client, require_playwright
-from sitecheck import mkdocs_build, warning_lines
+from sitecheck import mkdocs_build, type_search, warning_lines
 
 REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -586,30 +586,13 @@ def test_health_page_runs_no_payload_in_chromium(browser: Browser, clean: Site) 
     _assert_inert(browser, clean, "health/", "health/ (lenient build)")
 
 
-def _search(tab, word: str, attempts: int = 6) -> None:
-    """Type a query until results show: a query typed before the search worker has
-    loaded its index is not run again, so on a busy machine it is typed anew."""
-    for _ in range(attempts):
-        tab.fill("input.md-search__input", "")
-        tab.fill("input.md-search__input", word)
-        try:
-            tab.wait_for_selector(".md-search-result__item", timeout=5000)
-            return
-        except Exception:  # playwright's TimeoutError; the next attempt types again
-            continue
-    # Last chance: a machine busy with other builds may need long for the worker.
-    tab.fill("input.md-search__input", "")
-    tab.fill("input.md-search__input", word)
-    tab.wait_for_selector(".md-search-result__item", timeout=30000)
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("word", TABLE["search_words"])
 def test_search_results_run_no_payload_in_chromium(
     browser: Browser, clean: Site, word: str
 ) -> None:
     tab = browser.visit(f"{browser.hostile}/")
-    _search(tab, word)
+    type_search(tab, word)
     tab.wait_for_timeout(100)  # every result rendered
     _assert_inert(browser, clean, "", f"results for {word!r}")
     # Follow the first result: its page opens with the word highlighted (?h=...).

@@ -239,6 +239,25 @@ def mkdocs_build(
     )
 
 
+def type_search(tab, word: str, attempts: int = 6) -> None:
+    """Type a query until results show: a query typed before the search worker has
+    loaded its index is not run again, so on a busy machine it is typed anew."""
+    for _ in range(attempts):
+        tab.fill("input.md-search__input", "")
+        tab.fill("input.md-search__input", word)
+        try:
+            tab.wait_for_selector(".md-search-result__item", timeout=5000)
+            return
+        except Exception:  # playwright's TimeoutError; the next attempt types again
+            continue
+    # Last chance: a machine busy with other builds may need long for the worker (and
+    # a worker that failed to load its index loads it again with the page).
+    tab.reload()
+    tab.fill("input.md-search__input", "")
+    tab.fill("input.md-search__input", word)
+    tab.wait_for_selector(".md-search-result__item", timeout=30000)
+
+
 def warning_lines(output: str) -> list[str]:
     """MkDocs log lines at WARNING level or above."""
     lines = (_ANSI.sub("", line).strip() for line in output.splitlines())

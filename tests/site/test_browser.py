@@ -1,4 +1,5 @@
-"""In a real browser: sortable tables sort, and no page asks another host for anything.
+"""In a real browser: sortable tables sort, search finds quoted words, and no page asks
+another host for anything.
 
 Needs Debian's chromium and the playwright package (`make test` installs both); skipped
 locally, saying so, where either is missing, and failed in CI.
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from real_clients import require_client, require_playwright
-from sitecheck import mkdocs_build
+from sitecheck import mkdocs_build, type_search
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -63,3 +64,45 @@ def test_pages_request_nothing_from_other_hosts(site_url, path: str) -> None:
     page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{base}/{path}", wait_until="networkidle")
     assert requested and all(url.startswith(base) for url in requested), requested
+
+
+@pytest.mark.parametrize(
+    ("query", "paper"),
+    [
+        ("unitary", "papers/wang-governance-grass-roots/"),  # printed only as “unitary”
+        ("moneyism", "papers/party-building-rural-social-governance/"),  # only “moneyism”
+    ],
+)
+def test_search_finds_a_word_inside_curly_quotes(site_url, query: str, paper: str) -> None:
+    browser, base = site_url
+    tab = browser.new_page()
+    tab.goto(f"{base}/")
+    type_search(tab, query)
+    links = tab.eval_on_selector_all(
+        ".md-search-result__item a", "links => links.map(link => link.href)"
+    )
+    assert any(paper in link for link in links), links
+
+
+@pytest.mark.parametrize(
+    ("query", "paper"),
+    [
+        ("The Governance of the Grass Roots", "wang-governance-grass-roots"),
+        (
+            "Grass-roots Party construction — its content",
+            "grassroots-party-construction-implementation",
+        ),
+        (
+            "Party building leading rural social governance",
+            "party-building-rural-social-governance",
+        ),
+        ("Study on the Problems and Countermeasures", "xu-li-party-building-community-governance"),
+    ],
+)
+def test_a_papers_title_words_find_its_page_first(site_url, query: str, paper: str) -> None:
+    browser, base = site_url
+    tab = browser.new_page()
+    tab.goto(f"{base}/")
+    type_search(tab, query)
+    first = tab.eval_on_selector(".md-search-result__item a", "link => link.href")
+    assert first.split("?")[0] == f"{base}/papers/{paper}/"

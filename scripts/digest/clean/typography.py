@@ -21,7 +21,7 @@ from digest.clean.numbering import parse_number
 from digest.clean.sentences import ends_sentence
 
 # A heading block has at most this many lines and words.
-MAX_BLOCK_LINES = 3
+MAX_BLOCK_LINES = 4
 MAX_BLOCK_WORDS = 24
 # Larger than the body by at least this many points.
 MIN_SIZE_STEP = 0.5
@@ -164,6 +164,6 @@ def _number_alone(block: list[Line]) -> bool:
 def _is_heading_block(block: list[Line]) -> bool:
     """Short, and no running sentence: a heading, not an emphasised passage."""
     text = " ".join(line.text for line in block)
-    if len(block) > MAX_BLOCK_LINES + 1 or len(text.split()) > MAX_BLOCK_WORDS:
+    if len(block) > MAX_BLOCK_LINES or len(text.split()) > MAX_BLOCK_WORDS:
         return False
     return not (ends_sentence(text) and text.count(". ") >= 1)

@@ -19,8 +19,8 @@ from itertools import pairwise
 
 from digest.ingest.pdf.glyphs import PrintedLine, PrintedPage
 
-# Furniture: a line among a page's first or last this many that repeats (digits
-# masked) on another page, or that is a page number alone.
+# A page's head or foot (furniture when it repeats or is a page number) is at most its
+# first or last this many rows.
 FURNITURE_LINES = 2
 _PAGE_NUMBER = re.compile(
     r"(?i)(?:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlcdm]{1,6})\s*[-–—]?(?:\s*(?:/|of)\s*\d{1,4})?"
