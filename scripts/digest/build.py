@@ -258,7 +258,7 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
     pages.extend(render_bibliography_pages(env, bibliography, report.papers, citations))
     compared = [PaperItems(paper, report.items[paper.id]) for paper in report.papers]
     pages.extend(render_compare_pages(env, codebook, compared))
-    pages.append(
+    pages.extend(
         render_health(env, report.problems, report.left_out, len(report.papers), report.health)
     )
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from real_clients import require_client
 
 from digest.clean import clean_text
 from digest.ingest.pdf import PdfError, read_pdf
@@ -100,3 +102,27 @@ def test_a_pdf_without_text_says_so() -> None:
     document.save(buffer)
     with pytest.raises(PdfError, match="no text"):
         read_pdf(buffer.getvalue())
+
+
+@pytest.mark.parametrize("document", ["article-11pt-plain-1", "report-chapters-2"])
+def test_a_pdf_from_another_producer_gives_the_same_headings(tmp_path: Path, document: str) -> None:
+    """Not TeX: the gold body as HTML (pandoc) printed to PDF by Chromium (Skia), whose
+    fonts, spacing and drawing order differ. Its headings are the gold's own."""
+    pandoc, chromium = require_client("pandoc"), require_client("chromium")
+    html, pdf = tmp_path / "paper.html", tmp_path / "paper.pdf"
+    gold = DEVCORPUS / document / "gold.md"
+    subprocess.run(
+        [pandoc, str(gold), "-s", "--metadata", "title=A Paper", "-o", str(html)], check=True
+    )
+    subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={pdf}", str(html)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    found = read_pdf(pdf.read_bytes())
+    headings = [
+        line.replace("’", "'")
+        for line in render_body(clean_text(found.text, found.styles)).splitlines()
+        if line.startswith("#")
+    ]
+    assert headings == gold_headings(document)

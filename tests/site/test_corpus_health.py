@@ -13,6 +13,10 @@ import yaml
 from digest.build import build
 from digest.cli import main
 from digest.ingest.add import add_files
+from digest.model import Problem
+from digest.site.corpus_health import PaperHealth
+from digest.site.health_page import render_health
+from digest.site.pages import environment
 
 ROOT = Path(__file__).resolve().parents[2]
 ADDED = ROOT / "tests" / "ingest" / "fixtures" / "add" / "village-elections.txt"
@@ -66,3 +70,22 @@ def test_the_report_as_json_and_on_the_health_page(
         in page  # 10 fields + no items
     )
     assert "(papers/wang-governance-grass-roots.md#references)" in page
+
+
+def test_the_health_table_is_paginated_so_no_page_grows_with_the_corpus() -> None:
+    rows = [
+        PaperHealth(f"paper-{n:03d}", f"papers/paper-{n:03d}.md", [f"{n:03d}.txt"], "clean")
+        for n in range(250)
+    ]
+    problems = [Problem(Path("sources/007.yml"), 3, "review: drafted fields to check", "warning")]
+    pages = render_health(environment(), problems, [], 250, rows)
+    assert [page.path for page in pages] == ["health.md", "health/page-2.md", "health/page-3.md"]
+    first, second, third = (page.text for page in pages)
+    # 100 rows a page; the problems once, on the first page.
+    assert [text.count("| [paper-") for text in (first, second, third)] == [100, 100, 50]
+    assert "drafted fields to check" in first and "drafted fields to check" not in second
+    # Links from a page in health/ go up to the papers and across to the other pages.
+    assert "| [paper-100](../papers/paper-100.md) |" in second
+    assert "[1](../health.md) · **2** · [3](page-3.md)" in second
+    assert "**1** · [2](health/page-2.md) · [3](health/page-3.md)" in first
+    assert "| [paper-000](papers/paper-000.md) |" in first

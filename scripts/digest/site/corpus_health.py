@@ -15,7 +15,8 @@ from dataclasses import asdict, dataclass, field
 from digest.model import Item, Paper, Problem
 from digest.site.citation_links import PaperCitations
 
-# The health page shows this many rows; the JSON report has every paper.
+# Each page of the health table shows this many rows (health.md, health/page-2.md ...);
+# the JSON report has every paper.
 PAGE_ROWS = 100
 
 

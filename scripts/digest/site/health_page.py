@@ -8,6 +8,7 @@ reader or maintainer sees which files those are and why, as ``file:line`` messag
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 from jinja2 import Environment
@@ -25,15 +26,29 @@ def render_health(
     left_out: list[Path],
     paper_count: int,
     health: list[PaperHealth] | None = None,
-) -> Page:
+) -> list[Page]:
+    """The health page, and as many more pages as the rows need (PAGE_ROWS each): the
+    page stays the same size however large the corpus grows."""
     errors = [problem for problem in problems if problem.is_error]
     warnings = [problem for problem in problems if not problem.is_error]
-    text = env.get_template("health.md.j2").render(
-        errors=[str(problem) for problem in errors],
-        warnings=[str(problem) for problem in warnings],
-        left_out=[path.as_posix() for path in left_out],
-        paper_count=paper_count,
-        rows=(health or [])[:PAGE_ROWS],
-        more=max(0, len(health or []) - PAGE_ROWS),
-    )
-    return Page(HEALTH_PAGE, text)
+    rows = health or []
+    chunks = [rows[i : i + PAGE_ROWS] for i in range(0, len(rows), PAGE_ROWS)] or [[]]
+    names = [HEALTH_PAGE] + [f"health/page-{n}.md" for n in range(2, len(chunks) + 1)]
+    pages = []
+    for number, (name, chunk) in enumerate(zip(names, chunks, strict=True), start=1):
+        here = posixpath.dirname(name) or "."
+        text = env.get_template("health.md.j2").render(
+            first=number == 1,
+            errors=[str(problem) for problem in errors],
+            warnings=[str(problem) for problem in warnings],
+            left_out=[path.as_posix() for path in left_out],
+            paper_count=paper_count,
+            rows=chunk,
+            # Links from this page: to the papers, and to every page of the table.
+            root=posixpath.relpath(".", here) + "/" if here != "." else "",
+            page=number,
+            pages=[(n, posixpath.relpath(names[n - 1], here)) for n in range(1, len(names) + 1)],
+            total=len(rows),
+        )
+        pages.append(Page(name, text))
+    return pages
