@@ -38,6 +38,8 @@ def read_pdf(data: bytes) -> PdfText:
         raise PdfError(f"not a PDF pdfium can read ({exc})") from None
     try:
         pages = read_pages(document)
+    except pdfium.PdfiumError as exc:  # a page pdfium cannot load: the file, not our bug
+        raise PdfError(f"a page pdfium cannot read ({exc})") from None
     finally:
         document.close()
     laid = lay_out(pages)
