@@ -41,6 +41,7 @@ from digest.site.citation_links import PaperCitations, collect_citations
 from digest.site.compare_pages import PaperItems, render_compare_pages
 from digest.site.corpus_health import PaperHealth, paper_health
 from digest.site.health_page import render_health
+from digest.site.map_pages import paper_map_links, paper_map_section, render_map_page
 from digest.site.pages import (
     Page,
     PaperBibliography,
@@ -251,11 +252,15 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
     pages: list[Page] = [render_home(env, report.papers, len(sources))]
     pages.extend(render_index_pages(env, report.papers))
     labels = {theme.id: theme.label for theme in codebook.themes}
+    map_links = paper_map_links(bibliography, report.papers)
+    titles = {paper.id: paper.metadata.display_title for paper in report.papers}
     for paper in report.papers:
         paper_bib = _paper_bibliography(paper.id, bibliography, citations)
         items = report.items[paper.id]
-        pages.append(render_paper(env, paper, source_urls, paper_bib, items, labels))
+        related = paper_map_section(map_links[paper.id], titles)
+        pages.append(render_paper(env, paper, source_urls, paper_bib, items, labels, related))
     pages.extend(render_bibliography_pages(env, bibliography, report.papers, citations))
+    pages.append(render_map_page(env, bibliography, report.papers, map_links))
     compared = [PaperItems(paper, report.items[paper.id]) for paper in report.papers]
     pages.extend(render_compare_pages(env, codebook, compared))
     pages.extend(

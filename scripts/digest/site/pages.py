@@ -163,6 +163,7 @@ def render_paper(
     bib: PaperBibliography,
     items: list[Item] | None = None,
     theme_labels: dict[str, str] | None = None,
+    related: dict[str, object] | None = None,
 ) -> Page:
     doc = paper.document
     back = [
@@ -214,6 +215,7 @@ def render_paper(
         has_items=bool(items),
         theme_labels=theme_labels or {},
         bib_download=f"../bib/{paper.id}.bib",
+        related=related,
     )
     return Page(paper_url(paper), text)
 
