@@ -7,11 +7,18 @@ of the seed 004_6d188b614b00f695.txt (Xu and Li), as two papers of one field wou
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from sitecheck import empty_project, mkdocs_build, warning_lines
 
 from digest.build import build
+from digest.model import Document, Metadata, Paper
 from digest.references.coupling import Coupled, PaperLinks
+from digest.site.map_graph import MAX_NODES, coupling_svg
 from digest.site.map_pages import paper_map_section
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,3 +118,44 @@ def test_a_papers_map_section_is_bounded() -> None:
     assert [len(row["shared"]) for row in section["coupled"]] == [5] * 10
     assert {row["more"] for row in section["coupled"]} == {3}
     assert len(section["cited_by"]) == 10 and section["cited_by_more"] == 2
+
+
+def _paper(paper_id: str, title: str, year: int | None = None) -> Paper:
+    return Paper(paper_id, Metadata(id=paper_id, title=title, year=year), Document(), [])
+
+
+def test_the_drawing_is_bounded_escaped_and_the_same_every_time() -> None:
+    # 100 papers in a ring, each sharing one work with the next: all linked, 60 drawn.
+    papers = [_paper(f"p{n:03d}", f"Paper {n}", 2000 + n % 20) for n in range(100)]
+    papers[0] = _paper("p000", 'A <script>alert(1)</script> & "quoted" title', 2000)
+    links = {paper.id: PaperLinks() for paper in papers}
+    for n in range(100):
+        first, second = f"p{n:03d}", f"p{(n + 1) % 100:03d}"
+        links[first].coupled.append(Coupled(second, ["k"]))
+        links[second].coupled.append(Coupled(first, ["k"]))
+    svg = coupling_svg(papers, links)
+    root = ElementTree.fromstring(svg)  # well-formed
+    namespace = "{http://www.w3.org/2000/svg}"
+    assert len(root.findall(f".//{namespace}circle")) == MAX_NODES == 60
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    assert coupling_svg(list(reversed(papers)), links) == svg  # order of input is no matter
+    assert "http" not in svg.replace("http://www.w3.org/2000/svg", "")  # no other host
+
+
+def test_nothing_is_drawn_when_no_paper_is_linked() -> None:
+    papers = [_paper("a", "A"), _paper("b", "B")]
+    assert coupling_svg(papers, {"a": PaperLinks(), "b": PaperLinks()}) == ""
+
+
+@pytest.mark.build
+def test_the_map_page_builds_with_its_drawing(tmp_path: Path) -> None:
+    root = empty_project(tmp_path / "project")
+    shutil.copytree(ROOT / "sources", root / "sources")
+    (root / "sources" / "005_three-cities.txt").write_text(TEXT, encoding="utf-8")
+    (root / "sources" / "005_three-cities.yml").write_text(SIDECAR, encoding="utf-8")
+    result = mkdocs_build(root / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 0 and warning_lines(result.stdout) == [], result.stdout
+    html = (tmp_path / "site" / "map" / "index.html").read_text(encoding="utf-8")
+    assert html.count("<circle") == 2
+    for link in re.findall(r'<a href="\.\./(papers/[^"]+/)">', html):
+        assert (tmp_path / "site" / link / "index.html").is_file(), link

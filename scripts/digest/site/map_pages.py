@@ -14,6 +14,7 @@ from digest.references.bibliography import Bibliography
 from digest.references.coupling import PaperLinks, citation_map, most_cited
 from digest.references.styles import apa
 from digest.site.citation_links import entry_page
+from digest.site.map_graph import MAX_NODES, coupling_svg, drawn_papers
 from digest.site.markdown import escape_inline, guard_block_start
 from digest.site.pages import Markdown, Page
 
@@ -66,13 +67,15 @@ def render_map_page(
         key=lambda pair: (-pair[0], pair[1], pair[2]),
     )[:TOP_PAIRS]
     text = env.get_template("map.md.j2").render(
+        drawing=Markdown(coupling_svg(papers, links)),
+        drawn=[paper_link(paper.id) for paper in drawn_papers(papers, links)],
         works=works,
         pairs=[
             {"count": count, "first": paper_link(first), "second": paper_link(second)}
             for count, first, second in pairs
         ],
         paper_count=len(papers),
-        limits={"works": MOST_CITED, "pairs": TOP_PAIRS},
+        limits={"works": MOST_CITED, "pairs": TOP_PAIRS, "drawn": MAX_NODES},
     )
     return Page(MAP_PAGE, text)
 

@@ -1,0 +1,93 @@
+"""The citation map drawn: the best-connected papers on a circle, lines between those
+that share references, as one static SVG written at build time.
+
+No script and no other host: the SVG sits in the page, each paper a numbered circle
+linking to its page (the list under the drawing names them). The layout needs no
+randomness: papers are placed clockwise by year, then id, so the same corpus draws
+the same picture and the circle reads as a timeline. Only the papers with the most
+links are drawn, so the drawing stays readable and its size bounded at any corpus
+size.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+from digest.model import Paper
+from digest.references.coupling import PaperLinks
+
+# Papers drawn at most; the drawing's size in SVG units.
+MAX_NODES = 60
+SIZE = 640
+RADIUS = 270
+NODE_RADIUS = 9
+MAX_STROKE = 6.0
+# Colours (white on NODE passes WCAG AA contrast for the numbers).
+NODE = "#3949ab"
+EDGE = "#78909c"
+CITES = "#c62828"
+
+
+def degree(links: PaperLinks) -> int:
+    """How many other corpus papers a paper is linked to (coupled, cites, cited by)."""
+    others = {other.paper_id for other in links.coupled} | set(links.cites) | set(links.cited_by)
+    return len(others)
+
+
+def drawn_papers(papers: list[Paper], links: dict[str, PaperLinks]) -> list[Paper]:
+    """The papers the drawing shows, in their places around the circle."""
+    linked = [paper for paper in papers if degree(links[paper.id])]
+    linked.sort(key=lambda paper: (-degree(links[paper.id]), paper.id))
+    chosen = linked[:MAX_NODES]
+    return sorted(chosen, key=lambda paper: (paper.metadata.year or 0, paper.id))
+
+
+def coupling_svg(papers: list[Paper], links: dict[str, PaperLinks]) -> str:
+    """The SVG (one line of markup, for a Markdown page), or '' when no paper is linked."""
+    nodes = drawn_papers(papers, links)
+    if not nodes:
+        return ""
+    centre = SIZE / 2
+    places: dict[str, tuple[float, float]] = {}
+    for index, paper in enumerate(nodes):
+        angle = 2 * math.pi * index / len(nodes) - math.pi / 2
+        places[paper.id] = (
+            round(centre + RADIUS * math.cos(angle), 1),
+            round(centre + RADIUS * math.sin(angle), 1),
+        )
+    widest = max(len(other.shared) for paper in nodes for other in links[paper.id].coupled or [])
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {SIZE}" '
+        'class="citation-map" role="img" aria-label="Papers of the digest that share '
+        'references, linked by lines" font-size="10">'
+    ]
+    for paper in nodes:
+        for other in links[paper.id].coupled:
+            if other.paper_id in places and paper.id < other.paper_id:
+                (x1, y1), (x2, y2) = places[paper.id], places[other.paper_id]
+                width = round(1 + (MAX_STROKE - 1) * len(other.shared) / widest, 1)
+                parts.append(
+                    f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{EDGE}" '
+                    f'stroke-width="{width}">'
+                    f"<title>{len(other.shared)} shared works</title></line>"
+                )
+        for cited in links[paper.id].cites:
+            if cited in places:
+                (x1, y1), (x2, y2) = places[paper.id], places[cited]
+                parts.append(
+                    f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{CITES}" '
+                    'stroke-width="1.5" stroke-dasharray="5 3">'
+                    "<title>cites</title></line>"
+                )
+    for number, paper in enumerate(nodes, start=1):
+        x, y = places[paper.id]
+        title = escape(paper.metadata.display_title, quote=True)
+        parts.append(
+            f'<a href="../papers/{escape(paper.id, quote=True)}/">'
+            f'<circle cx="{x}" cy="{y}" r="{NODE_RADIUS}" fill="{NODE}"><title>{title}</title>'
+            f'</circle><text x="{x}" y="{y}" dy="0.35em" text-anchor="middle" fill="#ffffff">'
+            f"{number}</text></a>"
+        )
+    parts.append("</svg>")
+    return "".join(parts)
