@@ -35,13 +35,14 @@ from digest.outputs import (
 from digest.papers import group_papers
 from digest.references.bibliography import Bibliography, build_bibliography, parse_references
 from digest.references.bibtex import format_bibliography
+from digest.references.coupling import citation_map
 from digest.references.keys import KeyRegistry
 from digest.site.bibliography_pages import render_bibliography_pages
 from digest.site.citation_links import PaperCitations, collect_citations
 from digest.site.compare_pages import PaperItems, render_compare_pages
 from digest.site.corpus_health import PaperHealth, paper_health
 from digest.site.health_page import render_health
-from digest.site.map_pages import paper_map_links, paper_map_section, render_map_page
+from digest.site.map_pages import paper_map_section, render_map_page
 from digest.site.pages import (
     Page,
     PaperBibliography,
@@ -252,7 +253,7 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
     pages: list[Page] = [render_home(env, report.papers, len(sources))]
     pages.extend(render_index_pages(env, report.papers))
     labels = {theme.id: theme.label for theme in codebook.themes}
-    map_links = paper_map_links(bibliography, report.papers)
+    map_links = citation_map(bibliography, [paper.id for paper in report.papers])
     titles = {paper.id: paper.metadata.display_title for paper in report.papers}
     for paper in report.papers:
         paper_bib = _paper_bibliography(paper.id, bibliography, citations)

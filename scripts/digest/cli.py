@@ -96,11 +96,17 @@ def _cmd_items(args: argparse.Namespace) -> int:
 
 def _cmd_add(args: argparse.Namespace) -> int:
     """Copy received texts into sources/ with drafted sidecars (``--dry-run``: print them)."""
+    from digest.ingest import pdf_cache
     from digest.ingest.add import add_files
 
     root = Path(args.root) if args.root else _find_root(Path.cwd())
     failed = 0
-    for added in add_files([Path(f) for f in args.files], root / "sources", args.dry_run):
+    # The build's cache of PDFs read: what `digest add` reads, the next build need not.
+    cache = pdf_cache(root / "build" / "cache")
+    results = add_files([Path(f) for f in args.files], root / "sources", args.dry_run, cache)
+    if not args.dry_run:
+        cache.commit()
+    for added in results:
         if added.duplicate_of:
             print(
                 f"{added.given}: a rendering of a paper already in the digest "

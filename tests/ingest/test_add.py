@@ -180,3 +180,24 @@ def test_a_pdf_is_added_and_a_broken_one_named_with_its_reason(tmp_path: Path) -
         "000_public-service-provision-and-its-discontents.pdf",
         "000_public-service-provision-and-its-discontents.yml",
     ]
+
+
+def test_a_pdf_already_in_sources_is_not_read_again(tmp_path: Path, monkeypatch) -> None:
+    import digest.ingest as ingest
+
+    devcorpus = Path(__file__).resolve().parents[1] / "gold" / "devcorpus"
+    cache = ingest.pdf_cache(tmp_path / "cache")
+    [first] = add_files(
+        [devcorpus / "report-chapters-1" / "document.pdf"], tmp_path / "src", cache=cache
+    )
+    assert first.error is None
+    cache.commit()
+
+    def must_not_run(data: bytes):
+        raise AssertionError("a PDF in sources/ was read again")
+
+    monkeypatch.setattr(ingest, "read_pdf", must_not_run)
+    later = ingest.pdf_cache(tmp_path / "cache")
+    [second] = add_files([FIXTURE], tmp_path / "src", cache=later)
+    assert second.error is None and second.duplicate_of == []
+    assert later.hits == 1

@@ -154,7 +154,7 @@ def _load_source(
     styles: tuple[LineStyle, ...] = ()
     if data is not None and is_pdf:
         try:
-            read = _read_pdf(data, cache)
+            read = read_pdf_cached(data, cache)
         except PdfError as exc:
             found.append(Problem(text_path, 1, f"cannot read the PDF: {exc}"))
         else:
@@ -192,7 +192,9 @@ def _load_source(
     return source, sidecar
 
 
-def _read_pdf(data: bytes, cache: StageCache[PdfText] | None) -> PdfText:
+def read_pdf_cached(data: bytes, cache: StageCache[PdfText] | None) -> PdfText:
+    """A PDF read by its layout, from ``cache`` when it holds these bytes (PdfError if
+    unreadable)."""
     if cache is None:
         return read_pdf(data)
     return cache.get_keyed(hashlib.sha256(data).hexdigest(), lambda: read_pdf(data))

@@ -18,11 +18,13 @@ from pathlib import Path
 
 import yaml
 
+from digest.cache import StageCache
 from digest.clean import clean_text
 from digest.duplicates import DEFAULT_THRESHOLD, containment, shingles
+from digest.ingest import read_pdf_cached
 from digest.ingest.draft import Draft, draft_sidecar, sidecar_yaml
 from digest.ingest.encoding import decode_text, normalise_line_ends
-from digest.ingest.pdf import PdfError, read_pdf
+from digest.ingest.pdf import PdfError, PdfText
 from digest.ingest.sidecar import TEXT_SUFFIXES
 from digest.model import LineStyle
 
@@ -51,24 +53,36 @@ class _Corpus:
     shingles: dict[str, set[int]]
 
 
-def add_files(paths: list[Path], sources: Path, dry_run: bool = False) -> list[Added]:
-    """Add each file in turn; one that fails does not stop the others."""
-    corpus = _read_corpus(sources)
-    return [_add_one(path, sources, corpus, dry_run) for path in paths]
+def add_files(
+    paths: list[Path],
+    sources: Path,
+    dry_run: bool = False,
+    cache: StageCache[PdfText] | None = None,
+) -> list[Added]:
+    """Add each file in turn; one that fails does not stop the others. ``cache``: the
+    build's PDFs already read (a PDF in sources/ is read once, not on every call)."""
+    corpus = _read_corpus(sources, cache)
+    return [_add_one(path, sources, corpus, dry_run, cache) for path in paths]
 
 
-def _read_corpus(sources: Path) -> _Corpus:
+def _read_corpus(sources: Path, cache: StageCache[PdfText] | None) -> _Corpus:
     entries = sorted(sources.iterdir()) if sources.is_dir() else []
     numbers = [int(m.group(1)) for p in entries if (m := _NUMBERED.match(p.name))]
     texts = [p for p in entries if p.suffix in TEXT_SUFFIXES]
     return _Corpus(
         next_number=max(numbers, default=-1) + 1,
         ids=_taken_ids([p for p in entries if p.suffix == ".yml"]),
-        shingles={p.name: shingles(_read_text(p)[0]) for p in texts},
+        shingles={p.name: shingles(_read_text(p, cache)) for p in texts},
     )
 
 
-def _add_one(path: Path, sources: Path, corpus: _Corpus, dry_run: bool) -> Added:
+def _add_one(
+    path: Path,
+    sources: Path,
+    corpus: _Corpus,
+    dry_run: bool,
+    cache: StageCache[PdfText] | None,
+) -> Added:
     added = Added(path)
     if path.suffix.lower() not in TEXT_SUFFIXES:
         added.error = f"not a source ({', '.join(TEXT_SUFFIXES)})"
@@ -81,7 +95,7 @@ def _add_one(path: Path, sources: Path, corpus: _Corpus, dry_run: bool) -> Added
     styles: tuple[LineStyle, ...] = ()
     if path.suffix.lower() == ".pdf":
         try:
-            read = read_pdf(data)
+            read = read_pdf_cached(data, cache)
         except PdfError as error:
             added.error = f"cannot read the PDF: {error}"
             return added
@@ -158,12 +172,11 @@ def _taken_ids(sidecars: list[Path]) -> set[str]:
     return ids
 
 
-def _read_text(path: Path) -> tuple[str, tuple[LineStyle, ...]]:
+def _read_text(path: Path, cache: StageCache[PdfText] | None) -> str:
     """A source's text (a PDF's as read by its layout), for comparing texts."""
     try:
         if path.suffix == ".pdf":
-            read = read_pdf(path.read_bytes())
-            return read.text, read.styles
-        return path.read_text(encoding="utf-8", errors="replace"), ()
+            return read_pdf_cached(path.read_bytes(), cache).text
+        return path.read_text(encoding="utf-8", errors="replace")
     except (OSError, PdfError):
-        return "", ()
+        return ""

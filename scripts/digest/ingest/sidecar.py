@@ -201,25 +201,38 @@ def _item_themes(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
             yield themes_node, f"{key}: {anchor}: expected a list of theme ids (or [])"
 
 
-def _field_names(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
+def _names_among(
+    key: str,
+    node: yaml.Node,
+    value: Any,
+    known: tuple[str, ...],
+    *,
+    listing: str,
+    what: str,
+    unique: bool,
+) -> Iterator[Complaint]:
+    """A list whose items must be names from ``known`` (each once when ``unique``)."""
     if not isinstance(node, yaml.SequenceNode):
-        yield (
-            node,
-            f"{key}: expected a list of field names (or []), got {_got(node, value)}",
-        )
+        yield node, f"{key}: expected a list of {listing} (or []), got {_got(node, value)}"
         return
     seen: set[Any] = set()
-    known = (*BIBLIOGRAPHIC_FIELDS, *OPTIONAL_FIELDS)
     for item_node, item in zip(node.value, value, strict=True):
         if not isinstance(item, str) or item not in known:
             yield (
                 item_node,
-                f"{key}: {_got(item_node, item)} is not a bibliographic field"
+                f"{key}: {_got(item_node, item)} is not {what}"
                 f"{_suggest(str(item), known)}; expected some of {', '.join(known)}",
             )
-        elif item in seen:
+        elif unique and item in seen:
             yield item_node, f"{key}: {item!r} is listed twice; expected each field once"
         seen.add(item)
+
+
+def _field_names(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
+    known = (*BIBLIOGRAPHIC_FIELDS, *OPTIONAL_FIELDS)
+    yield from _names_among(
+        key, node, value, known, listing="field names", what="a bibliographic field", unique=True
+    )
 
 
 # Keys a drafted sidecar may ask a person to check (``digest add`` fills them).
@@ -227,16 +240,15 @@ REVIEWABLE: tuple[str, ...] = (*BIBLIOGRAPHIC_FIELDS, *OPTIONAL_FIELDS, "languag
 
 
 def _review(key: str, node: yaml.Node, value: Any) -> Iterator[Complaint]:
-    if not isinstance(node, yaml.SequenceNode):
-        yield node, f"{key}: expected a list of keys to check (or []), got {_got(node, value)}"
-        return
-    for item_node, item in zip(node.value, value, strict=True):
-        if not isinstance(item, str) or item not in REVIEWABLE:
-            yield (
-                item_node,
-                f"{key}: {_got(item_node, item)} is not a key a draft fills"
-                f"{_suggest(str(item), REVIEWABLE)}; expected some of {', '.join(REVIEWABLE)}",
-            )
+    yield from _names_among(
+        key,
+        node,
+        value,
+        REVIEWABLE,
+        listing="keys to check",
+        what="a key a draft fills",
+        unique=False,
+    )
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from jinja2 import Environment
 
 from digest.model import Paper
 from digest.references.bibliography import Bibliography
-from digest.references.coupling import PaperLinks, citation_map, most_cited
+from digest.references.coupling import PaperLinks, most_cited
 from digest.references.styles import apa
 from digest.site.citation_links import entry_page
 from digest.site.map_graph import MAX_NODES, coupling_svg, drawn_papers
@@ -25,10 +25,6 @@ TOP_PAIRS = 50
 NAMES_PER_ROW = 10
 COUPLED_PER_PAPER = 10
 SHARED_PER_ROW = 5
-
-
-def paper_map_links(bibliography: Bibliography, papers: list[Paper]) -> dict[str, PaperLinks]:
-    return citation_map(bibliography, [paper.id for paper in papers])
 
 
 def render_map_page(
