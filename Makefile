@@ -1,6 +1,8 @@
 # Quick start:  make site   builds the site into site/ (mkdocs build --strict)
 #               make test   runs the tests
 #
+# Or with Zensical: make site-zensical   (digest build, then zensical build --strict)
+#
 # Both create .venv (python3 -m venv) if it is missing and install the pinned
 # packages of requirements.lock plus this project (editable) into it; they
 # install again whenever requirements.lock or pyproject.toml change.
@@ -16,10 +18,11 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-packages site serve test lint lock clean distclean
+.PHONY: help install system-packages site site-zensical serve test lint lock clean distclean
 
 help:
 	@echo "make site       build the site into site/ (strict: any warning fails)"
+	@echo "make site-zensical  the same site, built by Zensical instead of MkDocs"
 	@echo "make test       run the tests"
 	@echo "make serve      preview the site at http://127.0.0.1:8000, rebuilt on change"
 	@echo "make lint       ruff check and ruff format --check"
@@ -36,8 +39,14 @@ $(INSTALLED): requirements.lock pyproject.toml | $(BIN)/python
 
 install: $(INSTALLED)
 
+# mkdocs.yml's hook runs the pipeline (digest build) into build/docs/ before MkDocs reads it.
 site: $(INSTALLED)
 	$(BIN)/mkdocs build --strict
+
+# Zensical reads the same mkdocs.yml but runs no hooks: the pipeline runs first.
+site-zensical: $(INSTALLED)
+	$(BIN)/digest build
+	$(BIN)/zensical build --strict
 
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve
@@ -80,8 +89,11 @@ lock:
 	mv requirements.lock.new requirements.lock
 	rm -rf $(LOCK_VENV)
 
+# build/docs/.digest-output is tracked (so that a fresh clone has docs_dir): put back empty.
+# .cache/ is Zensical's.
 clean:
-	rm -rf site build .pytest_cache .ruff_cache .hypothesis
+	rm -rf site build .cache .pytest_cache .ruff_cache .hypothesis
+	mkdir -p build/docs && touch build/docs/.digest-output
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 distclean: clean

@@ -1,28 +1,34 @@
 """MkDocs hook: the only glue between MkDocs and the digest pipeline.
 
 Loaded through ``hooks:`` in mkdocs.yml. Before each build (also each rebuild
-under ``mkdocs serve``) it runs ``digest.build.build`` over ``sources/`` into
-``build/generated/`` and then serves every file found there as if it lay in
-``docs/``. The pipeline itself knows nothing of MkDocs.
+under ``mkdocs serve``), in ``on_pre_build``, which MkDocs 1.6 runs after
+``on_config`` and before it collects the files of ``docs_dir``, it runs
+``digest.build.build``: that writes the whole docs tree, ``build/docs/``
+(mkdocs.yml's ``docs_dir``), the hand-written files of ``docs/`` plus every
+generated page. MkDocs then reads that tree like any docs folder; so does
+Zensical, which runs no hooks, after ``digest build`` has written the same tree.
+The pipeline itself knows nothing of MkDocs.
 
 * Each error the pipeline reports is logged as a MkDocs WARNING. Under
   ``mkdocs build --strict`` the pipeline runs strict: any error stops the build
   and nothing is written. A plain ``mkdocs build`` keeps going: every good paper
   is built and health.md lists what was left out. Warnings (a file built under a
   limit, say) are logged at INFO and never fail a build.
-* A generated file whose path is also a file in ``docs/`` is an ERROR: the
-  hand-written file is kept and the generated one left out.
-* ``mkdocs serve`` also watches ``sources/`` (texts and their sidecars).
+* A file in ``docs/`` whose path is also a generated file's is such an error:
+  with ``--strict`` nothing is written; otherwise the hand-written file is kept
+  and the generated one left out.
+* ``mkdocs serve`` watches ``docs/`` and ``sources/`` (texts and their sidecars)
+  instead of ``build/docs/``, which each rebuild rewrites itself.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -31,19 +37,33 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.digest")
 
 SOURCES_DIR = Path("sources")
-GENERATED_DIR = Path("build") / "generated"
+DOCS_DIR = Path("docs")  # the hand-written files
+DOCS_TREE = Path("build") / "docs"  # what the pipeline writes; mkdocs.yml's docs_dir
 
 
 def project_root(config: MkDocsConfig) -> Path:
-    """The folder that holds mkdocs.yml (and sources/, build/)."""
+    """The folder that holds mkdocs.yml (and sources/, docs/, build/)."""
     if not config.config_file_path:
         raise PluginError("digest: cannot tell the project root: mkdocs.yml has no path")
     return Path(config.config_file_path).resolve().parent
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
+def docs_tree(config: MkDocsConfig) -> Path:
+    """build/docs, which must be the docs_dir: the pipeline writes it, MkDocs reads it."""
     root = project_root(config)
-    out_dir = root / GENERATED_DIR
+    tree = root / DOCS_TREE
+    if Path(config.docs_dir).resolve() != tree:
+        raise PluginError(
+            f"digest: docs_dir in mkdocs.yml must be {DOCS_TREE.as_posix()}, the tree the "
+            f"pipeline writes (the hand-written pages stay in {DOCS_DIR.as_posix()}/ and are "
+            f"copied there); it is {config.docs_dir}"
+        )
+    return tree
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    out_dir = docs_tree(config)
+    root = project_root(config)
     try:
         from digest.build import build
     except ImportError as error:
@@ -70,49 +90,25 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.info("digest: %s", note)
     if report.errors and not keep_going:
         raise PluginError(
-            f"digest: {len(report.errors)} error(s) in sources or sidecars (listed above); "
-            "nothing was written. Fix them, or run `mkdocs build` without --strict to build "
-            "the good papers"
+            f"digest: {len(report.errors)} error(s) in sources, sidecars or docs/ (listed "
+            "above); nothing was written. Fix them, or run `mkdocs build` without --strict "
+            "to build the good papers"
         )
     log.info(
         "digest: %d file(s) in %s, %d problem(s)",
         len(report.written),
-        GENERATED_DIR.as_posix(),
+        DOCS_TREE.as_posix(),
         len(report.problems),
     )
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    generated = project_root(config) / GENERATED_DIR
-    if not generated.is_dir():
-        raise PluginError(f"digest: {generated} does not exist; the pipeline wrote nothing")
-    for path in sorted(generated.rglob("*")):
-        relative = path.relative_to(generated)
-        if not path.is_file() or any(part.startswith(".") for part in relative.parts):
-            continue
-        src_uri = relative.as_posix()
-        if files.get_file_from_path(src_uri) is not None:
-            log.error(
-                "digest: %s/%s clashes with %s/%s; the generated file is left out",
-                GENERATED_DIR.as_posix(),
-                src_uri,
-                Path(config.docs_dir).name,
-                src_uri,
-            )
-            continue
-        files.append(
-            File(
-                src_uri,
-                src_dir=str(generated),
-                dest_dir=config.site_dir,
-                use_directory_urls=config.use_directory_urls,
-            )
-        )
-    return files
-
-
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
-    sources = project_root(config) / SOURCES_DIR
-    if sources.is_dir():
-        server.watch(str(sources))
+    root = project_root(config)
+    # MkDocs watches docs_dir; but every rebuild rewrites build/docs itself, which would
+    # set off a second rebuild each time. What the pipeline reads is watched instead.
+    with contextlib.suppress(KeyError):  # KeyError: not watched, nothing to undo
+        server.unwatch(config.docs_dir)
+    for folder in (root / DOCS_DIR, root / SOURCES_DIR):
+        if folder.is_dir():
+            server.watch(str(folder))
     return server

@@ -1,11 +1,15 @@
-"""Run the pipeline end to end: sources/ in, generated Markdown out.
+"""Run the pipeline end to end: sources/ in, the site's docs tree out.
 
     ingest -> clean (cached per source) -> group duplicates -> references (parsed
     lists cached per source) -> citations -> compare (cached) -> render pages
-    -> write (only if all went well)
+    -> add the hand-written files of docs/ -> write (only if all went well)
 
-The output folder belongs to the build: files it did not write this time are
-removed, and files whose content did not change are left untouched, so the
+The output folder (``build/docs/``, mkdocs.yml's ``docs_dir``) is the whole
+docs tree of the site: the hand-written files of ``docs/``, copied byte for
+byte, plus every generated page, so that any site generator reading
+mkdocs.yml (MkDocs through its hook, Zensical after `digest build`) finds every
+page there. The folder belongs to the build: files it did not write this time
+are removed, and files whose content did not change are left untouched, so the
 output is byte-identical for the same sources and `mkdocs serve` only reloads
 what changed. Nothing here knows about mkdocs; writing is ``digest.outputs``.
 """
@@ -52,6 +56,10 @@ from digest.site.pages import (
     render_paper,
 )
 
+# The hand-written parts of the site (about.md, stylesheets/, javascripts/), copied as they
+# are into the docs tree, which every build writes and the site generators read.
+DOCS_DIR = Path("docs")
+DOCS_TREE = Path("build") / "docs"
 KEYS_FILE = Path("sources") / "citation-keys.tsv"
 BIB_FILE = Path("references.bib")
 BIB_HEADER = (
@@ -125,7 +133,7 @@ def build(
     keep_going: bool = False,
     lock_wait: float = DEFAULT_LOCK_WAIT,
 ) -> BuildReport:
-    """Build every page from root/sources into out_dir and report what happened.
+    """Build every page from root/sources into out_dir, beside copies of root/docs.
 
     Everything is computed in memory first. With any error, a strict build
     (the default) writes nothing; with ``keep_going`` it writes the pages of
@@ -246,6 +254,9 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
     bib_text = bibliography_text(bibliography)
     report.problems.extend(_check_root_files(root, bib_text))
 
+    hand_written, problems = hand_written_files(root)
+    report.problems.extend(problems)
+
     env = environment()
     source_urls = {
         source.path.name: f"../{published_path(source).as_posix()}" for source in sources
@@ -264,12 +275,16 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
     pages.append(render_map_page(env, bibliography, report.papers, map_links))
     compared = [PaperItems(paper, report.items[paper.id]) for paper in report.papers]
     pages.extend(render_compare_pages(env, codebook, compared))
-    pages.extend(
-        render_health(env, report.problems, report.left_out, len(report.papers), report.health)
-    )
 
-    wanted = outputs.pages
+    def health_pages() -> dict[Path, bytes]:
+        rendered = render_health(
+            env, report.problems, report.left_out, len(report.papers), report.health
+        )
+        return {Path(page.path): page.text.encode("utf-8") for page in rendered}
+
+    wanted: dict[Path, bytes] = {}
     wanted.update({Path(page.path): page.text.encode("utf-8") for page in pages})
+    wanted.update(health_pages())
     wanted[BIB_FILE] = bib_text.encode("utf-8")
     for paper in report.papers:
         keys = bibliography.reference_keys[paper.id]
@@ -280,10 +295,54 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
         wanted[published_path(source)] = source.published
         if source.pdf is not None:  # the sidecar says publish_pdf: true
             wanted[Path("sources") / source.path.name] = source.pdf
+    clashes = [
+        Problem(
+            DOCS_DIR / path,
+            1,
+            f"has the path of a generated file ({path.as_posix()}); the hand-written file is "
+            "kept and the generated one left out: rename or remove the hand-written file",
+        )
+        for path in sorted(set(hand_written) & set(wanted))
+    ]
+    if clashes:
+        report.problems.extend(clashes)
+        wanted.update(health_pages())  # so that the health page lists the clashes too
+    outputs.pages.update(wanted)
+    outputs.pages.update(hand_written)  # on a clash, the hand-written file wins
     outputs.root_files[BIB_FILE] = bib_text.encode("utf-8")
     if registry.added:
         outputs.root_files[KEYS_FILE] = registry.text().encode("utf-8")
     return report, outputs
+
+
+def hand_written_files(root: Path) -> tuple[dict[Path, bytes], list[Problem]]:
+    """The files of ``root/docs``, by path relative to it, to copy into the docs tree as is.
+
+    Hidden files and folders are passed over (neither MkDocs nor Zensical publishes
+    them). A symbolic link, or anything else not a regular file, is an error and is
+    not copied: nothing from outside the project is published.
+    """
+    folder = root / DOCS_DIR
+    files: dict[Path, bytes] = {}
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return files, problems
+    for path in sorted(folder.rglob("*")):  # does not descend into linked folders
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.is_symlink() or not (path.is_dir() or path.is_file()):
+            kind = "a symbolic link" if path.is_symlink() else "not a regular file"
+            problems.append(
+                Problem(
+                    DOCS_DIR / relative,
+                    1,
+                    f"is {kind}; {DOCS_DIR}/ holds regular files only, so it was not copied",
+                )
+            )
+        elif path.is_file():
+            files[relative] = path.read_bytes()
+    return files, problems
 
 
 def published_path(source: Source) -> Path:

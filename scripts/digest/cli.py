@@ -168,11 +168,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from digest.build import build
+    from digest.build import DOCS_TREE, build
     from digest.outputs import BuildLocked
 
     root = Path(args.root) if args.root else _find_root(Path.cwd())
-    out = Path(args.out) if args.out else root / "build" / "generated"
+    out = Path(args.out) if args.out else root / DOCS_TREE
     try:
         report = build(root, out, keep_going=args.keep_going, lock_wait=args.wait)
     except (BuildLocked, FileExistsError) as error:
@@ -197,9 +197,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="digest", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    build = commands.add_parser("build", help="sources/ -> generated Markdown in build/generated")
+    build = commands.add_parser(
+        "build", help="sources/ and docs/ -> the site's docs tree in build/docs (the docs_dir)"
+    )
     build.add_argument("--root", help="repository root (default: found from the current folder)")
-    build.add_argument("--out", help="output folder (default: ROOT/build/generated)")
+    build.add_argument("--out", help="output folder (default: ROOT/build/docs)")
     build.add_argument(
         "--keep-going",
         action="store_true",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -148,3 +149,87 @@ def test_parsed_reference_lists_come_from_the_cache(corpus: Path, tmp_path: Path
     text.write_text(text.read_text(encoding="utf-8") + "\nAn added closing sentence.\n")
     changed = build(corpus, tmp_path / "changed", cache_dir=tmp_path / "cache")
     assert changed.reference_cache_hits == 3
+
+
+# --- The docs tree: hand-written files of docs/ beside the generated pages ----------
+
+
+def add_docs(root: Path) -> dict[str, bytes]:
+    files = {
+        "about.md": b"# About\n\nHand-written, not generated.\n",
+        "stylesheets/digest.css": b".md-typeset table { width: 100%; }\r\n",
+        "javascripts/sortable.js": b"\xef\xbb\xbf// any bytes at all\n",
+    }
+    for name, data in files.items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_bytes(data)
+    (root / "docs" / ".notes.md").write_text("hidden: neither generator publishes it")
+    return files
+
+
+def test_the_docs_tree_holds_docs_copied_byte_for_byte(corpus: Path, tmp_path: Path) -> None:
+    docs = add_docs(corpus)
+    out = corpus / "build" / "docs"
+    report = build(corpus, out, cache_dir=tmp_path / "cache")
+    assert report.problems == []
+    for name, data in docs.items():
+        assert (out / name).read_bytes() == data
+        assert Path(name) in report.written
+    assert not (out / ".notes.md").exists()
+    assert (out / "papers" / "index.md").is_file() and (out / "index.md").is_file()
+    assert sorted(tree_hashes(out)) == sorted([".digest-output", *map(str, report.written)])
+
+
+def test_a_second_build_touches_no_file_and_removes_leftovers(corpus: Path, tmp_path: Path) -> None:
+    add_docs(corpus)
+    out = corpus / "build" / "docs"
+    build(corpus, out, cache_dir=tmp_path / "cache")
+    files = [path for path in out.rglob("*") if path.is_file()]
+    old = 1_000_000_000  # 2001: any rewrite would give the file the time of now
+    for path in files:
+        os.utime(path, ns=(old * 10**9, old * 10**9))
+    (corpus / "docs" / "javascripts" / "sortable.js").unlink()
+    report = build(corpus, out, cache_dir=tmp_path / "cache")
+    assert report.problems == []
+    assert not (out / "javascripts").exists()  # a file removed from docs/ leaves the tree
+    kept = [path for path in files if path.exists()]
+    assert len(kept) == len(files) - 1
+    touched = [path for path in kept if path.stat().st_mtime_ns != old * 10**9]
+    assert touched == [out / ".digest-output"]  # the marker alone
+
+
+def test_a_docs_file_with_a_generated_files_path_is_an_error(corpus: Path, tmp_path: Path) -> None:
+    add_docs(corpus)
+    (corpus / "docs" / "index.md").write_text("# A hand-written home\n")
+    out = corpus / "build" / "docs"
+    expected = (
+        "docs/index.md:1: has the path of a generated file (index.md); the hand-written file "
+        "is kept and the generated one left out: rename or remove the hand-written file"
+    )
+    strict = build(corpus, out, cache_dir=tmp_path / "cache")
+    assert [str(problem) for problem in strict.errors] == [expected]
+    assert not out.exists()  # strict: nothing written
+    assert [str(problem) for problem in check(corpus)] == [expected]
+
+    lenient = build(corpus, out, cache_dir=tmp_path / "cache", keep_going=True)
+    assert [str(problem) for problem in lenient.errors] == [expected]
+    assert (out / "index.md").read_text() == "# A hand-written home\n"
+    assert expected in (out / "health.md").read_text(encoding="utf-8")
+
+
+def test_a_link_in_docs_is_an_error_and_not_followed(corpus: Path, tmp_path: Path) -> None:
+    add_docs(corpus)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.md").write_text("# Not the project's\n")
+    (corpus / "docs" / "secret.md").symlink_to(outside / "secret.md")
+    (corpus / "docs" / "more").symlink_to(outside, target_is_directory=True)
+    out = corpus / "build" / "docs"
+    report = build(corpus, out, cache_dir=tmp_path / "cache", keep_going=True)
+    assert [str(problem) for problem in report.errors] == [
+        "docs/more:1: is a symbolic link; docs/ holds regular files only, so it was not copied",
+        "docs/secret.md:1: is a symbolic link; docs/ holds regular files only, so it was not "
+        "copied",
+    ]
+    assert not (out / "secret.md").exists() and not (out / "more").exists()
+    assert (out / "about.md").is_file()

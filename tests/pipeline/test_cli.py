@@ -72,15 +72,16 @@ def test_build_writes_the_pages(tmp_path: Path) -> None:
     result = digest("build", "--root", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert "4 paper(s) from 5 source(s)" in result.stdout
-    assert (tmp_path / "build" / "generated" / "papers" / "index.md").is_file()
+    assert (tmp_path / "build" / "docs" / "papers" / "index.md").is_file()
 
 
 def test_generated_markdown_is_git_ignored_and_untracked() -> None:
-    ignored = subprocess.run(
-        ["git", "check-ignore", "-q", "build/generated/papers/index.md"], cwd=ROOT, check=False
-    )
-    assert ignored.returncode == 0
+    for path in ("build/docs/papers/index.md", "build/docs/about.md", "build/cache/x"):
+        ignored = subprocess.run(["git", "check-ignore", "-q", path], cwd=ROOT, check=False)
+        assert ignored.returncode == 0, path
     tracked = subprocess.run(
         ["git", "ls-files", "build", "site"], cwd=ROOT, capture_output=True, text=True, check=True
     )
-    assert tracked.stdout == ""
+    # Only the docs tree's empty marker, so that a fresh clone has mkdocs.yml's docs_dir.
+    assert tracked.stdout == "build/docs/.digest-output\n"
+    assert (ROOT / "build/docs/.digest-output").read_bytes() == b""

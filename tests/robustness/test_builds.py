@@ -39,7 +39,7 @@ def tree(folder: Path) -> dict[str, str]:
 
 def state(root: Path) -> dict[str, str]:
     """Everything a build writes: generated pages, tracked files, and stray temporaries."""
-    result = {f"generated/{k}": v for k, v in tree(root / "build" / "generated").items()}
+    result = {f"docs-tree/{k}": v for k, v in tree(root / "build" / "docs").items()}
     for name in ("references.bib", KEYS):
         path = root / name
         result[name] = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "-"
@@ -139,18 +139,18 @@ def test_a_stale_lock_is_detected_and_cleared(tmp_path: Path) -> None:
     gone.wait()
     (root / LOCK_FILE).parent.mkdir(parents=True, exist_ok=True)
     (root / LOCK_FILE).write_text(f"{gone.pid}\n")
-    report = build(root, root / "build" / "generated", cache_dir=tmp_path / "cache")
+    report = build(root, root / "build" / "docs", cache_dir=tmp_path / "cache")
     assert report.problems == []
     assert f"cleared a stale lock left by a build that stopped (pid {gone.pid})" in "\n".join(
         report.notes
     )
-    assert (root / "build" / "generated" / "index.md").is_file()
+    assert (root / "build" / "docs" / "index.md").is_file()
 
 
 def test_a_corrupt_cache_entry_is_ignored_and_rebuilt(tmp_path: Path) -> None:
     root = make_project(tmp_path / "project")
     cache = tmp_path / "cache"
-    out = root / "build" / "generated"
+    out = root / "build" / "docs"
     build(root, out, cache_dir=cache)
     wanted = tree(out)
     entries = sorted(cache.rglob("*.json"))
@@ -182,7 +182,7 @@ def test_a_bad_sidecar_never_costs_references_or_pins_keys(tmp_path: Path) -> No
     good = sidecar.read_text(encoding="utf-8")
     sidecar.write_text(good.replace("year: null", 'year: "abc"'), encoding="utf-8")
 
-    out = root / "build" / "generated"
+    out = root / "build" / "docs"
     strict = build(root, out, cache_dir=cache)
     assert [str(p) for p in strict.errors] == [
         "sources/001_b894dce3f1db1ec4.yml:7: year: expected a whole number between 1900 and "
@@ -221,7 +221,7 @@ def test_check_reports_what_the_build_reports_about_the_registry(tmp_path: Path)
     first = lines.index(key_line) + 1
     expected = f"sources/citation-keys.tsv:{number}: key 'wang2016research' already on line {first}"
     assert [str(p) for p in check(root)] == [expected]
-    report = build(root, root / "build" / "generated", cache_dir=tmp_path / "cache")
+    report = build(root, root / "build" / "docs", cache_dir=tmp_path / "cache")
     assert [str(p) for p in report.problems] == [expected]
 
 
@@ -232,6 +232,8 @@ def test_every_bad_file_is_named_at_once_and_lenient_mkdocs_builds_the_rest(
     for name in ("mkdocs.yml", "README.md"):
         shutil.copy(ROOT / name, root / name)
     shutil.copytree(ROOT / "docs", root / "docs")
+    (root / "build/docs").mkdir(parents=True)  # docs_dir, whose marker a clone has
+    shutil.copy(ROOT / "build/docs/.digest-output", root / "build/docs/.digest-output")
     shutil.copytree(ROOT / "scripts", root / "scripts", ignore=shutil.ignore_patterns("*.egg-info"))
     bad = ["gbk", "symlink-etc-passwd", "yaml-open-quote", "no-sidecar", "id-with-slash", "empty"]
     stems = [f"96{n}_bad" for n in range(len(bad))]

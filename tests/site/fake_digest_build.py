@@ -1,10 +1,11 @@
 """A stand-in for ``digest.build``, for testing the MkDocs glue on its own.
 
-It writes the same kinds of files the real pipeline writes (home page, a
-paginated Papers index, one page per source, verbatim copies of the sources)
-from every ``*.txt`` in ``root/sources``, but does no cleaning: each paper page
-is the source's paragraphs under one numbered heading. A source with a line
-``BROKEN`` yields a Problem at that line, as a bad source would.
+It writes the same kinds of files the real pipeline writes into the docs tree
+(home page, a paginated Papers index, one page per source, verbatim copies of
+the sources, and the files of ``root/docs`` as they are) from every ``*.txt`` in
+``root/sources``, but does no cleaning: each paper page is the source's
+paragraphs under one numbered heading. A source with a line ``BROKEN`` yields a
+Problem at that line, as a bad source would.
 
 Used two ways: the hook tests put it in ``sys.modules["digest.build"]`` with
 monkeypatch; ``run_mkdocs_with_fake_build.py`` does the same in a subprocess
@@ -40,6 +41,13 @@ def _write(out_dir: Path, relative: str, text: str, report: BuildReport) -> None
     report.written.append(Path(relative))
 
 
+def _write_bytes(out_dir: Path, relative: str, data: bytes, report: BuildReport) -> None:
+    path = out_dir / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    report.written.append(Path(relative))
+
+
 def build(root: Path, out_dir: Path, *, keep_going: bool = False) -> BuildReport:
     """Like the real build: strict (the default) writes nothing when a source is bad."""
     report = BuildReport()
@@ -49,6 +57,9 @@ def build(root: Path, out_dir: Path, *, keep_going: bool = False) -> BuildReport
         for line in source.read_text(encoding="utf-8").splitlines()
     ):
         keep_going = None  # report the problems below, then write nothing
+    # Written aside first, then put in place: a strict build with errors leaves out_dir as
+    # it was (in a fresh project, the marker alone), as the real one does.
+    final, out_dir = out_dir, out_dir.with_name(f".{out_dir.name}.fake")
     if out_dir.exists():
         shutil.rmtree(out_dir)
     out_dir.mkdir(parents=True)
@@ -107,4 +118,12 @@ def build(root: Path, out_dir: Path, *, keep_going: bool = False) -> BuildReport
         f"# A literature digest\n\n{len(papers)} papers. See [the papers](papers/index.md).\n",
         report,
     )
+    docs = root / "docs"
+    for path in sorted(docs.rglob("*")) if docs.is_dir() else []:
+        if path.is_file():
+            _write_bytes(out_dir, path.relative_to(docs).as_posix(), path.read_bytes(), report)
+    if final.exists():
+        shutil.rmtree(final)
+    out_dir.rename(final)
+    (final / ".digest-output").touch()
     return report

@@ -201,11 +201,14 @@ _REPO = Path(__file__).resolve().parents[2]
 
 
 def empty_project(root: Path) -> Path:
-    """A digest with no sources: this repository's configuration, hook and docs/."""
+    """A digest with no sources: this repository's configuration, hook and docs/, and the
+    docs tree's tracked marker (build/docs/.digest-output), as in a fresh clone."""
     (root / "scripts").mkdir(parents=True)
     shutil.copy(_REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copy(_REPO / "scripts/mkdocs_hook.py", root / "scripts/mkdocs_hook.py")
     shutil.copytree(_REPO / "docs", root / "docs")
+    (root / "build/docs").mkdir(parents=True)
+    shutil.copy(_REPO / "build/docs/.digest-output", root / "build/docs/.digest-output")
     return root
 
 
@@ -231,6 +234,29 @@ def mkdocs_build(
         args,
         cwd=config_file.parent,
         env=full_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def zensical_build(
+    config_file: Path, *, strict: bool = True, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
+    """Run ``zensical build`` in the folder holding ``config_file``; output merged.
+
+    Zensical has no --site-dir: the site goes to the config's site_dir. Its cache goes
+    to .cache/ beside the config.
+    """
+    config_file = Path(config_file).resolve()
+    args = [sys.executable, "-m", "zensical", "build", "--config-file"]
+    args += [str(config_file), *(["--strict"] if strict else [])]
+    return subprocess.run(
+        args,
+        cwd=config_file.parent,
+        env={**os.environ, "NO_COLOR": "1"},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -270,7 +296,7 @@ _PAGINATION = re.compile(r"page-\d+")
 
 
 def paper_ids(generated_dir: Path) -> list[str]:
-    """Paper ids, from build/generated/papers/*.md less the index and its pages."""
+    """Paper ids, from build/docs/papers/*.md less the index and its pages."""
     return sorted(
         path.stem
         for path in (Path(generated_dir) / "papers").glob("*.md")

@@ -46,7 +46,7 @@ def test_a_folder_of_pdfs_becomes_a_site(project: Path, tmp_path: Path) -> None:
     result = mkdocs_build(project / "mkdocs.yml", site)
     assert result.returncode == 0, result.stdout
     assert warning_lines(result.stdout) == [], result.stdout
-    failures = check_built_site(project / "build" / "generated", site, min_papers=len(DOCUMENTS))
+    failures = check_built_site(project / "build" / "docs", site, min_papers=len(DOCUMENTS))
     assert failures == [], unexpected(failures)
     ids = [yaml.safe_load(path.read_text("utf-8"))["id"] for path in sidecars]
     for paper_id in ids:

@@ -32,11 +32,11 @@ def assert_clean_build(result, generated_dir: Path, site_dir: Path) -> None:
 def test_real_site_builds(tmp_path: Path) -> None:
     site_dir = tmp_path / "site"
     result = mkdocs_build(REPO / "mkdocs.yml", site_dir)
-    assert_clean_build(result, REPO / "build/generated", site_dir)
+    assert_clean_build(result, REPO / "build/docs", site_dir)
 
     # The bibliography: downloads, entry anchors, citation links both ways.
     assert (site_dir / "references.bib").read_bytes() == (REPO / "references.bib").read_bytes()
-    for paper_page in (REPO / "build/generated/papers").glob("*.md"):
+    for paper_page in (REPO / "build/docs/papers").glob("*.md"):
         if paper_page.stem != "index" and not paper_page.stem.startswith("page-"):
             assert (site_dir / "bib" / f"{paper_page.stem}.bib").is_file()
     letter = (site_dir / "bibliography/w/index.html").read_text(encoding="utf-8")
@@ -73,7 +73,7 @@ def fake_root(tmp_path: Path) -> Path:
 def test_fake_root_builds_clean(fake_root: Path, tmp_path: Path) -> None:
     site_dir = tmp_path / "site"
     result = mkdocs_build(fake_root / "mkdocs.yml", site_dir, command=FAKE_MKDOCS)
-    assert_clean_build(result, fake_root / "build/generated", site_dir)
+    assert_clean_build(result, fake_root / "build/docs", site_dir)
     # Pages left out of the nav on purpose are reported at INFO, not WARNING.
     assert 'not included in the "nav" configuration' in result.stdout
     assert (site_dir / "papers/page-2/index.html").is_file()
@@ -129,7 +129,7 @@ def test_fake_root_external_link_is_caught(fake_root: Path, tmp_path: Path) -> N
     site_dir = tmp_path / "site"
     result = mkdocs_build(fake_root / "mkdocs.yml", site_dir, command=FAKE_MKDOCS)
     assert result.returncode == 0, result.stdout  # MkDocs itself does not mind
-    failures = check_built_site(fake_root / "build/generated", site_dir)
+    failures = check_built_site(fake_root / "build/docs", site_dir)
     assert len(failures) == 1, unexpected(failures)
     assert failures[0].startswith("external request: about/index.html:")
     assert 'href="https://doi.org/10.1000/xyz"' in failures[0]
@@ -147,7 +147,7 @@ def test_fake_root_checks_can_fail(fake_root: Path, tmp_path: Path) -> None:
     site_dir = tmp_path / "site"
     result = mkdocs_build(config, site_dir, command=FAKE_MKDOCS)
     assert result.returncode == 0, result.stdout
-    generated = fake_root / "build/generated"
+    generated = fake_root / "build/docs"
     failures = check_built_site(generated, site_dir)
     assert failures == [
         f"paper-00{n}: sidebar links to paper page papers/paper-001/ (../paper-001/)"

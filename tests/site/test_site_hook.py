@@ -13,7 +13,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import get_files
+from mkdocs.structure.files import get_files, set_exclusions
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -35,10 +35,14 @@ def fake_build(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    """A project: mkdocs.yml without hooks (the test calls them), docs/, sources/."""
-    (tmp_path / "mkdocs.yml").write_text("site_name: Test\n", encoding="utf-8")
+    """A project: mkdocs.yml without hooks (the test calls them), docs/, sources/, and the
+    docs tree build/docs/ (mkdocs.yml's docs_dir) as a fresh clone has it: the marker only."""
+    config = "site_name: Test\ndocs_dir: build/docs\n"
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs/about.md").write_text("# About\n", encoding="utf-8")
+    (tmp_path / "build/docs").mkdir(parents=True)
+    (tmp_path / "build/docs/.digest-output").touch()
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources/001_a.txt").write_text("First paper\n\nSome text.\n", "utf-8")
     (tmp_path / "sources/002_b.txt").write_text("Second paper\nBROKEN\n\nText.\n", "utf-8")
@@ -60,41 +64,40 @@ def test_problems_are_logged_as_warnings(
         if record.name == "mkdocs.plugins.digest" and record.levelno == logging.WARNING
     ]
     assert warnings == ["sources/002_b.txt:2: cannot make sense of this line"]
-    assert (root / "build/generated/papers/paper-001.md").is_file()
+    assert (root / "build/docs/papers/paper-001.md").is_file()
 
 
-def test_generated_files_are_added(hook: ModuleType, fake_build: ModuleType, root: Path) -> None:
-    config = config_for(root)
-    hook.on_pre_build(config)
-    files = hook.on_files(get_files(config), config)
-    generated = root / "build/generated"
-    added = {file.src_uri: file for file in files if file.abs_src_path.startswith(str(generated))}
-    expected = {path.relative_to(generated).as_posix() for path in generated.rglob("*.*")}
-    assert set(added) == expected
-    assert {"index.md", "papers/index.md", "papers/paper-002.md", "sources/002_b.txt"} <= expected
-    paper = added["papers/paper-001.md"]
-    assert paper.is_documentation_page()
-    assert paper.abs_dest_path == str(root / "site/papers/paper-001/index.html")
-    assert added["sources/001_a.txt"].abs_dest_path == str(root / "site/sources/001_a.txt")
-    assert files.get_file_from_path("about.md") is not None
-
-
-def test_clash_with_docs_is_an_error_and_docs_wins(
-    hook: ModuleType, fake_build: ModuleType, root: Path, caplog: pytest.LogCaptureFixture
+def test_mkdocs_reads_the_tree_the_pipeline_wrote(
+    hook: ModuleType, fake_build: ModuleType, root: Path
 ) -> None:
-    (root / "docs/index.md").write_text("# Hand-written home\n", encoding="utf-8")
+    """on_pre_build runs before MkDocs collects the files, and no file is added by hand."""
+    assert not hasattr(hook, "on_files")
     config = config_for(root)
     hook.on_pre_build(config)
-    with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.digest"):
-        files = hook.on_files(get_files(config), config)
-    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
-    assert errors == [
-        "digest: build/generated/index.md clashes with docs/index.md; "
-        "the generated file is left out"
-    ]
-    home = files.get_file_from_path("index.md")
-    assert home is not None
-    assert home.abs_src_path == str(root / "docs/index.md")
+    collected = get_files(config)
+    set_exclusions(collected, config)
+    files = {file.src_uri: file for file in collected if not file.inclusion.is_excluded()}
+    tree = root / "build/docs"
+    expected = {path.relative_to(tree).as_posix() for path in tree.rglob("*.*")}
+    assert ".digest-output" in expected
+    assert set(files) == expected - {".digest-output"}  # hidden files are not published
+    assert {"index.md", "papers/index.md", "papers/paper-002.md", "sources/002_b.txt"} <= expected
+    assert "about.md" in expected  # the hand-written page, copied into the tree
+    paper = files["papers/paper-001.md"]
+    assert paper.is_documentation_page()
+    assert paper.abs_src_path == str(tree / "papers/paper-001.md")
+    assert paper.abs_dest_path == str(root / "site/papers/paper-001/index.html")
+    assert files["sources/001_a.txt"].abs_dest_path == str(root / "site/sources/001_a.txt")
+
+
+def test_docs_dir_must_be_the_tree_the_pipeline_writes(
+    hook: ModuleType, fake_build: ModuleType, root: Path
+) -> None:
+    (root / "mkdocs.yml").write_text("site_name: Test\ndocs_dir: docs\n", encoding="utf-8")
+    with pytest.raises(PluginError, match=r"docs_dir in mkdocs\.yml must be build/docs"):
+        hook.on_pre_build(config_for(root))
+    assert sorted(path.name for path in (root / "docs").iterdir()) == ["about.md"]
+    assert not (root / "build/docs/index.md").exists()
 
 
 def test_missing_pipeline_is_a_plugin_error(
@@ -105,23 +108,21 @@ def test_missing_pipeline_is_a_plugin_error(
         hook.on_pre_build(config_for(root))
 
 
-def test_missing_generated_dir_is_a_plugin_error(hook: ModuleType, root: Path) -> None:
-    config = config_for(root)
-    with pytest.raises(PluginError, match="does not exist"):
-        hook.on_files(get_files(config), config)
-
-
-def test_serve_watches_sources(hook: ModuleType, root: Path) -> None:
+def test_serve_watches_docs_and_sources_not_the_tree(hook: ModuleType, root: Path) -> None:
     class Server:
-        def __init__(self) -> None:
-            self.watched: list[str] = []
+        def __init__(self, watched: list[str]) -> None:
+            self.watched = watched
 
         def watch(self, path: str) -> None:
             self.watched.append(path)
 
-    server = Server()
-    assert hook.on_serve(server, config_for(root), builder=None) is server
-    assert server.watched == [str(root / "sources")]
+        def unwatch(self, path: str) -> None:
+            self.watched.remove(path)  # ValueError if it was not watched
+
+    config = config_for(root)
+    server = Server([config.docs_dir])  # what `mkdocs serve` watches before on_serve
+    assert hook.on_serve(server, config, builder=None) is server
+    assert server.watched == [str(root / "docs"), str(root / "sources")]
 
 
 def test_mkdocs_yml_settings() -> None:
@@ -138,6 +139,11 @@ def test_mkdocs_yml_settings() -> None:
     assert config.repo_url is None  # the theme would call api.github.com
     assert config.extra["generator"] is False
     assert list(config.hooks) == ["scripts/mkdocs_hook.py"]
+    # The tree `digest build` writes, which MkDocs and Zensical both read; tracked (empty)
+    # marker, so that a fresh clone has it: MkDocs checks docs_dir before any hook runs.
+    assert config.docs_dir == str(REPO / "build/docs")
+    assert (REPO / "build/docs/.digest-output").is_file()
+    assert config.theme["variant"] == "classic"  # Zensical's default is its `modern` look
     assert config.validation.links.not_found == logging.WARNING
     assert config.validation.links.anchors == logging.WARNING
     assert config.validation.nav.omitted_files == logging.INFO
