@@ -19,26 +19,41 @@ Reference parsing throughput: every raw string of the reference gold files
 generated styles) is parsed once, in this process, after one warm-up parse that
 loads the model; the rate is printed in references per second.
 
-It makes synthetic corpora of N copies of sources/ in a temporary folder. Each
-copy's letters are rotated (a Caesar shift per copy), so every copy keeps the
-layout of a real text (wrapping, headings, quotes, numbering) but shares no
-words with the others and is not merged as a duplicate. All numbers come from
-one run on one machine and are reported as ratios, which carry over between
-machines better than seconds do.
+Scale (the default): for each size N (100, 300 and 1,000 by default) it writes a
+synthetic corpus of N distinct papers (``scripts/devcorpus/scale.py``: realistic
+reference lists sharing works across papers, in-text citations, problems and paths)
+beside a copy of mkdocs.yml, docs/ and the hook, and times, each step in its own
+process (CPU = user + system seconds, peak memory = the process's maximum RSS):
+
+1. ``digest build`` cold (no cache), then warm with nothing changed;
+2. ``mkdocs build`` of the same pages by a bare mkdocs-material config (the project's
+   mkdocs.yml without the hook, reading a copy of the docs tree ``digest build``
+   wrote): the baseline;
+3. ``mkdocs build`` as ``make site`` runs it (hook included, caches warm);
+4. one sentence of one paper changed: ``digest build`` again (the pipeline part of a
+   rebuild), then ``mkdocs build --dirty`` (MkDocs rebuilding only changed pages).
+
+It prints one table (Markdown) with the corpus's yield (references, distinct works,
+in-text citations, items per paper, beside the real corpus's), the times as ratios
+to the bare mkdocs build, and the site's page sizes and search index. All numbers
+come from one run on one machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
-import string
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "scripts"))  # digest, and devcorpus (the scale corpus)
 
 from digest.build import build  # noqa: E402
 from digest.clean import clean_text  # noqa: E402
@@ -46,39 +61,190 @@ from digest.clean import clean_text  # noqa: E402
 DEVCORPUS = ROOT / "tests" / "gold" / "devcorpus"
 
 
-def rotate(text: str, shift: int) -> str:
-    lower, upper = string.ascii_lowercase, string.ascii_uppercase
-    table = str.maketrans(
-        lower + upper, lower[shift:] + lower[:shift] + upper[shift:] + upper[:shift]
-    )
-    return text.translate(table)
+@dataclass(frozen=True)
+class Run:
+    """One command's cost: wall seconds, CPU seconds (user + system), peak RSS in MB."""
+
+    wall: float
+    cpu: float
+    peak_mb: float
 
 
-def make_corpus(folder: Path, copies: int) -> int:
-    sources = folder / "sources"
-    sources.mkdir(parents=True)
-    count = 0
-    for copy in range(copies):
-        for text in sorted((ROOT / "sources").glob("*.txt")):
-            stem = f"{text.stem}-c{copy}"
-            body = text.read_text(encoding="utf-8")
-            (sources / f"{stem}.txt").write_text(rotate(body, copy) if copy else body)
-            sidecar = text.with_suffix(".yml").read_text(encoding="utf-8")
-            sidecar = sidecar.replace(f"source: {text.name}", f"source: {stem}.txt")
-            sidecar = sidecar.replace("\nid: ", f"\nid: c{copy}-", 1)
-            if sidecar.startswith("id: "):
-                sidecar = f"id: c{copy}-" + sidecar[4:]
-            (sources / f"{stem}.yml").write_text(sidecar, encoding="utf-8")
-            count += 1
-    return count
-
-
-def timed_build(root: Path, cache: Path) -> tuple[float, int]:
+def run(command: list[str], cwd: Path, log: Path) -> Run:
+    """Run a command in its own process and measure it; fail loudly, pointing at its log."""
     start = time.perf_counter()
-    report = build(root, root / "out", cache_dir=cache)
-    if report.problems:
-        raise SystemExit("\n".join(map(str, report.problems)))
-    return time.perf_counter() - start, report.cache_hits
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("ab") as output:
+        process = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=output, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed in {cwd}; see {log}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def project_copy(root: Path, papers: int) -> None:
+    """A synthetic corpus of ``papers`` papers beside this project's site configuration."""
+    from devcorpus.scale import write_scale_corpus
+
+    write_scale_corpus(root / "sources", papers)
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    (root / "scripts").mkdir()
+    shutil.copy2(ROOT / "scripts" / "mkdocs_hook.py", root / "scripts" / "mkdocs_hook.py")
+
+
+def bare_config(root: Path) -> Path:
+    """The project's mkdocs.yml without the hook, reading every page from one folder:
+    the same pages built by mkdocs-material alone (the baseline)."""
+    import yaml
+
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks", None)
+    docs = root / "bare-docs"  # the tree `digest build` wrote: docs/ and the generated pages
+    shutil.copytree(root / "build" / "docs", docs)
+    config.update(docs_dir=str(docs), site_dir=str(root / "bare-site"))
+    path = root / "bare.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@dataclass(frozen=True)
+class SiteSize:
+    pages: int
+    total_mb: float
+    median_kb: float
+    largest_kb: float
+    largest: str
+    search_mb: float  # what the built-in search plugin makes a reader download
+
+
+def site_size(site: Path) -> SiteSize:
+    pages = sorted(
+        (path.stat().st_size, path.relative_to(site).as_posix()) for path in site.rglob("*.html")
+    )
+    total = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
+    index = site / "search" / "search_index.json"
+    return SiteSize(
+        pages=len(pages),
+        total_mb=total / 2**20,
+        median_kb=statistics.median(size for size, _ in pages) / 1024,
+        largest_kb=pages[-1][0] / 1024,
+        largest=pages[-1][1],
+        search_mb=index.stat().st_size / 2**20 if index.exists() else 0.0,
+    )
+
+
+def change_one_sentence(root: Path) -> Path:
+    """Reword one sentence of the first paper, as a maintainer's correction would."""
+    source = sorted((root / "sources").glob("*.txt"))[0]
+    text = source.read_text(encoding="utf-8")
+    at = text.index(" the ", len(text) // 3)
+    source.write_text(text[:at] + " the very " + text[at + 5 :], encoding="utf-8")
+    return source
+
+
+@dataclass
+class ScaleRow:
+    papers: int
+    corpus: dict[str, float] = field(default_factory=dict)
+    runs: dict[str, Run] = field(default_factory=dict)
+    size: SiteSize | None = None
+
+
+def corpus_yield(root: Path) -> dict[str, float]:
+    """Per paper: references, in-text citations, items; and distinct works in all."""
+    report = build(root, None, cache_dir=root / "build" / "cache", keep_going=True)
+    papers = max(1, len(report.papers))
+    bibliography = report.bibliography
+    references = sum(len(refs) for refs in bibliography.paper_references.values())
+    return {
+        "papers": len(report.papers),
+        "references": references / papers,
+        "works": len(bibliography.entries) - len(bibliography.paper_keys),
+        "citations": sum(c.total for c in report.citations.values()) / papers,
+        "items": sum(len(items) for items in report.items.values()) / papers,
+        "errors": len(report.errors),
+    }
+
+
+def scale_row(folder: Path, papers: int) -> ScaleRow:
+    root = folder / f"corpus-{papers}"
+    project_copy(root, papers)
+    log = root / "benchmark.log"
+    digest = [str(Path(sys.executable).with_name("digest")), "build", "--root", str(root)]
+    mkdocs = [str(Path(sys.executable).with_name("mkdocs")), "build"]
+    row = ScaleRow(papers)
+    row.runs["pipeline cold"] = run(digest, root, log)
+    row.runs["pipeline warm"] = run(digest, root, log)
+    bare = bare_config(root)
+    row.runs["bare mkdocs"] = run([*mkdocs, "-f", str(bare)], root, log)
+    row.runs["make site"] = run([*mkdocs, "--strict"], root, log)
+    row.size = site_size(root / "site")
+    change_one_sentence(root)
+    row.runs["one change: pipeline"] = run(digest, root, log)
+    row.runs["one change: mkdocs --dirty"] = run([*mkdocs, "--dirty"], root, log)
+    change_one_sentence(root)
+    row.runs["one change: make site"] = run([*mkdocs, "--strict"], root, log)
+    row.corpus = corpus_yield(root)
+    return row
+
+
+def real_corpus_yield() -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as temporary:
+        root = Path(temporary)
+        shutil.copytree(ROOT / "sources", root / "sources")
+        return corpus_yield(root)
+
+
+def scale_table(rows: list[ScaleRow], real: dict[str, float]) -> str:
+    """One Markdown table: the corpora's yield, costs as ratios, sizes."""
+
+    def cells(row: ScaleRow) -> list[str]:
+        runs, size, corpus = row.runs, row.size, row.corpus
+        bare = runs["bare mkdocs"].cpu
+        return [
+            f"{row.papers:,}",
+            f"{corpus['references']:.1f} / {corpus['citations']:.1f} / {corpus['items']:.1f}",
+            f"{corpus['works']:,.0f}",
+            f"{runs['pipeline cold'].cpu:.1f} s ({runs['pipeline cold'].cpu / bare:.2f})",
+            f"{runs['pipeline warm'].cpu:.2f} s ({runs['pipeline warm'].cpu / bare:.2f})",
+            f"{bare:.1f} s",
+            f"{runs['make site'].cpu:.1f} s",
+            f"{runs['one change: pipeline'].wall:.2f} s",
+            f"{runs['one change: mkdocs --dirty'].wall:.1f} s / "
+            f"{runs['one change: make site'].wall:.1f} s",
+            f"{size.pages:,} / {size.total_mb:.0f} MB",
+            f"{size.median_kb:.0f} kB",
+            f"{size.largest_kb:.0f} kB ({size.largest})",
+            f"{size.search_mb:.1f} MB",
+            f"{runs['pipeline cold'].peak_mb:.0f} / {runs['make site'].peak_mb:.0f} MB",
+        ]
+
+    header = [
+        "papers",
+        "refs / citations / items per paper",
+        "distinct works",
+        "pipeline cold CPU (/ bare)",
+        "pipeline warm CPU (/ bare)",
+        "bare mkdocs CPU",
+        "make site CPU (warm caches)",
+        "one change: pipeline wall",
+        "one change: mkdocs --dirty / full wall",
+        "pages / site",
+        "median page",
+        "largest page",
+        "search index",
+        "peak RSS pipeline / mkdocs",
+    ]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(cells(row)) + " |" for row in rows]
+    lines.append(
+        f"\nThe real corpus (sources/, {real['papers']:.0f} papers): "
+        f"{real['references']:.1f} references, {real['citations']:.1f} in-text citations and "
+        f"{real['items']:.1f} items per paper; {real['works']:.0f} distinct works."
+    )
+    return "\n".join(lines)
 
 
 def cleaning_throughput() -> tuple[int, int, int, float]:
@@ -146,7 +312,8 @@ def pdf_throughput() -> tuple[int, float, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--copies", type=int, nargs="+", default=[1, 2, 4, 8])
+    parser.add_argument("--papers", type=int, nargs="+", default=[100, 300, 1000])
+    parser.add_argument("--work", type=Path, help="folder for the corpora (default: the system's)")
     parser.add_argument("--cleaning-only", action="store_true", help="skip the build runs")
     parser.add_argument(
         "--references-only", action="store_true", help="only the reference parsing rate"
@@ -168,24 +335,12 @@ def main() -> int:
     print(f"          {size / 1024 / seconds:.0f} KB/s, {pages / seconds:.0f} pages/s (one core)")
     if args.cleaning_only:
         return 0
-    rows = []
-    with tempfile.TemporaryDirectory() as temporary:
-        for copies in args.copies:
-            root = Path(temporary) / f"corpus-{copies}"
-            sources = make_corpus(root, copies)
-            cache = root / "cache"
-            cold, _ = timed_build(root, cache)
-            warm, hits = timed_build(root, cache)
-            assert hits == sources, "every unchanged source must come from the cache"
-            rows.append((sources, cold, warm))
-            shutil.rmtree(root)
-    base_sources, base_cold, _ = rows[0]
-    print("sources  cold/source vs smallest  cached/cold")
-    for sources, cold, warm in rows:
-        per_source = (cold / sources) / (base_cold / base_sources)
-        print(f"{sources:7d}  {per_source:23.2f}  {warm / cold:11.2f}")
-    print("cold/source vs smallest near 1.0 means cost grows linearly with the corpus;")
-    print("cached/cold is the share of a full build an unchanged corpus still costs.")
+    with tempfile.TemporaryDirectory(dir=args.work) as temporary:
+        rows = []
+        for papers in args.papers:
+            rows.append(scale_row(Path(temporary), papers))
+            print(f"built {papers} papers", file=sys.stderr)
+        print(scale_table(rows, real_corpus_yield()))
     return 0
 
 

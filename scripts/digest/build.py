@@ -46,7 +46,7 @@ from digest.site.citation_links import PaperCitations, collect_citations
 from digest.site.compare_pages import PaperItems, render_compare_pages
 from digest.site.corpus_health import PaperHealth, paper_health
 from digest.site.health_page import render_health
-from digest.site.map_pages import paper_map_section, render_map_page
+from digest.site.map_pages import paper_map_section, render_map_pages
 from digest.site.pages import (
     Page,
     PaperBibliography,
@@ -272,7 +272,19 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
         related = paper_map_section(map_links[paper.id], titles)
         pages.append(render_paper(env, paper, source_urls, paper_bib, items, labels, related))
     pages.extend(render_bibliography_pages(env, bibliography, report.papers, citations))
-    pages.append(render_map_page(env, bibliography, report.papers, map_links))
+    themed = {
+        theme.id: (
+            theme.label,
+            {
+                paper.id
+                for paper in report.papers
+                for item in report.items[paper.id]
+                if theme.id in item.themes
+            },
+        )
+        for theme in codebook.themes
+    }
+    pages.extend(render_map_pages(env, bibliography, report.papers, map_links, themed))
     compared = [PaperItems(paper, report.items[paper.id]) for paper in report.papers]
     pages.extend(render_compare_pages(env, codebook, compared))
 

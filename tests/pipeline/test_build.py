@@ -133,7 +133,7 @@ def test_item_themes_in_a_sidecar_override_the_coding(corpus: Path, tmp_path: Pa
     ]
     items = {item.anchor: item for item in report.items["wang-governance-grass-roots"]}
     assert items["s3-3"].themes == []  # emptied by the maintainer, listed as unthemed
-    unthemed = (tmp_path / "out" / "compare" / "index.md").read_text(encoding="utf-8")
+    unthemed = (tmp_path / "out" / "compare" / "unthemed.md").read_text(encoding="utf-8")
     assert "(../papers/wang-governance-grass-roots.md#s3-3)" in unthemed
 
 

@@ -53,7 +53,7 @@ pytestmark = pytest.mark.build
 # A hostile page with no namesake in the clean site is compared with one of its kind.
 CLEAN_COUNTERPARTS = {
     "papers/": "papers/wang-governance-grass-roots/",
-    "bibliography/": "bibliography/w/",
+    "bibliography/": "bibliography/w/wang-2016/",
     "compare/themes/": "compare/themes/weak-coordination/",
 }
 
@@ -280,19 +280,27 @@ def entry_pages(site: Path, locations: list[str], shown: str) -> list[str]:
     the payload as text, not which key it got."""
     pages = []
     for location in locations:
-        if location != ANY_ENTRY_PAGE:
+        letter = re.fullmatch(r"bibliography/([a-z])/", location)
+        if location != ANY_ENTRY_PAGE and not letter:
             pages.append(location)
             continue
+        # Entries sit on one page per name and year under their letter
+        # (bibliography/w/wang-2016/): "bibliography/e/" stands for those under e.
+        prefix = location if letter else "bibliography/"
         found = [
             page
             for page in site_pages(site)
-            if page.startswith("bibliography/")
-            and page not in ("bibliography/", "bibliography/unresolved/")
+            if ENTRY_PAGE.fullmatch(page)
+            and page.startswith(prefix)
             and shown in read_page(site, page).text
         ]
-        assert found, f"no bibliography entry page shows {shown!r}"
+        assert found, f"no bibliography entry page under {prefix} shows {shown!r}"
         pages += found
     return pages
+
+
+# A page of entries: bibliography/<letter>/<name>-<year>/ (or .../no-year-N/).
+ENTRY_PAGE = re.compile(r"bibliography/[a-z]+/[a-z0-9-]+/")
 
 
 def search_entries(site: Path) -> list[dict]:
@@ -567,11 +575,7 @@ def test_page_runs_no_payload_in_chromium(
     browser: Browser, hostile: Site, clean: Site, location: str
 ) -> None:
     if location == ANY_ENTRY_PAGE:
-        letters = [
-            page
-            for page in site_pages(hostile.site)
-            if re.fullmatch(r"bibliography/[^/]+/", page) and page != "bibliography/unresolved/"
-        ]
+        letters = [page for page in site_pages(hostile.site) if ENTRY_PAGE.fullmatch(page)]
         assert letters, "no bibliography letter pages"
     else:
         letters = [location]

@@ -55,7 +55,7 @@ def test_a_comparison_table_sorts_by_column(site_url) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["", "papers/wang-governance-grass-roots/", "compare/", "bibliography/w/"]
+    "path", ["", "papers/wang-governance-grass-roots/", "compare/", "bibliography/w/wang-2016/"]
 )
 def test_pages_request_nothing_from_other_hosts(site_url, path: str) -> None:
     browser, base = site_url

@@ -97,7 +97,7 @@ def test_papers_sharing_references_are_coupled_on_the_map_and_their_pages(tmp_pa
     ]
     # The three shared works are the most cited (two papers each); Zhou's is not there.
     assert most_cited.count("| 2 |") == 3 and "Zhou" not in most_cited
-    assert "(../bibliography/c.md#chen2020give)" in most_cited
+    assert "(../bibliography/c/chen-2020.md#chen2020give)" in most_cited
     added = (out / "papers" / "three-cities-neighbourhood-committees.md").read_text("utf-8")
     assert "## Related papers in the digest" in added
     assert "(xu-li-party-building-community-governance.md): 3 shared works" in added

@@ -39,11 +39,11 @@ def test_real_site_builds(tmp_path: Path) -> None:
     for paper_page in (REPO / "build/docs/papers").glob("*.md"):
         if paper_page.stem != "index" and not paper_page.stem.startswith("page-"):
             assert (site_dir / "bib" / f"{paper_page.stem}.bib").is_file()
-    letter = (site_dir / "bibliography/w/index.html").read_text(encoding="utf-8")
+    letter = (site_dir / "bibliography/w/wang-2016/index.html").read_text(encoding="utf-8")
     assert 'id="wang2016research"' in letter
     assert "../../papers/wang-governance-grass-roots/#cite-1" in letter  # cited-by passage
     paper = (site_dir / "papers/wang-governance-grass-roots/index.html").read_text(encoding="utf-8")
-    assert 'href="../../bibliography/w/#wang2016research"' in paper
+    assert 'href="../../bibliography/w/wang-2016/#wang2016research"' in paper
     assert 'id="cite-1"' in paper and 'id="ref-1"' in paper
     unresolved = site_dir / "papers/grassroots-party-construction-implementation/index.html"
     assert unresolved.read_text(encoding="utf-8").count("citation unresolved") == 9

@@ -170,7 +170,7 @@ def test_zensical_pages_have_the_same_content(both_sites: tuple[Path, Path, Path
     assert differing == [], unexpected(differing)
     ids, links, _ = article(zensical_site / "papers/wang-governance-grass-roots/index.html")
     assert {"cite-1", "ref-1"} <= ids
-    assert "../../bibliography/w/#wang2016research" in links
+    assert "../../bibliography/w/wang-2016/#wang2016research" in links
 
 
 def test_zensical_pages_request_nothing_from_other_hosts(

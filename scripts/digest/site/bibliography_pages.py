@@ -1,10 +1,16 @@
-"""The Bibliography section: one page per first letter of the key, an index with
-downloads, and a report of what could not be parsed or resolved."""
+"""The Bibliography section: the entries on one page per name and year of the key
+(``bibliography/w/wang-2016.md``), a page per letter listing those pages, an index
+with downloads, and reports of what could not be parsed or resolved.
+
+No page grows with the corpus: an entry names at most CITED_BY_SHOWN citing papers
+and links to the full list on its own pages; the letter pages and the reports are
+cut into pages (``digest.site.pagination``).
+"""
 
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
-from pathlib import Path
 
 from jinja2 import Environment
 
@@ -12,26 +18,50 @@ from digest.model import BibEntry, Paper
 from digest.references.bibliography import Bibliography
 from digest.references.bibtex import format_entry
 from digest.references.styles import apa
-from digest.site.citation_links import BIBLIOGRAPHY_DIR, PaperCitations, Passage, entry_page
+from digest.site.citation_links import (
+    BIBLIOGRAPHY_DIR,
+    PaperCitations,
+    Passage,
+    entry_link,
+    entry_page,
+)
 from digest.site.markdown import escape, escape_inline, guard_block_start
-from digest.site.pages import Markdown, Page
+from digest.site.pages import PAPERS_PER_PAGE, Markdown, Page
+from digest.site.pagination import paginate, relative_link
+
+# Citing papers named under an entry; the rest are on the work's "cited by" pages.
+CITED_BY_SHOWN = 10
+# Links per letter page, and rows per page of the reports.
+GROUPS_PER_PAGE = 200
+REPORT_ROWS = 100
+
+
+def _root(name: str) -> str:
+    """From a page back to the top of the docs tree ("../.." two folders down)."""
+    return "/".join([".."] * name.count("/")) or "."
 
 
 def _citing(entry: BibEntry, titles: dict[str, str], found: list[Passage]) -> list[dict]:
-    """Per citing paper: its reference-list items and the passages that cite the work."""
+    """Per citing paper: its reference-list items and the passages that cite the work
+    (links from the top of the docs tree: each page puts its own way there before)."""
     papers: dict[str, dict] = {}
     for cited in entry.cited_in:
         item = papers.setdefault(
             cited.paper_id, {"title": titles[cited.paper_id], "refs": [], "passages": []}
         )
-        item["refs"].append((cited.item, f"../papers/{cited.paper_id}.md#ref-{cited.item}"))
+        item["refs"].append((cited.item, f"papers/{cited.paper_id}.md#ref-{cited.item}"))
     for passage in found:
         item = papers.setdefault(
             passage.paper_id, {"title": titles[passage.paper_id], "refs": [], "passages": []}
         )
         label = passage.section or "opening"
-        item["passages"].append((label, f"../papers/{passage.paper_id}.md#{passage.anchor}"))
+        item["passages"].append((label, f"papers/{passage.paper_id}.md#{passage.anchor}"))
     return [papers[paper_id] for paper_id in sorted(papers)]
+
+
+def cited_by_page(key: str) -> str:
+    """The first page of the full list of papers citing ``key``."""
+    return f"{BIBLIOGRAPHY_DIR}/cited-by/{key}.md"
 
 
 def render_bibliography_pages(
@@ -48,49 +78,84 @@ def render_bibliography_pages(
 
     groups: dict[str, list[BibEntry]] = defaultdict(list)
     for key, entry in bibliography.entries.items():
-        groups[Path(entry_page(key)).stem].append(entry)
+        groups[entry_page(key)].append(entry)
 
     pages = []
-    for letter, entries in sorted(groups.items()):
-        items = [
-            {
-                "key": entry.key,
-                "citation": (
-                    Markdown(guard_block_start(apa(entry.reference)))
-                    if entry.reference.parsed
-                    else None
-                ),
-                # Alone on a line in an admonition: escaped as a paragraph, not inline.
-                "raw": Markdown(escape(entry.reference.raw)),
-                # The parsed form is the model's reading; what the paper printed stays
-                # beside it, so nothing a parse missed is lost to the reader.
-                "printed": (
-                    Markdown(escape_inline(entry.reference.raw))
-                    if entry.reference.parsed and not entry.corpus_paper
-                    else None
-                ),
-                "bibtex": Markdown(format_entry(entry.key, entry.reference)),
-                "corpus": entry.corpus_paper,
-                "corpus_title": titles.get(entry.corpus_paper or ""),
-                "citing": _citing(entry, titles, passages.get(entry.key, [])),
-            }
-            for entry in entries
-        ]
-        text = env.get_template("bibliography_letter.md.j2").render(letter=letter, items=items)
-        pages.append(Page(f"{BIBLIOGRAPHY_DIR}/{letter}.md", text))
+    for name, entries in sorted(groups.items()):
+        root = _root(name)
+        items = []
+        for entry in entries:
+            citing = _citing(entry, titles, passages.get(entry.key, []))
+            more = None
+            if len(citing) > CITED_BY_SHOWN:
+                more = cited_by_page(entry.key)
+                for chunk in paginate(more, citing, PAPERS_PER_PAGE):
+                    text = env.get_template("bibliography_cited_by.md.j2").render(
+                        key=entry.key,
+                        entry=relative_link(posixpath.dirname(chunk.name), name) + "#" + entry.key,
+                        chunk=chunk,
+                        root=_root(chunk.name),
+                    )
+                    pages.append(Page(chunk.name, text))
+            items.append(
+                {
+                    "key": entry.key,
+                    "citation": (
+                        Markdown(guard_block_start(apa(entry.reference)))
+                        if entry.reference.parsed
+                        else None
+                    ),
+                    # Alone on a line in an admonition: escaped as a paragraph, not inline.
+                    "raw": Markdown(escape(entry.reference.raw)),
+                    # The parsed form is the model's reading; what the paper printed stays
+                    # beside it, so nothing a parse missed is lost to the reader.
+                    "printed": (
+                        Markdown(escape_inline(entry.reference.raw))
+                        if entry.reference.parsed and not entry.corpus_paper
+                        else None
+                    ),
+                    "bibtex": Markdown(format_entry(entry.key, entry.reference)),
+                    "corpus": entry.corpus_paper,
+                    "corpus_title": titles.get(entry.corpus_paper or ""),
+                    "citing": citing[:CITED_BY_SHOWN],
+                    "citing_count": len(citing),
+                    "more": relative_link(posixpath.dirname(name), more) if more else None,
+                }
+            )
+        text = env.get_template("bibliography_letter.md.j2").render(
+            group=_group_title(name), items=items, root=root
+        )
+        pages.append(Page(name, text))
+
+    letters: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for name, entries in sorted(groups.items()):
+        letters[name.split("/")[1]].append((name, len(entries)))
+    for letter, names in sorted(letters.items()):
+        first = f"{BIBLIOGRAPHY_DIR}/{letter}.md"
+        for chunk in paginate(first, names, GROUPS_PER_PAGE):
+            here = posixpath.dirname(chunk.name)
+            text = env.get_template("bibliography_groups.md.j2").render(
+                letter=letter,
+                chunk=chunk,
+                groups=[
+                    (_group_title(group), relative_link(here, group), count)
+                    for group, count in chunk.rows
+                ],
+                root=_root(chunk.name),
+            )
+            pages.append(Page(chunk.name, text))
 
     unresolved = [
         (paper.id, titles[paper.id], citations[paper.id].unresolved, citations[paper.id].total)
         for paper in papers
         if citations[paper.id].unresolved
     ]
-    unparsed = [
-        (entry.key, entry.reference.raw, Path(entry_page(entry.key)).name)
-        for entry in bibliography.unparsed()
-    ]
+    unparsed = [(entry.key, entry.reference.raw) for entry in bibliography.unparsed()]
     entries_all = list(bibliography.entries.values())
     index = env.get_template("bibliography_index.md.j2").render(
-        letters=[(letter, len(entries)) for letter, entries in sorted(groups.items())],
+        letters=[
+            (letter, sum(count for _, count in names)) for letter, names in sorted(letters.items())
+        ],
         total=len(bibliography.entries),
         corpus=sum(1 for e in entries_all if e.corpus_paper),
         cited=sum(1 for e in entries_all if e.cited_in),
@@ -99,8 +164,27 @@ def render_bibliography_pages(
         unresolved=sum(len(u[2]) for u in unresolved),
     )
     pages.append(Page(f"{BIBLIOGRAPHY_DIR}/index.md", index))
-    report = env.get_template("bibliography_report.md.j2").render(
-        unresolved=unresolved, unparsed=unparsed
-    )
-    pages.append(Page(f"{BIBLIOGRAPHY_DIR}/unresolved.md", report))
+    for chunk in paginate(f"{BIBLIOGRAPHY_DIR}/unresolved.md", unresolved, REPORT_ROWS):
+        text = env.get_template("bibliography_report.md.j2").render(
+            chunk=chunk, root=_root(chunk.name), unparsed=len(unparsed)
+        )
+        pages.append(Page(chunk.name, text))
+    for chunk in paginate(f"{BIBLIOGRAPHY_DIR}/unparsed.md", unparsed, REPORT_ROWS):
+        here = posixpath.dirname(chunk.name)
+        text = env.get_template("bibliography_unparsed.md.j2").render(
+            chunk=chunk,
+            rows=[(key, raw, entry_link(key, chunk.name)) for key, raw in chunk.rows],
+        )
+        pages.append(Page(chunk.name, text))
     return pages
+
+
+def _group_title(name: str) -> str:
+    """``bibliography/w/wang-2016.md`` -> "Wang 2016"; ``w/no-year-3.md`` (keys without
+    a year) -> "W, no year (part 3)"."""
+    stem = posixpath.basename(name)[: -len(".md")]
+    if stem.startswith("no-year-"):
+        letter = posixpath.basename(posixpath.dirname(name))
+        return f"{letter.upper()}, no year (part {stem[len('no-year-') :]})"
+    base, _, year = stem.rpartition("-")
+    return f"{base.capitalize()} {year}"

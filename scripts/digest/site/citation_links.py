@@ -7,6 +7,9 @@ the report of unresolved citations, and carries the class ``unresolved``.
 
 from __future__ import annotations
 
+import posixpath
+import re
+import zlib
 from dataclasses import dataclass, field
 
 from digest.citations import Citation, find_citations
@@ -14,12 +17,32 @@ from digest.model import Heading, Paper, Reference
 from digest.site.markdown import escape_inline
 
 BIBLIOGRAPHY_DIR = "bibliography"
+# A key's name and year: "wang2016research" -> wang, 2016.
+_KEY_PARTS = re.compile(r"(?P<name>[a-z]+)(?P<year>\d{4})?")
+NO_YEAR_PAGES = 8
 
 
 def entry_page(key: str) -> str:
-    """The bibliography page of a key, grouped by first letter (``w.md``)."""
-    first = key[:1].lower()
-    return f"{BIBLIOGRAPHY_DIR}/{first if first.isalpha() else 'other'}.md"
+    """The bibliography page of a key: one page per name and year (``w/wang-2016.md``).
+
+    A pure function of the key, so that a link to an entry never moves as the corpus
+    grows, and fine enough that no page grows with the corpus: a field cites only so
+    many works of one surname in one year. Keys without a year (works that print
+    none, unparsed references) are spread over a few pages by a checksum of the key.
+    """
+    folded = key.lower()
+    found = _KEY_PARTS.match(folded)
+    name = found.group("name") if found else ""
+    first = name[:1] if name else "other"
+    if found and found.group("year"):
+        return f"{BIBLIOGRAPHY_DIR}/{first}/{name}-{found.group('year')}.md"
+    bucket = zlib.crc32(folded.encode("utf-8")) % NO_YEAR_PAGES
+    return f"{BIBLIOGRAPHY_DIR}/{first}/no-year-{bucket + 1}.md"
+
+
+def entry_link(key: str, here: str) -> str:
+    """A link from the page ``here`` (a docs-tree path) to the entry of ``key``."""
+    return f"{posixpath.relpath(entry_page(key), posixpath.dirname(here) or '.')}#{key}"
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,16 @@ from jinja2 import Environment
 from digest.compare.themes import GROUP_OF_KIND, Codebook, Theme
 from digest.model import Item, Paper
 from digest.site.pages import PAPERS_PER_PAGE, Markdown, Page
+from digest.site.pagination import paginate
 
 COMPARE_DIR = "compare"
 LABEL_CHARS = 70
+# Bounds, so that no page grows with the corpus: passages per page of a theme, papers
+# named in a gap-map cell (more are listed on the cell's own pages), unthemed items
+# per page.
+QUOTES_PER_PAGE = 20
+CELL_NAMES = 3
+UNTHEMED_PER_PAGE = 100
 
 
 @dataclass(frozen=True)
@@ -87,14 +94,33 @@ def render_compare_pages(
 
     problem_themes, path_themes = codebook.group("problems"), codebook.group("paths")
     gap = _gap_map(papers, problem_themes, path_themes)
+    cells = {
+        cell: f"gaps/{cell[0]}--{cell[1]}.md"
+        for cell, found in gap.items()
+        if len(found) > CELL_NAMES
+    }
     pages.append(
         Page(
             f"{COMPARE_DIR}/gaps.md",
             env.get_template("compare_gaps.md.j2").render(
-                problem_themes=problem_themes, path_themes=path_themes, gap=gap
+                problem_themes=problem_themes,
+                path_themes=path_themes,
+                gap=gap,
+                cells=cells,
+                names=CELL_NAMES,
             ),
         )
     )
+    labels = {theme.id: theme.label for theme in codebook.themes}
+    for (problem, path), name in sorted(cells.items()):
+        for chunk in paginate(f"{COMPARE_DIR}/{name}", gap[(problem, path)], PAPERS_PER_PAGE):
+            text = env.get_template("compare_gap_cell.md.j2").render(
+                problem=(problem, labels[problem]),
+                path=(path, labels[path]),
+                chunk=chunk,
+                root=_root(chunk.name),
+            )
+            pages.append(Page(chunk.name, text))
     for theme in codebook.themes:
         quotes = [
             (entry.paper, short_name(entry.paper), item)
@@ -102,10 +128,18 @@ def render_compare_pages(
             for item in entry.items
             if theme.id in item.themes
         ]
-        text = env.get_template("compare_theme.md.j2").render(theme=theme, quotes=quotes)
-        pages.append(Page(f"{COMPARE_DIR}/themes/{theme.id}.md", text))
+        for chunk in paginate(f"{COMPARE_DIR}/themes/{theme.id}.md", quotes, QUOTES_PER_PAGE):
+            text = env.get_template("compare_theme.md.j2").render(
+                theme=theme, chunk=chunk, root=_root(chunk.name)
+            )
+            pages.append(Page(chunk.name, text))
 
     unthemed = [(entry.paper, item) for entry in papers for item in entry.items if not item.themes]
+    for chunk in paginate(f"{COMPARE_DIR}/unthemed.md", unthemed, UNTHEMED_PER_PAGE):
+        text = env.get_template("compare_unthemed.md.j2").render(
+            chunk=chunk, root=_root(chunk.name)
+        )
+        pages.append(Page(chunk.name, text))
     counts = {
         theme.id: len({e.paper.id for e in papers for i in e.items if theme.id in i.themes})
         for theme in codebook.themes
@@ -117,13 +151,20 @@ def render_compare_pages(
                 codebook=codebook,
                 counts=counts,
                 heatmap=Markdown(heatmap_svg(problem_themes, path_themes, gap)),
-                unthemed=unthemed,
+                unthemed=len(unthemed),
                 paper_count=len(papers),
                 item_count=sum(len(e.items) for e in papers),
             ),
         )
     )
     return pages
+
+
+def _root(name: str) -> str:
+    """The way from a page back to the top of the docs tree ("../.." for a page two
+    folders down), for links that work from every page of a paginated list."""
+    depth = name.count("/")
+    return "/".join([".."] * depth) or "."
 
 
 def _gap_map(
@@ -134,7 +175,7 @@ def _gap_map(
     for problem in problem_themes:
         for path in path_themes:
             gap[(problem.id, path.id)] = [
-                (short_name(entry.paper), f"../papers/{entry.paper.id}.md#problems-and-paths")
+                (short_name(entry.paper), f"papers/{entry.paper.id}.md#problems-and-paths")
                 for entry in papers
                 if any(problem.id in i.themes for i in _group_items(entry, "problems"))
                 and any(path.id in i.themes for i in _group_items(entry, "paths"))

@@ -19,6 +19,9 @@ from digest.references.coupling import PaperLinks
 
 # Papers drawn at most; the drawing's size in SVG units.
 MAX_NODES = 60
+# Lines drawn at most (the strongest couplings first): 60 papers could be joined by
+# 1,770 lines, which no reader can follow and which would make the page grow.
+MAX_EDGES = 200
 SIZE = 640
 RADIUS = 270
 NODE_RADIUS = 9
@@ -43,8 +46,11 @@ def drawn_papers(papers: list[Paper], links: dict[str, PaperLinks]) -> list[Pape
     return sorted(chosen, key=lambda paper: (paper.metadata.year or 0, paper.id))
 
 
-def coupling_svg(papers: list[Paper], links: dict[str, PaperLinks]) -> str:
-    """The SVG (one line of markup, for a Markdown page), or '' when no paper is linked."""
+def coupling_svg(papers: list[Paper], links: dict[str, PaperLinks], site_root: str = "..") -> str:
+    """The SVG (one line of markup, for a Markdown page), or '' when no paper is linked.
+
+    ``site_root`` leads from the page's address back to the site's top (the circles
+    link to the papers' pages; a raw link in HTML is not rewritten by the builder)."""
     nodes = drawn_papers(papers, links)
     if not nodes:
         return ""
@@ -56,35 +62,43 @@ def coupling_svg(papers: list[Paper], links: dict[str, PaperLinks]) -> str:
             round(centre + RADIUS * math.cos(angle), 1),
             round(centre + RADIUS * math.sin(angle), 1),
         )
-    widest = max(len(other.shared) for paper in nodes for other in links[paper.id].coupled or [])
+    widest = max(
+        (len(other.shared) for paper in nodes for other in links[paper.id].coupled), default=1
+    )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {SIZE}" '
         'class="citation-map" role="img" aria-label="Papers of the digest that share '
         'references, linked by lines" font-size="10">'
     ]
+    edges: list[tuple[int, str, str, str]] = []  # (strength, from, to, kind)
     for paper in nodes:
         for other in links[paper.id].coupled:
             if other.paper_id in places and paper.id < other.paper_id:
-                (x1, y1), (x2, y2) = places[paper.id], places[other.paper_id]
-                width = round(1 + (MAX_STROKE - 1) * len(other.shared) / widest, 1)
-                parts.append(
-                    f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{EDGE}" '
-                    f'stroke-width="{width}">'
-                    f"<title>{len(other.shared)} shared works</title></line>"
-                )
+                edges.append((len(other.shared), paper.id, other.paper_id, "shared"))
         for cited in links[paper.id].cites:
             if cited in places:
-                (x1, y1), (x2, y2) = places[paper.id], places[cited]
-                parts.append(
-                    f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{CITES}" '
-                    'stroke-width="1.5" stroke-dasharray="5 3">'
-                    "<title>cites</title></line>"
-                )
+                edges.append((widest, paper.id, cited, "cites"))
+    edges.sort(key=lambda edge: (-edge[0], edge[1], edge[2], edge[3]))
+    for strength, first, second, kind in sorted(edges[:MAX_EDGES], key=lambda e: e[3] == "cites"):
+        (x1, y1), (x2, y2) = places[first], places[second]
+        if kind == "shared":
+            width = round(1 + (MAX_STROKE - 1) * strength / widest, 1)
+            parts.append(
+                f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{EDGE}" '
+                f'stroke-width="{width}">'
+                f"<title>{strength} shared works</title></line>"
+            )
+        else:
+            parts.append(
+                f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{CITES}" '
+                'stroke-width="1.5" stroke-dasharray="5 3">'
+                "<title>cites</title></line>"
+            )
     for number, paper in enumerate(nodes, start=1):
         x, y = places[paper.id]
         title = escape(paper.metadata.display_title, quote=True)
         parts.append(
-            f'<a href="../papers/{escape(paper.id, quote=True)}/">'
+            f'<a href="{site_root}/papers/{escape(paper.id, quote=True)}/">'
             f'<circle cx="{x}" cy="{y}" r="{NODE_RADIUS}" fill="{NODE}"><title>{title}</title>'
             f'</circle><text x="{x}" y="{y}" dy="0.35em" text-anchor="middle" fill="#ffffff">'
             f"{number}</text></a>"

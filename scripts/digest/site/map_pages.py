@@ -7,6 +7,8 @@ cite it) is rendered on its page (``paper_links`` feeds ``paper.md.j2``).
 
 from __future__ import annotations
 
+import posixpath
+
 from jinja2 import Environment
 
 from digest.model import Paper
@@ -20,18 +22,73 @@ from digest.site.pages import Markdown, Page
 
 MAP_PAGE = "map/index.md"
 # Bounds: rows of each list on the map page, names per row, entries per paper page.
-MOST_CITED = 50
-TOP_PAIRS = 50
-NAMES_PER_ROW = 10
+MOST_CITED = 40
+TOP_PAIRS = 40
+NAMES_PER_ROW = 5
 COUPLED_PER_PAPER = 10
 SHARED_PER_ROW = 5
 
 
-def render_map_page(
+def render_map_pages(
     env: Environment,
     bibliography: Bibliography,
     papers: list[Paper],
     links: dict[str, PaperLinks],
+    themes: dict[str, tuple[str, set[str]]] | None = None,
+) -> list[Page]:
+    """The map page, and one drawing per theme and per year (the map filtered).
+
+    ``themes``: theme id -> (label, ids of the papers with an item coded to it).
+    """
+    themes = themes or {}
+    filters = _filters(papers, themes)
+    pages = [_map_page(env, bibliography, papers, links, filters)]
+    by_id = {paper.id: paper for paper in papers}
+    for name, title, _short, members in filters:
+        chosen = [by_id[paper_id] for paper_id in sorted(members)]
+        root = "/".join([".."] * name.count("/"))  # to the top of the docs tree
+        text = env.get_template("map_filter.md.j2").render(
+            title=title,
+            # Raw HTML: relative to the page's address, a folder one level further down.
+            drawing=Markdown(coupling_svg(chosen, links, site_root=f"{root}/..")),
+            drawn=[
+                {"title": paper.metadata.display_title, "link": f"{root}/papers/{paper.id}.md"}
+                for paper in drawn_papers(chosen, links)
+            ],
+            paper_count=len(chosen),
+            limit=MAX_NODES,
+            back=posixpath.relpath(MAP_PAGE, posixpath.dirname(name)),
+        )
+        pages.append(Page(name, text))
+    return pages
+
+
+def _filters(
+    papers: list[Paper], themes: dict[str, tuple[str, set[str]]]
+) -> list[tuple[str, str, str, set[str]]]:
+    """(page, title, short name, paper ids) for each theme and each year with papers."""
+    found = [
+        (f"map/themes/{theme}.md", f"Papers on: {label}", label, members)
+        for theme, (label, members) in sorted(themes.items())
+        if members
+    ]
+    years: dict[int, set[str]] = {}
+    for paper in papers:
+        if paper.metadata.year:
+            years.setdefault(paper.metadata.year, set()).add(paper.id)
+    found += [
+        (f"map/years/{year}.md", f"Papers of {year}", str(year), members)
+        for year, members in sorted(years.items())
+    ]
+    return found
+
+
+def _map_page(
+    env: Environment,
+    bibliography: Bibliography,
+    papers: list[Paper],
+    links: dict[str, PaperLinks],
+    filters: list[tuple[str, str, str, set[str]]],
 ) -> Page:
     titles = {paper.id: paper.metadata.display_title for paper in papers}
 
@@ -72,6 +129,16 @@ def render_map_page(
         ],
         paper_count=len(papers),
         limits={"works": MOST_CITED, "pairs": TOP_PAIRS, "drawn": MAX_NODES},
+        themes=[
+            (short, posixpath.relpath(name, "map"), len(members))
+            for name, _title, short, members in filters
+            if name.startswith("map/themes/")
+        ],
+        years=[
+            (short, posixpath.relpath(name, "map"), len(members))
+            for name, _title, short, members in filters
+            if name.startswith("map/years/")
+        ],
     )
     return Page(MAP_PAGE, text)
 
