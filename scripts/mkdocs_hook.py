@@ -13,6 +13,9 @@ under ``mkdocs serve``) it runs ``digest.build.build`` over ``sources/`` into
 * A generated file whose path is also a file in ``docs/`` is an ERROR: the
   hand-written file is kept and the generated one left out.
 * ``mkdocs serve`` also watches ``sources/`` (texts and their sidecars).
+* After the build, Pagefind indexes the site for search (``digest.search_index``):
+  ``site/pagefind/`` holds the index and the header's search box. A missing Pagefind
+  binary fails the build, saying how to install it.
 """
 
 from __future__ import annotations
@@ -109,6 +112,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
         )
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        from digest.search_index import SearchIndexError, index_site
+    except ImportError as error:
+        raise PluginError(
+            f"digest: cannot import digest.search_index ({error}); install the project with "
+            "`pip install -e .` (make site does it)"
+        ) from error
+    try:
+        log.info("digest: search index: %s", index_site(Path(config.site_dir)))
+    except SearchIndexError as error:
+        raise PluginError(f"digest: search index not written: {error}") from error
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

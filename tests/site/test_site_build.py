@@ -8,7 +8,7 @@ MkDocs side (config, hook, validation, theme) apart from the pipeline.
 
 from __future__ import annotations
 
-import json
+import gzip
 import shutil
 import sys
 from pathlib import Path
@@ -155,14 +155,20 @@ def test_fake_root_checks_can_fail(fake_root: Path, tmp_path: Path) -> None:
     ], unexpected(failures)
 
     shutil.rmtree(site_dir / "papers/paper-002")
-    index_file = site_dir / "search/search_index.json"
-    index = json.loads(index_file.read_text("utf-8"))
-    index["docs"] = [d for d in index["docs"] if not d["location"].startswith("papers/paper-003/")]
-    index_file.write_text(json.dumps(index), encoding="utf-8")
+    for fragment in (site_dir / "pagefind/fragment").glob("*.pf_fragment"):
+        if b'"url":"/papers/paper-003/"' in gzip.decompress(fragment.read_bytes()):
+            fragment.unlink()
+    (site_dir / "search").mkdir()
+    (site_dir / "search/search_index.json").write_text('{"docs": []}', encoding="utf-8")
     failures = check_built_site(generated, site_dir, min_papers=6)
-    assert failures[0] == "only 5 paper(s) generated, expected at least 6"
+    assert failures[0] == "search/search_index.json is written: MkDocs' lunr search is on again"
+    assert "only 5 paper(s) generated, expected at least 6" in failures
     assert "paper-002: no page at papers/paper-002/index.html" in failures
     assert (
         "paper-003: search index has no 'The street committee of village' for papers/paper-003/"
         in failures
+    )
+    shutil.rmtree(site_dir / "pagefind")
+    assert "no search index: pagefind/pagefind-entry.json is missing" in check_built_site(
+        generated, site_dir
     )
