@@ -118,7 +118,7 @@ def index_site(site_dir: Path, *, timeout: float = 1800) -> str:
 
 def summary(output: str) -> str:
     """``Indexed 55 pages, 2277 words`` from Pagefind's log (its whole log if not found)."""
-    counts = re.findall(r"Indexed (\d+) (pages|words)", output)
+    counts = re.findall(r"Indexed (\d+) (pages?|words?)\b", output)
     if not counts:
         return output.strip()
     return "Indexed " + ", ".join(f"{number} {what}" for number, what in counts)
