@@ -133,6 +133,20 @@ def test_a_papers_title_words_find_its_page_first(site_url, query: str, paper: s
     assert first == f"{base}/papers/{paper}/"
 
 
+def test_words_on_every_page_are_left_out_of_a_longer_query(site_url) -> None:
+    """ "the" and "of" cost most of a search's time at 1,000 papers and rank nothing."""
+    browser, base = site_url
+    tab = browser.new_page()
+    tab.goto(f"{base}/")
+    type_search(tab, "The Governance of the Grass Roots")
+    marked = tab.eval_on_selector_all(f"{SEARCH_RESULT} mark", "ms => ms.map(m => m.textContent)")
+    words = {word.lower().strip("“”") for word in marked}
+    assert {"governance", "grass"} <= words and not words & {"the", "of"}, marked
+    type_search(tab, "the")  # a query of such words alone is searched as it is
+    marked = tab.eval_on_selector_all(f"{SEARCH_RESULT} mark", "ms => ms.map(m => m.textContent)")
+    assert "the" in {word.lower() for word in marked}, marked
+
+
 def test_a_phrase_leads_to_its_section_and_scrolls_there(site_url) -> None:
     """Pagefind's sub-results link to the nearest heading with an id above the words."""
     browser, base = site_url
