@@ -1,7 +1,8 @@
 # Quick start:  make site   builds the site into site/ (mkdocs build --strict)
 #               make test   runs the tests
 #
-# Or with Zensical: make site-zensical   (digest build, then zensical build --strict)
+# Or with Zensical: make site-zensical   (digest build, zensical build --strict, then the
+#                                         search index: digest search-index site)
 #
 # Both create .venv (python3 -m venv) if it is missing and install the pinned
 # packages of requirements.lock plus this project (editable) into it; they
@@ -47,6 +48,7 @@ site: $(INSTALLED)
 site-zensical: $(INSTALLED)
 	$(BIN)/digest build
 	$(BIN)/zensical build --strict
+	$(BIN)/digest search-index site
 
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve

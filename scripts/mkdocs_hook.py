@@ -19,6 +19,9 @@ The pipeline itself knows nothing of MkDocs.
   and the generated one left out.
 * ``mkdocs serve`` watches ``docs/`` and ``sources/`` (texts and their sidecars)
   instead of ``build/docs/``, which each rebuild rewrites itself.
+* After the build, Pagefind indexes the site for search (``digest.search_index``):
+  ``site/pagefind/`` holds the index and the header's search box. A missing Pagefind
+  binary fails the build, saying how to install it.
 """
 
 from __future__ import annotations
@@ -100,6 +103,20 @@ def on_pre_build(config: MkDocsConfig) -> None:
         DOCS_TREE.as_posix(),
         len(report.problems),
     )
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        from digest.search_index import SearchIndexError, index_site
+    except ImportError as error:
+        raise PluginError(
+            f"digest: cannot import digest.search_index ({error}); install the project with "
+            "`pip install -e .` (make site does it)"
+        ) from error
+    try:
+        log.info("digest: search index: %s", index_site(Path(config.site_dir)))
+    except SearchIndexError as error:
+        raise PluginError(f"digest: search index not written: {error}") from error
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

@@ -1,5 +1,5 @@
 """The maintainer's command line: `digest add`, `build`, `check`, `report`, `clean`, `refs`,
-`items`."""
+`items`, `search-index`."""
 
 from __future__ import annotations
 
@@ -193,6 +193,17 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 1 if report.errors else 0
 
 
+def _cmd_search_index(args: argparse.Namespace) -> int:
+    from digest.search_index import SearchIndexError, index_site
+
+    try:
+        print(f"{args.site}: {index_site(Path(args.site))}")
+    except SearchIndexError as error:
+        print(f"digest search-index: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="digest", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -247,6 +258,13 @@ def main(argv: list[str] | None = None) -> int:
     clean = commands.add_parser("clean", help="print the cleaned Markdown of one text")
     clean.add_argument("file", help="a text file, raw or Markdown-like; - reads standard input")
     clean.set_defaults(run=_cmd_clean)
+
+    search = commands.add_parser(
+        "search-index",
+        help="write the search index (Pagefind) into a built site; mkdocs build does it itself",
+    )
+    search.add_argument("site", help="the built site's folder, e.g. site/")
+    search.set_defaults(run=_cmd_search_index)
 
     args = parser.parse_args(argv)
     return args.run(args)

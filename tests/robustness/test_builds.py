@@ -232,6 +232,7 @@ def test_every_bad_file_is_named_at_once_and_lenient_mkdocs_builds_the_rest(
     for name in ("mkdocs.yml", "README.md"):
         shutil.copy(ROOT / name, root / name)
     shutil.copytree(ROOT / "docs", root / "docs")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
     (root / "build/docs").mkdir(parents=True)  # docs_dir, whose marker a clone has
     shutil.copy(ROOT / "build/docs/.digest-output", root / "build/docs/.digest-output")
     shutil.copytree(ROOT / "scripts", root / "scripts", ignore=shutil.ignore_patterns("*.egg-info"))

@@ -7,6 +7,7 @@ page may make the browser contact another host, and no page links out either.
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import os
@@ -61,6 +62,18 @@ THEME_JS_ALLOWED: Mapping[str, str] = {
     ),
 }
 _THEME_JS_DIR = "assets/javascripts/"
+
+# URLs inside Pagefind's scripts (pagefind/, written by the indexer) that are never requested.
+PAGEFIND_JS_ALLOWED: Mapping[str, str] = {
+    "https://example.com$": (
+        "a dummy base for new URL() to add an anchor or highlight parameter to a result's "
+        "site-relative URL; the host is cut off again (pagefind.js, pagefind-worker.js)"
+    ),
+    "http://www.w3.org/2000/svg": (
+        "the SVG namespace name for document.createElementNS, never fetched (pagefind-ui.js)"
+    ),
+}
+_PAGEFIND_JS_DIR = "pagefind/"
 
 
 def is_external(url: str) -> bool:
@@ -154,7 +167,10 @@ class _HtmlScanner(HTMLParser):
 
 
 def find_external_requests(
-    site_dir: Path, *, theme_js_allowed: Mapping[str, str] = THEME_JS_ALLOWED
+    site_dir: Path,
+    *,
+    theme_js_allowed: Mapping[str, str] = THEME_JS_ALLOWED,
+    pagefind_js_allowed: Mapping[str, str] = PAGEFIND_JS_ALLOWED,
 ) -> list[str]:
     """Everything in the built site's HTML, CSS and JS that would contact another host.
 
@@ -186,7 +202,11 @@ def find_external_requests(
                 f"{relative}:{line}: {kind} {url}" for line, kind, url in css_external_urls(text)
             ]
         else:
-            allowed = theme_js_allowed if relative.startswith(_THEME_JS_DIR) else {}
+            allowed: Mapping[str, str] = {}
+            if relative.startswith(_THEME_JS_DIR):
+                allowed = theme_js_allowed
+            elif relative.startswith(_PAGEFIND_JS_DIR):
+                allowed = pagefind_js_allowed
             problems += [
                 f"{relative}:{line}: {url}"
                 for line, url in js_external_urls(text)
@@ -201,14 +221,16 @@ _REPO = Path(__file__).resolve().parents[2]
 
 
 def empty_project(root: Path) -> Path:
-    """A digest with no sources: this repository's configuration, hook and docs/, and the
-    docs tree's tracked marker (build/docs/.digest-output), as in a fresh clone."""
+    """A digest with no sources: this repository's configuration, hook, docs/ and
+    overrides/, and the docs tree's tracked marker (build/docs/.digest-output), as in a
+    fresh clone."""
     (root / "scripts").mkdir(parents=True)
     shutil.copy(_REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copy(_REPO / "scripts/mkdocs_hook.py", root / "scripts/mkdocs_hook.py")
     shutil.copytree(_REPO / "docs", root / "docs")
     (root / "build/docs").mkdir(parents=True)
     shutil.copy(_REPO / "build/docs/.digest-output", root / "build/docs/.digest-output")
+    shutil.copytree(_REPO / "overrides", root / "overrides")
     return root
 
 
@@ -265,23 +287,30 @@ def zensical_build(
     )
 
 
-def type_search(tab, word: str, attempts: int = 6) -> None:
-    """Type a query until results show: a query typed before the search worker has
-    loaded its index is not run again, so on a busy machine it is typed anew."""
-    for _ in range(attempts):
-        tab.fill("input.md-search__input", "")
-        tab.fill("input.md-search__input", word)
+# The search box in the header (Pagefind's <pagefind-searchbox>, overrides/partials/search.html):
+# its input, every result link (pages and their sections), and the page results alone.
+SEARCH_INPUT = ".digest-search input"
+SEARCH_RESULT = ".digest-search a.pf-searchbox-result"
+SEARCH_PAGE_RESULT = ".digest-search a.pf-searchbox-result:not(.pf-searchbox-subresult)"
+
+
+def type_search(tab, words: str, attempts: int = 3) -> None:
+    """Type a query into the header's search box and wait for its results.
+
+    The box is emptied first and its old results waited away, so the results found are
+    this query's. On a busy machine a slow first load of the index is given a new try.
+    """
+    for attempt in range(attempts):
+        tab.fill(SEARCH_INPUT, "")
+        tab.wait_for_selector(SEARCH_RESULT, state="detached", timeout=10000)
+        tab.click(SEARCH_INPUT)
+        tab.keyboard.type(words)
         try:
-            tab.wait_for_selector(".md-search-result__item", timeout=5000)
+            tab.wait_for_selector(SEARCH_RESULT, timeout=10000 * (attempt + 1))
             return
         except Exception:  # playwright's TimeoutError; the next attempt types again
             continue
-    # Last chance: a machine busy with other builds may need long for the worker (and
-    # a worker that failed to load its index loads it again with the page).
-    tab.reload()
-    tab.fill("input.md-search__input", "")
-    tab.fill("input.md-search__input", word)
-    tab.wait_for_selector(".md-search-result__item", timeout=30000)
+    raise AssertionError(f"no search result for {words!r}")
 
 
 def warning_lines(output: str) -> list[str]:
@@ -348,14 +377,29 @@ def plain_text(fragment: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
 
 
+LUNR_INDEX = "search/search_index.json"
+
+
+def search_fragments(site_dir: Path) -> dict[str, dict]:
+    """Pagefind's record of each indexed page, by location (``papers/x/``).
+
+    A fragment (``pagefind/fragment/*.pf_fragment``) is gzipped ``pagefind_dcd`` + JSON:
+    the page's url, its indexed text (``content``), title and anchors.
+    """
+    pages: dict[str, dict] = {}
+    for path in sorted((Path(site_dir) / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        record = json.loads(data.removeprefix(b"pagefind_dcd").decode("utf-8"))
+        pages[record["url"].lstrip("/")] = record
+    return pages
+
+
 def search_text_by_page(site_dir: Path) -> dict[str, str]:
-    """Search index text joined per page location (``papers/x/``), anchors dropped."""
-    index = json.loads((Path(site_dir) / "search" / "search_index.json").read_text("utf-8"))
-    pages: dict[str, list[str]] = {}
-    for doc in index["docs"]:
-        page = doc["location"].split("#", 1)[0]
-        pages.setdefault(page, []).extend([doc.get("title", ""), doc.get("text", "")])
-    return {page: plain_text(" ".join(parts)) for page, parts in pages.items()}
+    """The text the search index holds for each page location (``papers/x/``)."""
+    return {
+        page: " ".join(record["content"].split())
+        for page, record in search_fragments(site_dir).items()
+    }
 
 
 class _PrimaryNavLinks(HTMLParser):
@@ -404,11 +448,15 @@ def check_built_site(generated_dir: Path, site_dir: Path, *, min_papers: int = 4
     """Everything wrong with a built site; empty when it is fine.
 
     Every generated paper has a page, is findable through the search index by a
-    phrase of its own, the sidebar lists no paper pages, and nothing in the site
-    contacts another host.
+    phrase of its own, the sidebar lists no paper pages, nothing in the site
+    contacts another host, and no lunr index is written beside Pagefind's.
     """
     generated_dir, site_dir = Path(generated_dir), Path(site_dir)
     failures: list[str] = []
+    if (site_dir / LUNR_INDEX).exists():
+        failures.append(f"{LUNR_INDEX} is written: MkDocs' lunr search is on again")
+    if not (site_dir / "pagefind/pagefind-entry.json").is_file():
+        failures.append("no search index: pagefind/pagefind-entry.json is missing")
     ids = paper_ids(generated_dir)
     if len(ids) < min_papers:
         failures.append(f"only {len(ids)} paper(s) generated, expected at least {min_papers}")

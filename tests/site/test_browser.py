@@ -1,4 +1,5 @@
-"""In a real browser: sortable tables sort, search finds quoted words, and no page asks
+"""In a real browser: sortable tables sort, the header's search box (Pagefind) finds words
+whatever punctuation wraps them, leads to the paper and the section, and no page asks
 another host for anything.
 
 Needs Debian's chromium and the playwright package (`make test` installs both); skipped
@@ -7,14 +8,21 @@ locally, saying so, where either is missing, and failed in CI.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
+import html
 from pathlib import Path
 
 import pytest
 from real_clients import require_client, require_playwright
-from sitecheck import mkdocs_build, type_search
+from sitecheck import (
+    SEARCH_INPUT,
+    SEARCH_PAGE_RESULT,
+    SEARCH_RESULT,
+    mkdocs_build,
+    type_search,
+)
+
+from digest.evaluation.search_payload import measure_query, serve
+from digest.search_index import index_site
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -22,22 +30,25 @@ pytestmark = pytest.mark.build
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory):
+def browser():
     sync_api = require_playwright()
     chromium = require_client("chromium")
-    site = tmp_path_factory.mktemp("site")
-    assert mkdocs_build(REPO / "mkdocs.yml", site).returncode == 0
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=chromium,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
-        yield browser, f"http://127.0.0.1:{server.server_port}"
+        yield browser
         browser.close()
-    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def site_url(browser, tmp_path_factory: pytest.TempPathFactory):
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(REPO / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stdout
+    with serve(site) as base:
+        yield browser, base
 
 
 def test_a_comparison_table_sorts_by_column(site_url) -> None:
@@ -66,6 +77,22 @@ def test_pages_request_nothing_from_other_hosts(site_url, path: str) -> None:
     assert requested and all(url.startswith(base) for url in requested), requested
 
 
+@pytest.mark.parametrize("path", ["", "papers/wang-governance-grass-roots/"])
+def test_searching_requests_nothing_from_other_hosts(site_url, path: str) -> None:
+    """Pagefind's scripts, wasm and index come from the site, also on a page in a folder."""
+    browser, base = site_url
+    tab = browser.new_page()
+    requested: list[str] = []
+    tab.on("request", lambda request: requested.append(request.url))
+    tab.goto(f"{base}/{path}", wait_until="networkidle")
+    type_search(tab, "unitary")
+    assert all(url.startswith(base) for url in requested), requested
+    searched = {url.removeprefix(base).split("?")[0] for url in requested}
+    assert {"/pagefind/pagefind.js", "/pagefind/wasm.en.pagefind"} <= searched, searched
+    assert any(url.startswith("/pagefind/index/") for url in searched), searched
+    assert not any(url.startswith("/search/") for url in searched), searched  # no lunr
+
+
 @pytest.mark.parametrize(
     ("query", "paper"),
     [
@@ -78,9 +105,7 @@ def test_search_finds_a_word_inside_curly_quotes(site_url, query: str, paper: st
     tab = browser.new_page()
     tab.goto(f"{base}/")
     type_search(tab, query)
-    links = tab.eval_on_selector_all(
-        ".md-search-result__item a", "links => links.map(link => link.href)"
-    )
+    links = tab.eval_on_selector_all(SEARCH_RESULT, "links => links.map(link => link.href)")
     assert any(paper in link for link in links), links
 
 
@@ -102,7 +127,155 @@ def test_search_finds_a_word_inside_curly_quotes(site_url, query: str, paper: st
 def test_a_papers_title_words_find_its_page_first(site_url, query: str, paper: str) -> None:
     browser, base = site_url
     tab = browser.new_page()
-    tab.goto(f"{base}/")
+    tab.goto(f"{base}/papers/")
     type_search(tab, query)
-    first = tab.eval_on_selector(".md-search-result__item a", "link => link.href")
-    assert first.split("?")[0] == f"{base}/papers/{paper}/"
+    first = tab.eval_on_selector(SEARCH_PAGE_RESULT, "link => link.href")
+    assert first == f"{base}/papers/{paper}/"
+
+
+def test_words_on_every_page_are_left_out_of_a_longer_query(site_url) -> None:
+    """ "the" and "of" cost most of a search's time at 1,000 papers and rank nothing."""
+    browser, base = site_url
+    tab = browser.new_page()
+    tab.goto(f"{base}/")
+    type_search(tab, "The Governance of the Grass Roots")
+    marked = tab.eval_on_selector_all(f"{SEARCH_RESULT} mark", "ms => ms.map(m => m.textContent)")
+    words = {word.lower().strip("“”") for word in marked}
+    assert {"governance", "grass"} <= words and not words & {"the", "of"}, marked
+    type_search(tab, "the")  # a query of such words alone is searched as it is
+    marked = tab.eval_on_selector_all(f"{SEARCH_RESULT} mark", "ms => ms.map(m => m.textContent)")
+    assert "the" in {word.lower() for word in marked}, marked
+
+
+def test_a_phrase_leads_to_its_section_and_scrolls_there(site_url) -> None:
+    """Pagefind's sub-results link to the nearest heading with an id above the words."""
+    browser, base = site_url
+    tab = browser.new_page(viewport={"width": 1280, "height": 720})
+    tab.goto(f"{base}/compare/")
+    type_search(tab, "financial disclosure")  # §3.2 of Wang: "...the financial disclosure..."
+    page = f"{base}/papers/wang-governance-grass-roots/"
+    links = tab.eval_on_selector_all(SEARCH_RESULT, "links => links.map(link => link.href)")
+    assert links[0] == page, links
+    assert f"{page}#s3-2" in links, links
+    section = f'{SEARCH_RESULT}[href$="#s3-2"]'
+    marked = tab.eval_on_selector_all(f"{section} mark", "marks => marks.map(m => m.textContent)")
+    assert {"financial", "disclosure"} <= {word.lower() for word in marked}, marked
+    tab.click(section)
+    tab.wait_for_url(f"{page}#s3-2")
+    top = tab.eval_on_selector("#s3-2", "heading => heading.getBoundingClientRect().top")
+    assert tab.evaluate("window.scrollY") > 0
+    assert 0 <= top < 720 / 2, top  # the heading is at the top of the window
+
+
+def test_the_search_box_works_from_the_keyboard(site_url) -> None:
+    browser, base = site_url
+    tab = browser.new_page()
+    tab.goto(f"{base}/about/")
+    tab.keyboard.press("/")  # the shortcut shown in the box
+    assert tab.eval_on_selector(SEARCH_INPUT, "input => input === document.activeElement")
+    tab.keyboard.type("Xi Jinping")
+    tab.wait_for_selector(SEARCH_RESULT)
+    first = tab.eval_on_selector(SEARCH_RESULT, "link => link.href")
+    tab.keyboard.press("Enter")  # the first result is selected
+    tab.wait_for_url(first)
+    assert "/papers/" in tab.url
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_search_box_follows_the_colour_scheme(site_url, scheme: str) -> None:
+    """The results drop down in the page's own colours, light or dark (Material's slate)."""
+    browser, base = site_url
+    tab = browser.new_page(color_scheme=scheme)
+    tab.goto(f"{base}/")
+    type_search(tab, "governance")
+    body = tab.evaluate("getComputedStyle(document.body).backgroundColor")
+    dropdown = tab.eval_on_selector(
+        ".digest-search .pf-searchbox-dropdown", "box => getComputedStyle(box).backgroundColor"
+    )
+    text = tab.eval_on_selector(SEARCH_RESULT, "link => getComputedStyle(link).color")
+    assert dropdown == body
+    dark = sum(map(int, body[body.index("(") + 1 : body.index(")")].split(",")[:3])) < 3 * 128
+    assert dark == (scheme == "dark"), body
+    assert text != dropdown
+
+
+def test_a_search_downloads_little(site_url) -> None:
+    """The measuring code of digest.evaluation.search_payload, on the 5-paper site."""
+    browser, base = site_url
+    row = measure_query(browser, base, "papers/wang-governance-grass-roots/", "Xi Jinping")
+    assert row.first_result.startswith("/papers/"), row
+    assert all(url.startswith("/pagefind/") for url in row.urls), row.urls
+    assert 0 < row.bytes < 5_000_000, row
+
+
+# --- Words found whatever punctuation wraps them --------------------------------------
+
+PUNCTUATION = {
+    "curly": "the “unitary” governance, the‘single’mode",
+    "dashes": "construction—content, problems–measures, 2019―2020",
+    "slashes": "Party/state and community／street",
+    "brackets": "[1] first (zhanjiang) {brace} <angle>",
+    "fullwidth": "在《乡村振兴》中（grassroots）、「neighbourhood」，villages：reform；",
+    "pinyin": "Wang J.N. (2016). Research. As Xi Jinping pointed out, Li Z.-Y. said",
+    "years": "Administrative Forum, 2020(03), 187-194; 2019(192400410265)",
+}
+
+
+@pytest.fixture(scope="module")
+def words_url(browser, tmp_path_factory: pytest.TempPathFactory):
+    """A site of one hand-written page per case above, indexed as the digest's site is."""
+    site = tmp_path_factory.mktemp("words")
+    (site / "index.html").write_text("<html lang='en'><body><h1>Home</h1></body></html>")
+    for name, text in PUNCTUATION.items():
+        (site / f"{name}.html").write_text(
+            f"<html lang='en'><body><h1>Case</h1><p>{html.escape(text)}</p></body></html>",
+            encoding="utf-8",
+        )
+    index_site(site)
+    with serve(site) as base:
+        tab = browser.new_page()
+        tab.goto(f"{base}/")
+        yield tab
+
+
+def found(tab, query: str) -> list[str]:
+    """The pages Pagefind finds for ``query``, through its JavaScript API."""
+    return tab.evaluate(
+        """async query => {
+            const pagefind = await import("/pagefind/pagefind.js");
+            const search = await pagefind.search(query);
+            return Promise.all(search.results.map(async r => (await r.data()).url));
+        }""",
+        query,
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "page"),
+    [
+        ("unitary", "curly"),
+        ("single", "curly"),
+        ("mode", "curly"),
+        ("content", "dashes"),
+        ("measures", "dashes"),
+        ("2020", "dashes"),
+        ("state", "slashes"),
+        ("street", "slashes"),
+        ("zhanjiang", "brackets"),
+        ("brace", "brackets"),
+        ("angle", "brackets"),
+        ("grassroots", "fullwidth"),
+        ("neighbourhood", "fullwidth"),
+        ("villages", "fullwidth"),
+        ("reform", "fullwidth"),
+        ("乡村振兴", "fullwidth"),
+        ("Wang J.N.", "pinyin"),
+        ("J.N.", "pinyin"),
+        ("Xi Jinping", "pinyin"),
+        ("Jinping", "pinyin"),
+        ("2020(03)", "years"),
+        ("192400410265", "years"),
+    ],
+)
+def test_words_are_found_whatever_punctuation_wraps_them(words_url, query: str, page: str) -> None:
+    assert f"/{page}.html" in found(words_url, query)

@@ -8,13 +8,21 @@ MkDocs side (config, hook, validation, theme) apart from the pipeline.
 
 from __future__ import annotations
 
-import json
+import gzip
+import re
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
-from sitecheck import check_built_site, empty_project, mkdocs_build, unexpected, warning_lines
+from sitecheck import (
+    check_built_site,
+    empty_project,
+    mkdocs_build,
+    search_text_by_page,
+    unexpected,
+    warning_lines,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 FAKE_MKDOCS = (sys.executable, str(Path(__file__).with_name("run_mkdocs_with_fake_build.py")))
@@ -47,6 +55,28 @@ def test_real_site_builds(tmp_path: Path) -> None:
     assert 'id="cite-1"' in paper and 'id="ref-1"' in paper
     unresolved = site_dir / "papers/grassroots-party-construction-implementation/index.html"
     assert unresolved.read_text(encoding="utf-8").count("citation unresolved") == 9
+
+    # Search indexes each text once: a passage quoted on a theme page is found on its
+    # paper's page only (the quotes are data-pagefind-ignore), and no lunr index is written.
+    assert not (site_dir / "search").exists()
+    indexed = search_text_by_page(site_dir)
+    phrases = quoted_phrases(REPO / "build/docs/compare/themes")
+    assert len(phrases) >= 20
+    for phrase in phrases:
+        pages = [page for page, text in indexed.items() if phrase in text]
+        assert len(pages) == 1 and pages[0].startswith("papers/"), (phrase, pages)
+    assert "Matching terms" in indexed["compare/themes/low-participation/"]  # its own prose
+
+
+def quoted_phrases(themes_dir: Path) -> list[str]:
+    """Six plain words from each passage the theme pages quote (their `> ` lines)."""
+    phrases = []
+    for page in sorted(themes_dir.glob("*.md")):
+        for line in page.read_text("utf-8").splitlines():
+            match = re.search(r"(?<![\w&;])[A-Za-z]{2,}(?: [A-Za-z]{2,}){5}(?![\w])", line[2:])
+            if line.startswith("> ") and match:
+                phrases.append(match.group(0))
+    return phrases
 
 
 # --- The MkDocs side on its own, with a fake pipeline -------------------------
@@ -155,14 +185,20 @@ def test_fake_root_checks_can_fail(fake_root: Path, tmp_path: Path) -> None:
     ], unexpected(failures)
 
     shutil.rmtree(site_dir / "papers/paper-002")
-    index_file = site_dir / "search/search_index.json"
-    index = json.loads(index_file.read_text("utf-8"))
-    index["docs"] = [d for d in index["docs"] if not d["location"].startswith("papers/paper-003/")]
-    index_file.write_text(json.dumps(index), encoding="utf-8")
+    for fragment in (site_dir / "pagefind/fragment").glob("*.pf_fragment"):
+        if b'"url":"/papers/paper-003/"' in gzip.decompress(fragment.read_bytes()):
+            fragment.unlink()
+    (site_dir / "search").mkdir()
+    (site_dir / "search/search_index.json").write_text('{"docs": []}', encoding="utf-8")
     failures = check_built_site(generated, site_dir, min_papers=6)
-    assert failures[0] == "only 5 paper(s) generated, expected at least 6"
+    assert failures[0] == "search/search_index.json is written: MkDocs' lunr search is on again"
+    assert "only 5 paper(s) generated, expected at least 6" in failures
     assert "paper-002: no page at papers/paper-002/index.html" in failures
     assert (
         "paper-003: search index has no 'The street committee of village' for papers/paper-003/"
         in failures
+    )
+    shutil.rmtree(site_dir / "pagefind")
+    assert "no search index: pagefind/pagefind-entry.json is missing" in check_built_site(
+        generated, site_dir
     )

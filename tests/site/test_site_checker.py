@@ -134,6 +134,17 @@ def test_theme_allowance_is_by_prefix_not_by_host(tmp_path: Path) -> None:
     assert all(prefix.startswith("https://") for prefix in THEME_JS_ALLOWED)
 
 
+def test_pagefind_allowance_applies_only_to_pagefinds_bundle(tmp_path: Path) -> None:
+    """The dummy base Pagefind parses result URLs with is allowed in pagefind/ alone."""
+    js = "let u=new URL(`https://example.com${anchored_url}`);fetch(`https://example.com/x`)"
+    root = site(tmp_path, {"pagefind/pagefind.js": js, "javascripts/search.js": js})
+    assert find_external_requests(root) == [
+        "javascripts/search.js:1: https://example.com${anchored_url}",
+        "javascripts/search.js:1: https://example.com/x",
+        "pagefind/pagefind.js:1: https://example.com/x",
+    ]
+
+
 def test_source_maps_and_data_files_are_not_scanned(tmp_path: Path) -> None:
     url = '"https://example.com/x"'
     root = site(tmp_path, {"a.js.map": url, "search/search_index.json": url, "s.xml": url})

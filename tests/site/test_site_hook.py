@@ -125,6 +125,30 @@ def test_serve_watches_docs_and_sources_not_the_tree(hook: ModuleType, root: Pat
     assert server.watched == [str(root / "docs"), str(root / "sources")]
 
 
+def test_the_search_index_is_written_after_the_build(hook: ModuleType, root: Path) -> None:
+    config = config_for(root)
+    site = Path(config.site_dir)
+    (site / "papers/a").mkdir(parents=True)
+    (site / "index.html").write_text("<html><body><h1>Home</h1></body></html>", "utf-8")
+    (site / "papers/a/index.html").write_text("<html><body><p>A paper</p></body></html>")
+    hook.on_post_build(config)
+    assert (site / "pagefind/pagefind-entry.json").is_file()
+    assert (site / "pagefind/pagefind-component-ui.js").is_file()
+
+
+def test_a_missing_pagefind_binary_fails_the_build_clearly(
+    hook: ModuleType, root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pagefind.service
+
+    config = config_for(root)
+    Path(config.site_dir).mkdir()
+    (Path(config.site_dir) / "index.html").write_text("<html><body>Home</body></html>")
+    monkeypatch.setattr(pagefind.service, "get_executable", lambda: None)
+    with pytest.raises(PluginError, match=r"search index not written: no Pagefind binary found"):
+        hook.on_post_build(config)
+
+
 def test_mkdocs_yml_settings() -> None:
     """The decisions in mkdocs.yml that the build test alone would not catch."""
     config = load_config(str(REPO / "mkdocs.yml"))
@@ -147,5 +171,9 @@ def test_mkdocs_yml_settings() -> None:
     assert config.validation.links.not_found == logging.WARNING
     assert config.validation.links.anchors == logging.WARNING
     assert config.validation.nav.omitted_files == logging.INFO
+    # Search is Pagefind's (the hook's on_post_build), not the lunr plugin's.
+    assert "search" not in config.plugins and "material/search" not in config.plugins
+    assert config.theme.custom_dir == str(REPO / "overrides")
+    assert (REPO / "overrides/partials/search.html").is_file()
     assert (REPO / "docs/stylesheets/digest.css").is_file()
     assert config.extra_css == ["stylesheets/digest.css"]

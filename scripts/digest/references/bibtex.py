@@ -510,12 +510,30 @@ def _sentences(parts: list[str]) -> str:
     return text
 
 
+# A build writes each entry three times (references.bib, the citing papers' .bib files,
+# the bibliography page): entries without extra fields are formatted once per process.
+_FORMATTED: dict[tuple[str, str], str] = {}
+_FORMATTED_LIMIT = 200_000
+
+
 def format_entry(key: str, ref: Reference, extra: dict[str, str] | None = None) -> str:
     """One entry, fields in a fixed order, ``extra`` (plain text, escaped here) last.
 
     Raises ValueError for a key or extra field name that could break the entry,
     or an extra field the entry already writes: both are programming errors.
     """
+    if extra:
+        return _format_entry(key, ref, extra)
+    memo = (key, repr(ref))
+    text = _FORMATTED.get(memo)
+    if text is None:
+        if len(_FORMATTED) >= _FORMATTED_LIMIT:  # a long `mkdocs serve` session
+            _FORMATTED.clear()
+        text = _FORMATTED[memo] = _format_entry(key, ref, None)
+    return text
+
+
+def _format_entry(key: str, ref: Reference, extra: dict[str, str] | None) -> str:
     if not _KEY.fullmatch(key):
         raise ValueError(f"not a usable BibTeX key: {key!r}")
     fields = entry_fields(ref)

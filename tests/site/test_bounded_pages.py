@@ -1,0 +1,88 @@
+"""No generated page grows with the corpus (issue 12): built from synthetic corpora of
+40 and 160 distinct papers (scripts/devcorpus/scale.py), the pipeline alone (no MkDocs).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from digest.build import build
+from digest.site.bibliography_pages import CITED_BY_SHOWN
+from digest.site.compare_pages import CELL_NAMES, QUOTES_PER_PAGE
+
+REPO = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.build
+
+
+def scale_corpus(root: Path, papers: int) -> Path:
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        from devcorpus.scale import write_scale_corpus
+    finally:
+        sys.path.remove(str(REPO / "scripts"))
+    write_scale_corpus(root / "sources", papers)
+    (root / "docs").mkdir()
+    report = build(root, root / "build" / "docs")
+    assert report.errors == [], report.errors[:3]
+    return root / "build" / "docs"
+
+
+@pytest.fixture(scope="module")
+def trees(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
+    base = tmp_path_factory.mktemp("scale")
+    return {papers: scale_corpus(base / str(papers), papers) for papers in (40, 160)}
+
+
+def page_sizes(tree: Path) -> dict[str, int]:
+    return {path.relative_to(tree).as_posix(): path.stat().st_size for path in tree.rglob("*.md")}
+
+
+def test_the_largest_page_does_not_grow_with_the_corpus(trees: dict[int, Path]) -> None:
+    small, large = page_sizes(trees[40]), page_sizes(trees[160])
+    assert len(large) > 2.5 * len(small)  # the corpus grew, and the pages with it
+    biggest = max(large, key=large.get)
+    assert large[biggest] <= 1.25 * max(small.values()), biggest
+    assert large[biggest] < 200_000, biggest
+
+
+def test_a_theme_with_many_passages_is_cut_into_pages(trees: dict[int, Path]) -> None:
+    themes = trees[160] / "compare" / "themes"
+    continued = sorted(themes.glob("*/page-2.md"))
+    assert continued, "no theme has a second page at 160 papers"
+    first = themes / f"{continued[0].parent.name}.md"
+    text = first.read_text(encoding="utf-8")
+    assert len(re.findall(r"^## ", text, re.M)) == QUOTES_PER_PAGE
+    assert "(x/page-2.md)".replace("x", continued[0].parent.name) in text
+
+
+def test_a_crowded_gap_map_cell_links_to_its_own_list(trees: dict[int, Path]) -> None:
+    gaps = (trees[160] / "compare" / "gaps.md").read_text(encoding="utf-8")
+    cells = re.findall(r"\[(\d+) papers\]\((gaps/[^)]+\.md)\)", gaps)
+    assert cells
+    count, link = cells[0]
+    assert int(count) > CELL_NAMES
+    listed = (trees[160] / "compare" / link).read_text(encoding="utf-8")
+    assert len(re.findall(r"^\d+\. \[", listed, re.M)) == min(int(count), 50)
+
+
+def test_a_much_cited_work_names_a_few_citing_papers_and_links_to_all(
+    trees: dict[int, Path],
+) -> None:
+    overflow = sorted((trees[160] / "bibliography" / "cited-by").glob("*.md"))
+    assert overflow, "no work is cited by more than the shown papers"
+    key = overflow[0].stem
+    entry_pages = [
+        path
+        for path in (trees[160] / "bibliography").glob("*/*.md")
+        if f"{{ #{key} }}" in path.read_text(encoding="utf-8")
+    ]
+    assert len(entry_pages) == 1
+    entry = entry_pages[0].read_text(encoding="utf-8").split(f"{{ #{key} }}")[1]
+    entry = entry.split("\n### ")[0]
+    assert len(re.findall(r"^- .*\[reference \d+\]", entry, re.M)) == CITED_BY_SHOWN
+    assert f"(../cited-by/{key}.md)" in entry  # from bibliography/<letter>/
