@@ -53,9 +53,16 @@ class StageCache(Generic[Result]):
     def get(self, source: Source, compute: Callable[[str], Result]) -> Result:
         return self.get_keyed(source.sha256, lambda: compute(source.text))
 
+    def has(self, key: str) -> bool:
+        """Whether a result is stored under ``key`` (it may still prove damaged)."""
+        return self._path(key).is_file()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key[:32]}-{self.fingerprint}.json"
+
     def get_keyed(self, key: str, compute: Callable[[], Result]) -> Result:
         """The result stored under ``key`` (a hash of what it is computed from)."""
-        path = self.folder / f"{key[:32]}-{self.fingerprint}.json"
+        path = self._path(key)
         if path.is_file():
             try:
                 result = self.decode(json.loads(path.read_text(encoding="utf-8")))

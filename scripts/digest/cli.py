@@ -185,7 +185,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     if report.errors and not args.keep_going:
         return 1
     print(
-        f"{len(report.papers)} paper(s) from {report.source_count} source(s); "
+        f"{report.paper_count} paper(s) from {report.source_count} source(s); "
         f"{len(report.written)} file(s) in {out}; "
         f"{report.cache_hits} source(s) from cache"
         + (f"; {len(report.left_out)} file(s) left out (see health.md)" if report.left_out else "")

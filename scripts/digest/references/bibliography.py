@@ -58,7 +58,12 @@ def _richness(ref: Reference) -> tuple[int, str]:
 
 def parse_references(paper: Paper) -> list[Reference]:
     """Every entry of a paper's reference list, parsed (or kept verbatim and flagged)."""
-    return [parse_reference(raw.text) for raw in paper.document.references]
+    return parse_reference_texts([raw.text for raw in paper.document.references])
+
+
+def parse_reference_texts(texts: list[str]) -> list[Reference]:
+    """Reference strings parsed in order (what a worker process is handed)."""
+    return [parse_reference(text) for text in texts]
 
 
 def build_bibliography(
