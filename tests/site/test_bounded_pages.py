@@ -86,3 +86,33 @@ def test_a_much_cited_work_names_a_few_citing_papers_and_links_to_all(
     entry = entry.split("\n### ")[0]
     assert len(re.findall(r"^- .*\[reference \d+\]", entry, re.M)) == CITED_BY_SHOWN
     assert f"(../cited-by/{key}.md)" in entry  # from bibliography/<letter>/
+
+
+LINK = re.compile(r"\]\(([^)#\s]+\.md)(?:#[^)]*)?\)")
+
+
+def test_every_link_between_pages_leads_to_a_page_when_every_list_runs_to_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages two folders down (compare/themes/x/page-2.md) link as well as the first:
+    40 papers with every list cut at 3 rows, so that every kind of page has followers."""
+    from digest.site import bibliography_pages, compare_pages, pages
+
+    for module, names in (
+        (compare_pages, ("QUOTES_PER_PAGE", "CELL_NAMES", "UNTHEMED_PER_PAGE", "PAPERS_PER_PAGE")),
+        (bibliography_pages, ("CITED_BY_SHOWN", "GROUPS_PER_PAGE", "REPORT_ROWS")),
+        (bibliography_pages, ("PAPERS_PER_PAGE",)),
+        (pages, ("PAPERS_PER_PAGE",)),
+    ):
+        for name in names:
+            monkeypatch.setattr(module, name, 3)
+    tree = scale_corpus(tmp_path, 40)
+    followers = {path.parent.relative_to(tree).parts[0] for path in tree.rglob("page-2.md")}
+    assert {"compare", "bibliography", "papers"} <= followers
+    assert list((tree / "compare" / "unthemed").glob("page-*.md"))
+    broken = []
+    for page in sorted(tree.rglob("*.md")):
+        for target in LINK.findall(page.read_text(encoding="utf-8")):
+            if "://" not in target and not (page.parent / target).resolve().is_file():
+                broken.append(f"{page.relative_to(tree)} -> {target}")
+    assert broken == [], broken[:10]
