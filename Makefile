@@ -19,11 +19,12 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-packages site site-zensical serve test lint lock clean distclean
+.PHONY: help install system-packages site site-dirty site-zensical serve test lint lock clean distclean
 
 help:
 	@echo "make site       build the site into site/ (strict: any warning fails)"
 	@echo "make site-zensical  the same site, built by Zensical instead of MkDocs"
+	@echo "make site-dirty rebuild only the pages whose sources changed (mkdocs --dirty)"
 	@echo "make test       run the tests"
 	@echo "make serve      preview the site at http://127.0.0.1:8000, rebuilt on change"
 	@echo "make lint       ruff check and ruff format --check"
@@ -45,6 +46,12 @@ site: $(INSTALLED)
 	$(BIN)/mkdocs build --strict
 
 # Zensical reads the same mkdocs.yml but runs no hooks: the pipeline runs first.
+# After a change to a few sources: the pipeline rewrites only the pages whose Markdown
+# changed, and MkDocs rebuilds only those (--dirty). Pages of a paper removed since the
+# last full build stay in site/ until the next `make site`.
+site-dirty: $(INSTALLED)
+	$(BIN)/mkdocs build --dirty
+
 site-zensical: $(INSTALLED)
 	$(BIN)/digest build
 	$(BIN)/zensical build --strict

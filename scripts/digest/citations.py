@@ -153,8 +153,8 @@ def _narrative(text: str, references: list[Reference], keys: list[str]) -> list[
     for ref, key in zip(references, keys, strict=True):
         for person in ref.authors:
             initials = re.sub(r"[^A-Z]", "", person.given)
-            if not person.family or not initials:
-                continue
+            if not person.family or not initials or person.family not in text:
+                continue  # (the substring test spares a regex per author per paragraph)
             pattern = rf"\b{re.escape(person.family)} ([A-Z][a-z]+(?:-[a-z]+)?)\b"
             for match in re.finditer(pattern, text):
                 given = match.group(1)

@@ -40,8 +40,9 @@ def degree(links: PaperLinks) -> int:
 
 def drawn_papers(papers: list[Paper], links: dict[str, PaperLinks]) -> list[Paper]:
     """The papers the drawing shows, in their places around the circle."""
-    linked = [paper for paper in papers if degree(links[paper.id])]
-    linked.sort(key=lambda paper: (-degree(links[paper.id]), paper.id))
+    degrees = {paper.id: degree(links[paper.id]) for paper in papers}
+    linked = [paper for paper in papers if degrees[paper.id]]
+    linked.sort(key=lambda paper: (-degrees[paper.id], paper.id))
     chosen = linked[:MAX_NODES]
     return sorted(chosen, key=lambda paper: (paper.metadata.year or 0, paper.id))
 
