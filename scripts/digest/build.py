@@ -187,16 +187,15 @@ def build(
         return report
     notes: list[str] = []
     cache_root = cache_dir or root / "build" / "cache"
-    options = {
-        "out": str(out_dir.resolve()),
-        "keep_going": keep_going,
-        "root_files": write_root_files,
-    }
-    manifest = cache_root / f"{MANIFEST_NAME[: -len('.json')]}-{_short_hash(options['out'])}.json"
+    out = str(out_dir.resolve())
+    # keep_going changes nothing a build writes unless a source has errors: the manifest
+    # says whether it had (a build that must fail on errors is never skipped).
+    options = {"out": out, "root_files": write_root_files}
+    manifest = cache_root / f"{MANIFEST_NAME.removesuffix('.json')}-{_short_hash(out)}.json"
     with build_lock(root, wait=lock_wait, say=notes.append):
         if reuse:
             recorded = recall(manifest, inputs_fingerprint(root, BUILD_READS, options), out_dir)
-            if recorded is not None:
+            if recorded is not None and (keep_going or not _had_errors(recorded)):
                 return _recalled(recorded, notes)
         report, outputs = _compute(root, cache_root)
         report.notes[:0] = notes
@@ -234,6 +233,10 @@ def build(
         fingerprint = inputs_fingerprint(root, BUILD_READS, options)
         remember(manifest, fingerprint, out_dir, summary, report.problems)
     return report
+
+
+def _had_errors(recorded: dict) -> bool:
+    return any(problem.is_error for problem in recorded["problems"])
 
 
 def _short_hash(text: str) -> str:

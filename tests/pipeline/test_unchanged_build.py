@@ -79,5 +79,18 @@ def test_a_hand_edited_bibliography_is_noticed(project: Path) -> None:
 
 
 def test_other_options_and_reuse_false_build_again(project: Path) -> None:
-    assert not again(project, keep_going=True).unchanged
+    assert not again(project, write_root_files=False).unchanged
     assert not again(project, reuse=False).unchanged
+
+
+def test_keep_going_is_skipped_on_a_good_corpus_but_never_a_strict_build_with_errors(
+    project: Path,
+) -> None:
+    assert again(project, keep_going=True).unchanged  # no errors: the same output
+    bad = project / "sources" / "bad.yml"
+    bad.write_text("id: [unclosed\n", encoding="utf-8")
+    lenient = again(project, keep_going=True)
+    assert not lenient.unchanged and lenient.errors
+    assert again(project, keep_going=True).unchanged  # the same errors, the same output
+    strict = again(project)
+    assert not strict.unchanged and strict.errors  # a strict build still fails
