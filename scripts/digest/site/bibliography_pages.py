@@ -27,18 +27,13 @@ from digest.site.citation_links import (
 )
 from digest.site.markdown import escape, escape_inline, guard_block_start
 from digest.site.pages import PAPERS_PER_PAGE, Markdown, Page
-from digest.site.pagination import paginate, relative_link
+from digest.site.pagination import paginate, relative_link, to_top
 
 # Citing papers named under an entry; the rest are on the work's "cited by" pages.
 CITED_BY_SHOWN = 10
 # Links per letter page, and rows per page of the reports.
 GROUPS_PER_PAGE = 200
 REPORT_ROWS = 100
-
-
-def _root(name: str) -> str:
-    """From a page back to the top of the docs tree ("../.." two folders down)."""
-    return "/".join([".."] * name.count("/")) or "."
 
 
 def _citing(entry: BibEntry, titles: dict[str, str], found: list[Passage]) -> list[dict]:
@@ -82,7 +77,7 @@ def render_bibliography_pages(
 
     pages = []
     for name, entries in sorted(groups.items()):
-        root = _root(name)
+        root = to_top(name)
         items = []
         for entry in entries:
             citing = _citing(entry, titles, passages.get(entry.key, []))
@@ -94,7 +89,7 @@ def render_bibliography_pages(
                         key=entry.key,
                         entry=relative_link(posixpath.dirname(chunk.name), name) + "#" + entry.key,
                         chunk=chunk,
-                        root=_root(chunk.name),
+                        root=to_top(chunk.name),
                     )
                     pages.append(Page(chunk.name, text))
             items.append(
@@ -141,7 +136,7 @@ def render_bibliography_pages(
                     (_group_title(group), relative_link(here, group), count)
                     for group, count in chunk.rows
                 ],
-                root=_root(chunk.name),
+                root=to_top(chunk.name),
             )
             pages.append(Page(chunk.name, text))
 
@@ -166,7 +161,7 @@ def render_bibliography_pages(
     pages.append(Page(f"{BIBLIOGRAPHY_DIR}/index.md", index))
     for chunk in paginate(f"{BIBLIOGRAPHY_DIR}/unresolved.md", unresolved, REPORT_ROWS):
         text = env.get_template("bibliography_report.md.j2").render(
-            chunk=chunk, root=_root(chunk.name), unparsed=len(unparsed)
+            chunk=chunk, root=to_top(chunk.name), unparsed=len(unparsed)
         )
         pages.append(Page(chunk.name, text))
     for chunk in paginate(f"{BIBLIOGRAPHY_DIR}/unparsed.md", unparsed, REPORT_ROWS):

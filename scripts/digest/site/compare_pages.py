@@ -11,7 +11,7 @@ from jinja2 import Environment
 from digest.compare.themes import GROUP_OF_KIND, Codebook, Theme
 from digest.model import Item, Paper
 from digest.site.pages import PAPERS_PER_PAGE, Markdown, Page
-from digest.site.pagination import paginate
+from digest.site.pagination import paginate, to_top
 
 COMPARE_DIR = "compare"
 LABEL_CHARS = 70
@@ -118,7 +118,7 @@ def render_compare_pages(
                 problem=(problem, labels[problem]),
                 path=(path, labels[path]),
                 chunk=chunk,
-                root=_root(chunk.name),
+                root=to_top(chunk.name),
             )
             pages.append(Page(chunk.name, text))
     for theme in codebook.themes:
@@ -130,14 +130,14 @@ def render_compare_pages(
         ]
         for chunk in paginate(f"{COMPARE_DIR}/themes/{theme.id}.md", quotes, QUOTES_PER_PAGE):
             text = env.get_template("compare_theme.md.j2").render(
-                theme=theme, chunk=chunk, root=_root(chunk.name)
+                theme=theme, chunk=chunk, root=to_top(chunk.name)
             )
             pages.append(Page(chunk.name, text))
 
     unthemed = [(entry.paper, item) for entry in papers for item in entry.items if not item.themes]
     for chunk in paginate(f"{COMPARE_DIR}/unthemed.md", unthemed, UNTHEMED_PER_PAGE):
         text = env.get_template("compare_unthemed.md.j2").render(
-            chunk=chunk, root=_root(chunk.name)
+            chunk=chunk, root=to_top(chunk.name)
         )
         pages.append(Page(chunk.name, text))
     counts = {
@@ -158,13 +158,6 @@ def render_compare_pages(
         )
     )
     return pages
-
-
-def _root(name: str) -> str:
-    """The way from a page back to the top of the docs tree ("../.." for a page two
-    folders down), for links that work from every page of a paginated list."""
-    depth = name.count("/")
-    return "/".join([".."] * depth) or "."
 
 
 def _gap_map(

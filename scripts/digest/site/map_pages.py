@@ -19,6 +19,7 @@ from digest.site.citation_links import entry_page
 from digest.site.map_graph import MAX_NODES, coupling_svg, drawn_papers
 from digest.site.markdown import escape_inline, guard_block_start
 from digest.site.pages import Markdown, Page
+from digest.site.pagination import to_top
 
 MAP_PAGE = "map/index.md"
 # Bounds: rows of each list on the map page, names per row, entries per paper page.
@@ -46,7 +47,7 @@ def render_map_pages(
     by_id = {paper.id: paper for paper in papers}
     for name, title, _short, members in filters:
         chosen = [by_id[paper_id] for paper_id in sorted(members)]
-        root = "/".join([".."] * name.count("/"))  # to the top of the docs tree
+        root = to_top(name)
         text = env.get_template("map_filter.md.j2").render(
             title=title,
             # Raw HTML: relative to the page's address, a folder one level further down.

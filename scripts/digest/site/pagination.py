@@ -73,3 +73,9 @@ def paginate(first: str, rows: list[Row], per_page: int) -> list[Chunk[Row]]:
 def relative_link(here: str, target: str) -> str:
     """A link from a page in folder ``here`` to the page ``target`` (docs-tree paths)."""
     return posixpath.relpath(target, here or ".")
+
+
+def to_top(name: str) -> str:
+    """The way from a page (a docs-tree path) back to the top of the tree: "." for
+    ``index.md``, ".." for ``compare/gaps.md``, "../.." two folders down."""
+    return "/".join([".."] * name.count("/")) or "."
