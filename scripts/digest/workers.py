@@ -21,6 +21,10 @@ MIN_PARALLEL = 8
 
 
 def cores() -> int:
+    """The cores this process may use, or DIGEST_JOBS when set (1: no worker processes)."""
+    wanted = os.environ.get("DIGEST_JOBS", "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
