@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from digest.build import build
 from digest.site.bibliography_pages import CITED_BY_SHOWN
@@ -116,3 +117,23 @@ def test_every_link_between_pages_leads_to_a_page_when_every_list_runs_to_pages(
             if "://" not in target and not (page.parent / target).resolve().is_file():
                 broken.append(f"{page.relative_to(tree)} -> {target}")
     assert broken == [], broken[:10]
+
+
+def test_the_map_is_drawn_for_each_year_with_only_that_years_papers(
+    trees: dict[int, Path],
+) -> None:
+    tree = trees[160]
+    years = {}
+    for sidecar in (tree.parents[1] / "sources").glob("*.yml"):
+        meta = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
+        years[meta["id"]] = meta["year"]
+    pages = sorted((tree / "map" / "years").glob("*.md"))
+    assert [page.stem for page in pages] == sorted({str(year) for year in years.values()})
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        drawn = re.findall(r"^1\. \[[^\]]*\]\(\.\./\.\./papers/([^)]+)\.md\)", text, re.M)
+        circles = re.findall(r'<a href="\.\./\.\./\.\./papers/([^"/]+)/">', text)
+        assert drawn and sorted(drawn) == sorted(circles)
+        assert {years[paper] for paper in drawn} == {int(page.stem)}
+    overview = (tree / "map" / "index.md").read_text(encoding="utf-8")
+    assert f"(years/{pages[0].stem}.md)" in overview and "(themes/" in overview

@@ -8,6 +8,7 @@ cite it) is rendered on its page (``paper_links`` feeds ``paper.md.j2``).
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 
 from jinja2 import Environment
 
@@ -30,6 +31,16 @@ COUPLED_PER_PAPER = 10
 SHARED_PER_ROW = 5
 
 
+@dataclass(frozen=True)
+class MapFilter:
+    """The map drawn for some of the papers: those on one theme, or of one year."""
+
+    page: str  # map/themes/<id>.md or map/years/<year>.md
+    title: str
+    short: str  # the theme's label or the year, for the links on the map page
+    members: frozenset[str]  # paper ids
+
+
 def render_map_pages(
     env: Environment,
     bibliography: Bibliography,
@@ -45,11 +56,11 @@ def render_map_pages(
     filters = _filters(papers, themes)
     pages = [_map_page(env, bibliography, papers, links, filters)]
     by_id = {paper.id: paper for paper in papers}
-    for name, title, _short, members in filters:
-        chosen = [by_id[paper_id] for paper_id in sorted(members)]
-        root = to_top(name)
+    for view in filters:
+        chosen = [by_id[paper_id] for paper_id in sorted(view.members)]
+        root = to_top(view.page)
         text = env.get_template("map_filter.md.j2").render(
-            title=title,
+            title=view.title,
             # Raw HTML: relative to the page's address, a folder one level further down.
             drawing=Markdown(coupling_svg(chosen, links, site_root=f"{root}/..")),
             drawn=[
@@ -58,18 +69,16 @@ def render_map_pages(
             ],
             paper_count=len(chosen),
             limit=MAX_NODES,
-            back=posixpath.relpath(MAP_PAGE, posixpath.dirname(name)),
+            back=posixpath.relpath(MAP_PAGE, posixpath.dirname(view.page)),
         )
-        pages.append(Page(name, text))
+        pages.append(Page(view.page, text))
     return pages
 
 
-def _filters(
-    papers: list[Paper], themes: dict[str, tuple[str, set[str]]]
-) -> list[tuple[str, str, str, set[str]]]:
-    """(page, title, short name, paper ids) for each theme and each year with papers."""
+def _filters(papers: list[Paper], themes: dict[str, tuple[str, set[str]]]) -> list[MapFilter]:
+    """A filtered map for each theme and each year that has papers."""
     found = [
-        (f"map/themes/{theme}.md", f"Papers on: {label}", label, members)
+        MapFilter(f"map/themes/{theme}.md", f"Papers on: {label}", label, frozenset(members))
         for theme, (label, members) in sorted(themes.items())
         if members
     ]
@@ -78,7 +87,7 @@ def _filters(
         if paper.metadata.year:
             years.setdefault(paper.metadata.year, set()).add(paper.id)
     found += [
-        (f"map/years/{year}.md", f"Papers of {year}", str(year), members)
+        MapFilter(f"map/years/{year}.md", f"Papers of {year}", str(year), frozenset(members))
         for year, members in sorted(years.items())
     ]
     return found
@@ -89,7 +98,7 @@ def _map_page(
     bibliography: Bibliography,
     papers: list[Paper],
     links: dict[str, PaperLinks],
-    filters: list[tuple[str, str, str, set[str]]],
+    filters: list[MapFilter],
 ) -> Page:
     titles = {paper.id: paper.metadata.display_title for paper in papers}
 
@@ -131,14 +140,14 @@ def _map_page(
         paper_count=len(papers),
         limits={"works": MOST_CITED, "pairs": TOP_PAIRS, "drawn": MAX_NODES},
         themes=[
-            (short, posixpath.relpath(name, "map"), len(members))
-            for name, _title, short, members in filters
-            if name.startswith("map/themes/")
+            (view.short, posixpath.relpath(view.page, "map"), len(view.members))
+            for view in filters
+            if view.page.startswith("map/themes/")
         ],
         years=[
-            (short, posixpath.relpath(name, "map"), len(members))
-            for name, _title, short, members in filters
-            if name.startswith("map/years/")
+            (view.short, posixpath.relpath(view.page, "map"), len(view.members))
+            for view in filters
+            if view.page.startswith("map/years/")
         ],
     )
     return Page(MAP_PAGE, text)
