@@ -170,8 +170,8 @@ def format_reference(work: Work, style: str, rng: random.Random) -> str:
     return f"{names} ({work.year}). {work.title}. {work.journal}, {work.volume}({issue}), {pages}."
 
 
-def _cite_author_year(works: list[Work], rng: random.Random, narrative: bool) -> str:
-    work = works[0]
+def _cite_author_year(work: Work, narrative: bool) -> str:
+    """ "(Wang, 2016)", "Wang and Li (2016)", "(Wang et al., 2016)"."""
     surnames = [surname for surname, _ in work.authors]
     name = (
         surnames[0]
@@ -226,7 +226,7 @@ class PaperWriter:
             if narrative:
                 return f"{self.references[picks[0]].authors[0][0]} {numbers}"
             return numbers
-        return _cite_author_year([self.references[n] for n in picks], rng, narrative=narrative)
+        return _cite_author_year(self.references[picks[0]], narrative=narrative)
 
     def paragraph(self, low: int = 3, high: int = 6, cites: int = 1) -> str:
         sentences = [self.composer.sentence() for _ in range(self.rng.randint(low, high))]
@@ -288,6 +288,7 @@ def _wrap(text: str, rng: random.Random, width: int = WRAP) -> list[str]:
 def _raw_text(
     front: list[str], blocks: list[tuple[str, str]], refs: list[str], head: str, rng
 ) -> str:
+    """The paper as a PDF extractor prints it: wrapped, with page breaks."""
     lines: list[str] = [*front, ""]
     for kind, text in blocks:
         if kind in ("h1", "h2"):
@@ -297,7 +298,7 @@ def _raw_text(
     lines += ["References ", ""]
     for ref in refs:
         lines += _wrap(ref, rng)
-    pages, page = [], 1
+    page = 1
     out: list[str] = []
     for index, line in enumerate(lines):
         out.append(line)
@@ -305,8 +306,7 @@ def _raw_text(
             # A page break, often mid-paragraph: page number, form feed, running head.
             out += [f"{page} ", "\f" + head + " ", ""]
             page += 1
-    pages.append("\n".join(out))
-    return "\n".join(pages) + "\n"
+    return "\n".join(out) + "\n"
 
 
 def _clean_text(front: list[str], blocks: list[tuple[str, str]], refs: list[str]) -> str:
