@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from digest.cache import StageCache
+from digest.citations import Citation
 from digest.clean import clean_text
 from digest.clean.confidence import confidence
 from digest.compare.extract import extract_items
@@ -48,7 +49,13 @@ from digest.references.bibtex import format_bibliography
 from digest.references.coupling import citation_map
 from digest.references.keys import KeyRegistry
 from digest.site.bibliography_pages import render_bibliography_pages
-from digest.site.citation_links import PaperCitations, collect_citations
+from digest.site.citation_links import (
+    PaperCitations,
+    citations_from_json,
+    citations_to_json,
+    collect_citations,
+    find_paper_citations,
+)
 from digest.site.compare_pages import PaperItems, render_compare_pages
 from digest.site.corpus_health import PaperHealth, paper_health
 from digest.site.health_page import render_health
@@ -104,6 +111,16 @@ class BuildReport:
 
 def document_cache(folder: Path) -> StageCache[Document]:
     return StageCache(folder / "clean", ("model.py", "clean"), Document.to_json, Document.from_json)
+
+
+def citation_cache(folder: Path) -> StageCache[dict[int, list[Citation]]]:
+    """In-text citations found per paper (the code: finding them, and parsing the list)."""
+    return StageCache(
+        folder / "citations",
+        ("citations.py", "site/citation_links.py", "references", "clean", "model.py"),
+        citations_to_json,
+        citations_from_json,
+    )
 
 
 def shingle_cache(folder: Path) -> StageCache[set[int]]:
@@ -298,12 +315,20 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
     report.reference_cache_hits = references_cache.hits
     bibliography = build_bibliography(report.papers, registry, parsed_lists)
     report.bibliography = bibliography
-    citations = {
-        paper.id: collect_citations(
-            paper, bibliography.paper_references[paper.id], bibliography.reference_keys[paper.id]
+    citations_cache = citation_cache(cache_dir)
+    outputs.caches.append(citations_cache)
+    citations = {}
+    for paper in report.papers:
+        refs = bibliography.paper_references[paper.id]
+        keys = bibliography.reference_keys[paper.id]
+        # What the citations resolve to depends on the text, its parsed list (cached
+        # under the same source) and the keys the list's works have in the bibliography.
+        signature = hashlib.sha256("\0".join([paper.primary.sha256, *keys]).encode()).hexdigest()
+        found = citations_cache.get_keyed(
+            signature,
+            lambda paper=paper, refs=refs, keys=keys: find_paper_citations(paper, refs, keys),
         )
-        for paper in report.papers
-    }
+        citations[paper.id] = collect_citations(paper, refs, keys, found)
     report.citations = citations
     codebook, codebook_problems = load_codebook()
     report.problems.extend(codebook_problems)

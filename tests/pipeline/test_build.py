@@ -233,3 +233,19 @@ def test_a_link_in_docs_is_an_error_and_not_followed(corpus: Path, tmp_path: Pat
     ]
     assert not (out / "secret.md").exists() and not (out / "more").exists()
     assert (out / "about.md").is_file()
+
+
+def test_in_text_citations_come_from_the_cache_and_link_the_same(
+    corpus: Path, tmp_path: Path
+) -> None:
+    first = build(corpus, tmp_path / "out", cache_dir=tmp_path / "cache", reuse=False)
+    cached = sorted((tmp_path / "cache" / "citations").glob("*.json"))
+    assert len(cached) == len(first.papers)
+    pages = tree_hashes(tmp_path / "out")
+    stamps = {path: path.stat().st_mtime_ns for path in cached}
+    again = build(corpus, tmp_path / "out", cache_dir=tmp_path / "cache", reuse=False)
+    assert {path: path.stat().st_mtime_ns for path in cached} == stamps  # read, not rewritten
+    assert tree_hashes(tmp_path / "out") == pages
+    totals = {paper: found.total for paper, found in again.citations.items()}
+    assert totals == {paper: found.total for paper, found in first.citations.items()}
+    assert sum(totals.values()) > 0

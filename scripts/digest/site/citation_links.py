@@ -12,7 +12,7 @@ import re
 import zlib
 from dataclasses import dataclass, field
 
-from digest.citations import Citation, find_citations
+from digest.citations import Citation, CitationPart, find_citations
 from digest.model import Heading, Paper, Reference
 from digest.site.markdown import escape_inline
 
@@ -112,15 +112,36 @@ def _links(citation: Citation, owner: PaperCitations, index: int):
         yield start, end, resolved[0] if resolved else None, anchor
 
 
-def collect_citations(paper: Paper, references: list[Reference], keys: list[str]) -> PaperCitations:
-    """Find every citation of a paper and number their anchors in reading order."""
+def find_paper_citations(
+    paper: Paper, references: list[Reference], keys: list[str]
+) -> dict[int, list[Citation]]:
+    """Every citation of a paper's body, by block: the costly part, cached per source."""
+    found = {}
+    for index, block in enumerate(paper.document.body):
+        if not isinstance(block, Heading):
+            citations = find_citations(block.text, references, keys)
+            if citations:
+                found[index] = citations
+    return found
+
+
+def collect_citations(
+    paper: Paper,
+    references: list[Reference],
+    keys: list[str],
+    found: dict[int, list[Citation]] | None = None,
+) -> PaperCitations:
+    """Find every citation of a paper (or take ``found``, from the cache) and number
+    their anchors in reading order."""
+    if found is None:
+        found = find_paper_citations(paper, references, keys)
     result = PaperCitations(paper)
     section = ""
     for index, block in enumerate(paper.document.body):
         if isinstance(block, Heading):
             section = f"§{block.number.rstrip('.')}" if block.number else block.text
             continue
-        citations = find_citations(block.text, references, keys)
+        citations = found.get(index)
         if not citations:
             continue
         result.by_block[index] = citations
@@ -141,3 +162,23 @@ def collect_citations(paper: Paper, references: list[Reference], keys: list[str]
                         Passage(paper.id, anchor, section)
                     )
     return result
+
+
+def citations_to_json(found: dict[int, list[Citation]]) -> dict[str, list]:
+    """For the per-source cache: block -> [kind, start, end, [[start, end, key], ...]]."""
+    return {
+        str(index): [
+            [c.kind, c.start, c.end, [[p.start, p.end, p.key] for p in c.parts]] for c in citations
+        ]
+        for index, citations in found.items()
+    }
+
+
+def citations_from_json(data: dict[str, list]) -> dict[int, list[Citation]]:
+    return {
+        int(index): [
+            Citation(kind, start, end, tuple(CitationPart(*part) for part in parts))
+            for kind, start, end, parts in citations
+        ]
+        for index, citations in data.items()
+    }
