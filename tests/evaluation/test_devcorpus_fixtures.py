@@ -8,12 +8,12 @@ corpus are reported by ``scripts/evaluate_cleaning.py --corpus``, not asserted h
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
+from devcorpus_import import devcorpus_module
 
 from digest.evaluation.cleaning_scores import normalise, parse_blocks
 
@@ -93,12 +93,7 @@ def test_bodies_seeds_and_gold() -> None:
 
 @pytest.fixture(scope="module")
 def generator():
-    sys.path.insert(0, str(REPO / "scripts"))
-    try:
-        from devcorpus import generate
-    finally:
-        sys.path.remove(str(REPO / "scripts"))
-    return generate
+    return devcorpus_module("generate")
 
 
 def test_generator_reproduces_gold_and_sources(generator) -> None:

@@ -5,24 +5,17 @@ shared across papers and a few are cited very often."""
 from __future__ import annotations
 
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
-
-REPO = Path(__file__).resolve().parents[2]
+from devcorpus_import import devcorpus_module
 
 
 @pytest.fixture(scope="module")
 def scale():
-    sys.path.insert(0, str(REPO / "scripts"))
-    try:
-        from devcorpus import scale
-    finally:
-        sys.path.remove(str(REPO / "scripts"))
-    return scale
+    return devcorpus_module("scale")
 
 
 def test_the_same_seed_writes_the_same_bytes(scale, tmp_path: Path) -> None:

@@ -4,15 +4,13 @@ on one source is that source's alone."""
 from __future__ import annotations
 
 import hashlib
-import sys
 from pathlib import Path
 
 import pytest
+from devcorpus_import import devcorpus_module
 
 from digest import workers
 from digest.build import build
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 def test_results_come_back_per_name_with_a_failure_kept_for_its_own_name() -> None:
@@ -41,11 +39,7 @@ def tree(folder: Path) -> dict[str, str]:
 def test_a_cold_build_on_every_core_writes_what_one_process_writes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    sys.path.insert(0, str(REPO / "scripts"))
-    try:
-        from devcorpus.scale import write_scale_corpus
-    finally:
-        sys.path.remove(str(REPO / "scripts"))
+    write_scale_corpus = devcorpus_module("scale").write_scale_corpus
     outputs = {}
     for jobs in (1, 2):
         root = tmp_path / f"jobs-{jobs}"

@@ -5,28 +5,21 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from devcorpus_import import devcorpus_module
 
 from digest.build import build
 from digest.site.bibliography_pages import CITED_BY_SHOWN
 from digest.site.compare_pages import CELL_NAMES, QUOTES_PER_PAGE
 
-REPO = Path(__file__).resolve().parents[2]
-
 pytestmark = pytest.mark.build
 
 
 def scale_corpus(root: Path, papers: int) -> Path:
-    sys.path.insert(0, str(REPO / "scripts"))
-    try:
-        from devcorpus.scale import write_scale_corpus
-    finally:
-        sys.path.remove(str(REPO / "scripts"))
-    write_scale_corpus(root / "sources", papers)
+    devcorpus_module("scale").write_scale_corpus(root / "sources", papers)
     (root / "docs").mkdir()
     report = build(root, root / "build" / "docs")
     assert report.errors == [], report.errors[:3]
