@@ -36,6 +36,12 @@ class Theme:
     def patterns(self) -> tuple[re.Pattern[str], ...]:
         return tuple(_term_pattern(term) for term in self.terms)
 
+    @property
+    def probes(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """(a word the text must contain, the term's pattern) per term: the substring
+        test rules out most terms before a regex runs (coding a corpus is terms x items)."""
+        return _probes(self.terms)
+
 
 @dataclass
 class Codebook:
@@ -52,6 +58,14 @@ def _normalise(text: str) -> str:
     """Lower case, quotes dropped, hyphens and spaces alike ("grass-roots" = "grass roots")."""
     text = re.sub(r"[“”\"‘]", "", text.lower().replace("’", "'"))
     return re.sub(r"[\s\-‐–]+", " ", text)
+
+
+@cache
+def _probes(terms: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    # The term's first word, as the pattern spells it: a match contains it literally.
+    return tuple(
+        (_normalise(term.rstrip("*")).strip().split(" ")[0], _term_pattern(term)) for term in terms
+    )
 
 
 @cache
@@ -107,8 +121,8 @@ def theme_scores(item: Item, themes: list[Theme]) -> dict[str, int]:
     passage = _normalise(item.passage[:CODED_CHARACTERS])
     scores: dict[str, int] = {}
     for theme in themes:
-        in_label = sum(1 for p in theme.patterns if p.search(label))
-        in_passage = sum(1 for p in theme.patterns if p.search(passage))
+        in_label = sum(1 for word, p in theme.probes if word in label and p.search(label))
+        in_passage = sum(1 for word, p in theme.probes if word in passage and p.search(passage))
         score = 2 * in_label + in_passage
         if in_label or in_passage >= 2:
             scores[theme.id] = score
