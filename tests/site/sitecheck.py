@@ -313,6 +313,20 @@ def type_search(tab, words: str, attempts: int = 3) -> None:
     raise AssertionError(f"no search result for {words!r}")
 
 
+def settled_first_result(tab, selector: str, rounds: int = 20) -> str:
+    """The first result's link once the results stop changing: the box searches as each
+    key is typed, so the first results shown may be a partial query's."""
+    tab.wait_for_load_state("networkidle")
+    last = None
+    for _ in range(rounds):
+        tab.wait_for_timeout(250)
+        current = tab.eval_on_selector(selector, "link => link.href")
+        if current == last:
+            return current
+        last = current
+    return last
+
+
 def warning_lines(output: str) -> list[str]:
     """MkDocs log lines at WARNING level or above."""
     lines = (_ANSI.sub("", line).strip() for line in output.splitlines())

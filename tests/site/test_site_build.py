@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from sitecheck import (
     check_built_site,
     empty_project,
@@ -66,6 +67,17 @@ def test_real_site_builds(tmp_path: Path) -> None:
         pages = [page for page, text in indexed.items() if phrase in text]
         assert len(pages) == 1 and pages[0].startswith("papers/"), (phrase, pages)
     assert "Matching terms" in indexed["compare/themes/low-participation/"]  # its own prose
+    # A paper's title is found on its own page, not on its bibliography entry's page (a
+    # small page that would otherwise outrank the paper for its own title).
+    sidecars = [
+        yaml.safe_load(sidecar.read_text(encoding="utf-8"))
+        for sidecar in sorted((REPO / "sources").glob("*.yml"))
+    ]
+    titles = [" ".join((meta["title"] or meta["working_title"]).split()) for meta in sidecars]
+    found = {title: [page for page, text in indexed.items() if title in text] for title in titles}
+    assert sum(1 for pages in found.values() if pages) >= 4  # one source is merged into another
+    entry_pages = re.compile(r"bibliography/[a-z]+/[^/]+/")  # bibliography/w/wang-2016/
+    assert not [page for pages in found.values() for page in pages if entry_pages.fullmatch(page)]
 
 
 def quoted_phrases(themes_dir: Path) -> list[str]:
