@@ -230,14 +230,12 @@ def build(
         report.written = sorted(outputs.pages)
         for cache in outputs.caches:
             cache.commit()
-        if not write_root_files:
-            pass
-        elif errors:
+        if write_root_files and errors:
             report.notes.append(
                 f"{BIB_FILE} and {KEYS_FILE} were not updated: {len(errors)} error(s) left "
                 "papers out, and the committed bibliography keeps their entries"
             )
-        else:
+        elif write_root_files:
             for path, content in outputs.root_files.items():
                 write_atomic(root / path, content, durable=True)
         summary = {
