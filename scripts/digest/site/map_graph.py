@@ -38,21 +38,30 @@ def degree(links: PaperLinks) -> int:
     return len(others)
 
 
-def drawn_papers(papers: list[Paper], links: dict[str, PaperLinks]) -> list[Paper]:
-    """The papers the drawing shows, in their places around the circle."""
-    degrees = {paper.id: degree(links[paper.id]) for paper in papers}
+def drawn_papers(
+    papers: list[Paper], links: dict[str, PaperLinks], degrees: dict[str, int] | None = None
+) -> list[Paper]:
+    """The papers the drawing shows, in their places around the circle (``degrees``:
+    every paper's degree, computed once when many drawings are made)."""
+    if degrees is None:
+        degrees = {paper.id: degree(links[paper.id]) for paper in papers}
     linked = [paper for paper in papers if degrees[paper.id]]
     linked.sort(key=lambda paper: (-degrees[paper.id], paper.id))
     chosen = linked[:MAX_NODES]
     return sorted(chosen, key=lambda paper: (paper.metadata.year or 0, paper.id))
 
 
-def coupling_svg(papers: list[Paper], links: dict[str, PaperLinks], site_root: str = "..") -> str:
+def coupling_svg(
+    papers: list[Paper],
+    links: dict[str, PaperLinks],
+    site_root: str = "..",
+    degrees: dict[str, int] | None = None,
+) -> str:
     """The SVG (one line of markup, for a Markdown page), or '' when no paper is linked.
 
     ``site_root`` leads from the page's address back to the site's top (the circles
     link to the papers' pages; a raw link in HTML is not rewritten by the builder)."""
-    nodes = drawn_papers(papers, links)
+    nodes = drawn_papers(papers, links, degrees)
     if not nodes:
         return ""
     centre = SIZE / 2

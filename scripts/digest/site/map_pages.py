@@ -17,7 +17,7 @@ from digest.references.bibliography import Bibliography
 from digest.references.coupling import PaperLinks, most_cited
 from digest.references.styles import apa
 from digest.site.citation_links import entry_page
-from digest.site.map_graph import MAX_NODES, coupling_svg, drawn_papers
+from digest.site.map_graph import MAX_NODES, coupling_svg, degree, drawn_papers
 from digest.site.markdown import escape_inline, guard_block_start
 from digest.site.pages import Markdown, Page
 from digest.site.pagination import to_top
@@ -56,16 +56,17 @@ def render_map_pages(
     filters = _filters(papers, themes)
     pages = [_map_page(env, bibliography, papers, links, filters)]
     by_id = {paper.id: paper for paper in papers}
+    degrees = {paper.id: degree(links[paper.id]) for paper in papers}  # once for every drawing
     for view in filters:
         chosen = [by_id[paper_id] for paper_id in sorted(view.members)]
         root = to_top(view.page)
         text = env.get_template("map_filter.md.j2").render(
             title=view.title,
             # Raw HTML: relative to the page's address, a folder one level further down.
-            drawing=Markdown(coupling_svg(chosen, links, site_root=f"{root}/..")),
+            drawing=Markdown(coupling_svg(chosen, links, f"{root}/..", degrees)),
             drawn=[
                 {"title": paper.metadata.display_title, "link": f"{root}/papers/{paper.id}.md"}
-                for paper in drawn_papers(chosen, links)
+                for paper in drawn_papers(chosen, links, degrees)
             ],
             paper_count=len(chosen),
             limit=MAX_NODES,
