@@ -39,8 +39,8 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from devcorpus.compose import GIVEN, JOURNALS, PLACES, SURNAMES, Composer, title_case
+from digest.compare.themes import Theme, load_codebook
 
-CODEBOOK = Path(__file__).resolve().parents[1] / "digest" / "data" / "codebook.yml"
 WRAP = 92  # characters per printed line, about what extractors give for A4 at 10.5 pt
 PAGE_LINES = 52  # printed lines per page
 
@@ -100,11 +100,17 @@ class ScaleStats:
 
 
 def _terms() -> tuple[list[str], list[str]]:
-    book = yaml.safe_load(CODEBOOK.read_text(encoding="utf-8"))
-    simple = lambda theme: [t for t in theme["terms"] if "*" not in t and len(t) > 6]  # noqa: E731
+    """Up to three plain terms (no wildcard, not too short) of each problem and path theme."""
+    codebook, problems = load_codebook()
+    if problems:
+        raise SystemExit("\n".join(map(str, problems)))
+
+    def plain(theme: Theme) -> list[str]:
+        return [term for term in theme.terms if "*" not in term and len(term) > 6][:3]
+
     return (
-        [term for theme in book["problems"] for term in simple(theme)[:3]],
-        [term for theme in book["paths"] for term in simple(theme)[:3]],
+        [term for theme in codebook.group("problems") for term in plain(theme)],
+        [term for theme in codebook.group("paths") for term in plain(theme)],
     )
 
 

@@ -210,8 +210,11 @@ def build(
     options = {"out": out, "root_files": write_root_files}
     manifest = cache_root / f"{MANIFEST_NAME.removesuffix('.json')}-{_short_hash(out)}.json"
     with build_lock(root, wait=lock_wait, say=notes.append):
+        # What this build reads, hashed before it runs: what it records on success, unless
+        # it rewrites references.bib or the key registry itself (then hashed again).
+        fingerprint = inputs_fingerprint(root, BUILD_READS, options)
         if reuse:
-            recorded = recall(manifest, inputs_fingerprint(root, BUILD_READS, options), out_dir)
+            recorded = recall(manifest, fingerprint, out_dir)
             if recorded is not None and (keep_going or not _had_errors(recorded)):
                 return _recalled(recorded, notes)
         report, outputs = _compute(root, cache_root)
@@ -237,7 +240,10 @@ def build(
             )
         elif write_root_files:
             for path, content in outputs.root_files.items():
-                write_atomic(root / path, content, durable=True)
+                target = root / path
+                if not target.is_file() or target.read_bytes() != content:
+                    fingerprint = ""  # what it reads next time changed: hashed again below
+                write_atomic(target, content, durable=True)
         summary = {
             "papers": report.paper_count,
             "sources": report.source_count,
@@ -245,7 +251,7 @@ def build(
             "left_out": [path.as_posix() for path in report.left_out],
             "notes": report.notes[len(notes) :],
         }
-        fingerprint = inputs_fingerprint(root, BUILD_READS, options)
+        fingerprint = fingerprint or inputs_fingerprint(root, BUILD_READS, options)
         remember(manifest, fingerprint, out_dir, summary, report.problems)
     return report
 

@@ -16,6 +16,7 @@ from jinja2 import Environment
 from digest.model import Problem
 from digest.site.corpus_health import PAGE_ROWS, PaperHealth
 from digest.site.pages import Page
+from digest.site.pagination import paginate
 
 HEALTH_PAGE = "health.md"
 
@@ -31,24 +32,21 @@ def render_health(
     page stays the same size however large the corpus grows."""
     errors = [problem for problem in problems if problem.is_error]
     warnings = [problem for problem in problems if not problem.is_error]
-    rows = health or []
-    chunks = [rows[i : i + PAGE_ROWS] for i in range(0, len(rows), PAGE_ROWS)] or [[]]
-    names = [HEALTH_PAGE] + [f"health/page-{n}.md" for n in range(2, len(chunks) + 1)]
     pages = []
-    for number, (name, chunk) in enumerate(zip(names, chunks, strict=True), start=1):
-        here = posixpath.dirname(name) or "."
+    for chunk in paginate(HEALTH_PAGE, health or [], PAGE_ROWS):
+        here = posixpath.dirname(chunk.name) or "."
         text = env.get_template("health.md.j2").render(
-            first=number == 1,
+            first=chunk.first,
             errors=[str(problem) for problem in errors],
             warnings=[str(problem) for problem in warnings],
             left_out=[path.as_posix() for path in left_out],
             paper_count=paper_count,
-            rows=chunk,
+            rows=chunk.rows,
             # Links from this page: to the papers, and to every page of the table.
             root=posixpath.relpath(".", here) + "/" if here != "." else "",
-            page=number,
-            pages=[(n, posixpath.relpath(names[n - 1], here)) for n in range(1, len(names) + 1)],
-            total=len(rows),
+            page=chunk.number,
+            pages=chunk.pages,
+            total=chunk.total,
         )
-        pages.append(Page(name, text))
+        pages.append(Page(chunk.name, text))
     return pages

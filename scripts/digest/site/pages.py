@@ -37,6 +37,7 @@ from digest.site.markdown import (
     render_cells,
     render_paragraph,
 )
+from digest.site.pagination import paginate
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # At most this many papers on one index page, so no page grows with the corpus.
@@ -222,11 +223,8 @@ def render_paper(
 
 def render_index_pages(env: Environment, papers: list[Paper]) -> list[Page]:
     """The Papers index, split into pages of PAPERS_PER_PAGE."""
-    chunks = [papers[i : i + PAPERS_PER_PAGE] for i in range(0, len(papers), PAPERS_PER_PAGE)]
-    chunks = chunks or [[]]
-    names = ["papers/index.md"] + [f"papers/page-{n}.md" for n in range(2, len(chunks) + 1)]
     pages = []
-    for number, (name, chunk) in enumerate(zip(names, chunks, strict=True), start=1):
+    for chunk in paginate("papers/index.md", papers, PAPERS_PER_PAGE):
         rows = [
             {
                 "title": paper.metadata.display_title,
@@ -237,15 +235,12 @@ def render_index_pages(env: Environment, papers: list[Paper]) -> list[Page]:
                 "completeness": completeness(paper.metadata),
                 "sources": len(paper.sources),
             }
-            for paper in chunk
+            for paper in chunk.rows
         ]
         text = env.get_template("papers_index.md.j2").render(
-            rows=rows,
-            page=number,
-            pages=[(n, Path(names[n - 1]).name) for n in range(1, len(names) + 1)],
-            total=len(papers),
+            rows=rows, page=chunk.number, pages=chunk.pages, total=chunk.total
         )
-        pages.append(Page(name, text))
+        pages.append(Page(chunk.name, text))
     return pages
 
 
