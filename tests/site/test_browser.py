@@ -71,21 +71,24 @@ def test_a_comparison_table_sorts_by_column(site_url) -> None:
 )
 def test_pages_request_nothing_from_other_hosts(site_url, path: str) -> None:
     browser, base = site_url
-    page = browser.new_page()
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    page.goto(f"{base}/{path}", wait_until="networkidle")
+    _, requested = open_recording_requests(browser, f"{base}/{path}")
     assert requested and all(url.startswith(base) for url in requested), requested
+
+
+def open_recording_requests(browser, url: str):
+    """A new tab at ``url``, and the list of every URL it requests (growing as it runs)."""
+    tab = browser.new_page()
+    requested: list[str] = []
+    tab.on("request", lambda request: requested.append(request.url))
+    tab.goto(url, wait_until="networkidle")
+    return tab, requested
 
 
 @pytest.mark.parametrize("path", ["", "papers/wang-governance-grass-roots/"])
 def test_searching_requests_nothing_from_other_hosts(site_url, path: str) -> None:
     """Pagefind's scripts, wasm and index come from the site, also on a page in a folder."""
     browser, base = site_url
-    tab = browser.new_page()
-    requested: list[str] = []
-    tab.on("request", lambda request: requested.append(request.url))
-    tab.goto(f"{base}/{path}", wait_until="networkidle")
+    tab, requested = open_recording_requests(browser, f"{base}/{path}")
     type_search(tab, "unitary")
     assert all(url.startswith(base) for url in requested), requested
     searched = {url.removeprefix(base).split("?")[0] for url in requested}
