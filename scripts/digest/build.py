@@ -21,7 +21,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from digest.cache import StageCache
+from digest.cache import MemoFile, StageCache
 from digest.citations import Citation
 from digest.clean import clean_text
 from digest.clean.confidence import confidence
@@ -45,7 +45,7 @@ from digest.references.bibliography import (
     parse_reference_texts,
     parse_references,
 )
-from digest.references.bibtex import format_bibliography
+from digest.references.bibtex import format_bibliography, formatted_in_use, recall_formatted
 from digest.references.coupling import citation_map
 from digest.references.keys import KeyRegistry
 from digest.site.bibliography_pages import render_bibliography_pages
@@ -121,6 +121,10 @@ def citation_cache(folder: Path) -> StageCache[dict[int, list[Citation]]]:
         citations_to_json,
         citations_from_json,
     )
+
+
+# What a formatted BibTeX entry depends on besides the entry itself.
+BIBTEX_CODE = ("model.py", "references/bibtex.py", "references/casing.py", "references/keys.py")
 
 
 def shingle_cache(folder: Path) -> StageCache[set[int]]:
@@ -282,7 +286,7 @@ class _Outputs:
 
     pages: dict[Path, bytes] = field(default_factory=dict)  # relative to out_dir
     root_files: dict[Path, bytes] = field(default_factory=dict)  # relative to root
-    caches: list[StageCache] = field(default_factory=list)
+    caches: list[StageCache | MemoFile] = field(default_factory=list)
 
 
 def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
@@ -297,7 +301,10 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
     documents_cache, shingles_cache = document_cache(cache_dir), shingle_cache(cache_dir)
     items_cache = item_cache(cache_dir)
     references_cache = reference_cache(cache_dir)
+    bibtex_memo = MemoFile(cache_dir, "bibtex", BIBTEX_CODE)
+    recall_formatted(bibtex_memo.load())
     outputs.caches = [pdfs, documents_cache, shingles_cache, items_cache, references_cache]
+    outputs.caches.append(bibtex_memo)
     documents, problems = clean_sources(sources, documents_cache)
     report.problems.extend(problems)
     sources = [source for source in sources if source.path.name in documents]
@@ -423,6 +430,7 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
     if clashes:
         report.problems.extend(clashes)
         wanted.update(health_pages())  # so that the health page lists the clashes too
+    bibtex_memo.keep(formatted_in_use())
     outputs.pages.update(wanted)
     outputs.pages.update(hand_written)  # on a clash, the hand-written file wins
     outputs.root_files[BIB_FILE] = bib_text.encode("utf-8")

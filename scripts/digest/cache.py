@@ -81,3 +81,35 @@ class StageCache(Generic[Result]):
         for path, content in sorted(self.pending.items()):
             write_atomic(path, content)
         self.pending.clear()
+
+
+class MemoFile:
+    """Results of a step that works on many small things (a BibTeX entry) rather than on
+    one source, kept in one JSON object per code fingerprint: read once at the start
+    of a build, written (``commit``) only after a successful build and only if the
+    build used a different set of results, so it never grows with what was removed."""
+
+    def __init__(self, folder: Path, name: str, code: tuple[str, ...]) -> None:
+        self.folder = folder
+        self.path = folder / f"{name}-{code_fingerprint(code)}.json"
+        self.pending: bytes | None = None
+        self._read = b""
+
+    def load(self) -> dict[str, Any]:
+        """What was stored; empty if nothing was, or if the file is damaged."""
+        try:
+            self._read = self.path.read_bytes()
+            stored = json.loads(self._read.decode("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return stored if isinstance(stored, dict) else {}
+
+    def keep(self, results: dict[str, Any]) -> None:
+        """The results to write at ``commit``."""
+        content = json.dumps(results, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        self.pending = None if content == self._read else content
+
+    def commit(self) -> None:
+        if self.pending is not None:
+            write_atomic(self.path, self.pending)
+            self._read, self.pending = self.pending, None

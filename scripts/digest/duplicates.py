@@ -22,7 +22,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from hashlib import blake2b
-from itertools import combinations
+from itertools import chain, combinations
 
 # Measured on sources/*.txt with size=5 (the five texts of the first corpus):
 # the one true pair (000, 001) scores 1.000; the nine same-topic pairs of
@@ -141,16 +141,15 @@ def _shared_counts(sets: Mapping[str, set[int]], max_doc_freq: int) -> dict[tupl
     posting list: most shingles occur once, and a list for each of them would
     cost memory and garbage-collector time that grows faster than the corpus.
     """
-    doc_freq = Counter(shingle for shingle_set in sets.values() for shingle in shingle_set)
+    doc_freq = Counter(chain.from_iterable(sets.values()))
+    shared = {shingle for shingle, count in doc_freq.items() if 2 <= count <= max_doc_freq}
     index: dict[int, list[str]] = defaultdict(list)
     for key in sorted(sets):
-        for shingle in sets[key]:
-            if 2 <= doc_freq[shingle] <= max_doc_freq:
-                index[shingle].append(key)
-    counts: dict[tuple[str, str], int] = defaultdict(int)
+        for shingle in sets[key] & shared:
+            index[shingle].append(key)
+    counts: Counter[tuple[str, str]] = Counter()
     for keys in index.values():
-        for pair in combinations(keys, 2):
-            counts[pair] += 1
+        counts.update(combinations(keys, 2))  # counted in C, not pair by pair
     return counts
 
 

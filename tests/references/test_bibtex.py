@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -660,3 +661,20 @@ def test_an_article_cited_without_its_title_gets_a_supplied_one() -> None:
     text = format_entry("k", ref)
     assert "  title = {[Article in Phys. Rev. Lett.]},\n" in text
     assert "  journal = {Phys. Rev. Lett.},\n" in text
+
+
+def test_clean_text_drops_exactly_what_cannot_be_written_at_every_code_point() -> None:
+    # clean_text removes characters with one regex class; the rule it implements is
+    # spelt out here, character by character, over the whole of Unicode.
+    def expected(ch: str) -> str:
+        code = ord(ch)
+        if ch.isspace():
+            return ""  # a lone space collapses to nothing
+        noncharacter = 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+        if noncharacter or unicodedata.category(ch) in ("Cc", "Cs"):
+            return ""
+        return ch
+
+    wrong = [hex(code) for code in range(0x110000) if clean_text(chr(code)) != expected(chr(code))]
+    assert wrong == []
+    assert clean_text("a\x00b\x85c\ufffe d\U0010ffff\u3000e") == "ab c d e"

@@ -109,7 +109,7 @@ def test_papers_sharing_references_are_coupled_on_the_map_and_their_pages(tmp_pa
 
 def test_a_papers_map_section_is_bounded() -> None:
     links = PaperLinks(
-        coupled=[Coupled(f"p{n:02d}", [f"k{m}" for m in range(8)]) for n in range(15)],
+        coupled=[Coupled.sharing(f"p{n:02d}", [f"k{m}" for m in range(8)]) for n in range(15)],
         cited_by=[f"p{n:02d}" for n in range(12)],
     )
     titles = {f"p{n:02d}": f"Paper {n}" for n in range(15)}
@@ -131,8 +131,8 @@ def test_the_drawing_is_bounded_escaped_and_the_same_every_time() -> None:
     links = {paper.id: PaperLinks() for paper in papers}
     for n in range(100):
         first, second = f"p{n:03d}", f"p{(n + 1) % 100:03d}"
-        links[first].coupled.append(Coupled(second, ["k"]))
-        links[second].coupled.append(Coupled(first, ["k"]))
+        links[first].coupled.append(Coupled.sharing(second, ["k"]))
+        links[second].coupled.append(Coupled.sharing(first, ["k"]))
     svg = coupling_svg(papers, links)
     root = ElementTree.fromstring(svg)  # well-formed
     namespace = "{http://www.w3.org/2000/svg}"

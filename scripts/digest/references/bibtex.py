@@ -108,8 +108,10 @@ Every value comes from a source text and is treated as data, never as markup:
 from __future__ import annotations
 
 import datetime
+import hashlib
 import re
 import unicodedata
+from collections import Counter
 
 from digest.model import Person, Reference
 from digest.references.casing import protected_spans
@@ -281,8 +283,7 @@ def clean_text(text: str) -> str:
     otherwise read a different value than was written. A noncharacter (U+FFFF,
     U+FDD0 ...) is valid UTF-8 but biber refuses to read a file that holds one.
     """
-    kept = "".join(ch for ch in text if ch.isspace() or not _unwritable(ch))
-    return " ".join(kept.split())
+    return " ".join(_UNWRITABLE.sub("", text).split())
 
 
 def _unwritable(ch: str) -> bool:
@@ -291,6 +292,27 @@ def _unwritable(ch: str) -> bool:
     if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
         return True
     return unicodedata.category(ch) in ("Cc", "Cs")
+
+
+def _unwritable_class() -> re.Pattern[str]:
+    """One character class for what ``_unwritable`` refuses, spaces excepted (they are
+    kept, then collapsed): the control characters, the surrogates and the 66
+    noncharacters (a test checks every code point against ``_unwritable``)."""
+    candidates = [*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000)]
+    candidates += range(0xFDD0, 0xFDF0)
+    candidates += [plane | low for plane in range(0, 0x110000, 0x10000) for low in (0xFFFE, 0xFFFF)]
+    runs: list[list[int]] = []
+    for code in candidates:
+        if chr(code).isspace():
+            continue
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return re.compile("[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in runs) + "]")
+
+
+_UNWRITABLE = _unwritable_class()
 
 
 def escape_latex(text: str) -> str:
@@ -511,8 +533,11 @@ def _sentences(parts: list[str]) -> str:
 
 
 # A build writes each entry three times (references.bib, the citing papers' .bib files,
-# the bibliography page): entries without extra fields are formatted once per process.
-_FORMATTED: dict[tuple[str, str], str] = {}
+# the bibliography page): entries without extra fields are formatted once per process,
+# and a build stores the ones it used (``formatted_in_use``) for the next to start from
+# (``recall_formatted``), so that a build after one changed source formats only its entries.
+_FORMATTED: dict[str, str] = {}
+_IN_USE: set[str] = set()
 _FORMATTED_LIMIT = 200_000
 
 
@@ -524,13 +549,32 @@ def format_entry(key: str, ref: Reference, extra: dict[str, str] | None = None) 
     """
     if extra:
         return _format_entry(key, ref, extra)
-    memo = (key, repr(ref))
+    memo = _memo_key(key, ref)
     text = _FORMATTED.get(memo)
     if text is None:
         if len(_FORMATTED) >= _FORMATTED_LIMIT:  # a long `mkdocs serve` session
             _FORMATTED.clear()
+            _IN_USE.clear()
         text = _FORMATTED[memo] = _format_entry(key, ref, None)
+    _IN_USE.add(memo)
     return text
+
+
+def _memo_key(key: str, ref: Reference) -> str:
+    """What an entry is formatted from: its key and every field of the reference."""
+    return hashlib.blake2b(f"{key}\0{ref!r}".encode(), digest_size=16).hexdigest()
+
+
+def recall_formatted(stored: dict[str, str]) -> None:
+    """Start from entries formatted by an earlier build (by this very code: the caller
+    keys the store by a fingerprint of it); forget which entries were in use."""
+    _IN_USE.clear()
+    _FORMATTED.update(stored)
+
+
+def formatted_in_use() -> dict[str, str]:
+    """The entries formatted or recalled since ``recall_formatted``, to store."""
+    return {memo: _FORMATTED[memo] for memo in sorted(_IN_USE) if memo in _FORMATTED}
 
 
 def _format_entry(key: str, ref: Reference, extra: dict[str, str] | None) -> str:
@@ -557,8 +601,8 @@ def format_bibliography(entries: list[tuple[str, Reference, dict[str, str]]], he
     The same input gives the same bytes. BibTeX has no comment syntax, it skips
     text outside entries until an ``@``, so an ``@`` in the header is written "(at)".
     """
-    keys = [key for key, _, _ in entries]
-    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    counts = Counter(key for key, _, _ in entries)
+    duplicates = sorted(key for key, count in counts.items() if count > 1)
     if duplicates:
         raise ValueError(f"duplicate BibTeX keys: {', '.join(duplicates)}")
     blocks = []

@@ -33,8 +33,10 @@ REGISTRY_HEADER = (
 
 def ascii_fold(text: str) -> str:
     """ "Ōuyáng" -> "ouyang": keys and signatures must be plain ASCII."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if ch.isascii()).lower()
+    return decomposed.encode("ascii", "ignore").decode("ascii").lower()
 
 
 def _letters(text: str) -> str:

@@ -11,6 +11,7 @@ import posixpath
 import re
 import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from digest.citations import Citation, CitationPart, find_citations
 from digest.model import Heading, Paper, Reference
@@ -22,6 +23,7 @@ _KEY_PARTS = re.compile(r"(?P<name>[a-z]+)(?P<year>\d{4})?")
 NO_YEAR_PAGES = 8
 
 
+@lru_cache(maxsize=1 << 16)  # called for every link to an entry, tens of thousands a build
 def entry_page(key: str) -> str:
     """The bibliography page of a key: one page per name and year (``w/wang-2016.md``).
 

@@ -164,15 +164,22 @@ def _gap_map(
     papers: list[PaperItems], problem_themes: list[Theme], path_themes: list[Theme]
 ) -> dict[tuple[str, str], list[tuple[str, str]]]:
     """(problem theme, path theme) -> papers naming that problem and proposing that path."""
-    gap: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for problem in problem_themes:
-        for path in path_themes:
-            gap[(problem.id, path.id)] = [
-                (short_name(entry.paper), f"papers/{entry.paper.id}.md#problems-and-paths")
-                for entry in papers
-                if any(problem.id in i.themes for i in _group_items(entry, "problems"))
-                and any(path.id in i.themes for i in _group_items(entry, "paths"))
-            ]
+    gap: dict[tuple[str, str], list[tuple[str, str]]] = {
+        (problem.id, path.id): [] for problem in problem_themes for path in path_themes
+    }
+    for entry in papers:  # in paper order, each paper once into every cell it fills
+        named = {
+            group: {theme for item in _group_items(entry, group) for theme in item.themes}
+            for group in ("problems", "paths")
+        }
+        for problem in problem_themes:
+            if problem.id not in named["problems"]:
+                continue
+            for path in path_themes:
+                if path.id in named["paths"]:
+                    gap[(problem.id, path.id)].append(
+                        (short_name(entry.paper), f"papers/{entry.paper.id}.md#problems-and-paths")
+                    )
     return gap
 
 

@@ -72,8 +72,9 @@ def coupling_svg(
             round(centre + RADIUS * math.cos(angle), 1),
             round(centre + RADIUS * math.sin(angle), 1),
         )
+    # Each paper's coupled list is sorted most shared first.
     widest = max(
-        (len(other.shared) for paper in nodes for other in links[paper.id].coupled), default=1
+        (links[paper.id].coupled[0].count for paper in nodes if links[paper.id].coupled), default=1
     )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {SIZE}" '
@@ -84,7 +85,7 @@ def coupling_svg(
     for paper in nodes:
         for other in links[paper.id].coupled:
             if other.paper_id in places and paper.id < other.paper_id:
-                edges.append((len(other.shared), paper.id, other.paper_id, "shared"))
+                edges.append((other.count, paper.id, other.paper_id, "shared"))
         for cited in links[paper.id].cites:
             if cited in places:
                 edges.append((widest, paper.id, cited, "cites"))

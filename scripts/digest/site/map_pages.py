@@ -123,7 +123,7 @@ def _map_page(
     ]
     pairs = sorted(
         (
-            (len(other.shared), paper, other.paper_id)
+            (other.count, paper, other.paper_id)
             for paper, paper_links in links.items()
             for other in paper_links.coupled
             if paper < other.paper_id
@@ -164,12 +164,12 @@ def paper_map_section(links: PaperLinks, titles: dict[str, str]) -> dict[str, ob
         "coupled": [
             {
                 **named(other.paper_id),
-                "count": len(other.shared),
+                "count": other.count,
                 "shared": [
                     {"key": key, "link": f"../{entry_page(key)}#{key}"}
                     for key in other.shared[:SHARED_PER_ROW]
                 ],
-                "more": max(0, len(other.shared) - SHARED_PER_ROW),
+                "more": max(0, other.count - SHARED_PER_ROW),
             }
             for other in links.coupled[:COUPLED_PER_PAPER]
         ],

@@ -11,6 +11,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -67,13 +68,18 @@ def environment() -> Environment:
         autoescape=False,  # Markdown, not HTML: escaping is done by _finalize
     )
     env.filters["page_title"] = page_title
-    env.filters["url"] = lambda value: Markdown(quote(value))
+    env.filters["url"] = lambda value: Markdown(_quoted(value, "/"))
     env.filters["anchor"] = anchor
     env.filters["md"] = Markdown
     env.filters["blockquote"] = lambda value: Markdown("> " + escape(value))
-    env.filters["url_path"] = lambda value: Markdown(quote(value, safe="/#:.-"))
+    env.filters["url_path"] = lambda value: Markdown(_quoted(value, "/#:.-"))
     env.filters["fenced"] = fenced
     return env
+
+
+@lru_cache(maxsize=1 << 16)  # the same links recur on many pages
+def _quoted(value: str, safe: str) -> str:
+    return quote(value, safe=safe)
 
 
 def page_title(value: str) -> Markdown:
