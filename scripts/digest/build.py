@@ -29,7 +29,14 @@ from digest.compare.extract import extract_items
 from digest.compare.themes import Codebook, code_items, load_codebook
 from digest.duplicates import shingles
 from digest.ingest import load_corpus, pdf_cache
-from digest.manifest import MANIFEST_NAME, inputs_fingerprint, recall, remember
+from digest.manifest import (
+    MANIFEST_NAME,
+    PageMemo,
+    inputs_fingerprint,
+    recall,
+    remember,
+    signature,
+)
 from digest.model import Document, Item, Paper, Person, Problem, Reference, Source
 from digest.outputs import (
     DEFAULT_LOCK_WAIT,
@@ -45,7 +52,12 @@ from digest.references.bibliography import (
     parse_reference_texts,
     parse_references,
 )
-from digest.references.bibtex import format_bibliography, formatted_in_use, recall_formatted
+from digest.references.bibtex import (
+    entry_signature,
+    format_bibliography,
+    formatted_in_use,
+    recall_formatted,
+)
 from digest.references.coupling import citation_map
 from digest.references.keys import KeyRegistry
 from digest.site.bibliography_pages import render_bibliography_pages
@@ -61,9 +73,11 @@ from digest.site.corpus_health import PaperHealth, paper_health
 from digest.site.health_page import render_health
 from digest.site.map_pages import paper_map_section, render_map_pages
 from digest.site.pages import (
+    KeepPages,
     Page,
     PaperBibliography,
     environment,
+    render_all,
     render_home,
     render_index_pages,
     render_paper,
@@ -102,6 +116,7 @@ class BuildReport:
     summaries: dict[str, str] = field(default_factory=dict)  # source -> how sure the cleaner is
     health: list[PaperHealth] = field(default_factory=list)  # one row per paper, worst first
     unchanged: bool = False  # nothing changed since the last build: nothing was done
+    kept_pages: int = 0  # pages made from the same inputs as last time, not rendered
     paper_count: int = 0
 
     @property
@@ -221,7 +236,8 @@ def build(
             recorded = recall(manifest, fingerprint, out_dir)
             if recorded is not None and (keep_going or not _had_errors(recorded)):
                 return _recalled(recorded, notes)
-        report, outputs = _compute(root, cache_root)
+        memo = PageMemo(manifest, out_dir)
+        report, outputs = _compute(root, cache_root, memo)
         report.notes[:0] = notes
         errors = [problem for problem in report.problems if problem.is_error]
         if errors and not keep_going:
@@ -233,8 +249,9 @@ def build(
         for folder in {root, root / KEYS_FILE.parent, *(cache.folder for cache in outputs.caches)}:
             remove_leftovers(folder)
         owned = out_dir.resolve().is_relative_to((root / "build").resolve())
-        sync_folder(out_dir, outputs.pages, owned=owned)
-        report.written = sorted(outputs.pages)
+        sync_folder(out_dir, outputs.pages, owned=owned, kept=outputs.kept)
+        report.written = sorted({*outputs.pages, *outputs.kept})
+        report.kept_pages = len(outputs.kept)
         for cache in outputs.caches:
             cache.commit()
         if write_root_files and errors:
@@ -256,7 +273,7 @@ def build(
             "notes": report.notes[len(notes) :],
         }
         fingerprint = fingerprint or inputs_fingerprint(root, BUILD_READS, options)
-        remember(manifest, fingerprint, out_dir, summary, report.problems)
+        remember(manifest, fingerprint, out_dir, summary, report.problems, memo)
     return report
 
 
@@ -285,12 +302,19 @@ class _Outputs:
     """What a build writes once it has succeeded."""
 
     pages: dict[Path, bytes] = field(default_factory=dict)  # relative to out_dir
+    kept: set[Path] = field(default_factory=set)  # pages the last build wrote, unchanged
     root_files: dict[Path, bytes] = field(default_factory=dict)  # relative to root
     caches: list[StageCache | MemoFile] = field(default_factory=list)
 
 
-def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
-    """Every stage, in memory: the report and the files a successful build writes."""
+def _compute(
+    root: Path, cache_dir: Path, memo: PageMemo | None = None
+) -> tuple[BuildReport, _Outputs]:
+    """Every stage, in memory: the report and the files a successful build writes.
+
+    With ``memo`` (the last build's pages), pages made from the same inputs as last
+    time are kept rather than rendered (their paths land in ``outputs.kept``).
+    """
     report = BuildReport()
     outputs = _Outputs()
     pdfs = pdf_cache(cache_dir)
@@ -334,9 +358,9 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
         keys = bibliography.reference_keys[paper.id]
         # What the citations resolve to depends on the text, its parsed list (cached
         # under the same source) and the keys the list's works have in the bibliography.
-        signature = hashlib.sha256("\0".join([paper.primary.sha256, *keys]).encode()).hexdigest()
+        found_in = hashlib.sha256("\0".join([paper.primary.sha256, *keys]).encode()).hexdigest()
         found = citations_cache.get_keyed(
-            signature,
+            found_in,
             lambda paper=paper, refs=refs, keys=keys: find_paper_citations(paper, refs, keys),
         )
         citations[paper.id] = collect_citations(paper, refs, keys, found)
@@ -377,12 +401,26 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
     labels = {theme.id: theme.label for theme in codebook.themes}
     map_links = citation_map(bibliography, [paper.id for paper in report.papers])
     titles = {paper.id: paper.metadata.display_title for paper in report.papers}
+    states = paper_states(report.papers, bibliography)
+    keep: KeepPages = memo.group if memo else render_all
     for paper in report.papers:
         paper_bib = _paper_bibliography(paper.id, bibliography, citations)
         items = report.items[paper.id]
         related = paper_map_section(map_links[paper.id], titles)
-        pages.append(render_paper(env, paper, source_urls, paper_bib, items, labels, related))
-    pages.extend(render_bibliography_pages(env, bibliography, report.papers, citations))
+        urls = [source_urls[source.path.name] for source in paper.sources]
+        own = (paper_bib.own_key, entry_signature(paper_bib.own_key, paper_bib.own))
+        pages.extend(
+            keep(
+                f"paper {paper.id}",
+                signature(states[paper.id], urls, own, related),
+                lambda paper=paper, bib=paper_bib, items=items, related=related: [
+                    render_paper(env, paper, source_urls, bib, items, labels, related)
+                ],
+            )
+        )
+    pages.extend(
+        render_bibliography_pages(env, bibliography, report.papers, citations, keep, states)
+    )
     themed = {
         theme.id: (
             theme.label,
@@ -397,7 +435,7 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
     }
     pages.extend(render_map_pages(env, bibliography, report.papers, map_links, themed))
     compared = [PaperItems(paper, report.items[paper.id]) for paper in report.papers]
-    pages.extend(render_compare_pages(env, codebook, compared))
+    pages.extend(render_compare_pages(env, codebook, compared, keep, states))
 
     def health_pages() -> dict[Path, bytes]:
         rendered = render_health(
@@ -405,6 +443,8 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
         )
         return {Path(page.path): page.text.encode("utf-8") for page in rendered}
 
+    if memo:
+        outputs.kept = set(memo.kept)
     wanted: dict[Path, bytes] = {}
     wanted.update({Path(page.path): page.text.encode("utf-8") for page in pages})
     wanted.update(health_pages())
@@ -425,7 +465,7 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
             f"has the path of a generated file ({path.as_posix()}); the hand-written file is "
             "kept and the generated one left out: rename or remove the hand-written file",
         )
-        for path in sorted(set(hand_written) & set(wanted))
+        for path in sorted(set(hand_written) & (set(wanted) | outputs.kept))
     ]
     if clashes:
         report.problems.extend(clashes)
@@ -433,10 +473,25 @@ def _compute(root: Path, cache_dir: Path) -> tuple[BuildReport, _Outputs]:
     bibtex_memo.keep(formatted_in_use())
     outputs.pages.update(wanted)
     outputs.pages.update(hand_written)  # on a clash, the hand-written file wins
+    outputs.kept -= set(hand_written)
     outputs.root_files[BIB_FILE] = bib_text.encode("utf-8")
     if registry.added:
         outputs.root_files[KEYS_FILE] = registry.text().encode("utf-8")
     return report, outputs
+
+
+def paper_states(papers: list[Paper], bibliography: Bibliography) -> dict[str, str]:
+    """What each paper's own stages compute from, as one hash per paper: its sources
+    (text and sidecar, by content hash, and their names) and the keys its reference
+    list was given. Its cleaned text, parsed list, items and in-text citations are
+    functions of these and of the code (which ``PageMemo`` checks on its own)."""
+    return {
+        paper.id: signature(
+            [(source.path.name, source.sha256) for source in paper.sources],
+            bibliography.reference_keys[paper.id],
+        )
+        for paper in papers
+    }
 
 
 def hand_written_files(root: Path) -> tuple[dict[Path, bytes], list[Problem]]:

@@ -9,6 +9,11 @@ options it ran with; the output folder is recorded file by file (size and time o
 last change). A build that finds the same hash and the same output folder returns the
 recorded report instead of running every stage again: `make site` with nothing
 changed costs a hash of the corpus, as `make` does with its targets.
+
+When something has changed, the pages are still recorded with a signature of what
+each was made from (``PageMemo``): a page whose signature and file are as the last
+build left them is kept as it is, not rendered again, so a build after one changed
+source renders the pages that source touches and few others.
 """
 
 from __future__ import annotations
@@ -16,11 +21,16 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from digest.model import Problem
 from digest.outputs import write_atomic
+
+if TYPE_CHECKING:
+    from digest.site.pages import Page
 
 _PACKAGE = Path(__file__).resolve().parent
 # The libraries whose output lands in the pages (templates, parsing, PDF reading).
@@ -38,11 +48,10 @@ def _files(folder: Path) -> list[Path]:
     )
 
 
-def inputs_fingerprint(root: Path, read: tuple[Path, ...], options: dict[str, object]) -> str:
-    """A hash of everything a build reads (files under ``read``, relative to root, and
-    single files), the package it runs and the options it runs with."""
-    digest = hashlib.sha256(json.dumps(options, sort_keys=True, default=str).encode())
-    digest.update(sys.version.encode())
+def code_fingerprint() -> str:
+    """A hash of the code a build runs: Python, the libraries, every file of the package
+    (modules, templates, the codebook)."""
+    digest = hashlib.sha256(sys.version.encode())
     for name in _LIBRARIES:
         try:
             digest.update(f"{name}={metadata.version(name)}".encode())
@@ -51,6 +60,14 @@ def inputs_fingerprint(root: Path, read: tuple[Path, ...], options: dict[str, ob
     for path in _files(_PACKAGE):
         digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def inputs_fingerprint(root: Path, read: tuple[Path, ...], options: dict[str, object]) -> str:
+    """A hash of everything a build reads (files under ``read``, relative to root, and
+    single files), the package it runs and the options it runs with."""
+    digest = hashlib.sha256(json.dumps(options, sort_keys=True, default=str).encode())
+    digest.update(code_fingerprint().encode())
     for item in read:
         target = root / item
         paths = _files(target) if target.is_dir() else [target]
@@ -70,7 +87,12 @@ def output_state(out_dir: Path) -> dict[str, list[int]]:
 
 
 def remember(
-    path: Path, fingerprint: str, out_dir: Path, summary: dict[str, object], problems: list[Problem]
+    path: Path,
+    fingerprint: str,
+    out_dir: Path,
+    summary: dict[str, object],
+    problems: list[Problem],
+    pages: PageMemo | None = None,
 ) -> None:
     """Record a successful build (called after every file is written)."""
     record = {
@@ -78,6 +100,7 @@ def remember(
         "outputs": output_state(out_dir),
         "summary": summary,
         "problems": [[str(p.path), p.line, p.message, p.severity] for p in problems],
+        "pages": pages.record() if pages else {},
     }
     write_atomic(path, json.dumps(record, sort_keys=True).encode("utf-8"))
 
@@ -95,3 +118,65 @@ def recall(path: Path, fingerprint: str, out_dir: Path) -> dict | None:
         return record
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+class PageMemo:
+    """The pages of the last successful build, by the signature of what each group of
+    pages (a paper's page, a bibliography page with its cited-by pages, one page of a
+    long list) was made from.
+
+    A signature is computed by the caller from what the pages show (the content hashes
+    of the papers, the keys, the titles ...), far more cheaply than rendering them. A
+    group whose signature, code and files are as the last build recorded them is kept:
+    not rendered, not read, not rewritten. Anything else is rendered. The memo only
+    ever saves work: a missing or damaged record renders everything.
+    """
+
+    def __init__(self, manifest: Path, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.code = code_fingerprint()
+        self.groups: dict[str, tuple[str, list[str]]] = {}  # this build's
+        self.kept: set[Path] = set()
+        self.rendered = 0
+        self._recorded: dict[str, list] = {}
+        self._files: dict[str, list[int]] = {}
+        try:
+            record = json.loads(manifest.read_text(encoding="utf-8"))
+            if record["pages"].get("code") == self.code:
+                self._recorded = dict(record["pages"]["groups"])
+                self._files = dict(record["outputs"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
+
+    def group(self, name: str, signature: str, render: Callable[[], list[Page]]) -> list[Page]:
+        """The group's pages rendered, or [] when the last build's are kept as they are."""
+        recorded = self._recorded.get(name)
+        if recorded and recorded[0] == signature and all(map(self._untouched, recorded[1])):
+            self.groups[name] = (signature, recorded[1])
+            self.kept.update(Path(path) for path in recorded[1])
+            return []
+        pages = render()
+        self.rendered += len(pages)
+        self.groups[name] = (signature, [page.path for page in pages])
+        return pages
+
+    def _untouched(self, path: str) -> bool:
+        try:
+            stat = (self.out_dir / path).stat()
+        except OSError:
+            return False
+        return [stat.st_size, stat.st_mtime_ns] == self._files.get(path)
+
+    def record(self) -> dict[str, object]:
+        return {"code": self.code, "groups": {name: list(v) for name, v in self.groups.items()}}
+
+
+def signature(*parts: object) -> str:
+    """A hash of the parts: strings, numbers, None, and lists, tuples and dicts of them."""
+    return hashlib.blake2b(
+        json.dumps(parts, ensure_ascii=False, default=_refuse).encode("utf-8"), digest_size=16
+    ).hexdigest()
+
+
+def _refuse(value: object) -> object:
+    raise TypeError(f"not part of a signature: {type(value).__name__}")

@@ -49,8 +49,15 @@ def write_atomic(path: Path, content: bytes, *, durable: bool = False) -> None:
         raise
 
 
-def sync_folder(out_dir: Path, wanted: dict[Path, bytes], *, owned: bool = False) -> None:
-    """Make out_dir hold exactly ``wanted``, rewriting only files whose bytes differ.
+def sync_folder(
+    out_dir: Path,
+    wanted: dict[Path, bytes],
+    *,
+    owned: bool = False,
+    kept: set[Path] | frozenset[Path] = frozenset(),
+) -> None:
+    """Make out_dir hold exactly ``wanted`` and ``kept``, rewriting only files whose bytes
+    differ; ``kept`` files are known to be as wanted already and are left unread.
 
     Refuses a folder that holds files but no marker of a previous build (unless
     ``owned``: the build's own build/ area), so that ``--out`` pointing at the
@@ -73,7 +80,8 @@ def sync_folder(out_dir: Path, wanted: dict[Path, bytes], *, owned: bool = False
         relative = existing.relative_to(out_dir)
         if relative == Path(OUTPUT_MARKER):
             continue
-        if (existing.is_file() or existing.is_symlink()) and relative not in wanted:
+        unwanted = relative not in wanted and relative not in kept
+        if (existing.is_file() or existing.is_symlink()) and unwanted:
             existing.unlink()
         elif existing.is_dir() and not existing.is_symlink() and not any(existing.iterdir()):
             shutil.rmtree(existing)

@@ -549,7 +549,7 @@ def format_entry(key: str, ref: Reference, extra: dict[str, str] | None = None) 
     """
     if extra:
         return _format_entry(key, ref, extra)
-    memo = _memo_key(key, ref)
+    memo = entry_signature(key, ref)
     text = _FORMATTED.get(memo)
     if text is None:
         if len(_FORMATTED) >= _FORMATTED_LIMIT:  # a long `mkdocs serve` session
@@ -560,7 +560,7 @@ def format_entry(key: str, ref: Reference, extra: dict[str, str] | None = None) 
     return text
 
 
-def _memo_key(key: str, ref: Reference) -> str:
+def entry_signature(key: str, ref: Reference) -> str:
     """What an entry is formatted from: its key and every field of the reference."""
     return hashlib.blake2b(f"{key}\0{ref!r}".encode(), digest_size=16).hexdigest()
 

@@ -14,9 +14,11 @@ from collections import defaultdict
 
 from jinja2 import Environment
 
+from digest.manifest import signature
 from digest.model import BibEntry, Paper
 from digest.references.bibliography import Bibliography
-from digest.references.bibtex import format_entry
+from digest.references.bibtex import entry_signature, format_entry
+from digest.references.coupling import citing_papers
 from digest.references.styles import apa
 from digest.site.citation_links import (
     BIBLIOGRAPHY_DIR,
@@ -26,7 +28,7 @@ from digest.site.citation_links import (
     entry_page,
 )
 from digest.site.markdown import escape, escape_inline, guard_block_start
-from digest.site.pages import PAPERS_PER_PAGE, Markdown, Page
+from digest.site.pages import PAPERS_PER_PAGE, KeepPages, Markdown, Page, render_all
 from digest.site.pagination import paginate, relative_link, to_top
 
 # Citing papers named under an entry; the rest are on the work's "cited by" pages.
@@ -64,7 +66,14 @@ def render_bibliography_pages(
     bibliography: Bibliography,
     papers: list[Paper],
     citations: dict[str, PaperCitations],
+    keep: KeepPages = render_all,
+    states: dict[str, str] | None = None,
 ) -> list[Page]:
+    """Every page of the Bibliography section.
+
+    ``keep`` and ``states`` (a hash per paper of what its own stages read, see
+    ``digest.build.paper_states``) let a build keep the entry pages whose works and
+    citing papers are as they were."""
     titles = {paper.id: paper.metadata.display_title for paper in papers}
     passages = defaultdict(list)
     for paper_citations in citations.values():
@@ -77,50 +86,25 @@ def render_bibliography_pages(
 
     pages = []
     for name, entries in sorted(groups.items()):
-        root = to_top(name)
-        items = []
-        for entry in entries:
-            citing = _citing(entry, titles, passages.get(entry.key, []))
-            more = None
-            if len(citing) > CITED_BY_SHOWN:
-                more = cited_by_page(entry.key)
-                for chunk in paginate(more, citing, PAPERS_PER_PAGE):
-                    text = env.get_template("bibliography_cited_by.md.j2").render(
-                        key=entry.key,
-                        entry=relative_link(posixpath.dirname(chunk.name), name) + "#" + entry.key,
-                        chunk=chunk,
-                        root=to_top(chunk.name),
-                    )
-                    pages.append(Page(chunk.name, text))
-            items.append(
-                {
-                    "key": entry.key,
-                    "citation": (
-                        Markdown(guard_block_start(apa(entry.reference)))
-                        if entry.reference.parsed
-                        else None
-                    ),
-                    # Alone on a line in an admonition: escaped as a paragraph, not inline.
-                    "raw": Markdown(escape(entry.reference.raw)),
-                    # The parsed form is the model's reading; what the paper printed stays
-                    # beside it, so nothing a parse missed is lost to the reader.
-                    "printed": (
-                        Markdown(escape_inline(entry.reference.raw))
-                        if entry.reference.parsed and not entry.corpus_paper
-                        else None
-                    ),
-                    "bibtex": Markdown(format_entry(entry.key, entry.reference)),
-                    "corpus": entry.corpus_paper,
-                    "corpus_title": titles.get(entry.corpus_paper or ""),
-                    "citing": citing[:CITED_BY_SHOWN],
-                    "citing_count": len(citing),
-                    "more": relative_link(posixpath.dirname(name), more) if more else None,
-                }
+        made_from = [
+            (
+                entry.key,
+                entry_signature(entry.key, entry.reference),
+                entry.corpus_paper,
+                titles.get(entry.corpus_paper or ""),
+                [(paper, (states or {}).get(paper)) for paper in citing_papers(entry)],
             )
-        text = env.get_template("bibliography_letter.md.j2").render(
-            group=_group_title(name), items=items, root=root
+            for entry in entries
+        ]
+        pages.extend(
+            keep(
+                f"entries {name}",
+                signature(name, made_from) if states is not None else "",
+                lambda name=name, entries=entries: _entry_pages(
+                    env, name, entries, titles, passages
+                ),
+            )
         )
-        pages.append(Page(name, text))
 
     letters: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for name, entries in sorted(groups.items()):
@@ -171,6 +155,62 @@ def render_bibliography_pages(
             rows=[(key, raw, entry_link(key, chunk.name)) for key, raw in chunk.rows],
         )
         pages.append(Page(chunk.name, text))
+    return pages
+
+
+def _entry_pages(
+    env: Environment,
+    name: str,
+    entries: list[BibEntry],
+    titles: dict[str, str],
+    passages: dict[str, list[Passage]],
+) -> list[Page]:
+    """One page of entries (a name and year) and the "cited by" pages of its works."""
+    pages = []
+    root = to_top(name)
+    items = []
+    for entry in entries:
+        citing = _citing(entry, titles, passages.get(entry.key, []))
+        more = None
+        if len(citing) > CITED_BY_SHOWN:
+            more = cited_by_page(entry.key)
+            for chunk in paginate(more, citing, PAPERS_PER_PAGE):
+                text = env.get_template("bibliography_cited_by.md.j2").render(
+                    key=entry.key,
+                    entry=relative_link(posixpath.dirname(chunk.name), name) + "#" + entry.key,
+                    chunk=chunk,
+                    root=to_top(chunk.name),
+                )
+                pages.append(Page(chunk.name, text))
+        items.append(
+            {
+                "key": entry.key,
+                "citation": (
+                    Markdown(guard_block_start(apa(entry.reference)))
+                    if entry.reference.parsed
+                    else None
+                ),
+                # Alone on a line in an admonition: escaped as a paragraph, not inline.
+                "raw": Markdown(escape(entry.reference.raw)),
+                # The parsed form is the model's reading; what the paper printed stays
+                # beside it, so nothing a parse missed is lost to the reader.
+                "printed": (
+                    Markdown(escape_inline(entry.reference.raw))
+                    if entry.reference.parsed and not entry.corpus_paper
+                    else None
+                ),
+                "bibtex": Markdown(format_entry(entry.key, entry.reference)),
+                "corpus": entry.corpus_paper,
+                "corpus_title": titles.get(entry.corpus_paper or ""),
+                "citing": citing[:CITED_BY_SHOWN],
+                "citing_count": len(citing),
+                "more": relative_link(posixpath.dirname(name), more) if more else None,
+            }
+        )
+    text = env.get_template("bibliography_letter.md.j2").render(
+        group=_group_title(name), items=items, root=root
+    )
+    pages.append(Page(name, text))
     return pages
 
 

@@ -9,8 +9,9 @@ from html import escape as html_escape
 from jinja2 import Environment
 
 from digest.compare.themes import GROUP_OF_KIND, Codebook, Theme
+from digest.manifest import signature
 from digest.model import Item, Paper
-from digest.site.pages import PAPERS_PER_PAGE, Markdown, Page
+from digest.site.pages import PAPERS_PER_PAGE, KeepPages, Markdown, Page, render_all
 from digest.site.pagination import paginate, to_top
 
 COMPARE_DIR = "compare"
@@ -58,39 +59,37 @@ def _group_items(entry: PaperItems, group: str) -> list[Item]:
 
 
 def render_compare_pages(
-    env: Environment, codebook: Codebook, papers: list[PaperItems]
+    env: Environment,
+    codebook: Codebook,
+    papers: list[PaperItems],
+    keep: KeepPages = render_all,
+    states: dict[str, str] | None = None,
 ) -> list[Page]:
+    """Every page of the Compare section.
+
+    ``keep`` and ``states`` (a hash per paper of what its items are made from, see
+    ``digest.build.paper_states``) let a build keep the pages whose papers are as
+    they were; the pages that sum up the whole corpus are always rendered."""
     pages: list[Page] = []
+
+    def made_from(*parts: object, shown: list[Paper]) -> str:
+        if states is None:
+            return ""
+        return signature(*parts, [(paper.id, states[paper.id]) for paper in shown])
+
     for group, title in (("problems", "Problems"), ("paths", "Paths")):
         themes = codebook.group(group)
         chunks = [papers[i : i + PAPERS_PER_PAGE] for i in range(0, len(papers), PAPERS_PER_PAGE)]
         names = [f"{group}.md"] + [f"{group}-{n}.md" for n in range(2, len(chunks) + 1)]
-        for number, (name, chunk) in enumerate(zip(names, chunks or [[]], strict=False), 1):
-            rows = []
-            for entry in chunk:
-                items = _group_items(entry, group)
-                cells = []
-                for theme in [*themes, None]:
-                    coded = [
-                        item
-                        for item in items
-                        if (theme is None and not item.themes)
-                        or (theme is not None and theme.id in item.themes)
-                    ]
-                    link = f"../papers/{entry.paper.id}.md#"
-                    cells.append(
-                        [(_shorten(i.label), link + i.anchor, _kind_note(i)) for i in coded]
-                    )
-                rows.append({"paper": entry.paper, "name": short_name(entry.paper), "cells": cells})
-            text = env.get_template("compare_table.md.j2").render(
-                title=title,
-                group=group,
-                themes=themes,
-                rows=rows,
-                pages=[(n, names[n - 1]) for n in range(1, len(names) + 1)],
-                page=number,
+        for number, chunk in enumerate(chunks or [[]], 1):
+            table = _Table(group, title, themes, names, number, chunk)
+            pages.extend(
+                keep(
+                    table.path,
+                    made_from(group, names, number, shown=[entry.paper for entry in chunk]),
+                    lambda table=table: [_table_page(env, table)],
+                )
             )
-            pages.append(Page(f"{COMPARE_DIR}/{name}", text))
 
     problem_themes, path_themes = codebook.group("problems"), codebook.group("paths")
     gap = _gap_map(papers, problem_themes, path_themes)
@@ -114,13 +113,25 @@ def render_compare_pages(
     labels = {theme.id: theme.label for theme in codebook.themes}
     for (problem, path), name in sorted(cells.items()):
         for chunk in paginate(f"{COMPARE_DIR}/{name}", gap[(problem, path)], PAPERS_PER_PAGE):
-            text = env.get_template("compare_gap_cell.md.j2").render(
-                problem=(problem, labels[problem]),
-                path=(path, labels[path]),
-                chunk=chunk,
-                root=to_top(chunk.name),
+            pages.extend(
+                keep(
+                    chunk.name,
+                    signature(problem, path, chunk.rows, chunk.pages, chunk.total)
+                    if states is not None
+                    else "",
+                    lambda problem=problem, path=path, chunk=chunk: [
+                        Page(
+                            chunk.name,
+                            env.get_template("compare_gap_cell.md.j2").render(
+                                problem=(problem, labels[problem]),
+                                path=(path, labels[path]),
+                                chunk=chunk,
+                                root=to_top(chunk.name),
+                            ),
+                        )
+                    ],
+                )
             )
-            pages.append(Page(chunk.name, text))
     for theme in codebook.themes:
         quotes = [
             (entry.paper, short_name(entry.paper), item)
@@ -129,10 +140,27 @@ def render_compare_pages(
             if theme.id in item.themes
         ]
         for chunk in paginate(f"{COMPARE_DIR}/themes/{theme.id}.md", quotes, QUOTES_PER_PAGE):
-            text = env.get_template("compare_theme.md.j2").render(
-                theme=theme, chunk=chunk, root=to_top(chunk.name)
+            shown = {paper.id: paper for paper, _, _ in chunk.rows}
+            pages.extend(
+                keep(
+                    chunk.name,
+                    made_from(
+                        theme.id,
+                        [(paper.id, item.anchor) for paper, _, item in chunk.rows],
+                        chunk.pages,
+                        chunk.total,
+                        shown=list(shown.values()),
+                    ),
+                    lambda theme=theme, chunk=chunk: [
+                        Page(
+                            chunk.name,
+                            env.get_template("compare_theme.md.j2").render(
+                                theme=theme, chunk=chunk, root=to_top(chunk.name)
+                            ),
+                        )
+                    ],
+                )
             )
-            pages.append(Page(chunk.name, text))
 
     unthemed = [(entry.paper, item) for entry in papers for item in entry.items if not item.themes]
     for chunk in paginate(f"{COMPARE_DIR}/unthemed.md", unthemed, UNTHEMED_PER_PAGE):
@@ -158,6 +186,48 @@ def render_compare_pages(
         )
     )
     return pages
+
+
+@dataclass(frozen=True)
+class _Table:
+    """One page of a comparison table: a row per paper, a column per theme."""
+
+    group: str  # problems or paths
+    title: str
+    themes: list[Theme]
+    names: list[str]  # the table's pages
+    number: int  # this page's, from 1
+    chunk: list[PaperItems]
+
+    @property
+    def path(self) -> str:
+        return f"{COMPARE_DIR}/{self.names[self.number - 1]}"
+
+
+def _table_page(env: Environment, table: _Table) -> Page:
+    rows = []
+    for entry in table.chunk:
+        items = _group_items(entry, table.group)
+        cells = []
+        for theme in [*table.themes, None]:
+            coded = [
+                item
+                for item in items
+                if (theme is None and not item.themes)
+                or (theme is not None and theme.id in item.themes)
+            ]
+            link = f"../papers/{entry.paper.id}.md#"
+            cells.append([(_shorten(i.label), link + i.anchor, _kind_note(i)) for i in coded])
+        rows.append({"paper": entry.paper, "name": short_name(entry.paper), "cells": cells})
+    text = env.get_template("compare_table.md.j2").render(
+        title=table.title,
+        group=table.group,
+        themes=table.themes,
+        rows=rows,
+        pages=[(n, table.names[n - 1]) for n in range(1, len(table.names) + 1)],
+        page=table.number,
+    )
+    return Page(table.path, text)
 
 
 def _gap_map(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -112,6 +113,17 @@ def fenced(value: str, language: str = "") -> Markdown:
 class Page:
     path: str  # relative to the generated docs folder
     text: str
+
+
+# A build's way to keep pages made from the same inputs as last time:
+# keep(group name, signature of the group's inputs, render) -> the pages rendered, or
+# [] when the last build's files for the group are kept as they are.
+KeepPages = Callable[[str, str, Callable[[], list[Page]]], list[Page]]
+
+
+def render_all(group: str, signature: str, render: Callable[[], list[Page]]) -> list[Page]:
+    """Keep nothing: every page is rendered."""
+    return render()
 
 
 def paper_url(paper: Paper) -> str:

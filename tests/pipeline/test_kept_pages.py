@@ -1,0 +1,105 @@
+"""Pages kept from the last build (digest.manifest.PageMemo) are exactly the pages a
+build from nothing writes: after each kind of change, the docs tree a build keeps
+most of equals, byte for byte, the tree of a build into a new folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from devcorpus_import import devcorpus_module
+
+from digest.build import build
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real corpus and 36 synthetic papers that share works, cite each other and
+    fill several pages of every list; built once (the first build keeps nothing)."""
+    root = tmp_path_factory.mktemp("kept")
+    shutil.copytree(ROOT / "sources", root / "sources")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    devcorpus_module("scale").write_scale_corpus(root / "scale", 36, seed=3)
+    for path in (root / "scale").iterdir():
+        shutil.copy(path, root / "sources" / path.name)
+    report = build(root, root / "build" / "docs", write_root_files=False)
+    assert report.errors == [] and report.paper_count == 40
+    return root
+
+
+def rebuild_and_compare(root: Path, fresh_name: str) -> tuple[int, int]:
+    """Build into the kept folder and into a new one; the trees must be the same.
+    Returns (pages kept, pages in the tree)."""
+    out = root / "build" / "docs"
+    kept = build(root, out, write_root_files=False, reuse=False)
+    assert kept.errors == []
+    fresh = build(root, root / "build" / fresh_name, write_root_files=False)
+    assert fresh.errors == [] and fresh.paper_count == kept.paper_count
+    assert tree(out) == tree(root / "build" / fresh_name)
+    return kept.kept_pages, len(tree(out))
+
+
+def synthetic(root: Path) -> list[Path]:
+    return sorted((root / "sources").glob("*_scale.txt"))
+
+
+def test_nothing_changed_keeps_every_generated_page(corpus: Path) -> None:
+    kept, total = rebuild_and_compare(corpus, "fresh-0")
+    # Every page of papers, entries and comparisons (the corpus-wide summaries, the
+    # verbatim sources and the .bib files are written anew, and left as they are).
+    assert kept > total * 0.6
+
+
+def test_a_changed_sentence(corpus: Path) -> None:
+    source = synthetic(corpus)[4]
+    text = source.read_text(encoding="utf-8")
+    words = text.split(" ")
+    middle = len(words) // 2
+    source.write_text(" ".join([*words[:middle], "newly", *words[middle:]]), encoding="utf-8")
+    kept, total = rebuild_and_compare(corpus, "fresh-1")
+    assert 0 < kept < total
+
+
+def test_a_changed_title_reaches_the_pages_of_other_papers(corpus: Path) -> None:
+    # The title shows on the pages of coupled papers, the bibliography's cited-by
+    # lists and the comparison tables: all must be rendered again.
+    sidecar = synthetic(corpus)[7].with_suffix(".yml")
+    meta = yaml.safe_load(sidecar.read_text(encoding="utf-8"))
+    meta["title"] = "A Title Nobody Has Seen Before"
+    sidecar.write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+    rebuild_and_compare(corpus, "fresh-2")
+    papers = corpus / "build" / "docs" / "papers"
+    mentions = [
+        p for p in papers.glob("*.md") if "A Title Nobody Has Seen Before" in p.read_text("utf-8")
+    ]
+    assert len(mentions) > 1
+
+
+def test_a_removed_and_an_added_paper(corpus: Path) -> None:
+    gone = synthetic(corpus)[0]
+    moved = corpus / "held"
+    moved.mkdir()
+    for path in (gone, gone.with_suffix(".yml")):
+        shutil.move(path, moved / path.name)
+    rebuild_and_compare(corpus, "fresh-3")
+    for path in moved.iterdir():
+        shutil.move(path, corpus / "sources" / path.name)
+    rebuild_and_compare(corpus, "fresh-4")
+
+
+def test_a_page_edited_in_the_output_is_written_again(corpus: Path) -> None:
+    page = next((corpus / "build" / "docs" / "papers").glob("*.md"))
+    original = page.read_bytes()
+    page.write_bytes(original + b"\nedited by hand\n")
+    rebuild_and_compare(corpus, "fresh-5")
+    assert page.read_bytes() == original
