@@ -401,9 +401,10 @@ def _compose(text: str, path: Path, problems: list[Problem]) -> yaml.Node | None
     return root
 
 
-def _construct(node: yaml.Node) -> Any:
-    """Build the Python value of one node with the safe constructor."""
-    return yaml.SafeLoader("").construct_object(node, deep=True)
+def _construct(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
+    """Build the Python value of one node with the safe constructor (one loader serves
+    a sidecar's keys: making one costs more than reading a value)."""
+    return loader.construct_object(node, deep=True)
 
 
 def _check_mapping(sidecar: Sidecar, root: yaml.MappingNode) -> None:
@@ -415,6 +416,7 @@ def _check_mapping(sidecar: Sidecar, root: yaml.MappingNode) -> None:
     values: dict[str, Any] = {}
     nodes: dict[str, yaml.Node] = {}
     valid: set[str] = set()
+    loader = yaml.SafeLoader("")
     for key_node, value_node in root.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if key not in SCHEMA:
@@ -429,8 +431,9 @@ def _check_mapping(sidecar: Sidecar, root: yaml.MappingNode) -> None:
         nodes[key] = value_node
         sidecar.lines[key] = _line(key_node)
         try:
-            value = values[key] = _construct(value_node)
+            value = values[key] = _construct(value_node, loader)
         except yaml.YAMLError as exc:
+            loader = yaml.SafeLoader("")  # the failed one may keep half-built state
             fail(value_node, f"{key}: cannot read this value ({getattr(exc, 'problem', exc)})")
             continue
         complaints = list(SCHEMA[key].check(key, value_node, value))

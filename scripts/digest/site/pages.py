@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
 from digest.model import (
     BIBLIOGRAPHIC_FIELDS,
@@ -58,9 +58,12 @@ def _finalize(value: Any) -> Any:
     return escape_inline(value)
 
 
-def environment() -> Environment:
+def environment(compiled: Path | None = None) -> Environment:
+    """The templates' environment; ``compiled``: a folder that keeps the templates
+    compiled, so that a build does not compile every template again."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
+        bytecode_cache=FileSystemBytecodeCache(str(compiled)) if compiled else None,
         finalize=_finalize,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
