@@ -419,18 +419,29 @@ def _compute(
     titles = {paper.id: paper.metadata.display_title for paper in report.papers}
     states = paper_states(report.papers, bibliography)
     keep: KeepPages = memo.group if memo else render_all
+    # Titles show on other papers' pages (coupled papers, cited-by lists, the map).
+    all_titles = signature(sorted(titles.items()))
     for paper in report.papers:
         paper_bib = _paper_bibliography(paper.id, bibliography, citations)
         items = report.items[paper.id]
-        related = paper_map_section(map_links[paper.id], titles)
         urls = [source_urls[source.path.name] for source in paper.sources]
         own = (paper_bib.own_key, entry_signature(paper_bib.own_key, paper_bib.own))
         pages.extend(
             keep(
                 f"paper {paper.id}",
-                signature(states[paper.id], urls, own, related),
-                lambda paper=paper, bib=paper_bib, items=items, related=related: [
-                    render_paper(env, paper, source_urls, bib, items, labels, related)
+                signature(
+                    states[paper.id], urls, own, map_links.neighbourhood(paper.id), all_titles
+                ),
+                lambda paper=paper, bib=paper_bib, items=items: [
+                    render_paper(
+                        env,
+                        paper,
+                        source_urls,
+                        bib,
+                        items,
+                        labels,
+                        paper_map_section(map_links[paper.id], titles),
+                    )
                 ],
             )
         )
@@ -449,7 +460,24 @@ def _compute(
         )
         for theme in codebook.themes
     }
-    pages.extend(render_map_pages(env, bibliography, report.papers, map_links, themed))
+    # The map names the most cited of the works cited by two or more papers.
+    shared_works = [
+        (key, entry_signature(key, bibliography.entries[key].reference))
+        for key in map_links.shared_works()
+    ]
+    pages.extend(
+        keep(
+            "map",
+            signature(
+                map_links.whole(),
+                all_titles,
+                [(paper.id, paper.metadata.year) for paper in report.papers],
+                sorted((theme, label, sorted(ids)) for theme, (label, ids) in themed.items()),
+                shared_works,
+            ),
+            lambda: render_map_pages(env, bibliography, report.papers, map_links, themed),
+        )
+    )
     compared = [PaperItems(paper, report.items[paper.id]) for paper in report.papers]
     pages.extend(render_compare_pages(env, codebook, compared, keep, states))
 

@@ -11,6 +11,7 @@ ties broken by id or key, so the same bibliography gives the same map.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
@@ -58,43 +59,91 @@ def citing_papers(entry: BibEntry) -> list[str]:
     return sorted({cited.paper_id for cited in entry.cited_in})
 
 
-def citation_map(bibliography: Bibliography, papers: list[str]) -> dict[str, PaperLinks]:
-    """Every paper's coupled papers, the corpus papers it cites and those citing it.
+class CitationMap(Mapping[str, PaperLinks]):
+    """Every paper's coupled papers, the corpus papers it cites and those citing it, by
+    paper id.
 
-    Each paper counts its coupled papers over the citing lists of the works it
-    cites (Counter.update runs in C): the work grows with the sum over works of
-    (citing papers)^2, as coupling does, without an object per pair and work.
+    A paper's coupled papers are counted when first asked for, over the citing lists
+    of the works it cites (Counter.update runs in C): the work grows with the sum over
+    works of (citing papers)^2, as coupling does, without an object per pair and work;
+    a build that keeps most pages asks for few papers. ``neighbourhood`` is what a
+    paper's links are computed from, cheap to hash.
     """
-    links = {paper: PaperLinks() for paper in papers}
-    citing_of: dict[str, list[str]] = {}  # works cited by two or more papers
-    works_of: dict[str, set[str]] = defaultdict(set)
-    for key, entry in bibliography.entries.items():
-        citing = [paper for paper in citing_papers(entry) if paper in links]
-        if len(citing) > 1:
-            citing_of[key] = citing
-            for paper in citing:
-                works_of[paper].add(key)
-        target = entry.corpus_paper
-        if target in links:
-            for paper in citing:
-                if paper != target:
-                    links[paper].cites.append(target)
-                    links[target].cited_by.append(paper)
-    frozen = {paper: frozenset(works) for paper, works in works_of.items()}
-    for paper, works in frozen.items():
+
+    def __init__(self, bibliography: Bibliography, papers: list[str]) -> None:
+        self._papers = list(papers)
+        self._known = known = frozenset(papers)
+        self._citing_of: dict[str, list[str]] = {}  # works cited by two or more papers
+        works_of: dict[str, set[str]] = defaultdict(set)
+        cites: dict[str, set[str]] = defaultdict(set)
+        cited_by: dict[str, set[str]] = defaultdict(set)
+        for key, entry in bibliography.entries.items():
+            citing = [paper for paper in citing_papers(entry) if paper in known]
+            if len(citing) > 1:
+                self._citing_of[key] = citing
+                for paper in citing:
+                    works_of[paper].add(key)
+            target = entry.corpus_paper
+            if target in known:
+                for paper in citing:
+                    if paper != target:
+                        cites[paper].add(target)
+                        cited_by[target].add(paper)
+        self._works = {paper: frozenset(works) for paper, works in works_of.items()}
+        self._cites = {paper: sorted(found) for paper, found in cites.items()}
+        self._cited_by = {paper: sorted(found) for paper, found in cited_by.items()}
+        self._links: dict[str, PaperLinks] = {}
+
+    def __getitem__(self, paper: str) -> PaperLinks:
+        found = self._links.get(paper)
+        if found is None:
+            if paper not in self._known:
+                raise KeyError(paper)
+            found = self._links[paper] = self._compute(paper)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._papers)
+
+    def __len__(self) -> int:
+        return len(self._papers)
+
+    def _compute(self, paper: str) -> PaperLinks:
+        works = self._works.get(paper, frozenset())
         counts: Counter[str] = Counter()
         for key in works:
-            counts.update(citing_of[key])
+            counts.update(self._citing_of[key])
         del counts[paper]
         ranked = sorted(counts.items())  # by id, then (stable) most shared first
         ranked.sort(key=itemgetter(1), reverse=True)
-        links[paper].coupled = [
-            Coupled(other, count, (works, frozen[other])) for other, count in ranked
+        return PaperLinks(
+            coupled=[Coupled(other, n, (works, self._works[other])) for other, n in ranked],
+            cites=self._cites.get(paper, []),
+            cited_by=self._cited_by.get(paper, []),
+        )
+
+    def neighbourhood(self, paper: str) -> list[object]:
+        """Everything the paper's links are computed from: the citing papers of each
+        work it shares, the corpus papers it cites and those citing it."""
+        shared = [(key, self._citing_of[key]) for key in sorted(self._works.get(paper, ()))]
+        return [shared, self._cites.get(paper, []), self._cited_by.get(paper, [])]
+
+    def shared_works(self) -> list[str]:
+        """The keys of the works cited by two or more papers, sorted."""
+        return sorted(self._citing_of)
+
+    def whole(self) -> list[object]:
+        """Everything the map is computed from (cheap to hash)."""
+        return [
+            self._papers,
+            sorted(self._citing_of.items()),
+            sorted(self._cites.items()),
         ]
-    for paper_links in links.values():
-        paper_links.cites = sorted(set(paper_links.cites))
-        paper_links.cited_by = sorted(set(paper_links.cited_by))
-    return links
+
+
+def citation_map(bibliography: Bibliography, papers: list[str]) -> CitationMap:
+    """The citation map of ``papers`` (see ``CitationMap``)."""
+    return CitationMap(bibliography, papers)
 
 
 def most_cited(bibliography: Bibliography, limit: int) -> list[tuple[BibEntry, list[str]]]:

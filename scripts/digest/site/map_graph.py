@@ -12,6 +12,7 @@ size.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from html import escape
 
 from digest.model import Paper
@@ -39,7 +40,7 @@ def degree(links: PaperLinks) -> int:
 
 
 def drawn_papers(
-    papers: list[Paper], links: dict[str, PaperLinks], degrees: dict[str, int] | None = None
+    papers: list[Paper], links: Mapping[str, PaperLinks], degrees: dict[str, int] | None = None
 ) -> list[Paper]:
     """The papers the drawing shows, in their places around the circle (``degrees``:
     every paper's degree, computed once when many drawings are made)."""
@@ -53,7 +54,7 @@ def drawn_papers(
 
 def coupling_svg(
     papers: list[Paper],
-    links: dict[str, PaperLinks],
+    links: Mapping[str, PaperLinks],
     site_root: str = "..",
     degrees: dict[str, int] | None = None,
 ) -> str:

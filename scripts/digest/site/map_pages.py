@@ -8,6 +8,7 @@ cite it) is rendered on its page (``paper_links`` feeds ``paper.md.j2``).
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from jinja2 import Environment
@@ -45,7 +46,7 @@ def render_map_pages(
     env: Environment,
     bibliography: Bibliography,
     papers: list[Paper],
-    links: dict[str, PaperLinks],
+    links: Mapping[str, PaperLinks],
     themes: dict[str, tuple[str, set[str]]] | None = None,
 ) -> list[Page]:
     """The map page, and one drawing per theme and per year (the map filtered).
@@ -98,7 +99,7 @@ def _map_page(
     env: Environment,
     bibliography: Bibliography,
     papers: list[Paper],
-    links: dict[str, PaperLinks],
+    links: Mapping[str, PaperLinks],
     filters: list[MapFilter],
 ) -> Page:
     titles = {paper.id: paper.metadata.display_title for paper in papers}
