@@ -28,7 +28,7 @@ from digest.clean import clean_text
 from digest.clean.confidence import confidence
 from digest.compare.extract import extract_items
 from digest.compare.themes import Codebook, code_items, load_codebook
-from digest.duplicates import shingles
+from digest.duplicates import DuplicateState, regroup, shingles
 from digest.ingest import load_corpus, pdf_cache
 from digest.manifest import (
     MANIFEST_NAME,
@@ -141,6 +141,14 @@ def citation_cache(folder: Path) -> StageCache[dict[int, list[Citation]]]:
 
 # What a formatted BibTeX entry depends on besides the entry itself.
 BIBTEX_CODE = ("model.py", "references/bibtex.py", "references/casing.py", "references/keys.py")
+
+
+def _duplicate_state(stored: dict) -> DuplicateState | None:
+    """The last build's duplicate grouping, if it was stored and reads back whole."""
+    try:
+        return DuplicateState.from_json(stored) if stored else None
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def shingle_cache(folder: Path) -> StageCache[set[int]]:
@@ -354,7 +362,16 @@ def _compute(
     report.source_count = len(sources)
     report.cache_hits, report.cache_misses = documents_cache.hits, documents_cache.misses
     shingle_sets = {source.path.name: shingles_cache.get(source, shingles) for source in sources}
-    report.papers = group_papers(sources, documents, shingle_sets)
+    duplicates_memo = MemoFile(cache_dir, "duplicates", ("duplicates.py",))
+    outputs.caches.append(duplicates_memo)
+    groups, duplicates_state = regroup(
+        shingle_sets,
+        {source.path.name: source.sha256 for source in sources},
+        _duplicate_state(duplicates_memo.load()),
+        shingles_cache.peek,
+    )
+    duplicates_memo.keep(duplicates_state.to_json())
+    report.papers = group_papers(sources, documents, shingle_sets, groups)
     report.paper_count = len(report.papers)
 
     registry = KeyRegistry.load(root / KEYS_FILE, KEYS_FILE)

@@ -57,6 +57,13 @@ class StageCache(Generic[Result]):
         """Whether a result is stored under ``key`` (it may still prove damaged)."""
         return self._path(key).is_file()
 
+    def peek(self, key: str) -> Result | None:
+        """The result stored under ``key``, or None (nothing computed, nothing counted)."""
+        try:
+            return self.decode(json.loads(self._path(key).read_text(encoding="utf-8")))
+        except (ValueError, KeyError, TypeError, OSError):
+            return None
+
     def _path(self, key: str) -> Path:
         return self.folder / f"{key[:32]}-{self.fingerprint}.json"
 

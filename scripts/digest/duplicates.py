@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from hashlib import blake2b
 from itertools import chain, combinations
 
@@ -126,7 +128,9 @@ def containment(a: set[int], b: set[int]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def _shared_counts(sets: Mapping[str, set[int]], max_doc_freq: int) -> dict[tuple[str, str], int]:
+def _shared_counts(
+    sets: Mapping[str, set[int]], max_doc_freq: int, doc_freq: Counter[int] | None = None
+) -> dict[tuple[str, str], int]:
     """Shared-shingle count for every pair of documents that share any shingle.
 
     Goes through an inverted index (shingle -> documents) instead of comparing
@@ -141,7 +145,8 @@ def _shared_counts(sets: Mapping[str, set[int]], max_doc_freq: int) -> dict[tupl
     posting list: most shingles occur once, and a list for each of them would
     cost memory and garbage-collector time that grows faster than the corpus.
     """
-    doc_freq = Counter(chain.from_iterable(sets.values()))
+    if doc_freq is None:
+        doc_freq = Counter(chain.from_iterable(sets.values()))
     shared = {shingle for shingle, count in doc_freq.items() if 2 <= count <= max_doc_freq}
     index: dict[int, list[str]] = defaultdict(list)
     for key in sorted(sets):
@@ -180,9 +185,30 @@ def group_shingle_sets(
     max_doc_freq: int = DEFAULT_MAX_DOC_FREQ,
 ) -> list[list[str]]:
     """``find_duplicate_groups`` on shingle sets already made (and perhaps cached)."""
+    _check_threshold(threshold)
+    return _components(sets, _pairs(sets, threshold, max_doc_freq, Counter()))
+
+
+def _check_threshold(threshold: float) -> None:
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], got {threshold}")
 
+
+def _pairs(
+    sets: Mapping[str, set[int]], threshold: float, max_doc_freq: int, doc_freq: Counter[int]
+) -> set[tuple[str, str]]:
+    """Every pair (in key order) whose containment is at least ``threshold``; fills
+    ``doc_freq`` (shingle -> texts holding it) on the way."""
+    doc_freq.update(chain.from_iterable(sets.values()))
+    return {
+        (a, b)
+        for (a, b), shared in _shared_counts(sets, max_doc_freq, doc_freq).items()
+        if shared / min(len(sets[a]), len(sets[b])) >= threshold
+    }
+
+
+def _components(sets: Mapping[str, set[int]], pairs: set[tuple[str, str]]) -> list[list[str]]:
+    """The groups the pairs join (union-find), keys sorted, groups by their first key."""
     parent = {key: key for key in sets}
 
     def find(key: str) -> str:
@@ -191,13 +217,132 @@ def group_shingle_sets(
             key = parent[key]
         return key
 
-    for (a, b), shared in _shared_counts(sets, max_doc_freq).items():
-        if shared / min(len(sets[a]), len(sets[b])) >= threshold:
-            root_a, root_b = find(a), find(b)
-            if root_a != root_b:
-                parent[max(root_a, root_b)] = min(root_a, root_b)
+    for a, b in sorted(pairs):
+        root_a, root_b = find(a), find(b)
+        if root_a != root_b:
+            parent[max(root_a, root_b)] = min(root_a, root_b)
 
     groups: dict[str, list[str]] = defaultdict(list)
     for key in sorted(sets):
         groups[find(key)].append(key)
     return sorted((keys for keys in groups.values() if len(keys) > 1), key=lambda g: g[0])
+
+
+@dataclass
+class DuplicateState:
+    """What a grouping was computed from and what it found, for the next to start from:
+    the content key of each text's shingle set, every shingle's document frequency and
+    the pairs at or above the threshold."""
+
+    keys: dict[str, str]
+    doc_freq: dict[int, int]
+    pairs: set[tuple[str, str]]
+    threshold: float
+    max_doc_freq: int
+
+    def to_json(self) -> dict[str, object]:
+        shingles = sorted(self.doc_freq)
+        return {
+            "keys": self.keys,
+            "pairs": sorted(self.pairs),
+            "threshold": self.threshold,
+            "max_doc_freq": self.max_doc_freq,
+            "shingles": array("Q", shingles).tobytes().hex(),
+            "counts": array("I", (self.doc_freq[s] for s in shingles)).tobytes().hex(),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> DuplicateState:
+        shingles = array("Q", bytes.fromhex(data["shingles"]))
+        counts = array("I", bytes.fromhex(data["counts"]))
+        if len(shingles) != len(counts):
+            raise ValueError("shingles and counts differ in length")
+        return cls(
+            keys={str(name): str(key) for name, key in data["keys"].items()},
+            doc_freq=dict(zip(shingles, counts, strict=True)),
+            pairs={(str(a), str(b)) for a, b in data["pairs"]},
+            threshold=float(data["threshold"]),
+            max_doc_freq=int(data["max_doc_freq"]),
+        )
+
+
+# Past this share of changed texts, grouping from scratch costs no more than updating.
+REGROUP_SHARE = 0.05
+
+
+def regroup(
+    sets: Mapping[str, set[int]],
+    keys: Mapping[str, str],
+    previous: DuplicateState | None,
+    earlier: Callable[[str], set[int] | None],
+    threshold: float = DEFAULT_THRESHOLD,
+    *,
+    max_doc_freq: int = DEFAULT_MAX_DOC_FREQ,
+) -> tuple[list[list[str]], DuplicateState]:
+    """``group_shingle_sets``, updated from the last grouping when few texts changed.
+
+    ``keys`` names each set's content (a source's hash); ``earlier(key)`` gives back
+    the set stored under a key the previous grouping used, or None. Only the pairs of
+    a changed text are counted again; the pairs of two unchanged texts keep their
+    verdict, which holds unless a changed text moves a shingle they share into or out
+    of the index (its document frequency crossing 2 or ``max_doc_freq``): then, as
+    when anything is missing, everything is counted again. The result is always the
+    one ``group_shingle_sets`` gives (tests/duplicates check it on random changes).
+    """
+    _check_threshold(threshold)
+    updated = _update(sets, keys, previous, earlier, threshold, max_doc_freq)
+    if updated is None:
+        doc_freq: Counter[int] = Counter()
+        pairs = _pairs(sets, threshold, max_doc_freq, doc_freq)
+        updated = DuplicateState(dict(keys), dict(doc_freq), pairs, threshold, max_doc_freq)
+    return _components(sets, updated.pairs), updated
+
+
+def _update(
+    sets: Mapping[str, set[int]],
+    keys: Mapping[str, str],
+    previous: DuplicateState | None,
+    earlier: Callable[[str], set[int] | None],
+    threshold: float,
+    max_doc_freq: int,
+) -> DuplicateState | None:
+    """The previous state brought up to date, or None when it cannot be (see regroup)."""
+    if previous is None or (previous.threshold, previous.max_doc_freq) != (
+        threshold,
+        max_doc_freq,
+    ):
+        return None
+    changed = sorted(name for name in sets if previous.keys.get(name) != keys[name])
+    removed = sorted(set(previous.keys) - set(sets))
+    if len(changed) + len(removed) > max(1, len(sets) * REGROUP_SHARE):
+        return None
+    gone: Counter[int] = Counter()  # shingles of the texts as they were
+    for name in [*changed, *removed]:
+        if name in previous.keys:
+            old = earlier(previous.keys[name])
+            if old is None:
+                return None
+            gone.update(old)
+    came: Counter[int] = Counter(chain.from_iterable(sets[name] for name in changed))
+    doc_freq = dict(previous.doc_freq)
+    for shingle in gone.keys() | came.keys():
+        before = doc_freq.get(shingle, 0)
+        after = before - gone[shingle] + came[shingle]
+        was = 2 <= before <= max_doc_freq
+        if was != (2 <= after <= max_doc_freq) and after - came[shingle] >= 2:
+            return None  # two unchanged texts gain or lose a shared shingle
+        if after:
+            doc_freq[shingle] = after
+        else:
+            doc_freq.pop(shingle, None)
+    moved = {*changed, *removed}
+    pairs = {pair for pair in previous.pairs if pair[0] not in moved and pair[1] not in moved}
+    for name in changed:
+        indexed = {s for s in sets[name] if doc_freq[s] <= max_doc_freq}
+        for other, other_set in sets.items():
+            if other == name or not indexed:
+                continue
+            shared = len(indexed & other_set)
+            if shared and shared / min(len(sets[name]), len(other_set)) >= threshold:
+                pairs.add((min(name, other), max(name, other)))
+    return DuplicateState(dict(keys), doc_freq, pairs, threshold, max_doc_freq)

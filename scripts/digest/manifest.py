@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 import sys
 from collections.abc import Callable
 from importlib import metadata
@@ -80,10 +82,18 @@ def inputs_fingerprint(root: Path, read: tuple[Path, ...], options: dict[str, ob
 def output_state(out_dir: Path) -> dict[str, list[int]]:
     """Every file of the output folder: size and time of last change (nanoseconds)."""
     state = {}
-    for path in _files(out_dir):
-        stat = path.stat()
-        state[path.relative_to(out_dir).as_posix()] = [stat.st_size, stat.st_mtime_ns]
-    return state
+    top = str(out_dir)
+    for folder, _, files in os.walk(top):  # plain strings: thousands of files
+        inside = os.path.relpath(folder, top).replace(os.sep, "/")
+        prefix = "" if inside == "." else inside + "/"
+        for name in files:
+            try:
+                found = os.stat(os.path.join(folder, name))
+            except OSError:
+                continue
+            if stat.S_ISREG(found.st_mode):
+                state[prefix + name] = [found.st_size, found.st_mtime_ns]
+    return dict(sorted(state.items()))
 
 
 def remember(

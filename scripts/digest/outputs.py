@@ -13,7 +13,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
-import shutil
+import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -73,18 +73,29 @@ def sync_folder(
     marker.touch()
     for relative, content in wanted.items():
         target = out_dir / relative
-        if target.is_file() and not target.is_symlink() and target.read_bytes() == content:
-            continue
-        write_atomic(target, content)
-    for existing in sorted(out_dir.rglob("*"), reverse=True):
-        relative = existing.relative_to(out_dir)
-        if relative == Path(OUTPUT_MARKER):
-            continue
-        unwanted = relative not in wanted and relative not in kept
-        if (existing.is_file() or existing.is_symlink()) and unwanted:
-            existing.unlink()
-        elif existing.is_dir() and not existing.is_symlink() and not any(existing.iterdir()):
-            shutil.rmtree(existing)
+        try:
+            same = stat.S_ISREG(os.lstat(target).st_mode) and target.read_bytes() == content
+        except OSError:
+            same = False
+        if not same:
+            write_atomic(target, content)
+    # Plain strings and os.walk: a docs tree holds thousands of files.
+    keep = {path.as_posix() for path in wanted} | {path.as_posix() for path in kept}
+    keep.add(OUTPUT_MARKER)
+    top = str(out_dir)
+    for folder, dirs, files in os.walk(top, topdown=False):
+        inside = os.path.relpath(folder, top).replace(os.sep, "/")
+        prefix = "" if inside == "." else inside + "/"
+        for name in files:
+            if prefix + name not in keep:
+                os.unlink(os.path.join(folder, name))
+        for name in dirs:
+            path = os.path.join(folder, name)
+            if os.path.islink(path):
+                if prefix + name not in keep:
+                    os.unlink(path)
+            elif not os.listdir(path):
+                os.rmdir(path)
 
 
 def remove_leftovers(folder: Path) -> None:

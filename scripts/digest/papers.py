@@ -27,12 +27,16 @@ def richness(source: Source, document: Document) -> tuple[int, int, int, str]:
 
 
 def group_papers(
-    sources: list[Source], documents: dict[str, Document], shingle_sets: dict[str, set[int]]
+    sources: list[Source],
+    documents: dict[str, Document],
+    shingle_sets: dict[str, set[int]],
+    groups: list[list[str]] | None = None,
 ) -> list[Paper]:
-    """One Paper per group of duplicate sources, sorted by paper id."""
+    """One Paper per group of duplicate sources, sorted by paper id (``groups``: the
+    groups of source names already found, else found here from the shingle sets)."""
     by_name = {source.path.name: source for source in sources}
     grouped: dict[str, list[str]] = {}
-    for group in group_shingle_sets(shingle_sets):
+    for group in group_shingle_sets(shingle_sets) if groups is None else groups:
         for name in group:
             grouped[name] = group
     papers: list[Paper] = []
