@@ -504,21 +504,36 @@ def _compute(
         )
         return {Path(page.path): page.text.encode("utf-8") for page in rendered}
 
-    if memo:
-        outputs.kept = set(memo.kept)
     wanted: dict[Path, bytes] = {}
     wanted.update({Path(page.path): page.text.encode("utf-8") for page in pages})
     wanted.update(health_pages())
     wanted[BIB_FILE] = bib_text.encode("utf-8")
+    signed = {
+        key: entry_signature(key, entry.reference) for key, entry in bibliography.entries.items()
+    }
     for paper in report.papers:
-        keys = bibliography.reference_keys[paper.id]
-        entries = [(key, bibliography.entries[key].reference, {}) for key in dict.fromkeys(keys)]
+        keys = list(dict.fromkeys(bibliography.reference_keys[paper.id]))
         header = f"The reference list of {paper.metadata.display_title} ({paper.id})."
-        wanted[Path("bib") / f"{paper.id}.bib"] = format_bibliography(entries, header).encode()
+        path = f"bib/{paper.id}.bib"
+        for page in keep(
+            path,
+            signature(header, [(key, signed[key]) for key in keys]),
+            lambda path=path, keys=keys, header=header: [
+                Page(
+                    path,
+                    format_bibliography(
+                        [(key, bibliography.entries[key].reference, {}) for key in keys], header
+                    ),
+                )
+            ],
+        ):
+            wanted[Path(page.path)] = page.text.encode("utf-8")
     for source in sources:
         wanted[published_path(source)] = source.published
         if source.pdf is not None:  # the sidecar says publish_pdf: true
             wanted[Path("sources") / source.path.name] = source.pdf
+    if memo:
+        outputs.kept = set(memo.kept)
     clashes = [
         Problem(
             DOCS_DIR / path,

@@ -82,6 +82,7 @@ def build_bibliography(
         own[paper.id] = sig
         merged[sig] = BibEntry("", ref, sig, corpus_paper=paper.id)
     parsed: dict[str, list[Reference]] = {}
+    richest: dict[str, tuple[int, str]] = {}  # the richness of each entry's reference
     for paper in papers:
         sigs = []
         parsed[paper.id] = []
@@ -94,8 +95,12 @@ def build_bibliography(
             entry = merged.get(sig)
             if entry is None:
                 entry = merged[sig] = BibEntry("", ref, sig)
-            elif entry.corpus_paper is None and _richness(ref) > _richness(entry.reference):
-                entry.reference = ref
+            elif entry.corpus_paper is None:
+                held = richest.get(sig) or _richness(entry.reference)
+                offered = _richness(ref)
+                if offered > held:
+                    entry.reference, held = ref, offered
+                richest[sig] = held
             entry.cited_in.append(CitedIn(paper.id, item))
         per_paper[paper.id] = sigs
 

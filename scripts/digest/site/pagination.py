@@ -63,10 +63,14 @@ def paginate(first: str, rows: list[Row], per_page: int) -> list[Chunk[Row]]:
     parts = [rows[i : i + per_page] for i in range(0, len(rows), per_page)] or [[]]
     names = [page_name(first, number) for number in range(1, len(parts) + 1)]
     chunks = []
+    links_from: dict[str, list[tuple[int, str]]] = {}  # a list's pages sit in two folders
     for number, (name, part) in enumerate(zip(names, parts, strict=True), start=1):
         here = posixpath.dirname(name)
-        links = [(n, relative_link(here, target)) for n, target in enumerate(names, start=1)]
-        chunks.append(Chunk(name, number, part, links, len(rows), per_page))
+        if here not in links_from:
+            links_from[here] = [
+                (n, relative_link(here, target)) for n, target in enumerate(names, start=1)
+            ]
+        chunks.append(Chunk(name, number, part, links_from[here], len(rows), per_page))
     return chunks
 
 
