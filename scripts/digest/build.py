@@ -30,6 +30,7 @@ from digest.compare.extract import extract_items
 from digest.compare.themes import Codebook, code_items, load_codebook
 from digest.duplicates import DuplicateState, regroup, shingles
 from digest.ingest import load_corpus, pdf_cache
+from digest.ingest.sidecar import recall_sidecars, sidecars_in_use
 from digest.manifest import (
     MANIFEST_NAME,
     PageMemo,
@@ -141,6 +142,20 @@ def citation_cache(folder: Path) -> StageCache[dict[int, list[Citation]]]:
 
 # What a formatted BibTeX entry depends on besides the entry itself.
 BIBTEX_CODE = ("model.py", "references/bibtex.py", "references/casing.py", "references/keys.py")
+
+
+def _sureness(stored: object, document: Document) -> tuple[str, list[str]]:
+    """The cleaner's summary and doubts for a document: as stored, if stored whole."""
+    if (
+        isinstance(stored, list)
+        and len(stored) == 2
+        and isinstance(stored[0], str)
+        and isinstance(stored[1], list)
+        and all(isinstance(doubt, str) for doubt in stored[1])
+    ):
+        return stored[0], stored[1]
+    sure = confidence(document)
+    return sure.summary(), sure.doubts()
 
 
 def _duplicate_state(stored: dict) -> DuplicateState | None:
@@ -339,7 +354,10 @@ def _compute(
     report = BuildReport()
     outputs = _Outputs()
     pdfs = pdf_cache(cache_dir)
+    sidecars = MemoFile(cache_dir, "sidecars", ("model.py", "ingest"))
+    recall_sidecars(sidecars.load())
     sources, report.problems = load_corpus(root / "sources", root, pdfs)
+    sidecars.keep(sidecars_in_use())
     report.left_out = sorted(
         {problem.path for problem in report.problems if problem.is_error}, key=str
     )
@@ -349,16 +367,24 @@ def _compute(
     bibtex_memo = MemoFile(cache_dir, "bibtex", BIBTEX_CODE)
     recall_formatted(bibtex_memo.load())
     outputs.caches = [pdfs, documents_cache, shingles_cache, items_cache, references_cache]
+    outputs.caches.append(sidecars)
     outputs.caches.append(bibtex_memo)
     documents, problems = clean_sources(sources, documents_cache)
     report.problems.extend(problems)
     sources = [source for source in sources if source.path.name in documents]
+    # How sure the cleaner is of each text, kept by the source's hash like its document.
+    sureness = MemoFile(cache_dir, "confidence", ("model.py", "clean"))
+    outputs.caches.append(sureness)
+    known, used = sureness.load(), {}
     for source in sources:
-        sure = confidence(documents[source.path.name])
-        report.summaries[source.path.as_posix()] = sure.summary()
-        report.problems.extend(
-            Problem(source.path, 1, doubt, severity="warning") for doubt in sure.doubts()
+        summary, doubts = used[source.sha256] = _sureness(
+            known.get(source.sha256), documents[source.path.name]
         )
+        report.summaries[source.path.as_posix()] = summary
+        report.problems.extend(
+            Problem(source.path, 1, doubt, severity="warning") for doubt in doubts
+        )
+    sureness.keep(used)
     report.source_count = len(sources)
     report.cache_hits, report.cache_misses = documents_cache.hits, documents_cache.misses
     shingle_sets = {source.path.name: shingles_cache.get(source, shingles) for source in sources}

@@ -9,9 +9,10 @@ at once rather than the first only. Lines come from the YAML node tree
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -327,14 +328,81 @@ def read_sidecar(path: Path) -> Sidecar:
     if raw is None:
         return sidecar
     sidecar.raw = raw
+    memo = hashlib.sha256(str(path).encode("utf-8") + b"\0" + raw).hexdigest()
+    limits = list(sidecar.problems)  # what reading found; the rest is what checking finds
+    stored = _READ.get(memo)
+    if stored is not None:
+        try:
+            sidecar.metadata, sidecar.lines, checked = _from_json(sidecar.path, stored)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # a damaged record is checked again, never trusted
+        else:
+            sidecar.problems = limits + checked
+            _IN_USE.add(memo)
+            return sidecar
+    sidecar.problems = []
+    _check(sidecar, raw)
+    if len(_READ) >= _READ_LIMIT:  # a long `mkdocs serve` session
+        _READ.clear()
+        _IN_USE.clear()
+    _READ[memo] = _to_json(sidecar)
+    _IN_USE.add(memo)
+    sidecar.problems[:0] = limits
+    return sidecar
+
+
+# Sidecars already read and checked, by their path and bytes: a build of a thousand
+# papers spent most of its reading of the corpus in YAML. ``recall_sidecars`` starts
+# from what an earlier build stored (keyed by this package's code), ``sidecars_in_use``
+# gives back what this one read, to store.
+_READ: dict[str, dict[str, Any]] = {}
+_IN_USE: set[str] = set()
+_READ_LIMIT = 100_000
+
+
+def recall_sidecars(stored: dict[str, Any]) -> None:
+    _IN_USE.clear()
+    _READ.update(stored)
+
+
+def sidecars_in_use() -> dict[str, Any]:
+    return {memo: _READ[memo] for memo in sorted(_IN_USE) if memo in _READ}
+
+
+def _to_json(sidecar: Sidecar) -> dict[str, Any]:
+    return {
+        "metadata": asdict(sidecar.metadata) if sidecar.metadata else None,
+        "lines": sidecar.lines,
+        "problems": [[p.line, p.message, p.severity] for p in sidecar.problems],
+    }
+
+
+def _from_json(
+    path: Path, stored: dict[str, Any]
+) -> tuple[Metadata | None, dict[str, int], list[Problem]]:
+    fields, metadata = stored["metadata"], None
+    if fields is not None:
+        authors = [Person(**person) for person in fields["authors"]]
+        metadata = Metadata(**{**fields, "authors": authors})
+    lines = {str(key): int(line) for key, line in stored["lines"].items()}
+    problems = [
+        Problem(path, int(line), str(message), str(severity))
+        for line, message, severity in stored["problems"]
+    ]
+    return metadata, lines, problems
+
+
+def _check(sidecar: Sidecar, raw: bytes) -> None:
+    """Decode, parse and check the sidecar's bytes into ``sidecar``."""
+    path = sidecar.path
     text, problems = decode_utf8(raw, path)
     sidecar.problems.extend(problems)
     if text is None:
-        return sidecar
+        return
     text = normalise_line_ends(text)
     root = _compose(text, path, sidecar.problems)
     if root is None:
-        return sidecar
+        return
     if not isinstance(root, yaml.MappingNode):
         sidecar.problems.append(
             Problem(
@@ -344,10 +412,9 @@ def read_sidecar(path: Path) -> Sidecar:
                 f"got {'a list' if isinstance(root, yaml.SequenceNode) else 'a single value'}",
             )
         )
-        return sidecar
+        return
     _check_mapping(sidecar, root)
     sidecar.problems.sort(key=lambda problem: problem.line)
-    return sidecar
 
 
 def load_sidecar(path: Path) -> tuple[Metadata | None, list[Problem]]:
