@@ -17,6 +17,7 @@ on the real corpus (see ``DEFAULT_THRESHOLD``).
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from array import array
@@ -198,13 +199,57 @@ def _pairs(
     sets: Mapping[str, set[int]], threshold: float, max_doc_freq: int, doc_freq: Counter[int]
 ) -> set[tuple[str, str]]:
     """Every pair (in key order) whose containment is at least ``threshold``; fills
-    ``doc_freq`` (shingle -> texts holding it) on the way."""
+    ``doc_freq`` (shingle -> texts holding it) on the way.
+
+    The pairs are those ``_shared_counts`` scores at or above the threshold, found
+    without counting every pair (prefix filtering, as similarity joins do): a text A
+    can reach the threshold with a text B at least as large only if they share
+    ``need(A)`` of A's indexed shingles, so they share one of A's rarest
+    ``len(indexed A) - need(A) + 1``. Only those rare shingles are looked up, and
+    only the candidates found are counted. A text that shares fewer shingles with
+    the corpus than it would need (most texts: their wording is their own) is not
+    looked up at all.
+    """
     doc_freq.update(chain.from_iterable(sets.values()))
-    return {
-        (a, b)
-        for (a, b), shared in _shared_counts(sets, max_doc_freq, doc_freq).items()
-        if shared / min(len(sets[a]), len(sets[b])) >= threshold
-    }
+    in_index = {shingle for shingle, count in doc_freq.items() if 2 <= count <= max_doc_freq}
+    indexed = {name: shingle_set & in_index for name, shingle_set in sets.items()}
+    prefixes: dict[str, list[int]] = {}
+    for name, shared in indexed.items():
+        need = _least_shared(threshold, len(sets[name]))
+        if len(shared) >= need:
+            rarest = sorted(shared, key=lambda s: (doc_freq[s], s))
+            prefixes[name] = rarest[: len(shared) - need + 1]
+    looked_up = set(chain.from_iterable(prefixes.values()))
+    holders: dict[int, list[str]] = defaultdict(list)
+    for name in sorted(indexed):
+        for shingle in looked_up.intersection(indexed[name]):
+            holders[shingle].append(name)
+    found: set[tuple[str, str]] = set()
+    for name, prefix in prefixes.items():
+        size = len(sets[name])
+        candidates = {
+            other
+            for shingle in prefix
+            for other in holders[shingle]
+            if other != name and len(sets[other]) >= size
+        }
+        mine = indexed[name]
+        for other in candidates:
+            shared = len(mine & indexed[other])
+            if shared / min(size, len(sets[other])) >= threshold:
+                found.add((min(name, other), max(name, other)))
+    return found
+
+
+def _least_shared(threshold: float, size: int) -> int:
+    """The fewest shared shingles with which a text of ``size`` reaches ``threshold``
+    (at least 1: sharing nothing never makes a pair)."""
+    need = max(1, math.ceil(threshold * size))
+    while need > 1 and (need - 1) / size >= threshold:
+        need -= 1
+    while size and need / size < threshold:
+        need += 1
+    return need
 
 
 def _components(sets: Mapping[str, set[int]], pairs: set[tuple[str, str]]) -> list[list[str]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections import Counter
 
 import pytest
 
@@ -116,3 +117,20 @@ def test_small_changes_are_mostly_updates(monkeypatch: pytest.MonkeyPatch) -> No
             assert groups == group_shingle_sets(sets)
             sets = change(rng, sets)
     assert sum(outcomes) >= 15  # of 30 changes
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_pairs_found_by_prefix_equal_pairs_counted_one_by_one(seed: int) -> None:
+    # duplicates._pairs looks up only each text's rarest shingles; _shared_counts counts
+    # every pair sharing a shingle: the pairs at the threshold must be the same.
+    rng = random.Random(seed)
+    sets = random_corpus(rng, rng.randint(10, 70))
+    threshold = rng.choice([0.05, 0.3, 0.5, 0.8, 1.0])
+    max_doc_freq = rng.choice([2, 3, 5, 50])
+    counted = {
+        pair
+        for pair, shared in duplicates._shared_counts(sets, max_doc_freq).items()
+        if shared / min(len(sets[pair[0]]), len(sets[pair[1]])) >= threshold
+    }
+    found = duplicates._pairs(sets, threshold, max_doc_freq, Counter())
+    assert found == counted
