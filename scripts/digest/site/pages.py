@@ -53,7 +53,10 @@ class Markdown(str):
 
 
 def _finalize(value: Any) -> Any:
-    if isinstance(value, Markdown) or not isinstance(value, str):
+    kind = type(value)  # the plain-str case first: it runs for every {{ }} of every page
+    if kind is str:
+        return escape_inline(value)
+    if kind is Markdown or not isinstance(value, str):
         return value
     return escape_inline(value)
 
@@ -77,8 +80,27 @@ def environment(compiled: Path | None = None) -> Environment:
     env.filters["md"] = Markdown
     env.filters["blockquote"] = lambda value: Markdown("> " + escape(value))
     env.filters["url_path"] = lambda value: Markdown(_quoted(value, "/#:.-"))
+    env.globals["citing_paper"] = citing_paper
     env.filters["fenced"] = fenced
     return env
+
+
+def citing_paper(paper: dict, root: str) -> Markdown:
+    """One paper citing a work: its title, its reference-list items and the passages
+    citing the work (``paper`` as bibliography_pages._citing gives it; links from the
+    top of the docs tree, ``root`` leading there). Written here rather than as a
+    template macro: entry pages name tens of thousands of citing papers."""
+    refs = ", ".join(
+        f"[reference {number}]({_quoted(f'{root}/{link}', '/#:.-')})"
+        for number, link in paper["refs"]
+    )
+    text = f"{escape_inline(paper['title'])}: {refs}"
+    if paper["passages"]:
+        text += "; cited in the text at " + ", ".join(
+            f"[{escape_inline(label)}]({_quoted(f'{root}/{link}', '/#:.-')})"
+            for label, link in paper["passages"]
+        )
+    return Markdown(text)
 
 
 @lru_cache(maxsize=1 << 16)  # the same links recur on many pages
