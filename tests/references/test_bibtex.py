@@ -27,6 +27,7 @@ from pybtex.database import parse_string
 from pybtex.plugin import find_plugin
 
 from digest.model import REFERENCE_TYPES, Person, Reference
+from digest.references import bibtex as bibtex_module
 from digest.references.bibtex import (
     clean_text,
     entry_type,
@@ -678,3 +679,40 @@ def test_clean_text_drops_exactly_what_cannot_be_written_at_every_code_point() -
     wrong = [hex(code) for code in range(0x110000) if clean_text(chr(code)) != expected(chr(code))]
     assert wrong == []
     assert clean_text("a\x00b\x85c\ufffe d\U0010ffff\u3000e") == "ab c d e"
+
+
+def _escape_one_character_at_a_time(text: str, protect: list[tuple[int, int]]) -> str:
+    """The escaping rule spelt out character by character (bibtex._escape writes the
+    same in slices)."""
+    opens = {start for start, _ in protect}
+    closes = {end for _, end in protect}
+    partners = bibtex_module._matched_braces(text)
+    out = []
+    for index, ch in enumerate(text):
+        if index in closes:
+            out.append("}")
+        if index in opens:
+            out.append("{")
+        if ch == "{":
+            out.append(r"\{" if index in partners else r"\textbraceleft{}")
+        elif ch == "}":
+            out.append(r"\}" if index in partners else r"\textbraceright{}")
+        else:
+            out.append(bibtex_module._LATEX_SPECIALS.get(ch, ch))
+    if len(text) in closes:
+        out.append("}")
+    escaped = bibtex_module._LIGATURES.sub("{}", "".join(out))
+    return bibtex_module._BIBER_KEYWORD.sub(r"\1{}", escaped)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_escaping_in_slices_equals_escaping_each_character(seed: int) -> None:
+    rng = random.Random(seed)
+    alphabet = "ab Zq{}{}\\&%$#_~^<>?!`,-'\"“é"
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        cuts = sorted(rng.sample(range(len(text) + 1), k=min(len(text) + 1, 2 * rng.randint(0, 3))))
+        protect = list(zip(cuts[0::2], cuts[1::2], strict=False))  # an odd cut is dropped
+        assert bibtex_module._escape(text, protect) == _escape_one_character_at_a_time(
+            text, protect
+        )

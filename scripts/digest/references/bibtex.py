@@ -213,6 +213,8 @@ _LATEX_SPECIALS = {
     "<": r"\textless{}",
     ">": r"\textgreater{}",
 }
+# Every character _escape rewrites: the specials and the braces.
+_LATEX_CHARACTERS = re.compile("[" + re.escape("".join(_LATEX_SPECIALS)) + "{}]")
 # What a straight double quote opens after (besides a space).
 _OPENERS = frozenset("([{<“‘—–-/")
 # Ligatures no reader of the source meant: "?`" is an inverted question mark in
@@ -335,6 +337,8 @@ def typographic_quotes(text: str) -> str:
     closing quote (’); before a letter or digit it opens (‘); ``''`` is LaTeX's
     closing double quote and stays.
     """
+    if '"' not in text and "'" not in text:
+        return text
     out: list[str] = []
     for index, ch in enumerate(text):
         before = text[index - 1] if index else " "
@@ -348,24 +352,34 @@ def typographic_quotes(text: str) -> str:
 
 
 def _escape(text: str, protect: list[tuple[int, int]] | None = None) -> str:
-    """Escape ``text`` (already one clean line), with braces around the ``protect`` spans."""
-    opens = {start for start, _ in protect or []}
-    closes = {end for _, end in protect or []}
-    partners = _matched_braces(text)
+    """Escape ``text`` (already one clean line), with braces around the ``protect`` spans.
+
+    Only the positions where something is written (a special character, a span's start
+    or end) are visited; the text between is copied in slices.
+    """
+    opens = {start for start, _ in protect or [] if start < len(text)}
+    closes = {end for _, end in protect or [] if end <= len(text)}
+    specials = {found.start() for found in _LATEX_CHARACTERS.finditer(text)}
+    partners = _matched_braces(text) if "{" in text or "}" in text else set()
     out = []
-    for index, ch in enumerate(text):
+    copied = 0
+    for index in sorted(opens | closes | specials):
+        out.append(text[copied:index])
+        copied = index
         if index in closes:
             out.append("}")
         if index in opens:
             out.append("{")
-        if ch == "{":
-            out.append(r"\{" if index in partners else r"\textbraceleft{}")
-        elif ch == "}":
-            out.append(r"\}" if index in partners else r"\textbraceright{}")
-        else:
-            out.append(_LATEX_SPECIALS.get(ch, ch))
-    if len(text) in closes:
-        out.append("}")
+        if index in specials:
+            ch = text[index]
+            if ch == "{":
+                out.append(r"\{" if index in partners else r"\textbraceleft{}")
+            elif ch == "}":
+                out.append(r"\}" if index in partners else r"\textbraceright{}")
+            else:
+                out.append(_LATEX_SPECIALS[ch])
+            copied = index + 1
+    out.append(text[copied:])
     # No escape contains "?", "!", "`" or ",": breaking ligatures afterwards is safe.
     text = _LIGATURES.sub("{}", "".join(out))
     return _BIBER_KEYWORD.sub(r"\1{}", text)

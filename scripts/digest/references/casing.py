@@ -134,6 +134,7 @@ def reads_as_pinyin(word: str) -> bool:
     return any(count >= 2 for count in _syllable_counts(word))
 
 
+@cache  # titles repeat their words; a word's reading never changes
 def is_pinyin_name(word: str) -> bool:
     """A capitalised word that is a Chinese name written in pinyin (rule 2 above).
 
