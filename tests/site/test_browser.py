@@ -201,6 +201,11 @@ def test_a_phrase_from_a_paragraph_leads_to_that_paragraph(site_url, paper: str)
     top = tab.eval_on_selector(target, "p => p.getBoundingClientRect().top")
     assert tab.evaluate("window.scrollY") > 0
     assert 0 <= top < 720 / 2, top  # at the top of the window, below the header
+    permalink = tab.eval_on_selector(
+        f"{target} > a.headerlink",
+        "link => [link.getAttribute('href'), getComputedStyle(link, '::after').content]",
+    )
+    assert permalink == [f"#{anchor}", '"¶"']
 
 
 def test_a_sub_result_leads_to_a_paragraph_of_its_section(site_url) -> None:

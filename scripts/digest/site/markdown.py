@@ -126,9 +126,10 @@ def render_paragraph(
 
 
 def _permalink(anchor: str) -> str:
-    """The ¶ that links to a paragraph, styled (shown on hover) and left out of search like
-    the ones Material puts after headings."""
-    return f'[¶](#{anchor}){{ .headerlink title="Permanent link" }}'
+    """The ¶ that links to a paragraph: Material's headerlink (shown on hover, left out of
+    search), empty, its ¶ drawn by the stylesheet (digest.css), so that the page's text,
+    copied or read by a tool, is the paper's text alone."""
+    return f'[](#{anchor}){{ .headerlink title="Permanent link" }}'
 
 
 def has_text(paragraph: Paragraph) -> bool:
