@@ -50,7 +50,7 @@ def spaced_for_index(page: str) -> str:
 # the page's record (twice the bytes a result downloads). The indexer therefore reads a
 # paragraph or list item with an id as an empty one of the same tag that carries the id,
 # then the content without it: the same words at the same places, the anchor without text.
-# The search box (overrides/partials/search.html) links a result to the paragraph whose
+# The search box (docs/javascripts/search.js) links a result to the paragraph whose
 # anchor is the last before the place where the words asked for are found together.
 _BLOCK_WITH_ID = re.compile(r"""<(p|li)\b([^>]*?)\s+id=(?:"([^"]*)"|'([^']*)')([^>]*)>""", re.I)
 

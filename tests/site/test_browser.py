@@ -153,7 +153,7 @@ def test_words_on_every_page_are_left_out_of_a_longer_query(site_url) -> None:
 
 # A paragraph of a paper's body (paragraph_ids: "s3-2-p1") from the middle of the page, and
 # a run of eight plain words from the middle of its text (its ¶ left out), six of them no
-# word the search box leaves out ("the", "of", ...: overrides/partials/search.html).
+# word the search box leaves out ("the", "of", ...: docs/javascripts/search.js).
 PICK_PARAGRAPH = """() => {
     const common = new Set(("a an and are as at be by for from in into is it its of on or " +
       "that the their this to under was were with").split(" "));
