@@ -45,6 +45,38 @@ def spaced_for_index(page: str) -> str:
     return "".join(parts)
 
 
+# Pagefind records each element with an id as an anchor (its tag, id, the word it starts at)
+# with the element's whole text; a paragraph's would hold the paragraph a second time in
+# the page's record (twice the bytes a result downloads). The indexer therefore reads a
+# paragraph or list item with an id as an empty one of the same tag that carries the id,
+# then the content without it: the same words at the same places, the anchor without text.
+# The search box (docs/javascripts/search.js) links a result to the paragraph whose
+# anchor is the last before the place where the words asked for are found together.
+_BLOCK_WITH_ID = re.compile(r"""<(p|li)\b([^>]*?)\s+id=(?:"([^"]*)"|'([^']*)')([^>]*)>""", re.I)
+
+
+def anchored_for_index(page: str) -> str:
+    """The HTML ``page`` with each ``<p id>`` and ``<li id>`` split in two: an empty element
+    that holds the id, then the element's content under the tag without it."""
+    parts = _TAG_OR_RAW.split(page)
+    parts[1::2] = [
+        _empty_anchor(found) if (found := _BLOCK_WITH_ID.fullmatch(tag)) else tag
+        for tag in parts[1::2]
+    ]
+    return "".join(parts)
+
+
+def _empty_anchor(found: re.Match[str]) -> str:
+    tag, before, double, single, after = found.groups()
+    anchor = double if double is not None else single
+    return f'<{tag} id="{anchor}"></{tag}><{tag}{before}{after}>'
+
+
+def page_for_index(page: str) -> str:
+    """The copy of ``page`` the indexer reads: marks spaced, paragraphs' ids made empty."""
+    return anchored_for_index(spaced_for_index(page))
+
+
 class SearchIndexError(Exception):
     """The index could not be written; the message says why and what to do."""
 
@@ -93,7 +125,7 @@ def index_site(site_dir: Path, *, timeout: float = 1800) -> str:
             copy = Path(pages) / path.relative_to(site_dir)
             copy.parent.mkdir(parents=True, exist_ok=True)
             text = path.read_text(encoding="utf-8", errors="replace")
-            copy.write_text(spaced_for_index(text), encoding="utf-8")
+            copy.write_text(page_for_index(text), encoding="utf-8")
         command = [str(binary), "--site", pages, "--output-path", str(bundle)]
         for selector in EXCLUDE_SELECTORS:
             command += ["--exclude-selectors", selector]

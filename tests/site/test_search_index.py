@@ -8,10 +8,17 @@ from pathlib import Path
 
 import pagefind.service
 import pytest
+from sitecheck import search_fragments
 
 from digest import search_index
 from digest.cli import main as digest_main
-from digest.search_index import SearchIndexError, index_site, spaced_for_index
+from digest.search_index import (
+    SearchIndexError,
+    anchored_for_index,
+    index_site,
+    page_for_index,
+    spaced_for_index,
+)
 
 
 @pytest.mark.parametrize(
@@ -33,6 +40,52 @@ from digest.search_index import SearchIndexError, index_site, spaced_for_index
 )
 def test_marks_that_join_two_words_are_spaced_for_the_indexer(html: str, indexed: str) -> None:
     assert spaced_for_index(html) == indexed
+
+
+@pytest.mark.parametrize(
+    ("html", "indexed"),
+    [
+        (
+            '<p id="s1-p1">Words and <a id="cite-1" href="x">a citation</a></p>',
+            '<p id="s1-p1"></p><p>Words and <a id="cite-1" href="x">a citation</a></p>',
+        ),
+        ('<li class="x" id="p2">An item</li>', '<li id="p2"></li><li class="x">An item</li>'),
+        # A heading keeps its text (it titles Pagefind's sub-results), as does any other
+        # element; a script's text is no tag.
+        (
+            '<h2 id="s1">Intro</h2><span id="m">x</span>',
+            '<h2 id="s1">Intro</h2><span id="m">x</span>',
+        ),
+        ("<script>s = '<p id=\"z\">'</script>", "<script>s = '<p id=\"z\">'</script>"),
+        ("<p>No id</p><pre id='code'>x</pre>", "<p>No id</p><pre id='code'>x</pre>"),
+        ("<p class='a' id='p1' title=\"t\">x</p>", '<p id="p1"></p><p class=\'a\' title="t">x</p>'),
+    ],
+)
+def test_paragraphs_with_ids_are_indexed_as_empty_anchors(html: str, indexed: str) -> None:
+    assert anchored_for_index(html) == indexed
+    assert page_for_index(html.replace("Words", "the“glued”words")) == indexed.replace(
+        "Words", "the “ glued ” words"
+    )
+
+
+def test_a_paragraphs_anchor_holds_no_copy_of_its_text(tmp_path: Path) -> None:
+    """Pagefind's record of a page keeps each paragraph's id and place, its text once."""
+    site = small_site(tmp_path / "site")
+    (site / "papers/a/index.html").write_text(
+        "<html lang='en'><body><div data-pagefind-body><h1 id='top'>Paper</h1>"
+        "<p id='s1-p1'>alpha beta gamma</p><ul><li><p id='s1-p2'>delta epsilon</p></li></ul>"
+        "</div></body></html>",
+        "utf-8",
+    )
+    index_site(site)
+    record = search_fragments(site)["papers/a/"]
+    assert [(a["element"], a["id"], a["text"], a["location"]) for a in record["anchors"]] == [
+        ("h1", "top", "Paper", 0),
+        ("p", "s1-p1", "", 1),
+        ("p", "s1-p2", "", 4),
+    ]
+    assert record["content"].count("alpha beta gamma") == 1
+    assert "<p id='s1-p1'>alpha" in (site / "papers/a/index.html").read_text("utf-8")
 
 
 def small_site(folder: Path) -> Path:

@@ -20,6 +20,7 @@ from sitecheck import (
     check_built_site,
     empty_project,
     mkdocs_build,
+    search_fragments,
     search_text_by_page,
     unexpected,
     warning_lines,
@@ -56,6 +57,18 @@ def test_real_site_builds(tmp_path: Path) -> None:
     assert 'id="cite-1"' in paper and 'id="ref-1"' in paper
     unresolved = site_dir / "papers/grassroots-party-construction-implementation/index.html"
     assert unresolved.read_text(encoding="utf-8").count("citation unresolved") == 9
+
+    # Every paragraph of a paper has an id (a search result leads there), no id repeats on
+    # its page, and the search index records each paragraph's place without its text.
+    records = search_fragments(site_dir)
+    for page in sorted(site_dir.glob("papers/*/index.html")):
+        text = page.read_text(encoding="utf-8")
+        ids = re.findall(r'\sid="([^"]*)"', text)
+        assert len(ids) == len(set(ids)), page
+        paragraphs = re.findall(r'<p id="((?:[^"]+-)?p\d+)">', text)
+        assert len(paragraphs) >= 5, page
+        anchors = {a["id"]: a for a in records[f"papers/{page.parent.name}/"]["anchors"]}
+        assert {(anchors[p]["element"], anchors[p]["text"]) for p in paragraphs} == {("p", "")}
 
     # Search indexes each text once: a passage quoted on a theme page is found on its
     # paper's page only (the quotes are data-pagefind-ignore), and no lunr index is written.

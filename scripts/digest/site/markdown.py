@@ -92,35 +92,108 @@ def render_heading(heading: Heading, *, anchors: bool = False) -> str:
 TextRenderer = Callable[[int, str], str]
 
 
-def render_paragraph(paragraph: Paragraph, text: TextRenderer | None = None, index: int = 0) -> str:
+def render_paragraph(
+    paragraph: Paragraph,
+    text: TextRenderer | None = None,
+    index: int = 0,
+    *,
+    anchor: str | None = None,
+) -> str:
     """A run-in head or item marker becomes a bold lead-in, the same for both; a list
-    item becomes an item of a Markdown list, a block quote a Markdown quote."""
+    item becomes an item of a Markdown list, a block quote a Markdown quote.
+
+    ``anchor`` (see paragraph_ids) becomes the paragraph's id, with a permalink (¶) after
+    its text: attr_list's ``{: #id }`` on a line of its own, which only the writer puts
+    there (a ``{...}`` of the source is escaped and stays text).
+    """
     body = text(index, paragraph.text) if text else escape_inline(paragraph.text)
+    if anchor and has_text(paragraph):
+        body = f"{body.rstrip()} {_permalink(anchor)}".lstrip()
+        after = f"\n{{: #{anchor} }}"
+    else:
+        after = ""
     if paragraph.list == "bullet":
-        return f"- {body}".rstrip()
+        return f"- {body}".rstrip() + after
     if paragraph.list == "ordered":
-        return f"{paragraph.marker}. {body}".rstrip()
+        return f"{paragraph.marker}. {body}".rstrip() + after
     lead = " ".join(part for part in (paragraph.marker, paragraph.lead) if part)
     if not lead:
         block = _BLOCK_START.sub(_escape_block_start, body)
-        return f"> {block}".rstrip() if paragraph.quote else block
-    return f"**{escape_inline(lead)}** {body}".rstrip()
+        if paragraph.quote:
+            return f"> {block}".rstrip() + after.replace("\n", "\n> ")
+        return block + after
+    return f"**{escape_inline(lead)}** {body}".rstrip() + after
+
+
+def _permalink(anchor: str) -> str:
+    """The ¶ that links to a paragraph: Material's headerlink (shown on hover, left out of
+    search), empty, its ¶ drawn by the stylesheet (digest.css), so that the page's text,
+    copied or read by a tool, is the paper's text alone."""
+    return f'[](#{anchor}){{ .headerlink title="Permanent link" }}'
+
+
+def has_text(paragraph: Paragraph) -> bool:
+    """Whether the paragraph renders as a block of its own, so it can carry an id."""
+    return bool(
+        paragraph.text.strip() or (not paragraph.list and (paragraph.lead or paragraph.marker))
+    )
+
+
+def paragraph_ids(doc: Document) -> dict[int, str]:
+    """The id of each paragraph of the body, by its index in ``doc.body``.
+
+    ``s3-2-p1`` is the first paragraph of the section whose heading's anchor is ``s3-2``
+    (any level: §3 and §3.2 count apart), ``p1`` the first before any heading. Counted
+    within the section, so an id stays when text outside its section changes. Unique on
+    the page: a second section of the same anchor counts on; a number that would spell a
+    heading's anchor is skipped.
+    """
+    headings = {block.anchor for block in doc.body if isinstance(block, Heading)}
+    counts: dict[str, int] = {}
+    ids: dict[int, str] = {}
+    section = ""
+    for index, block in enumerate(doc.body):
+        if isinstance(block, Heading):
+            section = block.anchor
+            continue
+        if not has_text(block):
+            continue
+        prefix = f"{section}-p" if section else "p"
+        while True:
+            counts[section] = counts.get(section, 0) + 1
+            candidate = f"{prefix}{counts[section]}"
+            if candidate not in headings:
+                break
+        ids[index] = candidate
+    return ids
+
+
+def footnote_id(number: int) -> str:
+    """The id of the ``number``-th footnote (from 1): ``fn1``."""
+    return f"fn{number}"
 
 
 def render_body(doc: Document, *, anchors: bool = False, text: TextRenderer | None = None) -> str:
     """Only the numbered body: headings and paragraphs, blank-line separated.
 
     ``text`` renders a paragraph's text given the block's index (to add links);
-    it must escape what it does not turn into Markdown.
+    it must escape what it does not turn into Markdown. With ``anchors``, headings
+    and paragraphs (paragraph_ids) and footnotes (footnote_id) carry ids.
     """
+    ids = paragraph_ids(doc) if anchors else {}
     blocks = [
         render_heading(block, anchors=anchors)
         if isinstance(block, Heading)
-        else render_paragraph(block, text, index)
+        else render_paragraph(block, text, index, anchor=ids.get(index))
         for index, block in enumerate(doc.body)
     ]
     # Footnotes close the body, each as "[^n]: text" (shown as written, never dropped).
-    blocks.extend(f"\\[^{note.label}\\]: {escape_inline(note.text)}" for note in doc.footnotes)
+    for number, note in enumerate(doc.footnotes, 1):
+        block = f"\\[^{note.label}\\]: {escape_inline(note.text)}"
+        if anchors:
+            anchor = footnote_id(number)
+            block = f"{block} {_permalink(anchor)}\n{{: #{anchor} }}"
+        blocks.append(block)
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 

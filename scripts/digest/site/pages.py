@@ -230,10 +230,11 @@ def render_paper(
         title=paper.metadata.display_title,
         rows=metadata_rows(paper.metadata),
         completeness=completeness(paper.metadata),
-        # The sidecar's abstract (a person checked it) before the cleaner's reading.
+        # The sidecar's abstract (a person checked it) before the cleaner's reading; its
+        # paragraphs' ids (abstract-p1, ...) are in the scheme of the body's (paragraph_ids).
         abstract=[
-            Markdown(render_paragraph(Paragraph(p)))
-            for p in (_paragraphs(paper.metadata.abstract) or doc.abstract)
+            Markdown(render_paragraph(Paragraph(p), anchor=f"abstract-p{number}"))
+            for number, p in enumerate(_paragraphs(paper.metadata.abstract) or doc.abstract, 1)
         ],
         keywords=paper.metadata.keywords or doc.keywords,
         highlights=doc.highlights,
