@@ -144,6 +144,42 @@ def citation_cache(folder: Path) -> StageCache[dict[int, list[Citation]]]:
 BIBTEX_CODE = ("model.py", "references/bibtex.py", "references/casing.py", "references/keys.py")
 
 
+def _judge_cleaning(
+    sources: list[Source], documents: dict[str, Document], memo: MemoFile, report: BuildReport
+) -> None:
+    """How sure the cleaner is of each text (a summary, doubts as warnings), kept by
+    the source's hash like its document."""
+    known, used = memo.load(), {}
+    for source in sources:
+        summary, doubts = used[source.sha256] = _sureness(
+            known.get(source.sha256), documents[source.path.name]
+        )
+        report.summaries[source.path.as_posix()] = summary
+        report.problems.extend(
+            Problem(source.path, 1, doubt, severity="warning") for doubt in doubts
+        )
+    memo.keep(used)
+
+
+def _group_sources(
+    sources: list[Source],
+    documents: dict[str, Document],
+    shingles_cache: StageCache[set[int]],
+    memo: MemoFile,
+) -> list[Paper]:
+    """The papers: renderings of one text grouped, the grouping updated from the last
+    build's (``memo``) when few sources changed."""
+    shingle_sets = {source.path.name: shingles_cache.get(source, shingles) for source in sources}
+    groups, state = regroup(
+        shingle_sets,
+        {source.path.name: source.sha256 for source in sources},
+        _duplicate_state(memo.load()),
+        shingles_cache.peek,
+    )
+    memo.keep(state.to_json())
+    return group_papers(sources, documents, shingle_sets, groups)
+
+
 def _sureness(stored: object, document: Document) -> tuple[str, list[str]]:
     """The cleaner's summary and doubts for a document: as stored, if stored whole."""
     if (
@@ -372,32 +408,14 @@ def _compute(
     documents, problems = clean_sources(sources, documents_cache)
     report.problems.extend(problems)
     sources = [source for source in sources if source.path.name in documents]
-    # How sure the cleaner is of each text, kept by the source's hash like its document.
     sureness = MemoFile(cache_dir, "confidence", ("model.py", "clean"))
     outputs.caches.append(sureness)
-    known, used = sureness.load(), {}
-    for source in sources:
-        summary, doubts = used[source.sha256] = _sureness(
-            known.get(source.sha256), documents[source.path.name]
-        )
-        report.summaries[source.path.as_posix()] = summary
-        report.problems.extend(
-            Problem(source.path, 1, doubt, severity="warning") for doubt in doubts
-        )
-    sureness.keep(used)
+    _judge_cleaning(sources, documents, sureness, report)
     report.source_count = len(sources)
     report.cache_hits, report.cache_misses = documents_cache.hits, documents_cache.misses
-    shingle_sets = {source.path.name: shingles_cache.get(source, shingles) for source in sources}
     duplicates_memo = MemoFile(cache_dir, "duplicates", ("duplicates.py",))
     outputs.caches.append(duplicates_memo)
-    groups, duplicates_state = regroup(
-        shingle_sets,
-        {source.path.name: source.sha256 for source in sources},
-        _duplicate_state(duplicates_memo.load()),
-        shingles_cache.peek,
-    )
-    duplicates_memo.keep(duplicates_state.to_json())
-    report.papers = group_papers(sources, documents, shingle_sets, groups)
+    report.papers = _group_sources(sources, documents, shingles_cache, duplicates_memo)
     report.paper_count = len(report.papers)
 
     registry = KeyRegistry.load(root / KEYS_FILE, KEYS_FILE)
