@@ -286,14 +286,14 @@ class DuplicateState:
     max_doc_freq: int
 
     def to_json(self) -> dict[str, object]:
-        shingles = sorted(self.doc_freq)
+        # Shingles and counts in the dict's own order (a cache file, read back whole).
         return {
             "keys": self.keys,
             "pairs": sorted(self.pairs),
             "threshold": self.threshold,
             "max_doc_freq": self.max_doc_freq,
-            "shingles": array("Q", shingles).tobytes().hex(),
-            "counts": array("I", (self.doc_freq[s] for s in shingles)).tobytes().hex(),
+            "shingles": array("Q", self.doc_freq.keys()).tobytes().hex(),
+            "counts": array("I", self.doc_freq.values()).tobytes().hex(),
         }
 
     @classmethod
