@@ -38,7 +38,9 @@ class Vocabulary:
         counts: Counter[str] = Counter()
         broken = False
         for line in lines:
-            text = _MARKED_BREAK.sub(" ", line.text)  # halves of a broken word are no words
+            text = line.text
+            if BREAK_MARK in text:  # halves of a broken word are no words
+                text = _MARKED_BREAK.sub(" ", text)
             words = _WORD.findall(text)
             if text.endswith("-") and words and text[:-1].endswith(words[-1]):
                 words = words[:-1]
