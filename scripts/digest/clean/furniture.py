@@ -294,15 +294,17 @@ def _is_folio(
     )
 
 
-def _affixes(text: str) -> set[tuple[str, str]]:
-    """The line's first and last few words (digits masked), as running parts may be."""
+@lru_cache(maxsize=4096)
+def _affixes(text: str) -> frozenset[tuple[str, str]]:
+    """The line's first and last few words (digits masked), as running parts may be.
+    (Cached: each edge line is asked for them again for every test.)"""
     words = furniture_key(text).split()
     smallest = MIN_CAPITALS_AFFIX_WORDS if _is_capitals(text) else MIN_AFFIX_WORDS
     found: set[tuple[str, str]] = set()
     for size in range(smallest, min(MAX_AFFIX_WORDS, len(words) - 1) + 1):
         found.add(("start", " ".join(words[:size])))
         found.add(("end", " ".join(words[-size:])))
-    return found
+    return frozenset(found)
 
 
 def _recurring_affixes(edges: list[list[str]], needed: float) -> set[tuple[str, str]]:

@@ -46,7 +46,7 @@ class Vocabulary:
                 words = words[:-1]
             if broken and words and text.startswith(words[0]):
                 words = words[1:]
-            counts.update(word.lower() for word in words)
+            counts.update(map(str.lower, words))
             broken = line.text.endswith("-") or (broken and line.blank)
         return cls(counts)
 

@@ -19,7 +19,11 @@ from digest.clean.linenumbers import strip_line_numbers
 from digest.clean.spacing import undouble
 from digest.model import LineStyle
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of odd or repeated spaces, each to be one space (a single space is left alone:
+# replacing every space of every line with itself costs more than the rest of the line).
+_SPACES = re.compile(
+    r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+)
 # A line this many times longer than three lines in four is two lines an extractor joined.
 OVERFULL = 1.5
 # Lines ending in a hyphen are a minority of a justified text, so are the lines joined.
