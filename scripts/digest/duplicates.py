@@ -67,12 +67,18 @@ _QUOTES = str.maketrans(
         "\u2033": '"',
     }
 )
+# Both tables in one pass, by a regex that visits only the characters they change
+# (``str.translate`` with a dict looks every character of the text up).
+_UNIFORM = {chr(code): value or "" for code, value in {**_INVISIBLE, **_QUOTES}.items()}
+_TO_UNIFORM = re.compile("[" + "".join(map(re.escape, _UNIFORM)) + "]")
 # A hyphen between two word characters, or at a line end before the next word
 # (possibly across a page-break blank line). NFKC has already turned U+2011
 # into U+2010. Dashes (--, en, em) are not matched: they separate words.
-_HYPHEN_JOIN = re.compile(r"(?<=[^\W_])[-\u2010](?:[ \t]*\n\s*)?(?=[^\W_])")
+# (The hyphen comes first and the look-behind after it, so that the regex skips
+# to the next hyphen instead of trying the look-behind at every character.)
+_HYPHEN_JOIN = re.compile(r"[-\u2010](?<=[^\W_][-\u2010])(?:[ \t]*\n\s*)?(?=[^\W_])")
 # An apostrophe inside a word ("party's"); elsewhere it is a quote mark.
-_APOSTROPHE_JOIN = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
+_APOSTROPHE_JOIN = re.compile(r"'(?<=[^\W_]')(?=[^\W_])")
 # A word: one CJK ideograph (unspaced scripts have no word boundaries), or a
 # run of letters and digits. Everything else is punctuation or space.
 _WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+")
@@ -91,15 +97,16 @@ def words(text: str) -> list[str]:
     "partys"); NFKC undoes ligatures (fi) and full-width forms.
     """
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = text.translate(_INVISIBLE).translate(_QUOTES)
+    text = _TO_UNIFORM.sub(lambda found: _UNIFORM[found.group()], text)
     text = _HYPHEN_JOIN.sub("", text)
     text = _APOSTROPHE_JOIN.sub("", text)
     return _WORD.findall(text)
 
 
-def _stable_hash(gram: tuple[str, ...]) -> int:
-    """64-bit blake2b of the n-gram: identical across runs, unlike salted ``hash()``."""
-    digest = blake2b(" ".join(gram).encode("utf-8"), digest_size=8).digest()
+def _stable_hash(gram: str) -> int:
+    """64-bit blake2b of the n-gram (its words joined by spaces): identical across runs,
+    unlike salted ``hash()``."""
+    digest = blake2b(gram.encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big")
 
 
@@ -114,7 +121,7 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> set[int]:
     if size < 1:
         raise ValueError(f"shingle size must be at least 1, got {size}")
     tokens = words(text)
-    return {_stable_hash(tuple(tokens[i : i + size])) for i in range(len(tokens) - size + 1)}
+    return {_stable_hash(" ".join(tokens[i : i + size])) for i in range(len(tokens) - size + 1)}
 
 
 def containment(a: set[int], b: set[int]) -> float:

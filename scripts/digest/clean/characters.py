@@ -15,6 +15,7 @@ import unicodedata
 
 # U+FB00..U+FB06: ff, fi, fl, ffi, ffl, long s t, st (NFKC gives their letters).
 _LIGATURES = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)}
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 # A full-width form (U+FF01..U+FF5E) or an ideographic comma / full stop.
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3001\u3002]")
@@ -27,7 +28,8 @@ _IDEOGRAPHIC = {"\u3001": ",", "\u3002": "."}
 
 def normalise_characters(text: str) -> str:
     """Ligatures to their letters; full-width forms to ASCII outside CJK text."""
-    text = text.translate(_LIGATURES)
+    if _LIGATURE.search(text):  # (rare: ``str.translate`` looks every character up)
+        text = text.translate(_LIGATURES)
     if not _FULL_WIDTH.search(text):
         return text
     return "\n".join(_half_width(line) for line in text.split("\n"))

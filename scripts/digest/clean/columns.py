@@ -380,10 +380,13 @@ def _gutter(starts: list[int]) -> int:
     return ordered[len(ordered) // 2]
 
 
+_CLEAR_START = re.compile(r" {2,}(?=\S)")
+
+
 def _clear_starts(line: str, low: int, high: int) -> list[int]:
     """Where a row's right-hand text may start when it stands clear of the left: after
     a run of two or more spaces (or the row's indent) that ends in the page's middle."""
-    return [match.end() for match in re.finditer(r" {2,}(?=\S)", line) if low <= match.end() < high]
+    return [match.end() for match in _CLEAR_START.finditer(line) if low <= match.end() < high]
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from itertools import pairwise
 
 from digest.clean.columns import RawLine
@@ -60,17 +61,23 @@ _PAGE_NUMBER = re.compile(
 _NUMBERED_HEAD = re.compile(r"^(?:(?P<before>\d{1,4})\s+\D+|\D+\s(?P<after>\d{1,4}))$")
 
 
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
 def furniture_key(text: str) -> str:
-    """The shape of a line with its numbers masked: 'Vol. 3, p. 12' -> 'vol. #, p. #'."""
-    masked = re.sub(r"\d+", "#", text.lower())
-    return re.sub(r"\s+", " ", masked).strip()
+    """The shape of a line with its numbers masked: 'Vol. 3, p. 12' -> 'vol. #, p. #'.
+    (Cached: the edges' lines are compared again and again.)"""
+    masked = _DIGITS.sub("#", text.lower())
+    return _SPACES.sub(" ", masked).strip()
 
 
 def page_number(text: str) -> int | None:
     """The number a page-number line prints ("12", "- 12 -", "Page 12 of 30"), else None."""
     if not _PAGE_NUMBER.match(furniture_key(text)):
         return None
-    digits = re.search(r"\d+", text)
+    digits = _DIGITS.search(text)
     return int(digits.group()) if digits else None
 
 
@@ -164,7 +171,7 @@ def _lone_folios(
 
 
 def _numbers(text: str) -> tuple[int, ...]:
-    return tuple(int(digits) for digits in re.findall(r"\d+", text))
+    return tuple(int(digits) for digits in _DIGITS.findall(text))
 
 
 def _numbers_like_furniture(seen: list[tuple[int, tuple[int, ...]]]) -> bool:
@@ -287,15 +294,17 @@ def _is_folio(
     )
 
 
-def _affixes(text: str) -> set[tuple[str, str]]:
-    """The line's first and last few words (digits masked), as running parts may be."""
+@lru_cache(maxsize=4096)
+def _affixes(text: str) -> frozenset[tuple[str, str]]:
+    """The line's first and last few words (digits masked), as running parts may be.
+    (Cached: each edge line is asked for them again for every test.)"""
     words = furniture_key(text).split()
     smallest = MIN_CAPITALS_AFFIX_WORDS if _is_capitals(text) else MIN_AFFIX_WORDS
     found: set[tuple[str, str]] = set()
     for size in range(smallest, min(MAX_AFFIX_WORDS, len(words) - 1) + 1):
         found.add(("start", " ".join(words[:size])))
         found.add(("end", " ".join(words[-size:])))
-    return found
+    return frozenset(found)
 
 
 def _recurring_affixes(edges: list[list[str]], needed: float) -> set[tuple[str, str]]:

@@ -23,13 +23,16 @@ Number = tuple[int, ...]
 
 _ADDRESS = re.compile(r"\S@\w|https?://|\bwww\.", re.IGNORECASE)
 
+# A word as titles are judged by ("Party's", "grass-roots").
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
 # A heading line holds at most this many words; longer lines are prose even in Title Case.
 MAX_TITLE_WORDS = 18
 
 
 def is_title_like(text: str) -> bool:
     """A wrapped heading's second line: short, capitalised words, no sentence inside."""
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    words = _TITLE_WORD.findall(text)
     if not words or len(words) > MAX_TITLE_WORDS or text.endswith((",", ";", ":")):
         return False
     if " | " in text:
@@ -54,7 +57,7 @@ def is_heading_title(title: str) -> bool:
         return False  # an e-mail or web address: an affiliation or a footnote, no title
     if title.startswith("["):
         return False  # "2 [27] studies how ...": a footnote that opens on a citation
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", title)
+    words = _TITLE_WORD.findall(title)
     capitalised = is_title_case(title)
     # A sentence ends inside: prose (a question inside a Title Case title is fine:
     # "Why Do Reforms Stall? Evidence from Yunnan").
@@ -70,7 +73,7 @@ def is_heading_title(title: str) -> bool:
 
 def capital_share(text: str) -> float:
     """The share of the words that carry meaning (not "of", "the") that start with a capital."""
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    words = _TITLE_WORD.findall(text)
     content = [w for w in words if w.lower() not in _CONNECTIVES]
     return sum(w[0].isupper() for w in content) / len(content) if content else 0.0
 

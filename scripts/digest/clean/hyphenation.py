@@ -38,13 +38,15 @@ class Vocabulary:
         counts: Counter[str] = Counter()
         broken = False
         for line in lines:
-            text = _MARKED_BREAK.sub(" ", line.text)  # halves of a broken word are no words
+            text = line.text
+            if BREAK_MARK in text:  # halves of a broken word are no words
+                text = _MARKED_BREAK.sub(" ", text)
             words = _WORD.findall(text)
             if text.endswith("-") and words and text[:-1].endswith(words[-1]):
                 words = words[:-1]
             if broken and words and text.startswith(words[0]):
                 words = words[1:]
-            counts.update(word.lower() for word in words)
+            counts.update(map(str.lower, words))
             broken = line.text.endswith("-") or (broken and line.blank)
         return cls(counts)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # canonical kind -> the spellings papers use
 _KINDS: dict[str, tuple[str, ...]] = {
@@ -41,6 +42,9 @@ _KINDS: dict[str, tuple[str, ...]] = {
 }
 _SPELLINGS = {spelling: kind for kind, names in _KINDS.items() for spelling in names}
 _ALTERNATIVES = "|".join(sorted((re.escape(s) for s in _SPELLINGS), key=len, reverse=True))
+# A label's first letter: a quick test that leaves most lines out before the
+# spellings are tried one by one.
+_FIRST = re.compile("[" + "".join(sorted({s[0] for s in _SPELLINGS})) + "]", re.IGNORECASE)
 _ALONE = re.compile(rf"^({_ALTERNATIVES})\s*[:：.]?$", re.IGNORECASE)
 _RUN_IN = re.compile(rf"^({_ALTERNATIVES})\s*[:：]\s*(\S.*)$", re.IGNORECASE)
 # An abstract or keywords label may also run in after a full stop or a dash
@@ -60,8 +64,12 @@ class Label:
     rest: str  # run-in text after the colon, "" when the label stands alone
 
 
+@lru_cache(maxsize=4096)
 def match_label(text: str) -> Label | None:
-    """Recognise a section label at the start of a line."""
+    """Recognise a section label at the start of a line. (Cached: the segmenter asks
+    again for the same lines; a Label is immutable.)"""
+    if not _FIRST.match(text):
+        return None
     alone = _ALONE.match(text)
     if alone:
         spelling = alone.group(1)

@@ -51,7 +51,9 @@ def strip_line_numbers(pages: list[list[RawLine]]) -> list[list[RawLine]]:
             if leading:
                 kinds["leading"].append((page_index, position, int(leading["value"])))
                 margin_ends[page_index, position] = leading.end("margin")
-            trailing = _TRAILING.match(line.text)
+            # (Only a line that ends in a digit may: the regex backtracks through the line.)
+            ends_in_digit = line.text.rstrip()[-1:].isdigit()
+            trailing = _TRAILING.match(line.text) if ends_in_digit else None
             if trailing:
                 kinds["trailing"].append((page_index, position, int(trailing["value"])))
                 text_ends[page_index, position] = trailing.end("text")

@@ -19,14 +19,19 @@ from digest.clean.linenumbers import strip_line_numbers
 from digest.clean.spacing import undouble
 from digest.model import LineStyle
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of odd or repeated spaces, each to be one space (a single space is left alone:
+# replacing every space of every line with itself costs more than the rest of the line).
+_SPACES = re.compile(
+    r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+)
 # A line this many times longer than three lines in four is two lines an extractor joined.
 OVERFULL = 1.5
 # Lines ending in a hyphen are a minority of a justified text, so are the lines joined.
 MAX_JOINED_SHARE = 0.25
 BREAK_MARK = "\ufffe"
 _STRAY_BREAK_MARK = re.compile(r"\ufffe(?![A-Za-z])|(?<![A-Za-z])\ufffe")
-_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"))
+# (A regex, not ``str.translate``, which looks every character of the text up.)
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
 
 
 @dataclass(frozen=True)
@@ -69,8 +74,9 @@ def read_lines(text: str, styles: Sequence[LineStyle] = ()) -> tuple[list[Line],
     # pdfium marks a line-end hyphen with U+FFFE: a hyphen at a line's end; inside a line
     # (where it printed the two halves as one) it stays between the letters, for
     # ``digest.clean.hyphenation.mend_marked_breaks`` to judge with the vocabulary.
-    text = text.replace("\ufffe\n", "-\n").translate(_INVISIBLE)
-    text = _STRAY_BREAK_MARK.sub("", text)
+    text = _INVISIBLE.sub("", text.replace("\ufffe\n", "-\n"))
+    if BREAK_MARK in text:
+        text = _STRAY_BREAK_MARK.sub("", text)
     pages, furniture = remove_furniture(strip_line_numbers(raw_pages(text)), _display(styles))
     lines = []
     # (Lines that carry their type come from a PDF read by position: its columns are

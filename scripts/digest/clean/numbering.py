@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _CJK_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -27,6 +28,11 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cjk", re.compile(r"^([一二三四五六七八九十]{1,3})([、.．])\s*(\S.*)?$")),
     ("paren-cjk", re.compile(r"^[(（]([一二三四五六七八九十]{1,3})[)）]()\s*(\S.*)?$")),
 )
+
+
+# The first character of a line that any scheme may read: a quick test that leaves
+# most lines of prose out before the schemes are tried one by one.
+_FIRST = re.compile(r"[\dIVXLA-H(（一二三四五六七八九十]|(?i:[cp])")
 
 
 @dataclass(frozen=True)
@@ -49,8 +55,14 @@ def is_capitalised(title: str) -> bool:
     return bool(words) and sum(word[0].isupper() for word in words) >= 0.75 * len(words)
 
 
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> tuple[SectionNumber, str] | None:
-    """Split `IV. Findings` into (IV., 'Findings'); the title is '' when the number is alone."""
+    """Split `IV. Findings` into (IV., 'Findings'); the title is '' when the number is alone.
+
+    Cached: the segmenter asks again for the same lines (both passes, the next line of
+    a heading); the answer is immutable."""
+    if not _FIRST.match(text):
+        return None
     for scheme, pattern in _SCHEMES:
         match = pattern.match(text)
         if not match:

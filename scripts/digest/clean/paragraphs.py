@@ -132,6 +132,9 @@ def _breaks(previous: Line, line: Line, blank_between: bool, width: int) -> bool
 
 
 _ENDS_HYPHENATED = re.compile(r"[A-Za-z]-$")
+# (Searched in the last three characters: a match ends there, and the line's length
+# is no cost.)
+_ENDS_IN_RANGE = re.compile(r"\d[-–]$")
 
 
 def join_lines(lines: list[Line], vocabulary: Vocabulary) -> str:
@@ -148,7 +151,7 @@ def join_lines(lines: list[Line], vocabulary: Vocabulary) -> str:
             pieces[-1] = join_hyphenated(last, piece, vocabulary)
         elif last.endswith(("—", "/")) or piece.startswith("—"):
             pieces[-1] = last + piece
-        elif re.search(r"\d[-–]$", last) and piece[:1].isdigit():
+        elif _ENDS_IN_RANGE.search(last[-3:]) and piece[:1].isdigit():
             pieces[-1] = last + piece  # a number range broken at its dash: "257–" "260."
         else:
             pieces.append(piece)

@@ -121,12 +121,26 @@ def theme_scores(item: Item, themes: list[Theme]) -> dict[str, int]:
     passage = _normalise(item.passage[:CODED_CHARACTERS])
     scores: dict[str, int] = {}
     for theme in themes:
-        in_label = sum(1 for word, p in theme.probes if word in label and p.search(label))
-        in_passage = sum(1 for word, p in theme.probes if word in passage and p.search(passage))
+        probes = theme.probes
+        # (Most terms' words are absent: ``in`` rules them out before any call.)
+        in_label = sum(1 for word, p in probes if word in label and _occurs(word, p, label))
+        in_passage = sum(1 for word, p in probes if word in passage and _occurs(word, p, passage))
         score = 2 * in_label + in_passage
         if in_label or in_passage >= 2:
             scores[theme.id] = score
     return scores
+
+
+def _occurs(word: str, pattern: re.Pattern[str], text: str) -> bool:
+    """Does the term's pattern match in ``text``? A match starts with the term's first
+    word, so the pattern is tried only where that word stands, not at every character
+    (a passage is searched for every term of every theme)."""
+    start = text.find(word)
+    while start >= 0:
+        if pattern.match(text, start):  # (its \b still sees the character before)
+            return True
+        start = text.find(word, start + 1)
+    return False
 
 
 def code_items(

@@ -73,8 +73,8 @@ def shape(word: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _word_features(text: str) -> dict[str, str | float]:
-    """A token's own features; cached, since reference lists repeat their words (the
-    caller copies the mapping before adding to it)."""
+    """A token's own features; cached, since reference lists repeat their words (read
+    only)."""
     lower = text.lower()
     features: dict[str, str | float] = {
         "w": lower if len(lower) <= 20 else lower[:20],
@@ -106,47 +106,71 @@ def _word_features(text: str) -> dict[str, str | float]:
     return features
 
 
+# What a token tells its neighbours, in this order.
+_NEIGHBOUR_KEYS = ("w", "shape", "cue", "num", "initial", "month")
+# Neighbours two tokens either side.
+_OFFSETS = (-2, -1, 1, 2)
+
+
 @lru_cache(maxsize=1 << 16)
-def _as_neighbour(text: str, offset: int) -> dict[str, str | float]:
-    """What a token tells its neighbour ``offset`` places away (cached, read only)."""
+def _own_attributes(text: str) -> tuple[str, ...]:
+    """A token's own features as the attributes the tagger reads ("w:wang")."""
+    return tuple(f"{key}:{value}" for key, value in _word_features(text).items())
+
+
+@lru_cache(maxsize=1 << 16)
+def _neighbour_attributes(text: str) -> dict[int, tuple[str, ...]]:
+    """What a token tells its neighbours, by their offset from it ("-1:w:wang" is what
+    the token after it reads)."""
     own = _word_features(text)
-    features: dict[str, str | float] = {f"{offset}:w": own["w"], f"{offset}:shape": own["shape"]}
-    for key in ("cue", "num", "initial", "month"):
-        if key in own:
-            features[f"{offset}:{key}"] = own[key]
-    return features
+    keys = [key for key in _NEIGHBOUR_KEYS if key in own]
+    return {offset: tuple(f"{offset}:{key}:{own[key]}" for key in keys) for offset in _OFFSETS}
 
 
-def sequence_features(tokens: list[Token]) -> list[dict[str, str | float]]:
-    """One feature mapping per token, the reading state and neighbours included."""
-    words = [_word_features(token.text) for token in tokens]
+_EDGE = {offset: (f"{offset}:w:<edge>",) for offset in _OFFSETS}
+_YEARS = frozenset({"year", "year+letter"})
+# The reading state's yes-no features, by their value: _QUOTE[in_quote].
+_QUOTE, _PAREN, _SEEN_YEAR, _AFTER_COLON, _SPACE_BEFORE = (
+    (f"{name}:0", f"{name}:1")
+    for name in ("quote", "paren", "seen_year", "after_colon", "space_before")
+)
+
+
+def sequence_features(tokens: list[Token]) -> list[list[str]]:
+    """One list of attributes per token, the reading state and neighbours included.
+
+    An attribute is a feature and its value ("w:wang", "stops:2"), as crfsuite writes a
+    ``{"w": "wang"}`` mapping, or a name alone ("bias"), which weighs 1: handed strings,
+    the tagger converts nothing (converting mappings cost it more than tagging them).
+    """
+    texts = [token.text for token in tokens]
+    own = [_own_attributes(text) for text in texts]
+    told = [_neighbour_attributes(text) for text in texts]
     count = len(tokens)
-    out: list[dict[str, str | float]] = []
+    out: list[list[str]] = []
     in_quote = False
     depth = 0
     stops = 0
     seen_year = False
     seen_colon = False
     for index, token in enumerate(tokens):
-        text = token.text
-        features: dict[str, str | float] = dict(words[index])
-        features["bias"] = 1.0
-        features["pos"] = str(min(index, 4)) if index < 4 else f"r{int(10 * index / count)}"
+        text = texts[index]
+        features = [*own[index], "bias"]
+        features.append(f"pos:{index}" if index < 4 else f"pos:r{int(10 * index / count)}")
         if index == count - 1:
-            features["last"] = "1"
-        features["quote"] = "1" if in_quote else "0"
-        features["paren"] = "1" if depth > 0 else "0"
-        features["stops"] = str(min(stops, 5))
-        features["seen_year"] = "1" if seen_year else "0"
-        features["after_colon"] = "1" if seen_colon else "0"
+            features.append("last:1")
         gap_before = index > 0 and tokens[index - 1].end < token.start
-        features["space_before"] = "1" if gap_before else "0"
-        for offset in (-2, -1, 1, 2):
+        features += (
+            _QUOTE[in_quote],
+            _PAREN[depth > 0],
+            f"stops:{min(stops, 5)}",
+            _SEEN_YEAR[seen_year],
+            _AFTER_COLON[seen_colon],
+            _SPACE_BEFORE[gap_before],
+        )
+        for offset in _OFFSETS:
             other = index + offset
-            if 0 <= other < count:
-                features.update(_as_neighbour(tokens[other].text, offset))
-            else:
-                features[f"{offset}:w"] = "<edge>"
+            features += told[other][offset] if 0 <= other < count else _EDGE[offset]
         out.append(features)
         if text in _QUOTES_OPEN or (text == '"' and not in_quote):
             in_quote = True
@@ -156,10 +180,10 @@ def sequence_features(tokens: list[Token]) -> list[dict[str, str | float]]:
             depth += 1
         elif text in ")]" and depth:
             depth -= 1
-        elif text == "." and index > 0 and len(tokens[index - 1].text) > 1:
+        elif text == "." and index > 0 and len(texts[index - 1]) > 1:
             stops += 1
         elif text == ":":
             seen_colon = True
-        if words[index].get("num") in ("year", "year+letter"):
+        if _word_features(text).get("num") in _YEARS:
             seen_year = True
     return out

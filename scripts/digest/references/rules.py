@@ -29,6 +29,8 @@ from digest.references.names import parse_authors
 _DOI = re.compile(
     r"(?:https?://(?:dx\.)?doi\.org/|\bdoi:\s*|\bDOI:?\s*)(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE
 )
+# Every DOI the pattern finds is printed after "doi" in some case ("doi.org/", "DOI:").
+_DOI_HINT = re.compile("doi", re.IGNORECASE)
 _URL = re.compile(
     r"(?:\[EB/OL\]\.?\s*)?(?:Retrieved from\s+|Available at:?\s*)?(https?://[^\s\"<>]+)"
 )
@@ -88,11 +90,13 @@ def parse_by_rules(body: str, ref: Reference) -> bool:
 
 def take_identifiers(body: str, ref: Reference) -> str:
     """DOI and URL by pattern (exact), removed from the text the rules read."""
-    doi = _DOI.search(body)
+    # (Each pattern is searched only in a text that holds its telltale, "doi" or
+    # "http": both scan every character of it otherwise.)
+    doi = _DOI.search(body) if _DOI_HINT.search(body) else None
     if doi:
         ref.doi = doi.group(1).rstrip(".,;)")
         body = (body[: doi.start()] + body[doi.end() :]).strip()
-    url = _URL.search(body)
+    url = _URL.search(body) if "http" in body else None
     if url:
         ref.url = url.group(1).rstrip(".,;)")
         body = (body[: url.start()] + body[url.end() :]).strip()
