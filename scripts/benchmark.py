@@ -349,6 +349,8 @@ def main() -> int:
     print(f"          {size / 1024 / seconds:.0f} KB/s, {pages / seconds:.0f} pages/s (one core)")
     if args.cleaning_only:
         return 0
+    if args.work:
+        Path(args.work).mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=args.work) as temporary:
         rows = []
         for papers in args.papers:
