@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.cache import MemoFile, StageCache
@@ -39,7 +39,7 @@ from digest.manifest import (
     remember,
     signature,
 )
-from digest.model import Document, Item, Paper, Person, Problem, Reference, Source
+from digest.model import Document, Item, Paper, Person, Problem, Reference, Source, plain
 from digest.outputs import (
     DEFAULT_LOCK_WAIT,
     build_lock,
@@ -674,7 +674,7 @@ def reference_cache(folder: Path) -> StageCache[list[Reference]]:
     """Parsed reference lists depend on the cleaned text, the parser and its model."""
     code = ("model.py", "clean", "references", "references/model/references.crfsuite")
     return StageCache(
-        folder / "references", code, lambda refs: [asdict(r) for r in refs], _references_from_json
+        folder / "references", code, lambda refs: [plain(r) for r in refs], _references_from_json
     )
 
 
@@ -690,7 +690,7 @@ def item_cache(folder: Path) -> StageCache[list[Item]]:
     """Items depend on the cleaned text, the sidecar and the codebook: all in the key."""
     code = ("model.py", "clean", "compare", "data/codebook.yml")
     return StageCache(
-        folder / "items", code, lambda items: [asdict(i) for i in items], _items_from_json
+        folder / "items", code, lambda items: [plain(i) for i in items], _items_from_json
     )
 
 

@@ -7,7 +7,7 @@ so a stage can be cached, tested or replaced on its own.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,21 @@ BIBLIOGRAPHIC_FIELDS: tuple[str, ...] = (
     "affiliations",
     "keywords",
 )
+
+
+def plain(value: Any) -> Any:
+    """A dataclass (and what it holds) as dicts and lists, for JSON: what
+    ``dataclasses.asdict`` gives, without its deep copy of every value (a third of
+    the time a cold build spent writing its caches)."""
+    if isinstance(value, (str, int, float)) or value is None:
+        return value
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: plain(item) for name, item in vars(value).items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    return value
 
 
 @dataclass(frozen=True)
@@ -229,7 +244,7 @@ class Document:
 
     def to_json(self) -> dict[str, Any]:
         """A plain-JSON form, for the per-source cache."""
-        return asdict(self)
+        return plain(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Document:

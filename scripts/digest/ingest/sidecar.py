@@ -12,7 +12,7 @@ import difflib
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,7 +21,14 @@ import yaml
 
 from digest.ingest.encoding import decode_utf8, normalise_line_ends
 from digest.ingest.files import SIDECAR_LIMITS, read_limited
-from digest.model import BIBLIOGRAPHIC_FIELDS, OPTIONAL_FIELDS, Metadata, Person, Problem
+from digest.model import (
+    BIBLIOGRAPHIC_FIELDS,
+    OPTIONAL_FIELDS,
+    Metadata,
+    Person,
+    Problem,
+    plain,
+)
 
 # Suffixes a source may have (a PDF is read by its layout); its sidecar is <stem>.yml.
 TEXT_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".pdf")
@@ -371,7 +378,7 @@ def sidecars_in_use() -> dict[str, Any]:
 
 def _to_json(sidecar: Sidecar) -> dict[str, Any]:
     return {
-        "metadata": asdict(sidecar.metadata) if sidecar.metadata else None,
+        "metadata": plain(sidecar.metadata) if sidecar.metadata else None,
         "lines": sidecar.lines,
         "problems": [[p.line, p.message, p.severity] for p in sidecar.problems],
     }
