@@ -55,6 +55,9 @@ _PAGE_NUMBER = re.compile(
     r"^(?:page\s+|p\.\s*)?(?:[-–—]\s*)?(?:#+|[ivxlcdm]+)(?:\s*[-–—])?(?:\s+of\s+#+)?$"
 )
 
+# The most words ``_PAGE_NUMBER`` reads: "Page - 12 - of 30".
+MAX_PAGE_NUMBER_WORDS = 6
+
 
 # A short line with a number at one end only ("Who Governs the Villages 7", "12 Li and
 # Wang"), a running head that carries the page's number.
@@ -75,6 +78,8 @@ def furniture_key(text: str) -> str:
 
 def page_number(text: str) -> int | None:
     """The number a page-number line prints ("12", "- 12 -", "Page 12 of 30"), else None."""
+    if len(text.split()) > MAX_PAGE_NUMBER_WORDS:
+        return None  # a line of prose (asked of every line that holds a digit)
     if not _PAGE_NUMBER.match(furniture_key(text)):
         return None
     digits = _DIGITS.search(text)
