@@ -18,10 +18,12 @@ from digest.clean.front import (
     parse_front_matter,
     split_title_page,
 )
+from digest.clean.furniture import forget_lines
 from digest.clean.hyphenation import Vocabulary, mend_marked_breaks, split_overfull_lines
-from digest.clean.labels import BACK_MATTER, split_keywords
+from digest.clean.labels import BACK_MATTER, match_label, split_keywords
 from digest.clean.lines import Line, read_lines, typical_width
 from digest.clean.lists import list_marker, ordered_items
+from digest.clean.numbering import parse_number
 from digest.clean.paragraphs import assemble_paragraphs
 from digest.clean.parts import HeadingPart, LabelPart, Part
 from digest.clean.quotes import repair_quotes
@@ -45,6 +47,7 @@ def clean_text(text: str, styles: Sequence[LineStyle] = ()) -> Document:
 
     ``styles``: the type of each source line, where the source says (a PDF); its
     headings are then the lines the type sets apart."""
+    _forget_lines()
     lines, furniture = read_lines(text, styles)
     typeset = typeset_headings(lines)
     headings = frozenset(number for found in (typeset or {}).values() for number in found.lines)
@@ -154,6 +157,14 @@ def clean_text(text: str, styles: Sequence[LineStyle] = ()) -> Document:
     gather_displaced_references(doc)
     _mark_footnotes(doc)
     return doc
+
+
+def _forget_lines() -> None:
+    """Empty the per-line caches: they serve one text, so that what a text costs never
+    depends on the texts cleaned before it, and they hold no lines of those."""
+    parse_number.cache_clear()
+    match_label.cache_clear()
+    forget_lines()
 
 
 def _sections_with_text(parts: list[Part]) -> int:

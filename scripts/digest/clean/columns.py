@@ -386,6 +386,8 @@ _CLEAR_START = re.compile(r" {2,}(?=\S)")
 def _clear_starts(line: str, low: int, high: int) -> list[int]:
     """Where a row's right-hand text may start when it stands clear of the left: after
     a run of two or more spaces (or the row's indent) that ends in the page's middle."""
+    if "  " not in line:
+        return []  # (most rows of a one-column page: no regex needed to say so)
     return [match.end() for match in _CLEAR_START.finditer(line) if low <= match.end() < high]
 
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from digest.clean.columns import RawLine
-from digest.clean.numbering import parse_number
+from digest.clean.numbering import LINE_CACHE, parse_number
 from digest.clean.sentences import set_in_capitals
 
 # How many non-blank lines at the top and at the bottom of a page may be furniture.
@@ -55,6 +55,9 @@ _PAGE_NUMBER = re.compile(
     r"^(?:page\s+|p\.\s*)?(?:[-–—]\s*)?(?:#+|[ivxlcdm]+)(?:\s*[-–—])?(?:\s+of\s+#+)?$"
 )
 
+# The most words ``_PAGE_NUMBER`` reads: "Page - 12 - of 30".
+MAX_PAGE_NUMBER_WORDS = 6
+
 
 # A short line with a number at one end only ("Who Governs the Villages 7", "12 Li and
 # Wang"), a running head that carries the page's number.
@@ -65,7 +68,7 @@ _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=LINE_CACHE)
 def furniture_key(text: str) -> str:
     """The shape of a line with its numbers masked: 'Vol. 3, p. 12' -> 'vol. #, p. #'.
     (Cached: the edges' lines are compared again and again.)"""
@@ -75,6 +78,8 @@ def furniture_key(text: str) -> str:
 
 def page_number(text: str) -> int | None:
     """The number a page-number line prints ("12", "- 12 -", "Page 12 of 30"), else None."""
+    if len(text.split()) > MAX_PAGE_NUMBER_WORDS:
+        return None  # a line of prose (asked of every line that holds a digit)
     if not _PAGE_NUMBER.match(furniture_key(text)):
         return None
     digits = _DIGITS.search(text)
@@ -294,7 +299,7 @@ def _is_folio(
     )
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=LINE_CACHE)
 def _affixes(text: str) -> frozenset[tuple[str, str]]:
     """The line's first and last few words (digits masked), as running parts may be.
     (Cached: each edge line is asked for them again for every test.)"""
@@ -558,3 +563,9 @@ def _page_number_run(texts: list[str]) -> set[int]:
     if median < 10 or max(regular) > 1.3 * median or min(regular) < 0.7 * median:
         return set()
     return {lone[position][0] for position in best}
+
+
+def forget_lines() -> None:
+    """Empty this module's per-line caches (a new text begins)."""
+    furniture_key.cache_clear()
+    _affixes.cache_clear()

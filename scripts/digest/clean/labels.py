@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from digest.clean.numbering import LINE_CACHE
+
 # canonical kind -> the spellings papers use
 _KINDS: dict[str, tuple[str, ...]] = {
     "abstract": ("abstract", "summary"),
@@ -64,7 +66,7 @@ class Label:
     rest: str  # run-in text after the colon, "" when the label stands alone
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=LINE_CACHE)
 def match_label(text: str) -> Label | None:
     """Recognise a section label at the start of a line. (Cached: the segmenter asks
     again for the same lines; a Label is immutable.)"""

@@ -30,6 +30,11 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# Lines whose answers the per-line caches keep (``parse_number``, ``match_label``,
+# ``furniture_key``): the segmenter's two passes ask again for the same lines of a text.
+# ``digest.clean.clean_text`` empties them for each text.
+LINE_CACHE = 1 << 16
+
 # The first character of a line that any scheme may read: a quick test that leaves
 # most lines of prose out before the schemes are tried one by one.
 _FIRST = re.compile(r"[\dIVXLA-H(（一二三四五六七八九十]|(?i:[cp])")
@@ -55,7 +60,7 @@ def is_capitalised(title: str) -> bool:
     return bool(words) and sum(word[0].isupper() for word in words) >= 0.75 * len(words)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=LINE_CACHE)
 def parse_number(text: str) -> tuple[SectionNumber, str] | None:
     """Split `IV. Findings` into (IV., 'Findings'); the title is '' when the number is alone.
 

@@ -15,6 +15,8 @@ trained labeller everywhere else, as GROBID and AnyStyle read references.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
+from functools import lru_cache
 
 from digest.model import Reference
 from digest.references.fields import assemble
@@ -33,14 +35,28 @@ def parse_reference(text: str) -> Reference:
     # PDF tools print accents as a letter plus a combining mark ("o" + U+0308): the
     # composed form keeps "Humpenöder" one word for the tokenizer and the names.
     label, body = split_label(rejoin_links(unicodedata.normalize("NFC", raw)))
+    fields = _parse_entry(body)
+    authors, editors = list(fields.authors), list(fields.editors)
+    return replace(fields, raw=raw, label=label, authors=authors, editors=editors)
+
+
+# Entries the parser keeps the fields of: papers cite the same works in the same words
+# (at 300 papers of the benchmark, 2,503 different entries among 4,591).
+PARSED_ENTRIES = 1 << 14
+
+
+@lru_cache(maxsize=PARSED_ENTRIES)
+def _parse_entry(body: str) -> Reference:
+    """The fields of an entry without its list label (``raw`` left empty): cached, and
+    read only (``parse_reference`` hands out a copy)."""
     if is_gbt(body):
-        ref = Reference(raw=raw, label=label)
+        ref = Reference(raw="")
         if parse_by_rules(body, ref):
             return ref
-    ref = Reference(raw=raw, label=label)
+    ref = Reference(raw="")
     if _parse_by_model(body, ref):
         return ref
-    return Reference(raw=raw, label=label, parsed=False, confidence=ref.confidence)
+    return Reference(raw="", parsed=False, confidence=ref.confidence)
 
 
 def _parse_by_model(body: str, ref: Reference) -> bool:
