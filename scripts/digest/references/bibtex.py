@@ -480,13 +480,13 @@ def entry_fields(ref: Reference) -> dict[str, str]:
     fields["author"] = format_authors(ref)
     fields["editor"] = format_people(ref.editors)
     title = clean_text(ref.title or "")
-    if not title and ref.container and ref.type == "article":
+    container = clean_text(ref.container or "")
+    if not title and container and ref.type == "article":
         # Physics and chemistry cite an article by journal, volume and page only. A
         # title in square brackets is the cataloguing convention for one supplied,
         # and every style needs a title ("empty title" in plain.bst).
-        title = f"[Article in {clean_text(ref.container)}]"
+        title = f"[Article in {container}]"
     fields["title"] = format_title(title)
-    container = clean_text(ref.container or "")
     slot = CONTAINER_SLOT.get(kind, "howpublished")
     fields[slot] = format_title(container) if slot == "booktitle" else escape_latex(container)
     fields["edition"] = escape_latex(ref.edition or "")
