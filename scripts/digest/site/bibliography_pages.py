@@ -74,6 +74,8 @@ def render_bibliography_pages(
     ``keep`` and ``states`` (a hash per paper of what its own stages read, see
     ``digest.build.paper_states``) let a build keep the entry pages whose works and
     citing papers are as they were."""
+    if states is None:  # nothing to sign pages with: every page is rendered
+        keep = render_all
     titles = {paper.id: paper.metadata.display_title for paper in papers}
     passages = defaultdict(list)
     for paper_citations in citations.values():

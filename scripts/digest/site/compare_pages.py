@@ -70,6 +70,8 @@ def render_compare_pages(
     ``keep`` and ``states`` (a hash per paper of what its items are made from, see
     ``digest.build.paper_states``) let a build keep the pages whose papers are as
     they were; the pages that sum up the whole corpus are always rendered."""
+    if states is None:  # nothing to sign pages with: every page is rendered
+        keep = render_all
     pages: list[Page] = []
 
     def made_from(*parts: object, shown: list[Paper]) -> str:
