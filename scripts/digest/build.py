@@ -479,6 +479,10 @@ def _compute(
     map_links = citation_map(bibliography, [paper.id for paper in report.papers])
     titles = {paper.id: paper.metadata.display_title for paper in report.papers}
     states = paper_states(report.papers, bibliography)
+    # Each entry's signature once, for every page and .bib file that shows the entry.
+    signed = {
+        key: entry_signature(key, entry.reference) for key, entry in bibliography.entries.items()
+    }
     keep: KeepPages = memo.group if memo else render_all
     # Titles show on other papers' pages (coupled papers, cited-by lists, the map).
     all_titles = signature(sorted(titles.items()))
@@ -486,7 +490,7 @@ def _compute(
         paper_bib = _paper_bibliography(paper.id, bibliography, citations)
         items = report.items[paper.id]
         urls = [source_urls[source.path.name] for source in paper.sources]
-        own = (paper_bib.own_key, entry_signature(paper_bib.own_key, paper_bib.own))
+        own = (paper_bib.own_key, signed[paper_bib.own_key])
         pages.extend(
             keep(
                 f"paper {paper.id}",
@@ -507,7 +511,7 @@ def _compute(
             )
         )
     pages.extend(
-        render_bibliography_pages(env, bibliography, report.papers, citations, keep, states)
+        render_bibliography_pages(env, bibliography, report.papers, citations, keep, states, signed)
     )
     themed = {
         theme.id: (
@@ -522,10 +526,7 @@ def _compute(
         for theme in codebook.themes
     }
     # The map names the most cited of the works cited by two or more papers.
-    shared_works = [
-        (key, entry_signature(key, bibliography.entries[key].reference))
-        for key in map_links.shared_works()
-    ]
+    shared_works = [(key, signed[key]) for key in map_links.shared_works()]
     pages.extend(
         keep(
             "map",
@@ -552,9 +553,6 @@ def _compute(
     wanted.update({Path(page.path): page.text.encode("utf-8") for page in pages})
     wanted.update(health_pages())
     wanted[BIB_FILE] = bib_text.encode("utf-8")
-    signed = {
-        key: entry_signature(key, entry.reference) for key, entry in bibliography.entries.items()
-    }
     for paper in report.papers:
         keys = list(dict.fromkeys(bibliography.reference_keys[paper.id]))
         header = f"The reference list of {paper.metadata.display_title} ({paper.id})."

@@ -133,10 +133,9 @@ def containment(a: set[int], b: set[int]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def _shared_counts(
-    sets: Mapping[str, set[int]], max_doc_freq: int, doc_freq: Counter[int] | None = None
-) -> dict[tuple[str, str], int]:
-    """Shared-shingle count for every pair of documents that share any shingle.
+def _shared_counts(sets: Mapping[str, set[int]], max_doc_freq: int) -> dict[tuple[str, str], int]:
+    """Shared-shingle count for every pair of documents that share any shingle: the
+    plain counting whose verdicts ``_pairs`` must give (the tests hold them together).
 
     Goes through an inverted index (shingle -> documents) instead of comparing
     every pair: a pair costs work only for the shingles it shares, and since
@@ -150,8 +149,7 @@ def _shared_counts(
     posting list: most shingles occur once, and a list for each of them would
     cost memory and garbage-collector time that grows faster than the corpus.
     """
-    if doc_freq is None:
-        doc_freq = Counter(chain.from_iterable(sets.values()))
+    doc_freq = Counter(chain.from_iterable(sets.values()))
     shared = {shingle for shingle, count in doc_freq.items() if 2 <= count <= max_doc_freq}
     index: dict[int, list[str]] = defaultdict(list)
     for key in sorted(sets):

@@ -110,7 +110,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-import unicodedata
 from collections import Counter
 
 from digest.model import Person, Reference
@@ -288,18 +287,10 @@ def clean_text(text: str) -> str:
     return " ".join(_UNWRITABLE.sub("", text).split())
 
 
-def _unwritable(ch: str) -> bool:
-    """A control character, a lone surrogate or a Unicode noncharacter."""
-    code = ord(ch)
-    if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
-        return True
-    return unicodedata.category(ch) in ("Cc", "Cs")
-
-
 def _unwritable_class() -> re.Pattern[str]:
-    """One character class for what ``_unwritable`` refuses, spaces excepted (they are
-    kept, then collapsed): the control characters, the surrogates and the 66
-    noncharacters (a test checks every code point against ``_unwritable``)."""
+    """One character class for what cannot be written, spaces excepted (they are kept,
+    then collapsed): the control characters (Cc), the surrogates (Cs) and the 66
+    noncharacters (a test checks every code point against that rule)."""
     candidates = [*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000)]
     candidates += range(0xFDD0, 0xFDF0)
     candidates += [plane | low for plane in range(0, 0x110000, 0x10000) for low in (0xFFFE, 0xFFFF)]

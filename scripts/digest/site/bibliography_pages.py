@@ -68,12 +68,17 @@ def render_bibliography_pages(
     citations: dict[str, PaperCitations],
     keep: KeepPages = render_all,
     states: dict[str, str] | None = None,
+    signed: dict[str, str] | None = None,
 ) -> list[Page]:
     """Every page of the Bibliography section.
 
     ``keep`` and ``states`` (a hash per paper of what its own stages read, see
     ``digest.build.paper_states``) let a build keep the entry pages whose works and
-    citing papers are as they were."""
+    citing papers are as they were; ``signed``: each entry's signature, if the caller
+    has them already."""
+    signed = signed or {
+        key: entry_signature(key, entry.reference) for key, entry in bibliography.entries.items()
+    }
     if states is None:  # nothing to sign pages with: every page is rendered
         keep = render_all
     titles = {paper.id: paper.metadata.display_title for paper in papers}
@@ -91,7 +96,7 @@ def render_bibliography_pages(
         made_from = [
             (
                 entry.key,
-                entry_signature(entry.key, entry.reference),
+                signed[entry.key],
                 entry.corpus_paper,
                 titles.get(entry.corpus_paper or ""),
                 [(paper, (states or {}).get(paper)) for paper in citing_papers(entry)],
