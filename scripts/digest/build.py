@@ -177,7 +177,7 @@ def _group_sources(
         shingles_cache.peek,
     )
     memo.keep(state.to_json())
-    return group_papers(sources, documents, shingle_sets, groups)
+    return group_papers(sources, documents, groups)
 
 
 def _sureness(stored: object, document: Document) -> tuple[str, list[str]]:

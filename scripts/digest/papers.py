@@ -6,7 +6,6 @@ text) leads; the paper keeps every source so the page can list them all.
 
 from __future__ import annotations
 
-from digest.duplicates import group_shingle_sets
 from digest.model import Document, Paper, Source
 
 
@@ -27,16 +26,14 @@ def richness(source: Source, document: Document) -> tuple[int, int, int, str]:
 
 
 def group_papers(
-    sources: list[Source],
-    documents: dict[str, Document],
-    shingle_sets: dict[str, set[int]],
-    groups: list[list[str]] | None = None,
+    sources: list[Source], documents: dict[str, Document], groups: list[list[str]]
 ) -> list[Paper]:
-    """One Paper per group of duplicate sources, sorted by paper id (``groups``: the
-    groups of source names already found, else found here from the shingle sets)."""
+    """One Paper per group of duplicate sources (``groups``: source names, as
+    ``digest.duplicates`` finds them; a source in no group is a paper alone), sorted by
+    paper id."""
     by_name = {source.path.name: source for source in sources}
     grouped: dict[str, list[str]] = {}
-    for group in group_shingle_sets(shingle_sets) if groups is None else groups:
+    for group in groups:
         for name in group:
             grouped[name] = group
     papers: list[Paper] = []
