@@ -168,15 +168,14 @@ def _group_sources(
     memo: MemoFile,
 ) -> list[Paper]:
     """The papers: renderings of one text grouped, the grouping updated from the last
-    build's (``memo``) when few sources changed."""
-    shingle_sets = {source.path.name: shingles_cache.get(source, shingles) for source in sources}
+    build's (``memo``): only the shingles of changed sources are read or made."""
+    by_name = {source.path.name: source for source in sources}
     groups, state = regroup(
-        shingle_sets,
         {source.path.name: source.sha256 for source in sources},
-        _duplicate_state(memo.load()),
-        shingles_cache.peek,
+        _duplicate_state(memo.load_bytes()),
+        lambda name: shingles_cache.get(by_name[name], shingles),
     )
-    memo.keep(state.to_json())
+    memo.keep_bytes(state.to_bytes())
     return group_papers(sources, documents, groups)
 
 
@@ -194,10 +193,10 @@ def _sureness(stored: object, document: Document) -> tuple[str, list[str]]:
     return sure.summary(), sure.doubts()
 
 
-def _duplicate_state(stored: dict) -> DuplicateState | None:
+def _duplicate_state(stored: bytes) -> DuplicateState | None:
     """The last build's duplicate grouping, if it was stored and reads back whole."""
     try:
-        return DuplicateState.from_json(stored) if stored else None
+        return DuplicateState.from_bytes(stored) if stored else None
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -413,7 +412,7 @@ def _compute(
     _judge_cleaning(sources, documents, sureness, report)
     report.source_count = len(sources)
     report.cache_hits, report.cache_misses = documents_cache.hits, documents_cache.misses
-    duplicates_memo = MemoFile(cache_dir, "duplicates", ("duplicates.py",))
+    duplicates_memo = MemoFile(cache_dir, "duplicates", ("duplicates.py",), ".bin")
     outputs.caches.append(duplicates_memo)
     report.papers = _group_sources(sources, documents, shingles_cache, duplicates_memo)
     report.paper_count = len(report.papers)

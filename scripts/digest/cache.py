@@ -96,25 +96,37 @@ class MemoFile:
     of a build, written (``commit``) only after a successful build and only if the
     build used a different set of results, so it never grows with what was removed."""
 
-    def __init__(self, folder: Path, name: str, code: tuple[str, ...]) -> None:
+    def __init__(
+        self, folder: Path, name: str, code: tuple[str, ...], suffix: str = ".json"
+    ) -> None:
         self.folder = folder
-        self.path = folder / f"{name}-{code_fingerprint(code)}.json"
+        self.path = folder / f"{name}-{code_fingerprint(code)}{suffix}"
         self.pending: bytes | None = None
         self._read = b""
+
+    def load_bytes(self) -> bytes:
+        """What was stored, as bytes (empty if nothing was)."""
+        try:
+            self._read = self.path.read_bytes()
+        except OSError:
+            self._read = b""
+        return self._read
 
     def load(self) -> dict[str, Any]:
         """What was stored; empty if nothing was, or if the file is damaged."""
         try:
-            self._read = self.path.read_bytes()
-            stored = json.loads(self._read.decode("utf-8"))
-        except (OSError, ValueError):
+            stored = json.loads(self.load_bytes().decode("utf-8"))
+        except ValueError:
             return {}
         return stored if isinstance(stored, dict) else {}
 
+    def keep_bytes(self, content: bytes) -> None:
+        """The bytes to write at ``commit`` (nothing is written if they are the same)."""
+        self.pending = None if content == self._read else content
+
     def keep(self, results: dict[str, Any]) -> None:
         """The results to write at ``commit``."""
-        content = json.dumps(results, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        self.pending = None if content == self._read else content
+        self.keep_bytes(json.dumps(results, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
     def commit(self) -> None:
         if self.pending is not None:

@@ -17,12 +17,13 @@ on the real corpus (see ``DEFAULT_THRESHOLD``).
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from hashlib import blake2b
 from itertools import chain, combinations
@@ -254,9 +255,9 @@ def _least_shared(threshold: float, size: int) -> int:
     return need
 
 
-def _components(sets: Mapping[str, set[int]], pairs: set[tuple[str, str]]) -> list[list[str]]:
+def _components(names: Iterable[str], pairs: set[tuple[str, str]]) -> list[list[str]]:
     """The groups the pairs join (union-find), keys sorted, groups by their first key."""
-    parent = {key: key for key in sets}
+    parent = {key: key for key in names}
 
     def find(key: str) -> str:
         while parent[key] != key:
@@ -270,7 +271,7 @@ def _components(sets: Mapping[str, set[int]], pairs: set[tuple[str, str]]) -> li
             parent[max(root_a, root_b)] = min(root_a, root_b)
 
     groups: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(sets):
+    for key in sorted(parent):
         groups[find(key)].append(key)
     return sorted((keys for keys in groups.values() if len(keys) > 1), key=lambda g: g[0])
 
@@ -278,39 +279,59 @@ def _components(sets: Mapping[str, set[int]], pairs: set[tuple[str, str]]) -> li
 @dataclass
 class DuplicateState:
     """What a grouping was computed from and what it found, for the next to start from:
-    the content key of each text's shingle set, every shingle's document frequency and
-    the pairs at or above the threshold."""
+    the content key of each text, its shingles (sorted, as 64-bit integers) and the
+    pairs at or above the threshold.
+
+    The shingles travel with the state so that the next grouping reads them as one
+    block of bytes instead of decoding every text's cached set: an update needs the
+    new set of a changed text only, and probes the others as they are stored."""
 
     keys: dict[str, str]
-    doc_freq: dict[int, int]
+    sets: dict[str, array]
     pairs: set[tuple[str, str]]
     threshold: float
     max_doc_freq: int
 
-    def to_json(self) -> dict[str, object]:
-        # Shingles and counts in the dict's own order (a cache file, read back whole).
-        return {
+    def to_bytes(self) -> bytes:
+        """One line of JSON (keys, pairs, settings, each set's length), then the sets'
+        bytes in the same order: read back without parsing a million numbers."""
+        names = sorted(self.keys)  # the header's order (its keys are sorted)
+        header = {
             "keys": self.keys,
             "pairs": sorted(self.pairs),
             "threshold": self.threshold,
             "max_doc_freq": self.max_doc_freq,
-            "shingles": array("Q", self.doc_freq.keys()).tobytes().hex(),
-            "counts": array("I", self.doc_freq.values()).tobytes().hex(),
+            "lengths": [len(self.sets[name]) for name in names],
         }
+        body = b"".join(self.sets[name].tobytes() for name in names)
+        return json.dumps(header, sort_keys=True).encode("utf-8") + b"\n" + body
 
     @classmethod
-    def from_json(cls, data: dict) -> DuplicateState:
-        shingles = array("Q", bytes.fromhex(data["shingles"]))
-        counts = array("I", bytes.fromhex(data["counts"]))
-        if len(shingles) != len(counts):
-            raise ValueError("shingles and counts differ in length")
+    def from_bytes(cls, data: bytes) -> DuplicateState:
+        """The state ``to_bytes`` wrote (ValueError, KeyError or TypeError if damaged)."""
+        line, _, body = data.partition(b"\n")
+        header = json.loads(line.decode("utf-8"))
+        keys = {str(name): str(key) for name, key in header["keys"].items()}
+        lengths = [int(length) for length in header["lengths"]]
+        size = array("Q").itemsize
+        if len(lengths) != len(keys) or sum(lengths) * size != len(body):
+            raise ValueError("the stored shingles are not those of the stored texts")
+        view, sets, start = memoryview(body), {}, 0
+        for name, length in zip(keys, lengths, strict=True):
+            sets[name] = array("Q")  # (given a memoryview, array() would read it as numbers)
+            sets[name].frombytes(view[start : start + length * size])
+            start += length * size
         return cls(
-            keys={str(name): str(key) for name, key in data["keys"].items()},
-            doc_freq=dict(zip(shingles, counts, strict=True)),
-            pairs={(str(a), str(b)) for a, b in data["pairs"]},
-            threshold=float(data["threshold"]),
-            max_doc_freq=int(data["max_doc_freq"]),
+            keys=keys,
+            sets=sets,
+            pairs={(str(a), str(b)) for a, b in header["pairs"]},
+            threshold=float(header["threshold"]),
+            max_doc_freq=int(header["max_doc_freq"]),
         )
+
+
+def _packed(shingle_set: set[int]) -> array:
+    return array("Q", sorted(shingle_set))
 
 
 # Past this share of changed texts, grouping from scratch costs no more than updating.
@@ -318,38 +339,38 @@ REGROUP_SHARE = 0.05
 
 
 def regroup(
-    sets: Mapping[str, set[int]],
     keys: Mapping[str, str],
     previous: DuplicateState | None,
-    earlier: Callable[[str], set[int] | None],
+    shingles_of: Callable[[str], set[int]],
     threshold: float = DEFAULT_THRESHOLD,
     *,
     max_doc_freq: int = DEFAULT_MAX_DOC_FREQ,
 ) -> tuple[list[list[str]], DuplicateState]:
     """``group_shingle_sets``, updated from the last grouping when few texts changed.
 
-    ``keys`` names each set's content (a source's hash); ``earlier(key)`` gives back
-    the set stored under a key the previous grouping used, or None. Only the pairs of
-    a changed text are counted again; the pairs of two unchanged texts keep their
+    ``keys`` names each text's content (a source's hash); ``shingles_of(name)`` gives
+    a text's shingle set, and is asked only for the texts whose key the previous
+    grouping did not have (for every text when it starts over). Only the pairs of a
+    changed text are counted again; the pairs of two unchanged texts keep their
     verdict, which holds unless a changed text moves a shingle they share into or out
-    of the index (its document frequency crossing 2 or ``max_doc_freq``): then, as
-    when anything is missing, everything is counted again. The result is always the
-    one ``group_shingle_sets`` gives (tests/duplicates check it on random changes).
+    of the index (its document frequency crossing 2 or ``max_doc_freq``): then
+    everything is counted again. The result is always the one ``group_shingle_sets``
+    gives (tests/duplicates check it on random changes).
     """
     _check_threshold(threshold)
-    updated = _update(sets, keys, previous, earlier, threshold, max_doc_freq)
+    updated = _update(keys, previous, shingles_of, threshold, max_doc_freq)
     if updated is None:
-        doc_freq: Counter[int] = Counter()
-        pairs = _pairs(sets, threshold, max_doc_freq, doc_freq)
-        updated = DuplicateState(dict(keys), dict(doc_freq), pairs, threshold, max_doc_freq)
-    return _components(sets, updated.pairs), updated
+        sets = {name: shingles_of(name) for name in keys}
+        pairs = _pairs(sets, threshold, max_doc_freq, Counter())
+        packed = {name: _packed(shingle_set) for name, shingle_set in sets.items()}
+        updated = DuplicateState(dict(keys), packed, pairs, threshold, max_doc_freq)
+    return _components(keys, updated.pairs), updated
 
 
 def _update(
-    sets: Mapping[str, set[int]],
     keys: Mapping[str, str],
     previous: DuplicateState | None,
-    earlier: Callable[[str], set[int] | None],
+    shingles_of: Callable[[str], set[int]],
     threshold: float,
     max_doc_freq: int,
 ) -> DuplicateState | None:
@@ -359,37 +380,46 @@ def _update(
         max_doc_freq,
     ):
         return None
-    changed = sorted(name for name in sets if previous.keys.get(name) != keys[name])
-    removed = sorted(set(previous.keys) - set(sets))
-    if len(changed) + len(removed) > max(1, len(sets) * REGROUP_SHARE):
+    changed = sorted(name for name in keys if previous.keys.get(name) != keys[name])
+    removed = sorted(set(previous.keys) - set(keys))
+    if len(changed) + len(removed) > max(1, len(keys) * REGROUP_SHARE):
         return None
-    gone: Counter[int] = Counter()  # shingles of the texts as they were
-    for name in [*changed, *removed]:
-        if name in previous.keys:
-            old = earlier(previous.keys[name])
-            if old is None:
+    if not changed and not removed:
+        return previous
+    new = {name: shingles_of(name) for name in changed}
+    gone = Counter(
+        chain.from_iterable(previous.sets[n] for n in [*changed, *removed] if n in previous.sets)
+    )
+    came = Counter(chain.from_iterable(new.values()))
+    touched = gone.keys() | came.keys()
+    # How many unchanged texts hold each shingle a change touches (probing their stored
+    # arrays: no set is built for them), and what each shares with the changes.
+    held: Counter[int] = Counter()
+    common: dict[str, set[int]] = {}
+    for name in keys:
+        if name not in new:
+            shared = touched.intersection(previous.sets[name])
+            if shared:
+                held.update(shared)
+                common[name] = shared
+    for shingle in touched:
+        if held[shingle] >= 2:  # two unchanged texts share it: its verdicts must hold
+            before, after = held[shingle] + gone[shingle], held[shingle] + came[shingle]
+            if (2 <= before <= max_doc_freq) != (2 <= after <= max_doc_freq):
                 return None
-            gone.update(old)
-    came: Counter[int] = Counter(chain.from_iterable(sets[name] for name in changed))
-    doc_freq = dict(previous.doc_freq)
-    for shingle in gone.keys() | came.keys():
-        before = doc_freq.get(shingle, 0)
-        after = before - gone[shingle] + came[shingle]
-        was = 2 <= before <= max_doc_freq
-        if was != (2 <= after <= max_doc_freq) and after - came[shingle] >= 2:
-            return None  # two unchanged texts gain or lose a shared shingle
-        if after:
-            doc_freq[shingle] = after
-        else:
-            doc_freq.pop(shingle, None)
+    sets = {name: previous.sets[name] for name in keys if name not in new}
+    sets.update({name: _packed(shingle_set) for name, shingle_set in new.items()})
     moved = {*changed, *removed}
     pairs = {pair for pair in previous.pairs if pair[0] not in moved and pair[1] not in moved}
     for name in changed:
-        indexed = {s for s in sets[name] if doc_freq[s] <= max_doc_freq}
-        for other, other_set in sets.items():
-            if other == name or not indexed:
-                continue
-            shared = len(indexed & other_set)
-            if shared and shared / min(len(sets[name]), len(other_set)) >= threshold:
+        mine = new[name]
+        indexed = {s for s in mine if held[s] + came[s] <= max_doc_freq}
+        if not indexed:
+            continue
+        others = [(other, common[other]) for other in common]
+        others += [(other, new[other]) for other in changed if other != name]
+        for other, theirs in others:
+            shared = len(indexed & theirs)
+            if shared and shared / min(len(mine), len(sets[other])) >= threshold:
                 pairs.add((min(name, other), max(name, other)))
-    return DuplicateState(dict(keys), doc_freq, pairs, threshold, max_doc_freq)
+    return DuplicateState(dict(keys), sets, pairs, threshold, max_doc_freq)

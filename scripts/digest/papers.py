@@ -44,7 +44,8 @@ def group_papers(
             continue
         members = [by_name[n] for n in grouped.get(name, [name])]
         seen.update(m.path.name for m in members)
-        members.sort(key=lambda s: richness(s, documents[s.path.name]), reverse=True)
+        if len(members) > 1:
+            members.sort(key=lambda s: richness(s, documents[s.path.name]), reverse=True)
         primary = members[0]
         papers.append(
             Paper(

@@ -55,15 +55,13 @@ def test_updated_groups_equal_groups_from_scratch(seed: int) -> None:
     rng = random.Random(seed)
     max_doc_freq = rng.choice([3, 4, 6, 50])
     threshold = rng.choice([0.3, 0.5, 0.8])
-    store: dict[str, set[int]] = {}
     sets = random_corpus(rng, rng.randint(20, 60))
     state = None
     for _ in range(6):
         keys = {name: content_key(value) for name, value in sets.items()}
-        store.update({keys[name]: value for name, value in sets.items()})
-        groups, state = regroup(sets, keys, state, store.get, threshold, max_doc_freq=max_doc_freq)
+        groups, state = regroup(keys, state, sets.__getitem__, threshold, max_doc_freq=max_doc_freq)
         assert groups == group_shingle_sets(sets, threshold, max_doc_freq=max_doc_freq)
-        state = DuplicateState.from_json(json.loads(json.dumps(state.to_json())))
+        state = DuplicateState.from_bytes(state.to_bytes())
         sets = change(rng, sets)
 
 
@@ -76,8 +74,7 @@ def test_one_changed_text_is_counted_alone(monkeypatch: pytest.MonkeyPatch) -> N
         "d": set(range(3000, 3100)),
     }
     keys = {name: content_key(value) for name, value in sets.items()}
-    store = {keys[name]: value for name, value in sets.items()}
-    groups, state = regroup(sets, keys, None, store.get)
+    groups, state = regroup(keys, None, sets.__getitem__)
     assert groups == [["a", "b"]]
 
     def no_counting_from_scratch(*args: object) -> None:
@@ -86,14 +83,31 @@ def test_one_changed_text_is_counted_alone(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(duplicates, "_pairs", no_counting_from_scratch)
     changed = dict(sets, d=set(range(1000, 1080)) | {5})  # d now copies a as well
     keys = {name: content_key(value) for name, value in changed.items()}
-    groups, state = regroup(changed, keys, state, store.get)
+    asked: list[str] = []
+
+    def shingles_of(name: str) -> set[int]:
+        asked.append(name)
+        return changed[name]
+
+    groups, state = regroup(keys, state, shingles_of)
     assert groups == [["a", "b", "d"]]
-    # A stored set gone missing: there is nothing to update from, so it starts over.
+    assert asked == ["d"]  # the unchanged texts' shingles come from the state
+    # A state from other settings cannot be updated: it starts over, asking for every set.
     monkeypatch.undo()
-    changed["c"] = set(range(2000, 2090))
-    keys = {name: content_key(value) for name, value in changed.items()}
-    groups, _ = regroup(changed, keys, state, lambda key: None)
+    asked.clear()
+    groups, _ = regroup(keys, state, shingles_of, threshold=0.6)
     assert groups == [["a", "b", "d"]]
+    assert sorted(asked) == ["a", "b", "c", "d"]
+
+
+def test_a_state_whose_shingles_do_not_match_its_texts_is_refused() -> None:
+    sets = {"a": {1, 2, 3}, "b": {1, 2, 3, 4}}
+    keys = {name: content_key(value) for name, value in sets.items()}
+    _, state = regroup(keys, None, sets.__getitem__)
+    stored = state.to_bytes()
+    assert DuplicateState.from_bytes(stored) == state
+    with pytest.raises(ValueError):
+        DuplicateState.from_bytes(stored[:-8])  # the last shingle cut off
 
 
 def test_small_changes_are_mostly_updates(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -109,11 +123,10 @@ def test_small_changes_are_mostly_updates(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(duplicates, "_update", counted)
     for seed in range(10):
         rng = random.Random(seed)
-        sets, store, state = random_corpus(rng, 60), {}, None
+        sets, state = random_corpus(rng, 60), None
         for _ in range(4):
             keys = {name: content_key(value) for name, value in sets.items()}
-            store.update({keys[name]: value for name, value in sets.items()})
-            groups, state = regroup(sets, keys, state, store.get)
+            groups, state = regroup(keys, state, sets.__getitem__)
             assert groups == group_shingle_sets(sets)
             sets = change(rng, sets)
     assert sum(outcomes) >= 15  # of 30 changes
