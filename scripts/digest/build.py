@@ -39,7 +39,7 @@ from digest.manifest import (
     remember,
     signature,
 )
-from digest.model import Document, Item, Paper, Person, Problem, Reference, Source, plain
+from digest.model import Document, Item, Paper, Problem, Source, plain
 from digest.outputs import (
     DEFAULT_LOCK_WAIT,
     build_lock,
@@ -62,6 +62,7 @@ from digest.references.bibtex import (
 )
 from digest.references.coupling import citation_map
 from digest.references.keys import KeyRegistry
+from digest.references.stored import ParsedList
 from digest.site.bibliography_pages import render_bibliography_pages
 from digest.site.citation_links import (
     PaperCitations,
@@ -240,7 +241,7 @@ def clean_sources(
     return documents, problems
 
 
-def _parse_lists(papers: list[Paper], cache: StageCache[list[Reference]]) -> dict:
+def _parse_lists(papers: list[Paper], cache: StageCache[ParsedList]) -> dict[str, ParsedList]:
     """Every paper's reference list parsed, from the cache or on every core."""
     missing = {
         paper.id: ([raw.text for raw in paper.document.references],)
@@ -251,7 +252,9 @@ def _parse_lists(papers: list[Paper], cache: StageCache[list[Reference]]) -> dic
     return {
         paper.id: cache.get(
             paper.primary,
-            lambda _text, paper=paper: take(parsed, paper.id, lambda: parse_references(paper)),
+            lambda _text, paper=paper: ParsedList.of(
+                take(parsed, paper.id, lambda: parse_references(paper))
+            ),
         )
         for paper in papers
     }
@@ -486,22 +489,22 @@ def _compute(
     # Titles show on other papers' pages (coupled papers, cited-by lists, the map).
     all_titles = signature(sorted(titles.items()))
     for paper in report.papers:
-        paper_bib = _paper_bibliography(paper.id, bibliography, citations)
         items = report.items[paper.id]
         urls = [source_urls[source.path.name] for source in paper.sources]
-        own = (paper_bib.own_key, signed[paper_bib.own_key])
+        own_key = bibliography.paper_keys[paper.id]
+        own = (own_key, signed[own_key])
         pages.extend(
             keep(
                 f"paper {paper.id}",
                 signature(
                     states[paper.id], urls, own, map_links.neighbourhood(paper.id), all_titles
                 ),
-                lambda paper=paper, bib=paper_bib, items=items: [
+                lambda paper=paper, items=items: [
                     render_paper(
                         env,
                         paper,
                         source_urls,
-                        bib,
+                        _paper_bibliography(paper.id, bibliography, citations),
                         items,
                         labels,
                         paper_map_section(map_links[paper.id], titles),
@@ -667,20 +670,10 @@ def paper_items(paper: Paper, codebook: Codebook) -> list[Item]:
     return code_items(extract_items(paper.document), codebook, paper.metadata.item_themes)
 
 
-def reference_cache(folder: Path) -> StageCache[list[Reference]]:
+def reference_cache(folder: Path) -> StageCache[ParsedList]:
     """Parsed reference lists depend on the cleaned text, the parser and its model."""
     code = ("model.py", "clean", "references", "references/model/references.crfsuite")
-    return StageCache(
-        folder / "references", code, lambda refs: [plain(r) for r in refs], _references_from_json
-    )
-
-
-def _references_from_json(data: list[dict]) -> list[Reference]:
-    refs = []
-    for record in data:
-        people = {k: [Person(**p) for p in record[k]] for k in ("authors", "editors")}
-        refs.append(Reference(**{**record, **people}))
-    return refs
+    return StageCache(folder / "references", code, ParsedList.to_json, ParsedList.from_json)
 
 
 def item_cache(folder: Path) -> StageCache[list[Item]]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from digest.model import BibEntry, CitedIn, Metadata, Paper, Reference
 from digest.references.keys import KeyRegistry, base_key, signature
 from digest.references.parse import parse_reference
+from digest.references.stored import ParsedList
 
 
 @dataclass
@@ -19,7 +20,7 @@ class Bibliography:
     entries: dict[str, BibEntry] = field(default_factory=dict)  # by key, sorted
     paper_keys: dict[str, str] = field(default_factory=dict)  # paper id -> its own key
     reference_keys: dict[str, list[str]] = field(default_factory=dict)  # paper id -> per item
-    paper_references: dict[str, list[Reference]] = field(default_factory=dict)  # as parsed
+    paper_references: dict[str, ParsedList] = field(default_factory=dict)  # as parsed
 
     def unparsed(self) -> list[BibEntry]:
         return [entry for entry in self.entries.values() if not entry.reference.parsed]
@@ -51,11 +52,6 @@ def paper_reference(metadata: Metadata) -> Reference:
     )
 
 
-def _richness(ref: Reference) -> tuple[int, str]:
-    filled = sum(value not in (None, "", []) for value in vars(ref).values())
-    return filled, ref.raw
-
-
 def parse_references(paper: Paper) -> list[Reference]:
     """Every entry of a paper's reference list, parsed (or kept verbatim and flagged)."""
     return parse_reference_texts([raw.text for raw in paper.document.references])
@@ -69,10 +65,11 @@ def parse_reference_texts(texts: list[str]) -> list[Reference]:
 def build_bibliography(
     papers: list[Paper],
     registry: KeyRegistry,
-    parsed_lists: dict[str, list[Reference]] | None = None,
+    parsed_lists: dict[str, ParsedList] | None = None,
 ) -> Bibliography:
     """``parsed_lists`` (paper id -> its parsed references, from the per-source cache)
-    saves parsing again; a paper missing from it is parsed here."""
+    saves parsing again; a paper missing from it is parsed here. A reference is read
+    (decoded from the cache) only when it supplies its work's entry."""
     merged: dict[str, BibEntry] = {}
     own: dict[str, str] = {}  # paper id -> signature
     per_paper: dict[str, list[str]] = {}
@@ -81,28 +78,24 @@ def build_bibliography(
         sig = signature(ref) if paper.metadata.title else f"paper:{paper.id}"
         own[paper.id] = sig
         merged[sig] = BibEntry("", ref, sig, corpus_paper=paper.id)
-    parsed: dict[str, list[Reference]] = {}
+    parsed: dict[str, ParsedList] = {}
     richest: dict[str, tuple[int, str]] = {}  # the richness of each entry's reference
     for paper in papers:
-        sigs = []
-        parsed[paper.id] = []
         known = (parsed_lists or {}).get(paper.id)
-        refs = known if known is not None else parse_references(paper)
-        for item, ref in enumerate(refs, start=1):
-            parsed[paper.id].append(ref)
-            sig = signature(ref)
-            sigs.append(sig)
+        refs = parsed[paper.id] = (
+            known if known is not None else ParsedList.of(parse_references(paper))
+        )
+        for index, sig in enumerate(refs.signatures):
             entry = merged.get(sig)
             if entry is None:
-                entry = merged[sig] = BibEntry("", ref, sig)
+                entry = merged[sig] = BibEntry("", refs[index], sig)
+                richest[sig] = refs.rank(index)
             elif entry.corpus_paper is None:
-                held = richest.get(sig) or _richness(entry.reference)
-                offered = _richness(ref)
-                if offered > held:
-                    entry.reference, held = ref, offered
-                richest[sig] = held
-            entry.cited_in.append(CitedIn(paper.id, item))
-        per_paper[paper.id] = sigs
+                offered = refs.rank(index)
+                if offered > richest[sig]:
+                    entry.reference, richest[sig] = refs[index], offered
+            entry.cited_in.append(CitedIn(paper.id, index + 1))
+        per_paper[paper.id] = refs.signatures
 
     metadata = {paper.id: paper.metadata for paper in papers}
     wanted = [(sig, _base_key(entry, metadata)) for sig, entry in merged.items()]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from digest.model import Item, Paper, Problem
+from digest.references.stored import ParsedList
 from digest.site.citation_links import PaperCitations
 
 # Each page of the health table shows this many rows (health.md, health/page-2.md ...);
@@ -61,7 +62,7 @@ def paper_health(
     papers: list[Paper],
     summaries: dict[str, str],
     problems: list[Problem],
-    references: dict[str, list],
+    references: dict[str, ParsedList],
     citations: dict[str, PaperCitations],
     items: dict[str, list[Item]],
 ) -> list[PaperHealth]:
@@ -73,7 +74,7 @@ def paper_health(
     rows = []
     for paper in papers:
         primary = paper.primary
-        refs = references.get(paper.id, [])
+        refs = references.get(paper.id)
         cited = citations.get(paper.id)
         kinds = [item.kind for item in items.get(paper.id, [])]
         rows.append(
@@ -83,8 +84,8 @@ def paper_health(
                 sources=[source.path.name for source in paper.sources],
                 cleaning=summaries.get(primary.path.as_posix(), ""),
                 cleaning_doubts=doubts.get(primary.path.as_posix(), []),
-                references=len(refs),
-                references_flagged=sum(not ref.parsed for ref in refs),
+                references=len(refs) if refs else 0,
+                references_flagged=refs.unparsed if refs else 0,
                 citations=cited.total if cited else 0,
                 citations_unresolved=len(cited.unresolved) if cited else 0,
                 metadata_unknown=list(paper.metadata.not_in_text),
