@@ -20,13 +20,12 @@ import gc
 import hashlib
 import re
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.cache import MemoFile, StageCache
-from digest.citations import Citation
 from digest.clean import clean_text
 from digest.clean.confidence import confidence
 from digest.compare.extract import extract_items
@@ -68,11 +67,10 @@ from digest.references.keys import KeyRegistry
 from digest.references.stored import ParsedList
 from digest.site.bibliography_pages import render_bibliography_pages
 from digest.site.citation_links import (
+    CorpusCitations,
     PaperCitations,
-    citations_from_json,
-    citations_to_json,
     collect_citations,
-    find_paper_citations,
+    stored_citations,
 )
 from digest.site.compare_pages import PaperItems, render_compare_pages
 from digest.site.corpus_health import PaperHealth, paper_health
@@ -115,7 +113,7 @@ class BuildReport:
     cache_misses: int = 0
     reference_cache_hits: int = 0  # papers whose parsed reference lists came from the cache
     bibliography: Bibliography | None = None
-    citations: dict[str, PaperCitations] = field(default_factory=dict)
+    citations: Mapping[str, PaperCitations] = field(default_factory=dict)
     items: dict[str, list[Item]] = field(default_factory=dict)
     left_out: list[Path] = field(default_factory=list)  # files with errors, not built
     notes: list[str] = field(default_factory=list)  # what the build did besides the pages
@@ -134,14 +132,23 @@ def document_cache(folder: Path) -> StageCache[Document]:
     return StageCache(folder / "clean", ("model.py", "clean"), Document.to_json, Document.from_json)
 
 
-def citation_cache(folder: Path) -> StageCache[dict[int, list[Citation]]]:
-    """In-text citations found per paper (the code: finding them, and parsing the list)."""
+def citation_cache(folder: Path) -> StageCache[dict]:
+    """In-text citations found per paper and numbered (the code: finding them, and
+    parsing the list), as ``CorpusCitations`` reads them."""
     return StageCache(
         folder / "citations",
         ("citations.py", "site/citation_links.py", "references", "clean", "model.py"),
-        citations_to_json,
-        citations_from_json,
+        lambda stored: stored,
+        _checked_citations,
     )
+
+
+def _checked_citations(stored: object) -> dict:
+    if not isinstance(stored, dict) or not {"found", "total", "unresolved", "passages"} <= set(
+        stored
+    ):
+        raise TypeError("not stored citations")
+    return stored
 
 
 # What a formatted BibTeX entry depends on besides the entry itself.
@@ -474,19 +481,19 @@ def _compute(
     report.bibliography = bibliography
     citations_cache = citation_cache(cache_dir)
     outputs.caches.append(citations_cache)
-    citations = {}
+    found: dict[str, dict] = {}
     for paper in report.papers:
         refs = bibliography.paper_references[paper.id]
         keys = bibliography.reference_keys[paper.id]
         # What the citations resolve to depends on the text, its parsed list (cached
         # under the same source) and the keys the list's works have in the bibliography.
         found_in = hashlib.sha256("\0".join([paper.primary.sha256, *keys]).encode()).hexdigest()
-        found = citations_cache.get_keyed(
+        found[paper.id] = citations_cache.get_keyed(
             found_in,
-            lambda paper=paper, refs=refs, keys=keys: find_paper_citations(paper, refs, keys),
+            lambda paper=paper, refs=refs, keys=keys: stored_citations(
+                collect_citations(paper, refs, keys)
+            ),
         )
-        citations[paper.id] = collect_citations(paper, refs, keys, found)
-    report.citations = citations
     codebook, codebook_problems = load_codebook()
     report.problems.extend(codebook_problems)
     for paper in report.papers:
@@ -494,10 +501,17 @@ def _compute(
         report.items[paper.id] = items_cache.get(
             paper.primary, lambda _text, paper=paper: paper_items(paper, codebook)
         )
-    for paper in report.papers:
-        for item in report.items[paper.id]:
-            if item.source not in ("heading", "section"):  # headings carry their own anchors
-                citations[paper.id].mark(item.block, item.offset, item.anchor)
+    marks = {
+        paper.id: [
+            (item.block, item.offset, item.anchor)
+            for item in report.items[paper.id]
+            if item.source not in ("heading", "section")  # headings carry their own anchors
+        ]
+        for paper in report.papers
+    }
+    citations = report.citations = CorpusCitations(
+        {paper.id: paper for paper in report.papers}, found, marks
+    )
 
     report.health = paper_health(
         report.papers,

@@ -22,7 +22,7 @@ from digest.references.coupling import citing_papers
 from digest.references.styles import apa
 from digest.site.citation_links import (
     BIBLIOGRAPHY_DIR,
-    PaperCitations,
+    CorpusCitations,
     Passage,
     entry_link,
     entry_page,
@@ -65,7 +65,7 @@ def render_bibliography_pages(
     env: Environment,
     bibliography: Bibliography,
     papers: list[Paper],
-    citations: dict[str, PaperCitations],
+    citations: CorpusCitations,
     keep: KeepPages = render_all,
     states: dict[str, str] | None = None,
     signed: dict[str, str] | None = None,
@@ -82,11 +82,6 @@ def render_bibliography_pages(
     if states is None:  # nothing to sign pages with: every page is rendered
         keep = render_all
     titles = {paper.id: paper.metadata.display_title for paper in papers}
-    passages = defaultdict(list)
-    for paper_citations in citations.values():
-        for key, found in paper_citations.passages.items():
-            passages[key].extend(found)
-
     groups: dict[str, list[BibEntry]] = defaultdict(list)
     for key, entry in bibliography.entries.items():
         groups[entry_page(key)].append(entry)
@@ -108,7 +103,7 @@ def render_bibliography_pages(
                 f"entries {name}",
                 signature(name, made_from) if states is not None else "",
                 lambda name=name, entries=entries: _entry_pages(
-                    env, name, entries, titles, passages
+                    env, name, entries, titles, citations
                 ),
             )
         )
@@ -132,9 +127,9 @@ def render_bibliography_pages(
             pages.append(Page(chunk.name, text))
 
     unresolved = [
-        (paper.id, titles[paper.id], citations[paper.id].unresolved, citations[paper.id].total)
+        (paper.id, titles[paper.id], citations.unresolved(paper.id), citations.total(paper.id))
         for paper in papers
-        if citations[paper.id].unresolved
+        if citations.unresolved(paper.id)
     ]
     unparsed = [(entry.key, entry.reference.raw) for entry in bibliography.unparsed()]
     entries_all = list(bibliography.entries.values())
@@ -170,14 +165,14 @@ def _entry_pages(
     name: str,
     entries: list[BibEntry],
     titles: dict[str, str],
-    passages: dict[str, list[Passage]],
+    citations: CorpusCitations,
 ) -> list[Page]:
     """One page of entries (a name and year) and the "cited by" pages of its works."""
     pages = []
     root = to_top(name)
     items = []
     for entry in entries:
-        citing = _citing(entry, titles, passages.get(entry.key, []))
+        citing = _citing(entry, titles, citations.passages(entry.key, citing_papers(entry)))
         more = None
         if len(citing) > CITED_BY_SHOWN:
             more = cited_by_page(entry.key)

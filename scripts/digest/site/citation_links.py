@@ -10,8 +10,10 @@ from __future__ import annotations
 import posixpath
 import re
 import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from digest.citations import Citation, CitationPart, find_citations
 from digest.model import Heading, Paper, Reference
@@ -129,12 +131,12 @@ def find_paper_citations(
 
 def collect_citations(
     paper: Paper,
-    references: list[Reference],
+    references: Sequence[Reference],
     keys: list[str],
     found: dict[int, list[Citation]] | None = None,
 ) -> PaperCitations:
-    """Find every citation of a paper (or take ``found``, from the cache) and number
-    their anchors in reading order."""
+    """Find every citation of a paper (or take ``found``) and number their anchors in
+    reading order."""
     if found is None:
         found = find_paper_citations(paper, references, keys)
     result = PaperCitations(paper)
@@ -147,23 +149,122 @@ def collect_citations(
         if not citations:
             continue
         result.by_block[index] = citations
-        for citation in citations:
-            seen: set[tuple[int, int]] = set()
-            for part in citation.parts:
-                span = (part.start, part.end)
-                if span not in seen:
-                    seen.add(span)
-                    result.total += 1
-                    anchor = f"cite-{result.total}"
-                    result.anchors[(index, part.start)] = anchor
-                    if all(p.key is None for p in citation.parts if (p.start, p.end) == span):
-                        result.unresolved.append((anchor, block.text[part.start : part.end]))
-                if part.key is not None:
-                    anchor = result.anchors[(index, part.start)]
-                    result.passages.setdefault(part.key, []).append(
-                        Passage(paper.id, anchor, section)
-                    )
+        text = block.text
+        _number(
+            result,
+            index,
+            citations,
+            lambda anchor, start, end, text=text: result.unresolved.append(
+                (anchor, text[start:end])
+            ),
+            lambda key, anchor, section=section: result.passages.setdefault(key, []).append(
+                Passage(paper.id, anchor, section)
+            ),
+        )
     return result
+
+
+def _number(
+    result: PaperCitations,
+    index: int,
+    citations: list[Citation],
+    unresolved: Callable[[str, int, int], None] | None = None,
+    cites: Callable[[str, str], None] | None = None,
+) -> None:
+    """Number the spans of a block's citations (``cite-N``, in reading order), telling
+    ``unresolved`` of each span that resolves to no work and ``cites`` of each part
+    that does (its key and its span's anchor)."""
+    for citation in citations:
+        seen: set[tuple[int, int]] = set()
+        for part in citation.parts:
+            span = (part.start, part.end)
+            if span not in seen:
+                seen.add(span)
+                result.total += 1
+                anchor = result.anchors[(index, part.start)] = f"cite-{result.total}"
+                if unresolved and all(
+                    p.key is None for p in citation.parts if (p.start, p.end) == span
+                ):
+                    unresolved(anchor, part.start, part.end)
+            if cites and part.key is not None:
+                cites(part.key, result.anchors[(index, part.start)])
+
+
+def stored_citations(citations: PaperCitations) -> dict[str, Any]:
+    """For the per-source cache: what was found, and what other pages read of it (the
+    passages citing each work, the unresolved citations) without the text."""
+    return {
+        "found": citations_to_json(citations.by_block),
+        "total": citations.total,
+        "unresolved": [list(pair) for pair in citations.unresolved],
+        "passages": {
+            key: [[passage.anchor, passage.section] for passage in found]
+            for key, found in citations.passages.items()
+        },
+    }
+
+
+class CorpusCitations(Mapping[str, PaperCitations]):
+    """Every paper's citations as stored, each turned into ``PaperCitations`` only when
+    a page that shows them is rendered: a build after one change reads the counts of
+    all papers and decodes the citations of the few pages it renders.
+
+    ``marks`` (paper id -> (block, offset, anchor) of each item) are placed in a
+    paper's paragraphs when its citations are first read."""
+
+    def __init__(
+        self,
+        papers: Mapping[str, Paper],
+        stored: dict[str, dict[str, Any]],
+        marks: Mapping[str, list[tuple[int, int, str]]] | None = None,
+    ) -> None:
+        self._papers = papers
+        self._stored = stored
+        self._marks = marks or {}
+        self._read: dict[str, PaperCitations] = {}
+
+    def __getitem__(self, paper_id: str) -> PaperCitations:
+        read = self._read.get(paper_id)
+        if read is None:
+            read = self._read[paper_id] = self._decode(paper_id)
+        return read
+
+    def __contains__(self, paper_id: object) -> bool:
+        return paper_id in self._stored  # (Mapping's own would decode the paper's)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._stored)
+
+    def __len__(self) -> int:
+        return len(self._stored)
+
+    def total(self, paper_id: str) -> int:
+        return int(self._stored[paper_id]["total"])
+
+    def unresolved(self, paper_id: str) -> list[tuple[str, str]]:
+        return [(str(anchor), str(text)) for anchor, text in self._stored[paper_id]["unresolved"]]
+
+    def passages(self, key: str, paper_ids: Iterable[str]) -> list[Passage]:
+        """The passages of the given papers that cite ``key``, paper by paper."""
+        found = []
+        for paper_id in paper_ids:
+            stored = self._stored[paper_id]["passages"].get(key, [])
+            found.extend(Passage(paper_id, anchor, section) for anchor, section in stored)
+        return found
+
+    def _decode(self, paper_id: str) -> PaperCitations:
+        stored = self._stored[paper_id]
+        result = PaperCitations(self._papers[paper_id])
+        for index, citations in sorted(citations_from_json(stored["found"]).items()):
+            result.by_block[index] = citations
+            _number(result, index, citations)
+        if result.total != stored["total"]:
+            raise ValueError(f"stored citations of {paper_id} do not add up")
+        result.unresolved = self.unresolved(paper_id)
+        result.passages = {key: self.passages(key, [paper_id]) for key in stored["passages"]}
+        for block, offset, anchor in self._marks.get(paper_id, []):
+            result.mark(block, offset, anchor)
+        return result
 
 
 def citations_to_json(found: dict[int, list[Citation]]) -> dict[str, list]:

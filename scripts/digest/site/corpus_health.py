@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 
 from digest.model import Item, Paper, Problem
 from digest.references.stored import ParsedList
-from digest.site.citation_links import PaperCitations
+from digest.site.citation_links import CorpusCitations
 
 # Each page of the health table shows this many rows (health.md, health/page-2.md ...);
 # the JSON report has every paper.
@@ -63,7 +63,7 @@ def paper_health(
     summaries: dict[str, str],
     problems: list[Problem],
     references: dict[str, ParsedList],
-    citations: dict[str, PaperCitations],
+    citations: CorpusCitations,
     items: dict[str, list[Item]],
 ) -> list[PaperHealth]:
     """One row per paper, the most to check first, then by id (deterministic)."""
@@ -75,7 +75,7 @@ def paper_health(
     for paper in papers:
         primary = paper.primary
         refs = references.get(paper.id)
-        cited = citations.get(paper.id)
+        cited = paper.id in citations
         kinds = [item.kind for item in items.get(paper.id, [])]
         rows.append(
             PaperHealth(
@@ -86,8 +86,8 @@ def paper_health(
                 cleaning_doubts=doubts.get(primary.path.as_posix(), []),
                 references=len(refs) if refs else 0,
                 references_flagged=refs.unparsed if refs else 0,
-                citations=cited.total if cited else 0,
-                citations_unresolved=len(cited.unresolved) if cited else 0,
+                citations=citations.total(paper.id) if cited else 0,
+                citations_unresolved=len(citations.unresolved(paper.id)) if cited else 0,
                 metadata_unknown=list(paper.metadata.not_in_text),
                 metadata_under_review=list(paper.metadata.review),
                 problems=kinds.count("problem") + kinds.count("cause"),
