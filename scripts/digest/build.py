@@ -20,12 +20,12 @@ import gc
 import hashlib
 import re
 from array import array
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from digest.cache import MemoFile, StageCache
+from digest.cache import Deferred, MemoFile, StageCache
 from digest.clean import clean_text
 from digest.clean.confidence import confidence
 from digest.compare.extract import extract_items
@@ -156,14 +156,14 @@ BIBTEX_CODE = ("model.py", "references/bibtex.py", "references/casing.py", "refe
 
 
 def _judge_cleaning(
-    sources: list[Source], documents: dict[str, Document], memo: MemoFile, report: BuildReport
+    sources: list[Source], documents: Deferred[Document], memo: MemoFile, report: BuildReport
 ) -> None:
     """How sure the cleaner is of each text (a summary, doubts as warnings), kept by
     the source's hash like its document."""
     known, used = memo.load(), {}
     for source in sources:
         summary, doubts = used[source.sha256] = _sureness(
-            known.get(source.sha256), documents[source.path.name]
+            known.get(source.sha256), documents.reader(source.path.name)
         )
         report.summaries[source.path.as_posix()] = summary
         report.problems.extend(
@@ -174,7 +174,7 @@ def _judge_cleaning(
 
 def _group_sources(
     sources: list[Source],
-    documents: dict[str, Document],
+    documents: Deferred[Document],
     shingles_cache: StageCache[set[int]],
     memo: MemoFile,
 ) -> list[Paper]:
@@ -190,8 +190,9 @@ def _group_sources(
     return group_papers(sources, documents, groups)
 
 
-def _sureness(stored: object, document: Document) -> tuple[str, list[str]]:
-    """The cleaner's summary and doubts for a document: as stored, if stored whole."""
+def _sureness(stored: object, document: Callable[[], Document]) -> tuple[str, list[str]]:
+    """The cleaner's summary and doubts for a document: as stored, if stored whole (the
+    document is read only if not)."""
     if (
         isinstance(stored, list)
         and len(stored) == 2
@@ -200,7 +201,7 @@ def _sureness(stored: object, document: Document) -> tuple[str, list[str]]:
         and all(isinstance(doubt, str) for doubt in stored[1])
     ):
         return stored[0], stored[1]
-    sure = confidence(document)
+    sure = confidence(document())
     return sure.summary(), sure.doubts()
 
 
@@ -230,25 +231,27 @@ def _unpack_shingles(packed: str) -> set[int]:
 
 def clean_sources(
     sources: list[Source], cache: StageCache[Document]
-) -> tuple[dict[str, Document], list[Problem]]:
+) -> tuple[Deferred[Document], list[Problem]]:
     """Clean every source, one at a time, so that one failure spares the rest; the
-    sources the cache lacks are cleaned on every core first."""
-    documents: dict[str, Document] = {}
+    sources the cache lacks are cleaned on every core first. A document the cache
+    holds is read only when something asks for it."""
+    documents: dict[str, Document | Callable[[], Document]] = {}
     problems: list[Problem] = []
     missing = {s.path.name: (s.text, s.styles) for s in sources if not cache.has(s.sha256)}
     cleaned = compute_all(clean_text, missing)
     for source in sources:
         name = source.path.name
+        compute = lambda text, styles=source.styles, name=name: take(  # noqa: E731
+            cleaned, name, lambda: clean_text(text, styles)
+        )
+        if name not in missing:
+            documents[name] = cache.deferred(source, compute)
+            continue
         try:
-            documents[name] = cache.get(
-                source,
-                lambda text, styles=source.styles, name=name: take(
-                    cleaned, name, lambda: clean_text(text, styles)
-                ),
-            )
+            documents[name] = cache.get(source, compute)
         except Exception as error:  # a bug on one text must not stop the corpus
             problems.append(Problem(source.path, 1, f"could not be cleaned: {error!r}"))
-    return documents, problems
+    return Deferred(documents), problems
 
 
 def _parse_lists(papers: list[Paper], cache: StageCache[ParsedList]) -> dict[str, ParsedList]:

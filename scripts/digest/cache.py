@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -83,11 +83,56 @@ class StageCache(Generic[Result]):
         self.pending[path] = json.dumps(self.encode(result), ensure_ascii=False).encode("utf-8")
         return result
 
+    def deferred(self, source: Source, compute: Callable[[str], Result]) -> Callable[[], Result]:
+        """The result stored for ``source``, read only when the returned function is
+        first called (counted as a hit now: it is stored; computed again then if it
+        proves damaged)."""
+        self.hits += 1
+        remembered: list[Result] = []
+
+        def read() -> Result:
+            if not remembered:
+                result = self.peek(source.sha256)
+                if result is None:
+                    result = compute(source.text)
+                    content = json.dumps(self.encode(result), ensure_ascii=False).encode("utf-8")
+                    self.pending[self._path(source.sha256)] = content
+                remembered.append(result)
+            return remembered[0]
+
+        return read
+
     def commit(self) -> None:
         """Write the entries computed since the last commit; the build calls it on success."""
         for path, content in sorted(self.pending.items()):
             write_atomic(path, content)
         self.pending.clear()
+
+
+class Deferred(Mapping[str, Result]):
+    """Results by name, each read when first asked for (``StageCache.deferred``)."""
+
+    def __init__(self, results: dict[str, Result | Callable[[], Result]]) -> None:
+        self._results = results
+
+    def __getitem__(self, name: str) -> Result:
+        result = self._results[name]
+        if callable(result):
+            result = self._results[name] = result()
+        return result  # type: ignore[return-value]
+
+    def reader(self, name: str) -> Callable[[], Result]:
+        """A function that reads the result of ``name`` (for whoever may need it)."""
+        return lambda: self[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._results
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._results)
+
+    def __len__(self) -> int:
+        return len(self._results)
 
 
 class MemoFile:

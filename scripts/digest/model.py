@@ -7,7 +7,8 @@ so a stage can be cached, tested or replaced on its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, is_dataclass
+from collections.abc import Callable
+from dataclasses import InitVar, dataclass, field, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -267,12 +268,26 @@ class Document:
 
 @dataclass
 class Paper:
-    """A distinct paper: one or more sources that render the same text."""
+    """A distinct paper: one or more sources that render the same text.
+
+    Its cleaned document may be given as a function that reads it (from the cache):
+    a build after one change reads only the documents of the pages it renders."""
 
     id: str
     metadata: Metadata
-    document: Document
+    cleaned: InitVar[Document | Callable[[], Document]]
     sources: list[Source]  # the richest rendering first
+
+    def __post_init__(self, cleaned: Document | Callable[[], Document]) -> None:
+        self._document = cleaned if isinstance(cleaned, Document) else None
+        self._read = None if isinstance(cleaned, Document) else cleaned
+
+    @property
+    def document(self) -> Document:
+        if self._document is None:
+            assert self._read is not None
+            self._document = self._read()
+        return self._document
 
     @property
     def primary(self) -> Source:

@@ -6,6 +6,8 @@ text) leads; the paper keeps every source so the page can list them all.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from digest.model import Document, Paper, Source
 
 
@@ -26,7 +28,7 @@ def richness(source: Source, document: Document) -> tuple[int, int, int, str]:
 
 
 def group_papers(
-    sources: list[Source], documents: dict[str, Document], groups: list[list[str]]
+    sources: list[Source], documents: Mapping[str, Document], groups: list[list[str]]
 ) -> list[Paper]:
     """One Paper per group of duplicate sources (``groups``: source names, as
     ``digest.duplicates`` finds them; a source in no group is a paper alone), sorted by
@@ -51,7 +53,7 @@ def group_papers(
             Paper(
                 id=primary.metadata.id,
                 metadata=primary.metadata,
-                document=documents[primary.path.name],
+                cleaned=lambda name=primary.path.name: documents[name],
                 sources=members,
             )
         )
