@@ -36,6 +36,8 @@ from digest.ingest.sidecar import recall_sidecars, sidecars_in_use
 from digest.manifest import (
     MANIFEST_NAME,
     PageMemo,
+    code_fingerprint,
+    input_hashes,
     inputs_fingerprint,
     recall,
     remember,
@@ -339,14 +341,16 @@ def _build(
     options = {"out": out, "root_files": write_root_files}
     manifest = cache_root / f"{MANIFEST_NAME.removesuffix('.json')}-{_short_hash(out)}.json"
     with build_lock(root, wait=lock_wait, say=notes.append):
-        # What this build reads, hashed before it runs: what it records on success, unless
-        # it rewrites references.bib or the key registry itself (then hashed again).
-        fingerprint = inputs_fingerprint(root, BUILD_READS, options)
+        # What this build reads, hashed before it runs: what it records on success, with
+        # references.bib or the key registry hashed again if it rewrites them itself.
+        code = code_fingerprint()
+        hashes = input_hashes(root, BUILD_READS)
+        fingerprint = inputs_fingerprint(hashes, code, options)
         if reuse:
             recorded = recall(manifest, fingerprint, out_dir)
             if recorded is not None and (keep_going or not _had_errors(recorded)):
                 return _recalled(recorded, notes)
-        memo = PageMemo(manifest, out_dir)
+        memo = PageMemo(manifest, out_dir, code)
         report, outputs = _compute(root, cache_root, memo)
         report.notes[:0] = notes
         errors = [problem for problem in report.problems if problem.is_error]
@@ -360,7 +364,7 @@ def _build(
             remove_leftovers(folder)
         owned = out_dir.resolve().is_relative_to((root / "build").resolve())
         sync_folder(out_dir, outputs.pages, owned=owned, kept=outputs.kept)
-        report.written = sorted({*outputs.pages, *outputs.kept})
+        report.written = sorted({*outputs.pages, *outputs.kept}, key=lambda path: path.parts)
         report.kept_pages = len(outputs.kept)
         for cache in outputs.caches:
             cache.commit()
@@ -373,8 +377,8 @@ def _build(
             for path, content in outputs.root_files.items():
                 target = root / path
                 if not target.is_file() or target.read_bytes() != content:
-                    fingerprint = ""  # what it reads next time changed: hashed again below
-                write_atomic(target, content, durable=True)
+                    write_atomic(target, content, durable=True)
+                    hashes[path.as_posix()] = hashlib.sha256(content).hexdigest()
         summary = {
             "papers": report.paper_count,
             "sources": report.source_count,
@@ -382,7 +386,7 @@ def _build(
             "left_out": [path.as_posix() for path in report.left_out],
             "notes": report.notes[len(notes) :],
         }
-        fingerprint = fingerprint or inputs_fingerprint(root, BUILD_READS, options)
+        fingerprint = inputs_fingerprint(hashes, code, options)
         remember(manifest, fingerprint, out_dir, summary, report.problems, memo)
     return report
 

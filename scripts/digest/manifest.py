@@ -65,17 +65,26 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def inputs_fingerprint(root: Path, read: tuple[Path, ...], options: dict[str, object]) -> str:
-    """A hash of everything a build reads (files under ``read``, relative to root, and
-    single files), the package it runs and the options it runs with."""
-    digest = hashlib.sha256(json.dumps(options, sort_keys=True, default=str).encode())
-    digest.update(code_fingerprint().encode())
+def input_hashes(root: Path, read: tuple[Path, ...]) -> dict[str, str]:
+    """Every file a build reads (files under ``read``, relative to root, and single
+    files): its path and the hash of its bytes ("-" for a single file that is missing)."""
+    hashes = {}
     for item in read:
         target = root / item
         paths = _files(target) if target.is_dir() else [target]
         for path in paths:
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
+            hashed = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "-"
+            hashes[path.relative_to(root).as_posix()] = hashed
+    return hashes
+
+
+def inputs_fingerprint(hashes: dict[str, str], code: str, options: dict[str, object]) -> str:
+    """A hash of everything a build reads (``input_hashes``), the package it runs
+    (``code_fingerprint``) and the options it runs with."""
+    digest = hashlib.sha256(json.dumps(options, sort_keys=True, default=str).encode())
+    digest.update(code.encode())
+    for path, hashed in sorted(hashes.items()):
+        digest.update(f"{path}\0{hashed}\0".encode())
     return digest.hexdigest()
 
 
@@ -142,9 +151,9 @@ class PageMemo:
     ever saves work: a missing or damaged record renders everything.
     """
 
-    def __init__(self, manifest: Path, out_dir: Path) -> None:
+    def __init__(self, manifest: Path, out_dir: Path, code: str | None = None) -> None:
         self.out_dir = out_dir
-        self.code = code_fingerprint()
+        self.code = code or code_fingerprint()
         self.groups: dict[str, tuple[str, list[str]]] = {}  # this build's
         self.kept: set[Path] = set()
         self.rendered = 0
@@ -172,10 +181,10 @@ class PageMemo:
 
     def _untouched(self, path: str) -> bool:
         try:
-            stat = (self.out_dir / path).stat()
+            found = os.stat(os.path.join(self.out_dir, path))  # (thousands: no Path objects)
         except OSError:
             return False
-        return [stat.st_size, stat.st_mtime_ns] == self._files.get(path)
+        return [found.st_size, found.st_mtime_ns] == self._files.get(path)
 
     def record(self) -> dict[str, object]:
         return {"code": self.code, "groups": {name: list(v) for name, v in self.groups.items()}}

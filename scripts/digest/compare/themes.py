@@ -81,7 +81,9 @@ def load_codebook(path: Path = CODEBOOK) -> tuple[Codebook, list[Problem]]:
     """Read and check the codebook; problems name the file and line."""
     problems: list[Problem] = []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        # libyaml's loader when installed: read on every build, and ten times faster.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
     except (OSError, yaml.YAMLError) as error:
         line = getattr(getattr(error, "problem_mark", None), "line", 0) + 1
         return Codebook(), [Problem(path, line, f"cannot read the codebook: {error}")]

@@ -40,8 +40,12 @@ def load_corpus(
     read by its layout (``digest.ingest.pdf``), from ``pdf_cache`` when unchanged.
     """
 
+    shown_dir = _relative(sources_dir, root)
+
     def show(path: Path) -> Path:
-        return _relative(path, root)
+        # A file of sources/ is shown under the folder as shown (one relative_to, not
+        # one per file: thousands of them).
+        return shown_dir / path.name if path.parent == sources_dir else _relative(path, root)
 
     refused = _check_folder(sources_dir, root, show)
     if refused:
