@@ -19,7 +19,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import re
-from array import array
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -175,18 +174,20 @@ def _judge_cleaning(
 
 
 def _group_sources(
-    sources: list[Source],
-    documents: Deferred[Document],
-    shingles_cache: StageCache[set[int]],
-    memo: MemoFile,
+    sources: list[Source], documents: Deferred[Document], memo: MemoFile
 ) -> list[Paper]:
     """The papers: renderings of one text grouped, the grouping updated from the last
-    build's (``memo``): only the shingles of changed sources are read or made."""
-    by_name = {source.path.name: source for source in sources}
+    build's (``memo``, which holds every text's shingles): only the shingles of new or
+    changed sources are made, on every core when there are many."""
+    previous = _duplicate_state(memo.load_bytes())
+    known = previous.keys if previous else {}
+    fresh = {s.path.name: (s.text,) for s in sources if known.get(s.path.name) != s.sha256}
+    made = compute_all(shingles, fresh)
+    texts = {source.path.name: source.text for source in sources}
     groups, state = regroup(
         {source.path.name: source.sha256 for source in sources},
-        _duplicate_state(memo.load_bytes()),
-        lambda name: shingles_cache.get(by_name[name], shingles),
+        previous,
+        lambda name: take(made, name, lambda: shingles(texts[name])),
     )
     memo.keep_bytes(state.to_bytes())
     return group_papers(sources, documents, groups)
@@ -213,22 +214,6 @@ def _duplicate_state(stored: bytes) -> DuplicateState | None:
         return DuplicateState.from_bytes(stored) if stored else None
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
-
-
-def shingle_cache(folder: Path) -> StageCache[set[int]]:
-    """Shingles as 64-bit integers, written as one hex string (a list of a thousand
-    JSON numbers per paper took a third of a second to read back at 1,000 papers)."""
-    return StageCache(folder / "shingles", ("duplicates.py",), _pack_shingles, _unpack_shingles)
-
-
-def _pack_shingles(shingle_set: set[int]) -> str:
-    return array("Q", sorted(shingle_set)).tobytes().hex()
-
-
-def _unpack_shingles(packed: str) -> set[int]:
-    if not isinstance(packed, str):
-        raise TypeError("shingles are stored as one hex string")
-    return set(array("Q", bytes.fromhex(packed)))
 
 
 def clean_sources(
@@ -459,12 +444,12 @@ def _compute(
     report.left_out = sorted(
         {problem.path for problem in report.problems if problem.is_error}, key=str
     )
-    documents_cache, shingles_cache = document_cache(cache_dir), shingle_cache(cache_dir)
+    documents_cache = document_cache(cache_dir)
     items_cache = item_cache(cache_dir)
     references_cache = reference_cache(cache_dir)
     bibtex_memo = MemoFile(cache_dir, "bibtex", BIBTEX_CODE)
     recall_formatted(bibtex_memo.load())
-    outputs.caches = [pdfs, documents_cache, shingles_cache, items_cache, references_cache]
+    outputs.caches = [pdfs, documents_cache, items_cache, references_cache]
     outputs.caches.append(sidecars)
     outputs.caches.append(bibtex_memo)
     documents, problems = clean_sources(sources, documents_cache)
@@ -477,7 +462,7 @@ def _compute(
     report.cache_hits, report.cache_misses = documents_cache.hits, documents_cache.misses
     duplicates_memo = MemoFile(cache_dir, "duplicates", ("duplicates.py",), ".bin")
     outputs.caches.append(duplicates_memo)
-    report.papers = _group_sources(sources, documents, shingles_cache, duplicates_memo)
+    report.papers = _group_sources(sources, documents, duplicates_memo)
     report.paper_count = len(report.papers)
 
     registry = KeyRegistry.load(root / KEYS_FILE, KEYS_FILE)

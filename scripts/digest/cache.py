@@ -80,27 +80,26 @@ class StageCache(Generic[Result]):
                 return result
         self.misses += 1
         result = compute()
-        self.pending[path] = json.dumps(self.encode(result), ensure_ascii=False).encode("utf-8")
+        self._keep(path, result)
         return result
 
     def deferred(self, source: Source, compute: Callable[[str], Result]) -> Callable[[], Result]:
-        """The result stored for ``source``, read only when the returned function is
-        first called (counted as a hit now: it is stored; computed again then if it
-        proves damaged)."""
+        """A function that reads the result stored for ``source`` (counted as a hit now:
+        it is stored), or computes it again if it proves damaged; ``Deferred`` calls it
+        once, when the result is first asked for."""
         self.hits += 1
-        remembered: list[Result] = []
 
         def read() -> Result:
-            if not remembered:
-                result = self.peek(source.sha256)
-                if result is None:
-                    result = compute(source.text)
-                    content = json.dumps(self.encode(result), ensure_ascii=False).encode("utf-8")
-                    self.pending[self._path(source.sha256)] = content
-                remembered.append(result)
-            return remembered[0]
+            result = self.peek(source.sha256)
+            if result is None:
+                result = compute(source.text)
+                self._keep(self._path(source.sha256), result)
+            return result
 
         return read
+
+    def _keep(self, path: Path, result: Result) -> None:
+        self.pending[path] = json.dumps(self.encode(result), ensure_ascii=False).encode("utf-8")
 
     def commit(self) -> None:
         """Write the entries computed since the last commit; the build calls it on success."""

@@ -350,7 +350,7 @@ def regroup(
 
     ``keys`` names each text's content (a source's hash); ``shingles_of(name)`` gives
     a text's shingle set, and is asked only for the texts whose key the previous
-    grouping did not have (for every text when it starts over). Only the pairs of a
+    grouping did not have (the others' are in the state). Only the pairs of a
     changed text are counted again; the pairs of two unchanged texts keep their
     verdict, which holds unless a changed text moves a shingle they share into or out
     of the index (its document frequency crossing 2 or ``max_doc_freq``): then
@@ -360,7 +360,12 @@ def regroup(
     _check_threshold(threshold)
     updated = _update(keys, previous, shingles_of, threshold, max_doc_freq)
     if updated is None:
-        sets = {name: shingles_of(name) for name in keys}
+        sets = {
+            name: set(previous.sets[name])
+            if previous is not None and previous.keys.get(name) == key
+            else shingles_of(name)
+            for name, key in keys.items()
+        }
         pairs = _pairs(sets, threshold, max_doc_freq, Counter())
         packed = {name: _packed(shingle_set) for name, shingle_set in sets.items()}
         updated = DuplicateState(dict(keys), packed, pairs, threshold, max_doc_freq)

@@ -92,11 +92,18 @@ def test_one_changed_text_is_counted_alone(monkeypatch: pytest.MonkeyPatch) -> N
     groups, state = regroup(keys, state, shingles_of)
     assert groups == [["a", "b", "d"]]
     assert asked == ["d"]  # the unchanged texts' shingles come from the state
-    # A state from other settings cannot be updated: it starts over, asking for every set.
+    # A state from other settings cannot be updated: it starts over, counting every pair,
+    # with the sets the state holds.
     monkeypatch.undo()
     asked.clear()
+    counted: list[object] = []
+    pairs = duplicates._pairs
+    monkeypatch.setattr(duplicates, "_pairs", lambda *args: counted.append(1) or pairs(*args))
     groups, _ = regroup(keys, state, shingles_of, threshold=0.6)
     assert groups == [["a", "b", "d"]]
+    assert counted and not asked
+    # With no state at all, every set is asked for.
+    groups, _ = regroup(keys, None, shingles_of)
     assert sorted(asked) == ["a", "b", "c", "d"]
 
 
