@@ -716,3 +716,33 @@ def test_escaping_in_slices_equals_escaping_each_character(seed: int) -> None:
         assert bibtex_module._escape(text, protect) == _escape_one_character_at_a_time(
             text, protect
         )
+
+
+def test_an_entry_signature_changes_with_every_field_and_only_then() -> None:
+    # The formatted entry is recalled by this signature: a field it missed would serve
+    # a stale entry.
+    from dataclasses import fields, replace
+
+    from digest.references.bibtex import entry_signature
+
+    ref = Reference(
+        raw="Wang J.N. Title. Journal, 2016(3): 1-5.",
+        type="article",
+        authors=[Person("Wang", "J. N.")],
+        year="2016",
+        title="Title",
+        container="Journal",
+    )
+    same = replace(ref, authors=[Person("Wang", "J. N.")])
+    assert entry_signature("wang2016title", ref) == entry_signature("wang2016title", same)
+    assert entry_signature("wang2016title", ref) != entry_signature("wang2016titlea", ref)
+    changed = {
+        "authors": [Person("Wang", "J.")],
+        "editors": [Person("Li", "M.")],
+        "parsed": False,
+        "confidence": 0.5,
+    }
+    for field in fields(Reference):
+        value = changed.get(field.name, "other")
+        other = replace(ref, **{field.name: value})
+        assert entry_signature("k", other) != entry_signature("k", ref), field.name

@@ -566,8 +566,16 @@ def format_entry(key: str, ref: Reference, extra: dict[str, str] | None = None) 
 
 
 def entry_signature(key: str, ref: Reference) -> str:
-    """What an entry is formatted from: its key and every field of the reference."""
-    return hashlib.blake2b(f"{key}\0{ref!r}".encode(), digest_size=16).hexdigest()
+    """What an entry is formatted from: its key and every field of the reference (as
+    plain values: the repr of a tuple is made in C, a dataclass's in Python, and every
+    entry of the corpus is signed on every build)."""
+    values = tuple(
+        tuple((person.family, person.given) for person in value)
+        if isinstance(value, list)
+        else value
+        for value in vars(ref).values()
+    )
+    return hashlib.blake2b(f"{key}\0{values!r}".encode(), digest_size=16).hexdigest()
 
 
 def recall_formatted(stored: dict[str, str]) -> None:
