@@ -38,6 +38,7 @@ from digest.manifest import (
     code_fingerprint,
     input_hashes,
     inputs_fingerprint,
+    read_record,
     recall,
     remember,
     signature,
@@ -328,14 +329,15 @@ def _build(
     with build_lock(root, wait=lock_wait, say=notes.append):
         # What this build reads, hashed before it runs: what it records on success, with
         # references.bib or the key registry hashed again if it rewrites them itself.
+        last = read_record(manifest)
         code = code_fingerprint()
-        hashes = input_hashes(root, BUILD_READS)
+        hashes, settled = input_hashes(root, BUILD_READS, last.get("input_files"))
         fingerprint = inputs_fingerprint(hashes, code, options)
         if reuse:
-            recorded = recall(manifest, fingerprint, out_dir)
+            recorded = recall(last, fingerprint, out_dir)
             if recorded is not None and (keep_going or not _had_errors(recorded)):
                 return _recalled(recorded, notes)
-        memo = PageMemo(manifest, out_dir, code)
+        memo = PageMemo(last, out_dir, code)
         report, outputs = _compute(root, cache_root, memo)
         report.notes[:0] = notes
         errors = [problem for problem in report.problems if problem.is_error]
@@ -364,6 +366,7 @@ def _build(
                 if not target.is_file() or target.read_bytes() != content:
                     write_atomic(target, content, durable=True)
                     hashes[path.as_posix()] = hashlib.sha256(content).hexdigest()
+                    settled.pop(path.as_posix(), None)  # changed just now: read again next time
         summary = {
             "papers": report.paper_count,
             "sources": report.source_count,
@@ -372,7 +375,7 @@ def _build(
             "notes": report.notes[len(notes) :],
         }
         fingerprint = inputs_fingerprint(hashes, code, options)
-        remember(manifest, fingerprint, out_dir, summary, report.problems, memo)
+        remember(manifest, fingerprint, out_dir, summary, report.problems, memo, settled)
     return report
 
 
@@ -514,7 +517,11 @@ def _compute(
         report.items,
     )
 
-    bib_text = bibliography_text(bibliography)
+    # Each entry's signature once, for every page and .bib file that shows the entry.
+    signed = {
+        key: entry_signature(key, entry.reference) for key, entry in bibliography.entries.items()
+    }
+    bib_text = bibliography_text(bibliography, signed)
     report.problems.extend(_check_root_files(root, bib_text))
 
     hand_written, problems = hand_written_files(root)
@@ -533,10 +540,6 @@ def _compute(
     map_links = citation_map(bibliography, [paper.id for paper in report.papers])
     titles = {paper.id: paper.metadata.display_title for paper in report.papers}
     states = paper_states(report.papers, bibliography)
-    # Each entry's signature once, for every page and .bib file that shows the entry.
-    signed = {
-        key: entry_signature(key, entry.reference) for key, entry in bibliography.entries.items()
-    }
     keep: KeepPages = memo.group if memo else render_all
     # Titles show on other papers' pages (coupled papers, cited-by lists, the map).
     all_titles = signature(sorted(titles.items()))
@@ -618,7 +621,9 @@ def _compute(
                 Page(
                     path,
                     format_bibliography(
-                        [(key, bibliography.entries[key].reference, {}) for key in keys], header
+                        [(key, bibliography.entries[key].reference, {}) for key in keys],
+                        header,
+                        signed,
                     ),
                 )
             ],
@@ -753,9 +758,9 @@ def _paper_bibliography(
     )
 
 
-def bibliography_text(bibliography: Bibliography) -> str:
+def bibliography_text(bibliography: Bibliography, signed: Mapping[str, str] | None = None) -> str:
     entries = [(key, entry.reference, {}) for key, entry in bibliography.entries.items()]
-    body = format_bibliography(entries, "").lstrip()
+    body = format_bibliography(entries, "", signed).lstrip()
     checksum = hashlib.sha256(body.encode("utf-8")).hexdigest()
     header = "".join(f"% {line}\n" for line in BIB_HEADER.splitlines())
     return f"{header}% checksum: sha256:{checksum}\n{body}"

@@ -23,6 +23,7 @@ import json
 import os
 import stat
 import sys
+import time
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
@@ -40,14 +41,20 @@ _LIBRARIES = ("jinja2", "pyyaml", "python-crfsuite", "pypdfium2", "markdown-it-p
 MANIFEST_NAME = "build-manifest.json"
 
 
-def _files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+def _files(folder: Path) -> list[str]:
+    """Every file under ``folder`` (no bytecode), as paths relative to it ("a/b.txt"),
+    sorted as paths sort."""
+    top = str(folder)
+    if not os.path.isdir(top):
         return []
-    return sorted(
-        path
-        for path in folder.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
-    )
+    found = []
+    for inside, dirs, files in os.walk(top):  # plain strings: thousands of files
+        dirs[:] = [name for name in dirs if name != "__pycache__"]
+        relative = os.path.relpath(inside, top)
+        for name in files:
+            if not name.endswith(".pyc") and os.path.isfile(os.path.join(inside, name)):
+                found.append(name if relative == "." else os.path.join(relative, name))
+    return [name.replace(os.sep, "/") for name in sorted(found, key=lambda n: n.split(os.sep))]
 
 
 def code_fingerprint() -> str:
@@ -59,23 +66,53 @@ def code_fingerprint() -> str:
             digest.update(f"{name}={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{name}=-".encode())
-    for path in _files(_PACKAGE):
-        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for name in _files(_PACKAGE):
+        digest.update(name.encode() + b"\0")
+        digest.update(hashlib.sha256((_PACKAGE / name).read_bytes()).digest())
     return digest.hexdigest()
 
 
-def input_hashes(root: Path, read: tuple[Path, ...]) -> dict[str, str]:
+# A file whose last change was less than this long before it was read may change again
+# within the same tick of a coarse file-system clock: its hash is not reused.
+SETTLED_NS = 2_000_000_000
+
+
+def input_hashes(
+    root: Path, read: tuple[Path, ...], known: dict[str, list] | None = None
+) -> tuple[dict[str, str], dict[str, list]]:
     """Every file a build reads (files under ``read``, relative to root, and single
-    files): its path and the hash of its bytes ("-" for a single file that is missing)."""
-    hashes = {}
+    files): its path and the hash of its bytes ("-" for a single file that is missing).
+
+    ``known`` (the last build's ``[size, time of last change, hash]`` per path, the
+    second result) saves reading a file whose size and time are as they were, as git
+    and make trust them; only files settled when read are remembered (SETTLED_NS)."""
+    now = time.time_ns()
+    known = known if isinstance(known, dict) else {}
+    hashes: dict[str, str] = {}
+    settled: dict[str, list] = {}
     for item in read:
         target = root / item
-        paths = _files(target) if target.is_dir() else [target]
-        for path in paths:
-            hashed = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "-"
-            hashes[path.relative_to(root).as_posix()] = hashed
-    return hashes
+        top = item.as_posix()
+        names = [f"{top}/{name}" for name in _files(target)] if target.is_dir() else [top]
+        for name in names:
+            path = os.path.join(root, name)
+            try:
+                found = os.stat(path)
+            except OSError:
+                found = None
+            if found is None or not stat.S_ISREG(found.st_mode):
+                hashes[name] = "-"
+                continue
+            seen = [found.st_size, found.st_mtime_ns]
+            entry = known.get(name)
+            if isinstance(entry, list) and len(entry) == 3 and entry[:2] == seen:
+                hashes[name] = str(entry[2])
+            else:
+                with open(path, "rb") as handle:
+                    hashes[name] = hashlib.sha256(handle.read()).hexdigest()
+            if found.st_mtime_ns < now - SETTLED_NS:
+                settled[name] = [*seen, hashes[name]]
+    return hashes, settled
 
 
 def inputs_fingerprint(hashes: dict[str, str], code: str, options: dict[str, object]) -> str:
@@ -105,6 +142,15 @@ def output_state(out_dir: Path) -> dict[str, list[int]]:
     return dict(sorted(state.items()))
 
 
+def read_record(path: Path) -> dict:
+    """The last successful build's record, or {} if there is none or it is damaged."""
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
 def remember(
     path: Path,
     fingerprint: str,
@@ -112,10 +158,13 @@ def remember(
     summary: dict[str, object],
     problems: list[Problem],
     pages: PageMemo | None = None,
+    inputs: dict[str, list] | None = None,
 ) -> None:
-    """Record a successful build (called after every file is written)."""
+    """Record a successful build (called after every file is written); ``inputs``: the
+    settled input files of ``input_hashes``."""
     record = {
         "inputs": fingerprint,
+        "input_files": inputs or {},
         "outputs": output_state(out_dir),
         "summary": summary,
         "problems": [[str(p.path), p.line, p.message, p.severity] for p in problems],
@@ -124,18 +173,19 @@ def remember(
     write_atomic(path, json.dumps(record, sort_keys=True).encode("utf-8"))
 
 
-def recall(path: Path, fingerprint: str, out_dir: Path) -> dict | None:
+def recall(record: dict, fingerprint: str, out_dir: Path) -> dict | None:
     """The recorded build, if it read the same inputs and its output is untouched."""
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
         if record["inputs"] != fingerprint or record["outputs"] != output_state(out_dir):
             return None
-        record["problems"] = [
-            Problem(Path(file), line, message, severity)
-            for file, line, message, severity in record["problems"]
-        ]
-        return record
-    except (OSError, ValueError, KeyError, TypeError):
+        return {
+            **record,
+            "problems": [
+                Problem(Path(file), line, message, severity)
+                for file, line, message, severity in record["problems"]
+            ],
+        }
+    except (KeyError, TypeError, ValueError):
         return None
 
 
@@ -151,7 +201,8 @@ class PageMemo:
     ever saves work: a missing or damaged record renders everything.
     """
 
-    def __init__(self, manifest: Path, out_dir: Path, code: str | None = None) -> None:
+    def __init__(self, record: dict, out_dir: Path, code: str | None = None) -> None:
+        """``record``: the last build's (``read_record``)."""
         self.out_dir = out_dir
         self.code = code or code_fingerprint()
         self.groups: dict[str, tuple[str, list[str]]] = {}  # this build's
@@ -160,7 +211,6 @@ class PageMemo:
         self._recorded: dict[str, list] = {}
         self._files: dict[str, list[int]] = {}
         try:
-            record = json.loads(manifest.read_text(encoding="utf-8"))
             if record["pages"].get("code") == self.code:
                 self._recorded = dict(record["pages"]["groups"])
                 self._files = dict(record["outputs"])

@@ -111,6 +111,7 @@ import datetime
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Mapping
 
 from digest.model import Person, Reference
 from digest.references.casing import protected_spans
@@ -546,15 +547,18 @@ _IN_USE: set[str] = set()
 _FORMATTED_LIMIT = 200_000
 
 
-def format_entry(key: str, ref: Reference, extra: dict[str, str] | None = None) -> str:
-    """One entry, fields in a fixed order, ``extra`` (plain text, escaped here) last.
+def format_entry(
+    key: str, ref: Reference, extra: dict[str, str] | None = None, signed: str | None = None
+) -> str:
+    """One entry, fields in a fixed order, ``extra`` (plain text, escaped here) last;
+    ``signed``: its ``entry_signature``, if the caller has it already.
 
     Raises ValueError for a key or extra field name that could break the entry,
     or an extra field the entry already writes: both are programming errors.
     """
     if extra:
         return _format_entry(key, ref, extra)
-    memo = entry_signature(key, ref)
+    memo = signed or entry_signature(key, ref)
     text = _FORMATTED.get(memo)
     if text is None:
         if len(_FORMATTED) >= _FORMATTED_LIMIT:  # a long `mkdocs serve` session
@@ -608,8 +612,13 @@ def _format_entry(key: str, ref: Reference, extra: dict[str, str] | None) -> str
     return "\n".join(lines) + "\n"
 
 
-def format_bibliography(entries: list[tuple[str, Reference, dict[str, str]]], header: str) -> str:
-    """A whole .bib file: ``%`` header lines, then the entries sorted by key.
+def format_bibliography(
+    entries: list[tuple[str, Reference, dict[str, str]]],
+    header: str,
+    signed: Mapping[str, str] | None = None,
+) -> str:
+    """A whole .bib file: ``%`` header lines, then the entries sorted by key (``signed``:
+    their ``entry_signature`` by key, if the caller has them).
 
     The same input gives the same bytes. BibTeX has no comment syntax, it skips
     text outside entries until an ``@``, so an ``@`` in the header is written "(at)".
@@ -623,6 +632,7 @@ def format_bibliography(entries: list[tuple[str, Reference, dict[str, str]]], he
     if any(header_lines):
         blocks.append("".join(f"% {line}".rstrip() + "\n" for line in header_lines))
     blocks.extend(
-        format_entry(key, ref, extra) for key, ref, extra in sorted(entries, key=lambda e: e[0])
+        format_entry(key, ref, extra, (signed or {}).get(key))
+        for key, ref, extra in sorted(entries, key=lambda e: e[0])
     )
     return "\n".join(blocks)
