@@ -8,8 +8,9 @@ several layouts (type size, margins, one or two columns, running heads and page
 numbers), and extracts ``paper.txt`` with ``pdftotext``: the text a user who only has
 the PDF would give the digest, with hard wraps, hyphenation and page furniture.
 
-A paper with circled numbers is set with XeLaTeX in DejaVu Serif. A paper whose text LaTeX cannot set without fonts this machine lacks (Chinese section
-numbers) is instead wrapped and paginated here (layout ``wrapped``), as an extractor
+A paper with circled numbers is set with XeLaTeX in DejaVu Serif. A paper whose
+text LaTeX cannot set without fonts this machine lacks (Chinese section numbers) is
+instead wrapped and paginated here (layout ``wrapped``), as an extractor
 would give it: lines of at most 80 characters, a running head and a page number per
 page of 48 lines.
 
@@ -74,7 +75,7 @@ def render_pdf(markdown: Path, pdf: Path, layout: PaperLayout) -> None:
     header = ["\\usepackage{fancyhdr}", "\\pagestyle{fancy}", "\\fancyhf{}"]
     if layout.running_head:
         header += [
-            f"\\fancyhead[L]{{\\small\\itshape Journal of Grassroots Governance Studies}}",
+            "\\fancyhead[L]{\\small\\itshape Journal of Grassroots Governance Studies}",
             f"\\fancyhead[R]{{\\small {short}}}",
         ]
     header.append("\\fancyfoot[C]{\\thepage}")
@@ -125,14 +126,14 @@ def wrapped_text(markdown: str, running_head: str) -> str:
         lines += [", ".join(authors) if isinstance(authors, list) else str(authors), ""]
         if front.get("abstract"):
             abstract = " ".join(str(front["abstract"]).split())
-            lines += textwrap.wrap("Abstract: " + abstract, WRAP_WIDTH) + [""]
+            lines += [*textwrap.wrap("Abstract: " + abstract, WRAP_WIDTH), ""]
         if front.get("keywords"):
             lines += ["Keywords: " + "; ".join(front["keywords"]), ""]
     for block in re.split(r"\n\s*\n", body.strip()):
         block = re.sub(r"\s*\{[-#.][^}]*\}\s*$", "", block.strip())
         block = re.sub(r"^#{1,6}\s+", "", block)
         block = re.sub(r"\*\*|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)", "", block)
-        lines += textwrap.wrap(" ".join(block.split()), WRAP_WIDTH) + [""]
+        lines += [*textwrap.wrap(" ".join(block.split()), WRAP_WIDTH), ""]
     pages = [lines[i : i + PAGE_LINES] for i in range(0, len(lines), PAGE_LINES)]
     out: list[str] = []
     for number, page in enumerate(pages, start=1):

@@ -23,12 +23,14 @@ from digest.clean.hyphenation import Vocabulary, mend_marked_breaks, split_overf
 from digest.clean.labels import BACK_MATTER, match_label, split_keywords
 from digest.clean.lines import Line, read_lines, typical_width
 from digest.clean.lists import list_marker, ordered_items
+from digest.clean.markdown import read_markdown
 from digest.clean.numbering import parse_number
 from digest.clean.paragraphs import assemble_paragraphs
 from digest.clean.parts import HeadingPart, LabelPart, Part
 from digest.clean.quotes import repair_quotes
 from digest.clean.reflist import split_references
 from digest.clean.runin import mark_leads
+from digest.clean.source_form import SourceForm, source_form
 from digest.clean.structure import segment
 from digest.clean.tables import extract_tables, is_caption
 from digest.clean.typography import typeset_headings
@@ -45,8 +47,18 @@ SHAPED_OVER_NUMBERED = 2
 def clean_text(text: str, styles: Sequence[LineStyle] = ()) -> Document:
     """Turn one source text into structure; never drops text it cannot place.
 
-    ``styles``: the type of each source line, where the source says (a PDF); its
-    headings are then the lines the type sets apart."""
+    A Markdown text (by the evidence digest.clean.source_form weighs) is parsed as
+    Markdown, its structure taken as written; any other text, and a PDF's, is cleaned
+    line by line. ``styles``: the type of each source line, where the source says (a
+    PDF); its headings are then the lines the type sets apart."""
+    form = source_form(text) if not styles else SourceForm(False)
+    doc = read_markdown(text) if form.markdown else _clean_lines(text, styles)
+    doc.reading = form.describe()
+    return doc
+
+
+def _clean_lines(text: str, styles: Sequence[LineStyle]) -> Document:
+    """The line cleaner, for extracted and plain texts."""
     _forget_lines()
     lines, furniture = read_lines(text, styles)
     typeset = typeset_headings(lines)

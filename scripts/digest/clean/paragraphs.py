@@ -24,7 +24,12 @@ from digest.clean.lists import list_marker, ordered_items
 from digest.clean.sentences import ends_sentence, first_word, starts_lowercase
 from digest.clean.tables import is_caption
 
-ITEM_MARKER = re.compile(r"^(\(?\d{1,2}\))\s+(?=\S)")
+# An item's marker at a paragraph's start: "(1)", "1)", "①", "a." or "(a)" before a
+# capital (a lower-case letter and a full stop before a capital is no prose).
+ITEM_MARKER = re.compile(
+    r"^([\u2460-\u2473]|\(?\d{1,2}\)(?=\s)|\(?[a-h]\)(?=\s+[A-Z“\"])|[a-h]\.(?=\s+[A-Z“\"]))"
+    r"\s*(?=\S)"
+)
 # After a sentence's end, "2. Keep ..." opens a numbered item (its number is no year:
 # a year does not start a line after a full stop, in a sentence that begins there).
 NUMBERED_ITEM = re.compile(r"^\d{1,2}\.\s+[A-Z]")
