@@ -71,7 +71,9 @@ def _title(text: str) -> str:
 def render_pdf(markdown: Path, pdf: Path, layout: PaperLayout) -> None:
     """pandoc -> LaTeX -> PDF; run-in "(1)" / "a." stay paragraphs (no fancy lists)."""
     text = markdown.read_text(encoding="utf-8")
-    short = _title(text)[:60].replace("&", "and")
+    # A running head's short title: the title's words up to the first colon, at most
+    # 40 characters (a longer one runs into the journal's name at the head's left).
+    short = " ".join(_title(text).split(":")[0][:40].split()[:-1]).replace("&", "and")
     header = ["\\usepackage{fancyhdr}", "\\pagestyle{fancy}", "\\fancyhf{}"]
     if layout.running_head:
         header += [

@@ -44,7 +44,9 @@ MIN_INDENT_STEP = 2
 MIN_BLOCK_LINES = 3
 # A line shorter than this share of the width is no line a page break cut.
 SHORT_LINE = 0.5
-RUN_IN_AT_START = re.compile(r"^([A-Z][\w’'-]*(?: [\w’'-]+){0,4})\.\s+[A-Z“\"]")
+# (A comma may part the words after the first: "Combining law, morality and autonomy.";
+# not the first word itself: "However, it failed." is a clause.)
+RUN_IN_AT_START = re.compile(r"^([A-Z][\w’'-]*(?: [\w’'-]+(?:,(?= ))?){0,4})\.\s+[A-Z“\"]")
 
 
 def assemble_paragraphs(lines: list[Line], width: int, vocabulary: Vocabulary) -> list[Line]:

@@ -57,8 +57,10 @@ def _run_in_candidate(paragraph: Paragraph) -> tuple[str, str] | None:
         return None
     lead, rest = split
     words = lead.split()
-    if len(words) > _MAX_LEAD_WORDS or "," in lead or not lead.endswith(".") or not rest:
+    if len(words) > _MAX_LEAD_WORDS or not lead.endswith(".") or not rest:
         return None
+    if words[0].endswith(",") or lead.count(",") > 1:
+        return None  # "However, it failed.": a clause; a label lists at most "A, B and C"
     if not re.match(r"[A-Z]", lead):
         return None
     return lead, rest
