@@ -9,8 +9,9 @@ it is called. The evidence is kept, so the build can say why a text took its pat
 Markdown is claimed on syntax that extracted text does not produce: a YAML front
 matter block at the very start, ATX headings (``## 2. Methods``), Setext underlines,
 footnote definitions (``[^1]: ...``), pandoc heading attributes (``{-}``), strong
-emphasis (``**...**``). One heading alone is not enough (a stray ``#`` line); a front
-matter block, two headings, or a heading with one other kind of mark is.
+emphasis (``**...**``), bullet items (``- ``). One heading alone is not enough (a
+stray ``#`` line); a front matter block, two headings, or a heading with one other
+kind of mark is. Bold phrases or bullets without a heading are not enough either.
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ _ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+[^\n]*?[A-Za-z]{2}", re.M)
 _SETEXT = re.compile(r"^[^\s#>*+-][^\n]*?[A-Za-z]{2}[^\n]*\n {0,3}(?:={3,}|-{3,})[ \t]*$", re.M)
 _FOOTNOTE = re.compile(r"^\[\^[^\]\s]+\]:\s", re.M)
 _ATTRIBUTES = re.compile(r"^ {0,3}#{1,6}[ \t].*\{(?:-|#[\w-]+|\.[\w-]+)[^}]*\}[ \t]*$", re.M)
+_BULLET = re.compile(r"^ {0,3}[-*+][ \t]+\S", re.M)
 _STRONG = re.compile(r"(?<![\w*])\*\*[^*\n]+?\*\*(?![\w*])")
 
-# Strong emphasis alone counts from this many uses (one "**" pair may be anything).
-MIN_STRONG = 2
+
+# Bullet items ("- ", "* ") count as evidence from this many (one dash may open a line).
+MIN_BULLETS = 2
 
 
 @dataclass
@@ -64,8 +67,11 @@ def source_form(text: str) -> SourceForm:
         found = len(pattern.findall(text))
         if found:
             evidence.append(_count(found, name))
+    bullets = len(_BULLET.findall(text))
+    if bullets >= MIN_BULLETS:
+        evidence.append(_count(bullets, "bullet item"))
     strong = len(_STRONG.findall(text))
-    if strong >= MIN_STRONG:
+    if strong:
         evidence.append(_count(strong, "bold phrase"))
     all_headings = headings + setext
     kinds = len(evidence)
