@@ -20,11 +20,15 @@ import re
 from dataclasses import dataclass, field
 
 _FRONT_MATTER = re.compile(
-    r"\A\ufeff?---[ \t]*\n(?:[A-Za-z_][\w -]*:.*\n|[ \t-].*\n|\s*\n)+?(?:---|\.\.\.)[ \t]*$", re.M
+    r"\A\ufeff?---[ \t]*\n(?:[A-Za-z_][\w -]*:.*\n|[ \t-].*\n|[ \t]*\n)+?(?:---|\.\.\.)[ \t]*$",
+    re.M,
 )
 # A heading's words: a "## 2016-04-08" or an equation's "=" line is no evidence.
 _ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+[^\n]*?[A-Za-z]{2}", re.M)
-_SETEXT = re.compile(r"^[^\s#>*+-][^\n]*?[A-Za-z]{2}[^\n]*\n {0,3}(?:={3,}|-{3,})[ \t]*$", re.M)
+# (The underlined line is checked for words afterwards: a pattern that looked for them
+# before the line's end would try every split of a long line.)
+_SETEXT = re.compile(r"^([^\s#>*+-][^\n]*)\n {0,3}(?:={3,}|-{3,})[ \t]*$", re.M)
+_WORD = re.compile(r"[A-Za-z]{2}")
 _FOOTNOTE = re.compile(r"^\[\^[^\]\s]+\]:\s", re.M)
 _ATTRIBUTES = re.compile(r"^ {0,3}#{1,6}[ \t].*\{(?:-|#[\w-]+|\.[\w-]+)[^}]*\}[ \t]*$", re.M)
 _BULLET = re.compile(r"^ {0,3}[-*+][ \t]+\S", re.M)
@@ -60,7 +64,7 @@ def source_form(text: str) -> SourceForm:
     headings = len(_ATX.findall(text))
     if headings:
         evidence.append(_count(headings, "ATX heading"))
-    setext = len(_SETEXT.findall(text))
+    setext = sum(1 for line in _SETEXT.findall(text) if _WORD.search(line))
     if setext:
         evidence.append(_count(setext, "Setext heading"))
     for pattern, name in ((_FOOTNOTE, "footnote definition"), (_ATTRIBUTES, "heading attribute")):
