@@ -125,6 +125,15 @@ devcorpus: $(INSTALLED)
 	$(call apt_install,$(DEVCORPUS_PACKAGES),exit 1)
 	$(BIN)/python scripts/devcorpus/generate.py
 
+# The raw-text forms of the item corpus (issue 13): renders each
+# tests/gold/itemcorpus/<paper>/paper.md with pandoc and LaTeX and extracts paper.txt
+# with pdftotext (the same tools as devcorpus).
+.PHONY: itemcorpus
+itemcorpus: $(INSTALLED)
+	@$(call missing_tools,pdflatex xelatex pandoc pdftotext); \
+	$(call apt_install,$(DEVCORPUS_PACKAGES),exit 1)
+	$(BIN)/python scripts/devcorpus/itempapers.py
+
 # The reference parser's model (issue 10): renders synthetic records through the
 # training CSL styles (citeproc-py, the `refcorpus` extra) and BibTeX styles, adds
 # real strings labelled by hand (AnyStyle's and GROBID's) and the hand-labelled

@@ -1,7 +1,16 @@
 """Score the problem/path extractor and the theme coder against hand-written gold items.
 
 Usage: ``python scripts/evaluate_items.py [--json] [--min 0.9] [--gold-dir DIR]
-[--sources-dir DIR]``
+[--sources-dir DIR]``, or on the development corpus of issue 13:
+``python scripts/evaluate_items.py --corpus tests/gold/itemcorpus --split dev|test|all
+--form md|txt``.
+
+With ``--corpus``, every paper of the split (``split.yml``) is a folder holding
+``items.yml`` (its gold, written by hand as the paper was composed), ``paper.md`` (the
+paper as written) and ``paper.txt`` (its PDF's text by pdftotext); ``--form`` says which
+of the two is read. Either goes through ``digest.clean.clean_text``, which decides by
+the evidence in the text whether to parse it as Markdown or to clean it; the table
+says, per paper, which it did.
 
 Every ``tests/gold/items/<paper-id>.yml`` names a paper; its source is the
 ``sources/*.txt`` whose sidecar has that ``id`` (for a paper received twice,
@@ -40,6 +49,7 @@ from digest.evaluation.item_scores import (
     ItemScores,
     load_codebook_ids,
     load_gold_dir,
+    load_gold_file,
     score_items,
     theme_problems,
 )
@@ -49,6 +59,8 @@ from digest.model import ITEM_KINDS
 REPO = Path(__file__).resolve().parents[1]
 GOLD_DIR = REPO / "tests" / "gold" / "items"
 SOURCES_DIR = REPO / "sources"
+SPLITS = ("dev", "test", "all")
+FORMS = ("md", "txt")
 
 
 @dataclass
@@ -108,15 +120,28 @@ def item_dict(paper: str, item: Any) -> dict[str, Any]:
     }
 
 
+def corpus_papers(corpus: Path, split: str, form: str) -> dict[str, Path]:
+    """Paper id -> its text in ``form``, for the papers of ``split`` (dev, test or all)."""
+    try:
+        parts = yaml.safe_load((corpus / "split.yml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise GoldError(f"{corpus}/split.yml: cannot read: {error}") from error
+    names = [*parts.get("dev", []), *parts.get("test", [])] if split == "all" else parts[split]
+    return {str(name): corpus / str(name) / f"paper.{form}" for name in names}
+
+
 def extract_all(
-    papers: dict[str, Path], pipeline: Pipeline
+    papers: dict[str, Path], pipeline: Pipeline, readings: dict[str, str] | None = None
 ) -> tuple[list[dict[str, Any]], list[str]]:
-    """Run the pipeline on every paper; a crash on one paper is reported, not fatal."""
+    """Run the pipeline on every paper; a crash on one paper is reported, not fatal.
+    ``readings`` receives each paper's reading (Markdown or plain text, and why)."""
     predicted: list[dict[str, Any]] = []
     errors: list[str] = []
     for paper, path in papers.items():
         try:
             document = pipeline.clean_text(path.read_text(encoding="utf-8"))
+            if readings is not None:
+                readings[paper] = str(getattr(document, "reading", ""))
             items = list(pipeline.extract_items(document))
             pipeline.code_items(items, pipeline.codebook)
         except Exception as error:  # one broken paper must not hide the others
@@ -133,7 +158,11 @@ def _describe(item: dict[str, Any]) -> str:
 
 
 def format_table(
-    scores: ItemScores, target: float, failures: Sequence[str], errors: Sequence[str] = ()
+    scores: ItemScores,
+    target: float,
+    failures: Sequence[str],
+    errors: Sequence[str] = (),
+    readings: dict[str, str] | None = None,
 ) -> str:
     """The human-readable report: counts and rates, then every difference."""
     header = (
@@ -165,6 +194,9 @@ def format_table(
         status = "ok" if value >= target else "BELOW"
         lines.append(f"{name} {value:.4f} (target {target:.4f})  {status}")
     lines.append(f"theme F1 {scores.themes.f1:.4f} (reported, no target)")
+    if readings:
+        lines.append("")
+        lines.extend(f"{paper}: {reading}" for paper, reading in readings.items())
     lines.extend(f"extractor error: {error}" for error in errors)
     if scores.misses:
         lines.append("")
@@ -204,6 +236,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--gold-dir", type=Path, default=GOLD_DIR, help="gold item files")
     parser.add_argument("--sources-dir", type=Path, default=SOURCES_DIR, help="sources/")
     parser.add_argument("--codebook", type=Path, default=CODEBOOK, help="codebook YAML")
+    parser.add_argument(
+        "--corpus", type=Path, help="a development corpus (split.yml, <paper>/items.yml ...)"
+    )
+    parser.add_argument("--split", choices=SPLITS, default="dev", help="with --corpus")
+    parser.add_argument("--form", choices=FORMS, default="md", help="with --corpus: the text read")
     return parser
 
 
@@ -211,8 +248,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the evaluation; 0 if the targets are met, 1 if not, 2 for usage errors."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    corpus: dict[str, Path] = {}
     try:
-        gold = load_gold_dir(args.gold_dir)
+        if args.corpus is not None:
+            corpus = corpus_papers(args.corpus, args.split, args.form)
+            gold = [
+                item
+                for paper in corpus
+                for item in load_gold_file(corpus[paper].parent / "items.yml")
+            ]
+        else:
+            gold = load_gold_dir(args.gold_dir)
         codebook_ids = load_codebook_ids(args.codebook)
     except GoldError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -225,9 +271,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in bad_themes:
             print(f"error: {problem}", file=sys.stderr)
         return 2
-    sources = find_sources(args.sources_dir)
-    papers: dict[str, Path] = {}
-    for paper in dict.fromkeys(item["paper"] for item in gold):
+    sources = {} if corpus else find_sources(args.sources_dir)
+    papers: dict[str, Path] = dict(corpus)
+    for paper in [] if corpus else dict.fromkeys(item["paper"] for item in gold):
         if paper not in sources:
             print(f"error: no source in {args.sources_dir} has the id {paper!r}", file=sys.stderr)
             return 2
@@ -242,18 +288,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
 
-    predicted, errors = extract_all(papers, pipeline)
+    readings: dict[str, str] = {}
+    predicted, errors = extract_all(papers, pipeline, readings)
     scores = score_items(gold, predicted)
     failures = scores.failures(args.min, args.min)
     if errors:
         failures = [*failures, f"{len(errors)} paper(s) could not be extracted"]
-    table = format_table(scores, args.min, failures, errors)
+    table = format_table(scores, args.min, failures, errors, readings)
     record = {
         "gold_dir": str(args.gold_dir),
         "papers": {paper: path.name for paper, path in papers.items()},
         "scores": scores.to_json(),
         "extractor_errors": errors,
         "target": args.min,
+        "readings": readings,
+        "split": args.split if corpus else None,
+        "form": args.form if corpus else None,
     }
     return emit(table, record, failures, as_json=args.json)
 

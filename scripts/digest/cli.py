@@ -117,6 +117,8 @@ def _cmd_add(args: argparse.Namespace) -> int:
             failed += 1
             print(f"{added.given}: {added.error}", file=sys.stderr)
             continue
+        if added.reading:  # which reader took the text, and why
+            print(f"{added.given}: {added.reading}", file=sys.stderr)
         if args.dry_run:
             print(f"# would write {added.text_path} and this sidecar beside it:")
             sys.stdout.write(added.sidecar)

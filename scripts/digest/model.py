@@ -242,6 +242,9 @@ class Document:
     furniture: list[int] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
     tables: list[TableCells] = field(default_factory=list)
+    # How the source was read and why ("read as Markdown (YAML front matter, ...)"):
+    # digest.clean.source_form decides, the build reports it.
+    reading: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """A plain-JSON form, for the per-source cache."""
@@ -263,6 +266,7 @@ class Document:
             furniture=list(data.get("furniture", [])),
             footnotes=[Footnote(**note) for note in data.get("footnotes", [])],
             tables=[TableCells(**table) for table in data.get("tables", [])],
+            reading=str(data.get("reading", "")),
         )
 
 

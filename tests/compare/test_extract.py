@@ -158,3 +158,150 @@ def test_a_lone_ordinal_is_not_an_enumeration() -> None:
 )
 def test_heading_kinds(heading: str, top: bool, kind: str | None) -> None:
     assert heading_kind(heading, top_level=top) == kind
+
+
+# --- issue 13: sections announce by their heading, whatever their numbering -------------
+
+ROMAN = """I. Introduction
+
+Party building leads governance in villages.
+
+II. The Dilemmas of Party-Led Village Governance
+
+(1) Weak organizational capacity. Many village branches lack members who can lead.
+
+(2) Low participation of villagers. Villagers do not take part in public affairs.
+
+III. Optimization Paths
+
+First, strengthen the branch. The branch must recruit members. Second, expand
+deliberation. Villagers should be consulted. Finally, improve supervision.
+"""
+
+
+def test_roman_sections_announce_like_arabic_ones() -> None:
+    assert items(ROMAN) == [
+        ("problem", "II", "numbered", "Weak organizational capacity"),
+        ("problem", "II", "numbered", "Low participation of villagers"),
+        ("path", "III", "enumeration", "strengthen the branch"),
+        ("path", "III", "enumeration", "expand deliberation"),
+        ("path", "III", "enumeration", "improve supervision"),
+    ]
+
+
+UNNUMBERED_MARKDOWN = """---
+title: Red Property
+---
+
+# Introduction {-}
+
+Text of the introduction.
+
+# Obstacles to Red Property Governance {-}
+
+Our interviews point to the following obstacles.
+
+- Property companies treat party building as a formality. Activities are for show.
+- Owners distrust the property company. Fees rise without disclosure.
+
+# Ways to Improve Red Property Governance {-}
+
+**Embed Party organisations.** Every company should set up a branch.
+
+*Hold joint meetings.* The three parties should meet monthly.
+"""
+
+
+def test_unnumbered_markdown_sections_give_list_items_and_bold_labels() -> None:
+    assert items(UNNUMBERED_MARKDOWN) == [
+        ("problem", "", "list", "Property companies treat party building as a formality"),
+        ("problem", "", "list", "Owners distrust the property company"),
+        ("path", "", "runin", "Embed Party organisations"),
+        ("path", "", "runin", "Hold joint meetings"),
+    ]
+
+
+NESTED = """# 1. Introduction
+
+Text.
+
+# 3. Case Analysis
+
+## 3.1 How the Council Works
+
+The branch proposes the agenda.
+
+## 3.2 Difficulties Encountered
+
+**Agenda setting is dominated by cadres.** Villagers seldom set topics.
+
+**Results are not followed up.** Decisions are ignored.
+
+# 4. The Evolution of the Fengqiao Experience
+
+From reform of offenders to mediation.
+
+# 5. Literature Review
+
+## 5.1 Problems Found by Others
+
+Others found many problems.
+"""
+
+
+def test_a_sub_section_announces_where_its_section_does_not_and_background_is_skipped() -> None:
+    assert items(NESTED) == [
+        ("problem", "3.2", "runin", "Agenda setting is dominated by cadres"),
+        ("problem", "3.2", "runin", "Results are not followed up"),
+    ]
+
+
+def test_in_addition_steps_an_enumeration_only_where_the_paper_does_not_count() -> None:
+    uncounted = (
+        "1. Policy Recommendations\n\nFirst of all, choose industries by deliberation. "
+        "Villagers decide. In addition, build a talent pool. Graduates come back. "
+        "Last but not least, rebuild public culture.\n"
+    )
+    assert [label for *_, label in items(uncounted)] == [
+        "choose industries by deliberation",
+        "build a talent pool",
+        "rebuild public culture",
+    ]
+    counted = (
+        "1. Countermeasures\n\nFirstly, train cadres. Classes help. Secondly, open accounts. "
+        "In addition, accounts must be posted monthly. Finally, punish violations.\n"
+    )
+    found = extract_items(clean_text(counted))
+    assert [item.label for item in found] == ["train cadres", "open accounts", "punish violations"]
+    assert "posted monthly" in found[1].passage
+
+
+def test_a_list_inside_a_numbered_item_is_part_of_it() -> None:
+    text = """# 2. Problems
+
+(1) Weak branches. Branches are weak in three ways:
+
+- few members;
+- old members.
+
+(2) Low participation. Villagers stay away.
+"""
+    found = extract_items(clean_text(text))
+    assert [(i.source, i.label) for i in found] == [
+        ("numbered", "Weak branches"),
+        ("numbered", "Low participation"),
+    ]
+    assert "old members" in found[0].passage
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Ways to Improve Red Property Governance", "path"),
+        ("The Evolution of the Fengqiao Experience", None),
+        ("Practical Experience of Regional Alliances", "experience"),
+        ("Predicaments of Party Building", "problem"),
+    ],
+)
+def test_top_level_wordings(heading: str, kind: str | None) -> None:
+    assert heading_kind(heading, top_level=True) == kind

@@ -30,11 +30,15 @@ def test_a_term_in_the_label_codes_the_item() -> None:
     assert coded.themes == ["cadres"]
 
 
-def test_the_passage_needs_two_different_terms() -> None:
-    one = item("problem", "Mechanism", "Residents rarely participate.")
+def test_the_passage_needs_two_different_terms_unless_it_is_short_and_names_one_theme() -> None:
     two = item("problem", "Mechanism", "Cadres lack working ability.")
-    code_items([one, two], CODEBOOK)
-    assert one.themes == [] and two.themes == ["cadres"]
+    one = item("problem", "Mechanism", "Residents rarely participate.")
+    both = item("problem", "Mechanism", "Cadres rarely participate.")  # two themes once each
+    long = item("problem", "Mechanism", "Residents rarely participate. " + "Text. " * 130)
+    code_items([two, one, both, long], CODEBOOK)
+    assert two.themes == ["cadres"]
+    assert one.themes == ["participation"]
+    assert both.themes == [] and long.themes == []
 
 
 def test_kinds_use_their_own_side_of_the_codebook() -> None:

@@ -271,7 +271,8 @@ def gold_item(**overrides: Any) -> dict[str, Any]:
     ("overrides", "message"),
     [
         ({"section": 3.1}, "quote it"),
-        ({"section": "3.1."}, "not a number"),
+        ({"section": "3.1."}, "no final dot"),
+        ({"section": None}, "section must be a string"),
         ({"kind": "symptom"}, "kind"),
         ({"source": "prose"}, "source"),
         ({"label": ""}, "label"),
@@ -308,7 +309,7 @@ def test_unquoted_section_in_yaml_is_caught(tmp_path: Path) -> None:
         "  - {kind: path, section: 4.1, label: Develop culture, source: heading}\n",
         encoding="utf-8",
     )
-    with pytest.raises(GoldError, match=r"p\.yml#1: section must be a non-empty string"):
+    with pytest.raises(GoldError, match=r"p\.yml#1: section must be a string"):
         load_gold_file(path)
 
 

@@ -23,12 +23,14 @@ from digest.clean.hyphenation import Vocabulary, mend_marked_breaks, split_overf
 from digest.clean.labels import BACK_MATTER, match_label, split_keywords
 from digest.clean.lines import Line, read_lines, typical_width
 from digest.clean.lists import list_marker, ordered_items
+from digest.clean.markdown import read_markdown
 from digest.clean.numbering import parse_number
 from digest.clean.paragraphs import assemble_paragraphs
 from digest.clean.parts import HeadingPart, LabelPart, Part
 from digest.clean.quotes import repair_quotes
 from digest.clean.reflist import split_references
 from digest.clean.runin import mark_leads
+from digest.clean.source_form import SourceForm, source_form
 from digest.clean.structure import segment
 from digest.clean.tables import extract_tables, is_caption
 from digest.clean.typography import typeset_headings
@@ -40,13 +42,25 @@ __all__ = ["clean_text"]
 # headings found by shape alone outnumber stray numbered lines this many times over.
 MIN_OUTLINE = 2
 SHAPED_OVER_NUMBERED = 2
+# A section divided into sub-sections has at least two of them.
+MIN_SUB_SECTIONS = 2
 
 
 def clean_text(text: str, styles: Sequence[LineStyle] = ()) -> Document:
     """Turn one source text into structure; never drops text it cannot place.
 
-    ``styles``: the type of each source line, where the source says (a PDF); its
-    headings are then the lines the type sets apart."""
+    A Markdown text (by the evidence digest.clean.source_form weighs) is parsed as
+    Markdown, its structure taken as written; any other text, and a PDF's, is cleaned
+    line by line. ``styles``: the type of each source line, where the source says (a
+    PDF); its headings are then the lines the type sets apart."""
+    form = source_form(text) if not styles else SourceForm(False)
+    doc = read_markdown(text) if form.markdown else _clean_lines(text, styles)
+    doc.reading = form.describe()
+    return doc
+
+
+def _clean_lines(text: str, styles: Sequence[LineStyle]) -> Document:
+    """The line cleaner, for extracted and plain texts."""
     _forget_lines()
     lines, furniture = read_lines(text, styles)
     typeset = typeset_headings(lines)
@@ -68,7 +82,11 @@ def clean_text(text: str, styles: Sequence[LineStyle] = ()) -> Document:
     if typeset is None:
         shaped = segment(lines, width, vocabulary, unnumbered=True, numbers=outline)
         found = sum(isinstance(part, HeadingPart) for part in shaped)
-        if found > sections and (not outline or found > SHAPED_OVER_NUMBERED * sections):
+        if found > sections and (
+            not outline
+            or found > SHAPED_OVER_NUMBERED * sections
+            or _sub_headings_only(parts, shaped)
+        ):
             parts = shaped
     has_headings = any(isinstance(part, HeadingPart) for part in parts)
 
@@ -165,6 +183,37 @@ def _forget_lines() -> None:
     parse_number.cache_clear()
     match_label.cache_clear()
     forget_lines()
+
+
+def _numbered(parts: list[Part]) -> list[tuple[str | None, str]]:
+    return [
+        (part.heading.number, part.heading.text)
+        for part in parts
+        if isinstance(part, HeadingPart) and part.heading.number
+    ]
+
+
+def _sub_headings_only(numbered: list[Part], shaped: list[Part]) -> bool:
+    """Does the shape add only sub-headings below the numbered ones, at least two under
+    each section it divides, keeping every numbered heading as it was? Unnumbered
+    sub-sections of numbered sections ("V. Paths" / "Strengthening the Training of ..."
+    / "Improving the ..."), which the outline alone cannot see; a lone short line under
+    a section ("Fieldwork") is no division of it."""
+    if _numbered(numbered) != _numbered(shaped):
+        return False
+    top = min((part.heading.level for part in numbered if isinstance(part, HeadingPart)), default=1)
+    added: dict[int, int] = {}  # position of the numbered section -> headings added under it
+    section = -1
+    for position, part in enumerate(shaped):
+        if not isinstance(part, HeadingPart):
+            continue
+        if part.heading.number:
+            section = position
+        elif part.heading.level <= top or section < 0:
+            return False
+        else:
+            added[section] = added.get(section, 0) + 1
+    return bool(added) and min(added.values()) >= MIN_SUB_SECTIONS
 
 
 def _sections_with_text(parts: list[Part]) -> int:

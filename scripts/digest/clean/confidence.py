@@ -32,6 +32,8 @@ class Confidence:
     words: int
     tables: int = 0  # tables whose cells were moved out of the text
     broken_inside: int = 0  # words broken as at a line's end, but inside a line
+    # How the text was read, and why ("read as Markdown (YAML front matter, ...)").
+    reading: str = ""
 
     def summary(self) -> str:
         guessed = f" ({self.guessed_headings} by shape alone)" if self.guessed_headings else ""
@@ -40,6 +42,7 @@ class Confidence:
             f"{self.list_items} list items, {self.footnotes} footnotes, "
             f"{self.tables} tables moved out of the text, "
             f"{self.furniture} lines of page furniture dropped, {self.words} words"
+            + (f"; {self.reading}" if self.reading else "")
         )
 
     def doubts(self) -> list[str]:
@@ -66,9 +69,11 @@ class Confidence:
 def confidence(doc: Document) -> Confidence:
     headings = [block for block in doc.body if isinstance(block, Heading)]
     paragraphs = [block for block in doc.body if isinstance(block, Paragraph)]
+    # A Markdown source's headings are marked as such: none is guessed from its shape.
+    markdown = doc.reading.startswith("read as Markdown")
     return Confidence(
         headings=len(headings),
-        guessed_headings=sum(1 for heading in headings if not heading.number),
+        guessed_headings=0 if markdown else sum(1 for heading in headings if not heading.number),
         paragraphs=sum(1 for p in paragraphs if not p.list),
         list_items=sum(1 for p in paragraphs if p.list),
         footnotes=len(doc.footnotes),
@@ -76,4 +81,5 @@ def confidence(doc: Document) -> Confidence:
         words=sum(len(p.text.split()) for p in paragraphs),
         tables=len(doc.tables),
         broken_inside=sum(len(_BROKEN_INSIDE.findall(p.text)) for p in paragraphs),
+        reading=doc.reading,
     )

@@ -24,7 +24,12 @@ from digest.clean.lists import list_marker, ordered_items
 from digest.clean.sentences import ends_sentence, first_word, starts_lowercase
 from digest.clean.tables import is_caption
 
-ITEM_MARKER = re.compile(r"^(\(?\d{1,2}\))\s+(?=\S)")
+# An item's marker at a paragraph's start: "(1)", "1)", "①", "a." or "(a)" before a
+# capital (a lower-case letter and a full stop before a capital is no prose).
+ITEM_MARKER = re.compile(
+    r"^([\u2460-\u2473]|\(?\d{1,2}\)(?=\s)|\(?[a-h]\)(?=\s+[A-Z“\"])|[a-h]\.(?=\s+[A-Z“\"]))"
+    r"\s*(?=\S)"
+)
 # After a sentence's end, "2. Keep ..." opens a numbered item (its number is no year:
 # a year does not start a line after a full stop, in a sentence that begins there).
 NUMBERED_ITEM = re.compile(r"^\d{1,2}\.\s+[A-Z]")
@@ -39,7 +44,9 @@ MIN_INDENT_STEP = 2
 MIN_BLOCK_LINES = 3
 # A line shorter than this share of the width is no line a page break cut.
 SHORT_LINE = 0.5
-RUN_IN_AT_START = re.compile(r"^([A-Z][\w’'-]*(?: [\w’'-]+){0,4})\.\s+[A-Z“\"]")
+# (A comma may part the words after the first: "Combining law, morality and autonomy.";
+# not the first word itself: "However, it failed." is a clause.)
+RUN_IN_AT_START = re.compile(r"^([A-Z][\w’'-]*(?: [\w’'-]+(?:,(?= ))?){0,4})\.\s+[A-Z“\"]")
 
 
 def assemble_paragraphs(lines: list[Line], width: int, vocabulary: Vocabulary) -> list[Line]:

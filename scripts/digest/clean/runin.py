@@ -22,7 +22,7 @@ _MAX_LEAD_WORDS = 6
 def mark_leads(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Fill in ``marker``/``lead`` for one section's paragraphs."""
     for paragraph in paragraphs:
-        _split_item(paragraph)
+        split_item_marker(paragraph)
     candidates = [_run_in_candidate(p) for p in paragraphs]
     for index, paragraph in enumerate(paragraphs):
         split = candidates[index]
@@ -35,7 +35,8 @@ def mark_leads(paragraphs: list[Paragraph]) -> list[Paragraph]:
     return paragraphs
 
 
-def _split_item(paragraph: Paragraph) -> None:
+def split_item_marker(paragraph: Paragraph) -> None:
+    """Split "(1) Weak guidance. Political ..." into marker, lead and text."""
     match = ITEM_MARKER.match(paragraph.text)
     if not match:
         return
@@ -56,8 +57,10 @@ def _run_in_candidate(paragraph: Paragraph) -> tuple[str, str] | None:
         return None
     lead, rest = split
     words = lead.split()
-    if len(words) > _MAX_LEAD_WORDS or "," in lead or not lead.endswith(".") or not rest:
+    if len(words) > _MAX_LEAD_WORDS or not lead.endswith(".") or not rest:
         return None
+    if words[0].endswith(",") or lead.count(",") > 1:
+        return None  # "However, it failed.": a clause; a label lists at most "A, B and C"
     if not re.match(r"[A-Z]", lead):
         return None
     return lead, rest

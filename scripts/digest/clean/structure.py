@@ -104,7 +104,7 @@ def segment(
         title = title.rstrip(".").strip() if title.endswith(".") else title
         while keys and keys[-1][0] >= level:
             keys.pop()
-        keys.append((level, _key_part(number.printed)))
+        keys.append((level, key_part(number.printed)))
         key = None if number.is_path else "s-" + "-".join(part for _, part in keys)
         arabic = number.scheme == "path"
         printed = format_number(number.values) if arabic else number.printed
@@ -620,7 +620,7 @@ def _short_closed_title(text: str) -> bool:
     return len(body.split()) <= SHORT_TITLE_WORDS and "." not in body and is_title_case(body)
 
 
-def _key_part(printed: str) -> str:
+def key_part(printed: str) -> str:
     """ "IV." -> "iv", "Chapter 2" -> "chapter2", "(一)" -> "x4e00"-free ascii key."""
     ascii_part = "".join(ch for ch in printed.lower() if ch.isascii() and ch.isalnum())
     return ascii_part or "".join(f"{ord(ch):x}" for ch in printed if ch.isalnum())

@@ -1,31 +1,47 @@
 """Find the problems, causes, paths and experiences a paper puts forward.
 
-Three sources, tried in this order for each announcing section (see kinds.py):
+A section announces a kind by what its heading says (see kinds.py), whatever its
+number ("3.", "III.", "C.", "Chapter 3", "(三)" or none) and at whatever level: a
+section that announces nothing is searched for sub-sections that do ("3. Case
+Analysis" / "3.2 Difficulties Encountered"), unless it is background (an
+introduction, a literature review, a history).
+
+Three sources, tried in this order for each announcing section:
 1. sub-sections: "3. Difficulties ..." with 3.1-3.3 gives three items, labelled
    by their headings (sub-sections that announce a different kind, such as
    "3.3 Analysis of the Causes", keep their own kind);
 2. numbered items and run-in heads: "1) Weak political and ideological
-   guidance. ..." gives an item labelled by its first sentence;
+   guidance. ..." gives an item labelled by its first sentence, a bold or italic
+   run-in label ("**Embed Party organisations.** ...") one labelled by itself;
+   failing two of those, the items of a list, labelled by their run-in label or
+   first sentence;
 3. enumerations in prose: "One is ... The second is ...", "Firstly, ...
-   Secondly, ...", "First, ... Second, ..." give an item per ordinal, labelled
-   by its first clause.
+   Secondly, ...", "First, ... Second, ...", "First of all, ... In addition, ...
+   Last but not least, ..." give an item per ordinal, labelled by its first clause.
 A section that announces a kind but offers none of these is one item.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from digest.compare.kinds import heading_kind
+from digest.clean.sentences import first_sentence
+from digest.compare.kinds import heading_kind, is_background
 from digest.model import Document, Heading, Item, Paragraph
 
-_FIRST = r"(?:First(?:ly)?,|First of all,|One is\b|The first is\b|In the first place,)"
+_FIRST = (
+    r"(?:First(?:ly)?,|First of all,|One is\b|The first is\b|In the first place,|"
+    r"To begin with,)"
+)
 _NEXT = (
     r"(?:Second(?:ly)?,|Third(?:ly)?,|Fourth(?:ly)?,|Fifth(?:ly)?,|Sixth(?:ly)?,|"
-    r"Finally,|Lastly,|Last but not least,|Another is\b|"
+    r"Finally,|Lastly,|Last but not least,|Another is\b|In addition,|Additionally,|"
     r"The (?:second|third|fourth|fifth|sixth|last) is\b)"
 )
+_ADDING = re.compile(r"In addition,|Additionally,")
+_COUNTED = re.compile(r"Second|Third|Fourth|Fifth|Sixth|The (?:second|third|fourth|fifth|sixth)")
 _SENTENCE_START = r"(?:(?<=^)|(?<=[.;!?]\s)|(?<=[.;!?][”\"]\s))"
 _ORDINAL = re.compile(rf"{_SENTENCE_START}(?P<marker>{_FIRST}|{_NEXT})\s*")
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)")
@@ -69,10 +85,18 @@ def outline(doc: Document) -> list[Section]:
 def extract_items(doc: Document) -> list[Item]:
     items: list[Item] = []
     for section in outline(doc):
-        kind = heading_kind(section.heading.text, top_level=True)
-        if kind is not None:
-            items.extend(_section_items(section, kind))
+        items.extend(_announced_items(section))
     return items
+
+
+def _announced_items(section: Section) -> list[Item]:
+    """The items of a section that announces a kind, else of its sub-sections that do."""
+    kind = heading_kind(section.heading.text, top_level=True)
+    if kind is not None:
+        return _section_items(section, kind)
+    if is_background(section.heading.text):
+        return []
+    return [item for child in section.children for item in _announced_items(child)]
 
 
 def _section_items(section: Section, kind: str) -> list[Item]:
@@ -111,25 +135,50 @@ def _number(section: Section) -> str:
 
 
 def _paragraph_items(section: Section, kind: str) -> list[Item]:
-    """Numbered items and run-in heads, else an enumeration in the prose."""
+    """Numbered items and run-in heads, else a list's items, else an enumeration in the
+    prose. A list inside a numbered item is part of that item."""
+    items = _marked_items(section, kind, lambda p: not p.list and bool(p.marker or p.lead))
+    if len(items) < 2:
+        items = _marked_items(section, kind, lambda p: p.list is not None)
+    return items if len(items) >= 2 else _enumerated_items(section, kind)
+
+
+def _marked_items(
+    section: Section, kind: str, opens_item: Callable[[Paragraph], bool]
+) -> list[Item]:
+    """An item per paragraph that ``opens_item``; the paragraphs after one continue it."""
     items: list[Item] = []
     for index, paragraph in section.paragraphs:
-        if paragraph.marker or paragraph.lead:
-            label = (paragraph.lead or paragraph.text).rstrip(".").strip()
+        if opens_item(paragraph):
             items.append(
                 Item(
                     kind=kind,
-                    label=label,
+                    label=_item_label(paragraph),
                     passage=_paragraph_text(paragraph),
                     section=_number(section),
-                    source="numbered" if paragraph.marker else "runin",
+                    source=_item_source(paragraph),
                     anchor=f"{kind}-{section.heading.anchor}-{len(items) + 1}",
                     block=index,
                 )
             )
         elif items:  # a paragraph after an item, before the next, continues it
-            items[-1].passage += " " + paragraph.text
-    return items if len(items) >= 2 else _enumerated_items(section, kind)
+            items[-1].passage += " " + _paragraph_text(paragraph)
+    return items
+
+
+def _item_label(paragraph: Paragraph) -> str:
+    """The run-in label, else the first sentence, without its closing stop or colon."""
+    label = paragraph.lead
+    if label is None:
+        split = first_sentence(paragraph.text)
+        label = split[0] if split else paragraph.text
+    return label.rstrip(".:：").strip()
+
+
+def _item_source(paragraph: Paragraph) -> str:
+    if paragraph.list:
+        return "list"
+    return "numbered" if paragraph.marker else "runin"
 
 
 def _enumerated_items(section: Section, kind: str) -> list[Item]:
@@ -138,6 +187,12 @@ def _enumerated_items(section: Section, kind: str) -> list[Item]:
         for index, paragraph in section.paragraphs
         for match in _ORDINAL.finditer(paragraph.text)
     ]
+    if any(_COUNTED.match(match.group("marker")) for _, match in marks[1:]):
+        # A paper that counts its points ("Secondly", "The third is") adds to one of
+        # them with "In addition": only where it does not count does that start a point.
+        marks = [
+            (index, match) for index, match in marks if not _ADDING.match(match.group("marker"))
+        ]
     if len(marks) < 2 or not re.match(_FIRST, marks[0][1].group("marker")):
         return []
     items: list[Item] = []

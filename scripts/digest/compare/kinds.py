@@ -35,11 +35,20 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 # A heading that names one of these is background, whatever else it says.
+# (A history is background too: "The Evolution of the Fengqiao Experience" tells how an
+# experience came about; it puts forward no experience of its own.)
 _BACKGROUND = re.compile(
     r"^(introduction|conclusions?|literature review|research background|summary|"
-    r"the importance|importance|content|the contemporary value|purpose|significance)\b",
+    r"the importance|importance|content|the contemporary value|purpose|significance|"
+    r"(?:the\s+)?(?:evolution|history|historical development|formation|origins?) of|overview)\b",
     re.I,
 )
+
+
+def is_background(text: str) -> bool:
+    """An introduction, a review, a history: a section whose sub-sections announce
+    nothing either, whatever their wording."""
+    return _BACKGROUND.match(text) is not None
 
 
 def heading_kind(text: str, *, top_level: bool) -> str | None:
@@ -68,7 +77,7 @@ def heading_kind(text: str, *, top_level: bool) -> str | None:
 
 _STRICT_PATH = re.compile(
     r"\b(paths?|countermeasures?|measures?|suggestions?|recommendations?|strateg(?:y|ies)|"
-    r"optimi[sz]ation|solutions?)\b",
+    r"optimi[sz]ation|solutions?|ways? (?:to|of|for)|how to|approach(?:es)? to)\b",
     re.I,
 )
 _STRICT_PROBLEM = re.compile(

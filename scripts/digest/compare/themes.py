@@ -116,12 +116,19 @@ def load_codebook(path: Path = CODEBOOK) -> tuple[Codebook, list[Problem]]:
 # Coding reads at most this much of a passage: an item is a paragraph or a few, and a
 # runaway one (a whole text with no headings) must not cost terms x its length.
 CODED_CHARACTERS = 20_000
+# A passage this short (a paragraph) that names one theme once is about that theme.
+SHORT_PASSAGE_WORDS = 120
 
 
 def theme_scores(item: Item, themes: list[Theme]) -> dict[str, int]:
+    """Per theme, twice its terms in the label plus its terms in the passage, for the
+    themes with a term in the label or two in the passage; failing any such theme, the
+    one theme with a single term in a short passage (a paragraph says one thing in few
+    words: "Villagers seldom take part ..." is about participation)."""
     label = _normalise(item.label[:CODED_CHARACTERS])
     passage = _normalise(item.passage[:CODED_CHARACTERS])
     scores: dict[str, int] = {}
+    single: list[str] = []
     for theme in themes:
         probes = theme.probes
         # (Most terms' words are absent: ``in`` rules them out before any call.)
@@ -130,6 +137,10 @@ def theme_scores(item: Item, themes: list[Theme]) -> dict[str, int]:
         score = 2 * in_label + in_passage
         if in_label or in_passage >= 2:
             scores[theme.id] = score
+        elif in_passage == 1:
+            single.append(theme.id)
+    if not scores and len(single) == 1 and len(passage.split()) <= SHORT_PASSAGE_WORDS:
+        scores[single[0]] = 1
     return scores
 
 

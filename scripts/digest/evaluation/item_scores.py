@@ -1,14 +1,16 @@
 """Scoring of extracted problems, causes, paths and experiences against gold items.
 
 Gold items are written by hand, one YAML file per distinct paper, in
-``tests/gold/items/<paper-id>.yml``::
+``tests/gold/items/<paper-id>.yml`` (the corpus seeds) or
+``tests/gold/itemcorpus/<paper-id>/items.yml`` (the composed development corpus)::
 
     paper: wang-governance-grass-roots
     items:
       - kind: problem          # problem | cause | path | experience
-        section: "3.1"         # quoted: YAML would read 3.1 as a number
+        section: "3.1"         # as printed, no final dot ("III", "Chapter 4", "(2)"); quoted:
+                               # YAML would read 3.1 as a number; "" for an unnumbered one
         label: Working Mechanism
-        source: heading        # heading | numbered | enumeration | runin | section
+        source: heading        # heading | numbered | enumeration | runin | section | list
         themes: [lack-transparency, weak-coordination]   # codebook ids
 
 An extracted item matches a gold item when both belong to the same paper, are
@@ -45,7 +47,7 @@ TARGET_EXTRACTION = 0.9
 # Shared words / words of the shorter label needed for two labels to agree.
 MATCH_THRESHOLD = 0.6
 
-ITEM_SOURCES: tuple[str, ...] = ("heading", "numbered", "enumeration", "runin", "section")
+ITEM_SOURCES: tuple[str, ...] = ("heading", "numbered", "enumeration", "runin", "section", "list")
 GROUP_OF_KIND = {"problem": "problems", "cause": "problems", "path": "paths", "experience": "paths"}
 CODEBOOK = Path(__file__).resolve().parents[1] / "data" / "codebook.yml"
 
@@ -302,7 +304,6 @@ class GoldError(ValueError):
 
 
 _GOLD_KEYS = {"kind", "section", "label", "source", "themes", "note"}
-_SECTION = re.compile(r"^\d+(\.\d+)*$")
 
 
 def validate_gold_item(entry: Any, where: str = "") -> dict[str, Any]:
@@ -313,7 +314,11 @@ def validate_gold_item(entry: Any, where: str = "") -> dict[str, Any]:
     unknown = sorted(set(entry) - _GOLD_KEYS)
     if unknown:
         raise GoldError(f"{prefix}unknown key(s) {', '.join(unknown)}")
-    for key in ("kind", "section", "label", "source"):
+    if not isinstance(entry.get("section"), str):
+        value = entry.get("section")
+        got = "missing" if value is None else f"{type(value).__name__} {value!r}"
+        raise GoldError(f'{prefix}section must be a string (quote it; "" if unnumbered), got {got}')
+    for key in ("kind", "label", "source"):
         value = entry.get(key)
         if not isinstance(value, str) or not value.strip():
             got = "missing" if value is None else f"{type(value).__name__} {value!r}"
@@ -324,8 +329,10 @@ def validate_gold_item(entry: Any, where: str = "") -> dict[str, Any]:
         raise GoldError(
             f"{prefix}source {entry['source']!r} is not one of {', '.join(ITEM_SOURCES)}"
         )
-    if not _SECTION.match(entry["section"]):
-        raise GoldError(f"{prefix}section {entry['section']!r} is not a number such as 3 or 3.2.1")
+    if entry["section"] != entry["section"].strip() or entry["section"].endswith("."):
+        raise GoldError(
+            f"{prefix}section {entry['section']!r}: the number as printed, no final dot"
+        )
     themes = entry.get("themes", [])
     if not isinstance(themes, list) or not all(isinstance(t, str) and t for t in themes):
         raise GoldError(f"{prefix}themes must be a list of codebook ids")
@@ -347,8 +354,10 @@ def load_gold_file(path: Path) -> list[dict[str, Any]]:
     paper = data.get("paper")
     if not isinstance(paper, str) or not paper:
         raise GoldError(f"{path}: paper must be the paper id")
-    if path.stem != paper:
-        raise GoldError(f"{path}: the file of paper {paper!r} must be named {paper}.yml")
+    if path.stem != paper and (path.name, path.parent.name) != ("items.yml", paper):
+        raise GoldError(
+            f"{path}: the file of paper {paper!r} must be named {paper}.yml (or {paper}/items.yml)"
+        )
     entries = data.get("items")
     if not isinstance(entries, list):
         raise GoldError(f"{path}: items must be a list")

@@ -41,6 +41,8 @@ class Added:
     draft: Draft | None = None
     duplicate_of: list[str] = field(default_factory=list)
     error: str | None = None
+    # How the text was read: as Markdown or as plain text, and the evidence why.
+    reading: str = ""
 
 
 @dataclass
@@ -114,6 +116,7 @@ def _add_one(
         if containment(mine, theirs) >= DEFAULT_THRESHOLD
     ]
     document = clean_text(text, styles)
+    added.reading = document.reading
     stem = f"{corpus.next_number:03d}_{_readable(document.front.title or path.stem)}"
     target = sources / f"{stem}{path.suffix.lower()}"
     added.draft = draft_sidecar(document, text, target.name, corpus.ids)

@@ -35,6 +35,7 @@ _PUBLISHED = re.compile(
     r"(?:Published(?: online)?|Available online|Online Published)\s*:?\s*[^;]*?\b((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+_DATE = re.compile(r"^\s*((?:19|20)\d\d)(?:-\d\d?(?:-\d\d?)?)?\s*$")
 _SPLIT_AUTHORS = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 _SKIP_WORDS = frozenset(
     "a an the of on in and for to at by with from under into its their study research "
@@ -156,7 +157,9 @@ def _short_lines(text: str) -> str:
 
 
 def _year(dates: str, first_page: str) -> int | None:
-    match = _PUBLISHED.search(dates) or _PUBLISHED.search(first_page)
+    """The year a paper came out: as a "Published" line says, or a date standing alone
+    (a Markdown source's front matter: ``date: 2022-03-15``)."""
+    match = _PUBLISHED.search(dates) or _PUBLISHED.search(first_page) or _DATE.match(dates)
     return int(match.group(1)) if match else None
 
 

@@ -112,10 +112,12 @@ def render_paragraph(
         after = f"\n{{: #{anchor} }}"
     else:
         after = ""
-    if paragraph.list == "bullet":
-        return f"- {body}".rstrip() + after
-    if paragraph.list == "ordered":
-        return f"{paragraph.marker}. {body}".rstrip() + after
+    if paragraph.list:
+        # A list item's run-in label (a Markdown source's "- **Owners put profit first.**")
+        # stays at its head, in bold.
+        item = f"**{escape_inline(paragraph.lead)}** {body}" if paragraph.lead else body
+        number = f"{paragraph.marker}. " if paragraph.list == "ordered" else "- "
+        return f"{number}{item}".rstrip() + after
     lead = " ".join(part for part in (paragraph.marker, paragraph.lead) if part)
     if not lead:
         block = _BLOCK_START.sub(_escape_block_start, body)
@@ -135,7 +137,7 @@ def _permalink(anchor: str) -> str:
 def has_text(paragraph: Paragraph) -> bool:
     """Whether the paragraph renders as a block of its own, so it can carry an id."""
     return bool(
-        paragraph.text.strip() or (not paragraph.list and (paragraph.lead or paragraph.marker))
+        paragraph.text.strip() or paragraph.lead or (not paragraph.list and paragraph.marker)
     )
 
 

@@ -1,0 +1,376 @@
+"""Read a Markdown source straight into the document model.
+
+A Markdown text already says what its headings, paragraphs, lists, quotations and
+footnotes are; running it through the line cleaner (built for PDF extractions)
+would undo that: ``#`` would be escaped as text, a heading merged into the paragraph
+after it, ``**bold**`` run-in labels lost. So a text that digest.clean.source_form
+finds to be Markdown is parsed with markdown-it-py (CommonMark, with tables, and
+mdit-py-plugins for YAML front matter and footnotes) and its blocks are taken as
+written: nothing is re-wrapped, de-hyphenated or dropped as page furniture.
+
+What the model needs beyond the syntax is read the way the cleaner reads it:
+a heading's number in any scheme (digest.clean.numbering), labels such as
+"Abstract", "Keywords", "References" (digest.clean.labels), and an item's run-in
+marker ("(1)", "①", "a.") at a paragraph's start (digest.clean.runin). A strong or
+emphasised phrase that opens a paragraph or a list item ("**Embed Party
+organisations.** Every company ...") is that paragraph's run-in label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from digest.clean.headings import format_number
+from digest.clean.labels import BACK_MATTER, match_label, split_keywords
+from digest.clean.numbering import parse_number
+from digest.clean.runin import split_item_marker
+from digest.clean.structure import key_part
+from digest.model import (
+    BackSection,
+    Document,
+    Footnote,
+    Heading,
+    Paragraph,
+    RawReference,
+    TableCells,
+)
+
+__all__ = ["read_markdown"]
+
+# pandoc's heading attributes: "{-}", "{.unnumbered}", "{#sec:intro .class}".
+_ATTRIBUTES = re.compile(r"\s*\{(?:-|[#.][^}]*)\}\s*$")
+# A run-in label is a phrase, not a paragraph set in bold.
+MAX_LEAD_WORDS = 25
+# A line before the first section that names people, not their institution.
+_INSTITUTION = re.compile(
+    r"\b(Universit\w*|School|Institute|College|Academy|Department|Centre|Center|Faculty|"
+    r"Committee|Bureau|Office)\b"
+)
+MAX_AUTHOR_LINE = 200
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").use(front_matter_plugin).use(footnote_plugin).enable("table")
+
+
+@dataclass
+class _Reader:
+    """The document being built, and where in the paper the reader stands."""
+
+    doc: Document = field(default_factory=Document)
+    state: str = "front"  # front | body | abstract | keywords | references | back
+    base_level: int = 1
+    title_node: SyntaxTreeNode | None = None
+    keys: list[tuple[int, str]] = field(default_factory=list)  # open headings' anchor parts
+
+
+def read_markdown(text: str) -> Document:
+    """The Markdown text as a Document: front matter, body, footnotes, references."""
+    root = SyntaxTreeNode(_parser().parse(text))
+    reader = _Reader()
+    nodes = list(root.children)
+    front = next((node for node in nodes if node.type == "front_matter"), None)
+    if front is not None:
+        _read_front_matter(reader.doc, front.content)
+    headings = [node for node in nodes if node.type == "heading"]
+    reader.title_node = _title_heading(nodes, headings, reader.doc.front.title is not None)
+    levels = [_level(node) for node in headings if node is not reader.title_node]
+    reader.base_level = min(levels, default=1)
+    for node in nodes:
+        _read_block(reader, node)
+    return reader.doc
+
+
+# --- front matter -------------------------------------------------------------
+
+
+def _read_front_matter(doc: Document, content: str) -> None:
+    """title, author(s), date, abstract and keywords of a YAML front matter block."""
+    try:
+        data = yaml.safe_load(content)
+    except yaml.YAMLError:
+        data = None
+    if not isinstance(data, dict):
+        return
+    doc.front.title = _plain_value(data.get("title"))
+    authors = data.get("author", data.get("authors"))
+    if isinstance(authors, list):
+        names = [_author_name(entry) for entry in authors]
+        doc.front.authors = ", ".join(name for name in names if name) or None
+    elif authors:
+        doc.front.authors = _author_name(authors)
+    date = data.get("date")
+    doc.front.dates = str(date) if date else None
+    affiliations = data.get("affiliation", data.get("affiliations"))
+    if isinstance(affiliations, list):
+        doc.front.affiliations = [str(a) for a in affiliations if a]
+    elif affiliations:
+        doc.front.affiliations = [str(affiliations)]
+    abstract = data.get("abstract")
+    if abstract:
+        doc.abstract = [
+            " ".join(p.split()) for p in re.split(r"\n\s*\n", str(abstract)) if p.strip()
+        ]
+    keywords = data.get("keywords", data.get("tags"))
+    if isinstance(keywords, list):
+        doc.keywords = [str(k) for k in keywords if str(k).strip()]
+    elif keywords:
+        doc.keywords = split_keywords(str(keywords))
+
+
+def _plain_value(value: Any) -> str | None:
+    return " ".join(str(value).split()) if value not in (None, "") else None
+
+
+def _author_name(entry: Any) -> str:
+    """A name, or pandoc's {name: ..., affiliation: ...} mapping."""
+    if isinstance(entry, dict):
+        return str(entry.get("name") or "").strip()
+    return str(entry).strip()
+
+
+def _title_heading(
+    nodes: list[SyntaxTreeNode], headings: list[SyntaxTreeNode], has_title: bool
+) -> SyntaxTreeNode | None:
+    """Without a front matter title, a first heading that is the only one of its level,
+    above all the others, is the paper's title ("# Title" then "## 1. Introduction")."""
+    if has_title or len(headings) < 2:
+        return None
+    first = next((node for node in nodes if node.type != "front_matter"), None)
+    if first is not headings[0]:
+        return None
+    level = _level(first)
+    if all(_level(node) > level for node in headings[1:]):
+        return first
+    return None
+
+
+# --- blocks ---------------------------------------------------------------------
+
+
+def _level(node: SyntaxTreeNode) -> int:
+    return int(node.tag[1:])
+
+
+def _line(node: SyntaxTreeNode) -> int:
+    return node.map[0] + 1 if node.map else 0
+
+
+def _read_block(reader: _Reader, node: SyntaxTreeNode) -> None:
+    kind = node.type
+    if kind == "front_matter" or kind == "hr":
+        return
+    if kind == "heading":
+        _read_heading(reader, node)
+    elif kind == "footnote_block":
+        _read_footnotes(reader.doc, node)
+    elif kind == "table":
+        cells = [_inline_text(cell) for cell in node.walk() if cell.type == "inline"]
+        reader.doc.tables.append(TableCells("", cells, _line(node)))
+    elif kind in ("bullet_list", "ordered_list"):
+        _read_list(reader, node)
+    elif kind == "blockquote":
+        for child in node.children:
+            if child.type == "paragraph":
+                _add_text(reader, _inline_text(child.children[0]), _line(child), quote=True)
+            else:
+                _read_block(reader, child)
+    elif kind == "paragraph":
+        _read_paragraph(reader, node)
+    else:  # code, HTML: kept as text, never dropped
+        content = node.content.strip()
+        if content:
+            _add_text(reader, " ".join(content.split()), _line(node))
+
+
+def _read_heading(reader: _Reader, node: SyntaxTreeNode) -> None:
+    text = _ATTRIBUTES.sub("", _inline_text(node.children[0])).strip()
+    if node is reader.title_node:
+        reader.doc.front.title = text
+        return
+    label = match_label(text)
+    if label is not None and not label.rest:
+        reader.state = "back" if label.kind in BACK_MATTER else label.kind
+        if label.kind in BACK_MATTER:
+            reader.doc.back.append(BackSection(label.text, [], _line(node)))
+        return
+    level = max(1, _level(node) - reader.base_level + 1)
+    number, key = None, None
+    parsed = parse_number(text)
+    if parsed is not None and parsed[1]:
+        section, title = parsed
+        text = title.rstrip(".").strip() or title
+        number = format_number(section.values) if section.scheme == "path" else section.printed
+        while reader.keys and reader.keys[-1][0] >= level:
+            reader.keys.pop()
+        reader.keys.append((level, key_part(section.printed)))
+        if not section.is_path:
+            key = "s-" + "-".join(part for _, part in reader.keys)
+    reader.doc.body.append(Heading(level, text, number, _line(node), key=key))
+    reader.state = "body"
+
+
+def _read_paragraph(reader: _Reader, node: SyntaxTreeNode) -> None:
+    inline = node.children[0]
+    text = _inline_text(inline)
+    if reader.state in ("front", "body", "abstract") and not _in_body(reader):
+        label = match_label(text)
+        if label is not None:
+            if label.kind == "keywords":
+                reader.doc.keywords.extend(split_keywords(label.rest))
+                return
+            if label.kind == "abstract":
+                reader.state = "abstract"
+                if label.rest:
+                    reader.doc.abstract.append(label.rest)
+                return
+        if reader.state == "front" and _reads_as_authors(text) and not reader.doc.front.authors:
+            names, places = _split_author_line(text)
+            reader.doc.front.authors = names
+            reader.doc.front.affiliations.extend(places)
+            return
+        reader.doc.abstract.append(text)
+        return
+    lead, rest = _emphasised_lead(inline)
+    if lead is not None:
+        reader_paragraph = Paragraph(rest, _line(node), lead=lead)
+        _append(reader, reader_paragraph)
+        return
+    _add_text(reader, text, _line(node))
+
+
+def _in_body(reader: _Reader) -> bool:
+    return any(isinstance(block, Heading) for block in reader.doc.body)
+
+
+def _reads_as_authors(text: str) -> bool:
+    return len(text) <= MAX_AUTHOR_LINE and not re.search(r"[.!?]\s+[A-Z]|[.!?]$", text)
+
+
+def _split_author_line(text: str) -> tuple[str, list[str]]:
+    """ "Gao Yuan, School of Public Administration, Sichuan University": names and places."""
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    places = [part for part in parts if _INSTITUTION.search(part)]
+    names = [part for part in parts if part not in places]
+    if places and names:
+        return ", ".join(names), [", ".join(places)]
+    return text, []
+
+
+def _add_text(reader: _Reader, text: str, line: int, *, quote: bool = False) -> None:
+    """A paragraph of the body, with its run-in item marker split off ("(1) Weak ...")."""
+    if not text:
+        return
+    paragraph = Paragraph(text, line, quote=quote)
+    if not quote:
+        split_item_marker(paragraph)
+    _append(reader, paragraph)
+
+
+def _append(reader: _Reader, paragraph: Paragraph) -> None:
+    state = reader.state
+    if state == "references":
+        reader.doc.references.append(RawReference(_paragraph_text(paragraph), paragraph.line))
+    elif state == "back" and reader.doc.back:
+        reader.doc.back[-1].paragraphs.append(_paragraph_text(paragraph))
+    elif state == "keywords":
+        reader.doc.keywords.extend(split_keywords(_paragraph_text(paragraph)))
+        reader.state = "body" if _in_body(reader) else "front"
+    elif state == "abstract" and not _in_body(reader):
+        reader.doc.abstract.append(_paragraph_text(paragraph))
+    else:
+        reader.doc.body.append(paragraph)
+
+
+def _paragraph_text(paragraph: Paragraph) -> str:
+    return " ".join(part for part in (paragraph.marker, paragraph.lead, paragraph.text) if part)
+
+
+def _read_list(reader: _Reader, node: SyntaxTreeNode) -> None:
+    """Every item of a list (and of a list inside it) as a list item of the body."""
+    ordered = node.type == "ordered_list"
+    for item in node.children:
+        number = item.info if ordered else None
+        first, *more = item.children or [None]
+        if first is not None and first.type == "paragraph":
+            lead, rest = _emphasised_lead(first.children[0])
+            text = rest if lead is not None else _inline_text(first.children[0])
+            paragraph = Paragraph(
+                text, _line(item), number, lead=lead, list="ordered" if ordered else "bullet"
+            )
+            if reader.state in ("references", "back", "keywords"):
+                _append(reader, paragraph)
+            else:
+                reader.doc.body.append(paragraph)
+        elif first is not None:
+            more = [first, *more]
+        for child in more:  # a second paragraph of the item, a nested list
+            _read_block(reader, child)
+
+
+def _read_footnotes(doc: Document, node: SyntaxTreeNode) -> None:
+    for note in node.children:
+        label = str(note.meta.get("label", note.meta.get("id", "")))
+        texts = [
+            _inline_text(child.children[0]) for child in note.children if child.type == "paragraph"
+        ]
+        doc.footnotes.append(Footnote(label, " ".join(texts), _line(note)))
+
+
+# --- inline text ------------------------------------------------------------------
+
+
+def _inline_text(node: SyntaxTreeNode) -> str:
+    """An inline node's text as a reader sees it: marks of emphasis gone, a link's text
+    with its address, a footnote's mark as ``[^label]`` (the cleaner's form)."""
+    return " ".join(_inline_parts(node.children).split())
+
+
+def _inline_parts(children: list[SyntaxTreeNode]) -> str:
+    out: list[str] = []
+    for child in children:
+        kind = child.type
+        if kind in ("text", "code_inline", "html_inline"):
+            out.append(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif kind == "footnote_ref":
+            out.append(f"[^{child.meta.get('label', child.meta.get('id', ''))}]")
+        elif kind == "link":
+            words = _inline_parts(child.children)
+            href = str(child.attrs.get("href", ""))
+            out.append(words if not href or href == words else f"{words} ({href})")
+        elif kind == "image":
+            out.append(child.content or _inline_parts(child.children))
+        else:  # strong, em and the like: their words
+            out.append(_inline_parts(child.children))
+    return "".join(out)
+
+
+def _emphasised_lead(inline: SyntaxTreeNode) -> tuple[str | None, str]:
+    """(the run-in label, the rest) when the text opens on a strong or emphasised phrase
+    followed by more text; (None, the text) otherwise."""
+    children = [
+        child
+        for child in inline.children
+        if not (child.type == "text" and not child.content.strip() and child is inline.children[0])
+    ]
+    if len(children) < 2 or children[0].type not in ("strong", "em"):
+        return None, _inline_text(inline)
+    lead = " ".join(_inline_parts(children[0].children).split())
+    rest = " ".join(_inline_parts(children[1:]).split())
+    if not lead or not rest or len(lead.split()) > MAX_LEAD_WORDS:
+        return None, _inline_text(inline)
+    punctuation = re.match(r"^[.:：]\s*", rest)
+    if punctuation:  # "**Lead**: text" -> lead "Lead:"
+        lead += punctuation.group(0).strip()
+        rest = rest[punctuation.end() :]
+    return lead, rest
