@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from digest.citations import Citation, CitationPart, find_citations
 from digest.model import Heading, Paper, Reference
-from digest.site.markdown import escape_inline
+from digest.site.markdown import escape_inline, paragraph_ids
 
 BIBLIOGRAPHY_DIR = "bibliography"
 # A key's name and year: "wang2016research" -> wang, 2016.
@@ -54,6 +54,7 @@ class Passage:
     paper_id: str
     anchor: str
     section: str  # "§1.1" or "" before the first heading
+    paragraph: str = ""  # the id of the paragraph it is in (paragraph_ids): "s1-1-p2"
 
 
 @dataclass
@@ -139,6 +140,7 @@ def collect_citations(
         found = find_paper_citations(paper, references, keys)
     result = PaperCitations(paper)
     section = ""
+    paragraphs = paragraph_ids(paper.document) if found else {}
     for index, block in enumerate(paper.document.body):
         if isinstance(block, Heading):
             section = f"§{block.number.rstrip('.')}" if block.number else block.text
@@ -161,7 +163,7 @@ def collect_citations(
                 if part.key is not None:
                     anchor = result.anchors[(index, part.start)]
                     result.passages.setdefault(part.key, []).append(
-                        Passage(paper.id, anchor, section)
+                        Passage(paper.id, anchor, section, paragraphs.get(index, ""))
                     )
     return result
 

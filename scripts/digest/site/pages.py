@@ -94,7 +94,8 @@ def citing_paper(paper: dict, root: str) -> Markdown:
         f"[reference {number}]({_quoted(f'{root}/{link}', '/#:.-')})"
         for number, link in paper["refs"]
     )
-    text = f"{escape_inline(paper['title'])}: {refs}"
+    title, link = escape_inline(paper["title"]), _quoted(f"{root}/{paper['link']}", "/#:.-")
+    text = f"[{title}]({link})" + (f": {refs}" if refs else "")
     if paper["passages"]:
         text += "; cited in the text at " + ", ".join(
             f"[{escape_inline(label)}]({_quoted(f'{root}/{link}', '/#:.-')})"
@@ -157,6 +158,15 @@ def paper_url(paper: Paper) -> str:
 
 def authors_text(metadata: Metadata) -> str:
     return ", ".join(person.display for person in metadata.authors)
+
+
+def byline(metadata: Metadata) -> str:
+    """ "Xu Xinpeng, Li Juebin · 2024 · Journal of X": what the paper's text gives of them."""
+    return " · ".join(
+        part
+        for part in (authors_text(metadata), str(metadata.year or ""), metadata.venue or "")
+        if part
+    )
 
 
 def completeness(metadata: Metadata) -> str:
@@ -251,7 +261,15 @@ def render_paper(
         references=references,
         unresolved=len(bib.citations.unresolved),
         citation_count=bib.citations.total,
-        sources=[(source.path.name, source_urls[source.path.name]) for source in paper.sources],
+        byline=byline(paper.metadata),
+        sources=[
+            (
+                source.path.name,
+                re.sub(r"\.txt$", ".html", source_urls[source.path.name]),
+                source_urls[source.path.name],
+            )
+            for source in paper.sources
+        ],
         cite_bibtex=format_entry(bib.own_key, bib.own),
         cite_apa=Markdown(guard_block_start(apa(bib.own))),
         cite_gbt=Markdown(guard_block_start(gbt7714(bib.own))),
