@@ -84,6 +84,7 @@ from digest.site.pages import (
     render_index_pages,
     render_paper,
 )
+from digest.site.source_pages import render_source_page, source_page_path
 from digest.workers import compute_all, take
 
 # The hand-written parts of the site (about.md, stylesheets/, javascripts/), copied as they
@@ -570,8 +571,20 @@ def _compute(
             ],
         ):
             wanted[Path(page.path)] = page.text.encode("utf-8")
+    papers_of = {
+        source.path.name: (paper.id, paper.metadata.display_title)
+        for paper in report.papers
+        for source in paper.sources
+    }
     for source in sources:
         wanted[published_path(source)] = source.published
+        if source.path.name in papers_of:  # its verbatim text as a page that says UTF-8
+            wanted[source_page_path(published_path(source))] = render_source_page(
+                source.path.name,
+                source.published,
+                published_path(source).name,
+                papers_of[source.path.name],
+            ).encode("utf-8")
         if source.pdf is not None:  # the sidecar says publish_pdf: true
             wanted[Path("sources") / source.path.name] = source.pdf
     if memo:
