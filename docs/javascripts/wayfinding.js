@@ -45,7 +45,9 @@
     back.className = "digest-back";
     back.href = came.back;
     back.textContent = "↩ Back to " + came.label;
-    var after = target.matches("td, th, tr") ? target.closest("table") : target;
+    // After the block the target is (or is in: an item's <span id>), or the table.
+    var after = target.matches("td, th, tr") ? target.closest("table")
+      : target.closest("p, li, blockquote, h1, h2, h3, h4, h5, h6, dd") || target;
     after.insertAdjacentElement("afterend", back);
   }
 

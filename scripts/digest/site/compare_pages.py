@@ -409,7 +409,11 @@ def heatmap_svg(
     """
     cell = 34
     label_px = LABEL_FONT * CHAR_WIDTH
-    longest_row = max((len(theme.label) for theme in problem_themes), default=10)
+    # Row labels wrap (so that the cells start within a phone's width), column labels slant.
+    row_lines = [_wrap(theme.label, ROW_LABEL_CHARS) for theme in problem_themes]
+    heights = [max(cell, LINE_PX * len(lines) + 6) for lines in row_lines]
+    tops = [sum(heights[:row]) for row in range(len(heights))]
+    longest_row = max((len(line) for lines in row_lines for line in lines), default=10)
     longest_column = max((len(theme.label) for theme in path_themes), default=10)
     left = math.ceil(longest_row * label_px) + 16
     slant = math.radians(55)
@@ -420,7 +424,7 @@ def heatmap_svg(
         (level, _level_range(level, most))
         for level in range(0, (min(most, HEAT_LEVELS) if most else 0) + 1)
     ]
-    grid_bottom = top + cell * len(problem_themes)
+    grid_bottom = top + sum(heights)
     width = max(left + cell * len(path_themes) + right, left + 120 * len(levels) + 160)
     height = grid_bottom + 70
     parts = [
@@ -438,11 +442,16 @@ def heatmap_svg(
             f"{html_escape(path.label)}</text></a>"
         )
     for row, problem in enumerate(problem_themes):
-        y = top + row * cell
+        y = top + tops[row] + (heights[row] - cell) / 2  # the cells, centred on the label
+        first = top + tops[row] + heights[row] / 2 + 4 - LINE_PX * (len(row_lines[row]) - 1) / 2
+        lines = "".join(
+            f'<tspan x="{left - 8}" y="{first + LINE_PX * number:.0f}">'
+            f"{html_escape(line)}{' ' if number < len(row_lines[row]) - 1 else ''}</tspan>"
+            for number, line in enumerate(row_lines[row])
+        )
         parts.append(
             f'<a href="themes/{_url_part(problem.id)}/">'
-            f'<text class="heat-label" x="{left - 8}" y="{y + cell / 2 + 4:.0f}" '
-            f'text-anchor="end">{html_escape(problem.label)}</text></a>'
+            f'<text class="heat-label" text-anchor="end">{lines}</text></a>'
         )
         for column, path in enumerate(path_themes):
             x = left + column * cell
@@ -454,7 +463,7 @@ def heatmap_svg(
             parts.append(
                 f'<a href="gaps/#{cell_id(problem.id, path.id)}" aria-label="{label}">'
                 f"<title>{label}</title>"
-                f'<rect id="{shape}" class="heat-{level}" x="{x}" y="{y}" '
+                f'<rect id="{shape}" class="heat-{level}" x="{x}" y="{y:.0f}" '
                 f'width="{cell - 2}" height="{cell - 2}" rx="2"/>'
                 f'<text class="heat-count heat-text-{level}" data-contrast-bg="{shape}" '
                 f'x="{x + (cell - 2) / 2:.0f}" y="{y + cell / 2 + 4:.0f}" '
@@ -477,6 +486,21 @@ def heatmap_svg(
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+ROW_LABEL_CHARS = 30  # a row label's lines, at most (a longer word keeps its length)
+LINE_PX = 15
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, broken at spaces."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def _level_range(level: int, most: int) -> str:

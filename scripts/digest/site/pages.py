@@ -160,13 +160,20 @@ def authors_text(metadata: Metadata) -> str:
     return ", ".join(person.display for person in metadata.authors)
 
 
-def byline(metadata: Metadata) -> str:
-    """ "Xu Xinpeng, Li Juebin · 2024 · Journal of X": what the paper's text gives of them."""
-    return " · ".join(
+def byline(metadata: Metadata) -> list[Markdown]:
+    """The lines under a paper's title, as sentences (search quotes them as they are):
+    "**Xu Xinpeng, Li Juebin · 2024 · Journal of X**", the affiliations, the setting."""
+    who = " · ".join(
         part
         for part in (authors_text(metadata), str(metadata.year or ""), metadata.venue or "")
         if part
     )
+    lines = [Markdown(f"**{escape_inline(who)}**")] if who else []
+    if metadata.affiliations:
+        lines.append(Markdown(escape("; ".join(metadata.affiliations))))
+    if metadata.setting:
+        lines.append(Markdown(escape(f"Setting: {metadata.setting}")))
+    return lines
 
 
 def completeness(metadata: Metadata) -> str:
@@ -190,11 +197,10 @@ def metadata_rows(metadata: Metadata) -> list[tuple[str, str]]:
         label = FIELD_LABELS.get(name, name.capitalize())
         if not value(name):
             missing.append(label if name != "title" else "Title (see the note above)")
-        elif name not in ("title", "keywords"):  # those two have their own place on the page
+        elif name not in ("title", "keywords", "authors", "year", "venue", "affiliations"):
+            # Those have their own place on the page: the title, keywords and the byline.
             rows.append((label, value(name)))
     rows.append(("Language", metadata.language))
-    if metadata.setting:
-        rows.append(("Setting", metadata.setting))
     if missing:
         rows.append(("Not given in the text", ", ".join(missing)))
     return rows
@@ -262,6 +268,7 @@ def render_paper(
         unresolved=len(bib.citations.unresolved),
         citation_count=bib.citations.total,
         byline=byline(paper.metadata),
+        authors_attr=Markdown(html.escape(authors_text(paper.metadata), quote=True)),
         sources=[
             (
                 source.path.name,
