@@ -19,13 +19,14 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-packages site site-dirty site-zensical serve test lint lock clean distclean
+.PHONY: help install system-packages site site-dirty site-zensical serve test lint lock clean distclean screenshots
 
 help:
 	@echo "make site       build the site into site/ (strict: any warning fails)"
 	@echo "make site-zensical  the same site, built by Zensical instead of MkDocs"
 	@echo "make site-dirty rebuild only the pages whose sources changed (mkdocs --dirty)"
 	@echo "make test       run the tests"
+	@echo "make screenshots  PNGs of every page type, 1280x800 and 390x844, light and dark"
 	@echo "make serve      preview the site at http://127.0.0.1:8000, rebuilt on change"
 	@echo "make lint       ruff check and ruff format --check"
 	@echo "make lock       regenerate requirements.lock from pyproject.toml"
@@ -84,6 +85,14 @@ system-packages:
 
 test: $(INSTALLED) system-packages
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Screenshots of every page type (home, papers, a paper and a passage in it, the Compare
+# pages and the heatmap, a theme, the bibliography, the map, health, about, a source) at
+# 1280x800 and 390x844, in the light and the dark palette, into build/screenshots/ (not
+# tracked): to look at after a change to the templates, stylesheet or scripts.
+SCREENSHOTS := build/screenshots
+screenshots: site system-packages
+	$(BIN)/python scripts/screenshots.py site $(SCREENSHOTS)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

@@ -8,6 +8,15 @@
     if (!window.PagefindComponents) return;
     var search = PagefindComponents.getInstanceManager().getInstance("default");
 
+    // A paper's page is what a reader searching its authors' names looks for, not the
+    // bibliography's pages whose titles hold the same surname (Pagefind adds a boost for
+    // words of a page's title: metaWeights.title, 5 by default). A paper page's byline is
+    // its "authors" metadata (data-pagefind-meta, templates/paper.md.j2), weighed twice
+    // as much as a title; the title keeps its default weight.
+    search.pagefindOptions = Object.assign(search.pagefindOptions || {}, {
+      ranking: { metaWeights: { title: 5, authors: 10 } },
+    });
+
     // A result leads to the paragraph where the words asked for are found together. Pagefind
     // records every element with an id as an anchor (tag, id, the word it starts at), but
     // links only to headings; paragraphs and list items carry ids (paragraph_ids in

@@ -88,6 +88,7 @@ from digest.site.pages import (
     render_index_pages,
     render_paper,
 )
+from digest.site.source_pages import render_source_page, source_page_path
 from digest.workers import compute_all, take
 
 # The hand-written parts of the site (about.md, stylesheets/, javascripts/), copied as they
@@ -629,8 +630,28 @@ def _compute(
             ],
         ):
             wanted[Path(page.path)] = page.text.encode("utf-8")
+    papers_of = {
+        source.path.name: (paper.id, paper.metadata.display_title)
+        for paper in report.papers
+        for source in paper.sources
+    }
     for source in sources:
-        wanted[published_path(source)] = source.published
+        published = published_path(source)
+        wanted[published] = source.published
+        name = source.path.name
+        if name in papers_of:  # its verbatim text as a page that says UTF-8
+            page = source_page_path(published).as_posix()
+            for made in keep(
+                f"source {name}",
+                signature(source.sha256, page, papers_of[name]),
+                lambda source=source, page=page, published=published, name=name: [
+                    Page(
+                        page,
+                        render_source_page(name, source.published, published.name, papers_of[name]),
+                    )
+                ],
+            ):
+                wanted[Path(made.path)] = made.text.encode("utf-8")
         if source.pdf is not None:  # the sidecar says publish_pdf: true
             wanted[Path("sources") / source.path.name] = source.pdf
     if memo:

@@ -61,5 +61,5 @@ def test_metadata_from_a_sidecar_is_escaped() -> None:
 def test_unknown_fields_are_named_not_hidden() -> None:
     page = page_of(paper(2, working_title="A description", year=2020))
     assert "# A description (working title)" in page
-    assert "| Year | 2020 |" in page
+    assert "**2020**" in page  # the byline under the title (authors · year · venue)
     assert "| Not given in the text | Title (see the note above), Authors, Venue," in page

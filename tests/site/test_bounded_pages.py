@@ -73,10 +73,10 @@ def test_a_much_cited_work_names_a_few_citing_papers_and_links_to_all(
     entry_pages = [
         path
         for path in (trees[160] / "bibliography").glob("*/*.md")
-        if f"{{ #{key} }}" in path.read_text(encoding="utf-8")
+        if f"{{ #{key} " in path.read_text(encoding="utf-8")
     ]
     assert len(entry_pages) == 1
-    entry = entry_pages[0].read_text(encoding="utf-8").split(f"{{ #{key} }}")[1]
+    entry = entry_pages[0].read_text(encoding="utf-8").split(f"{{ #{key} ")[1]
     entry = entry.split("\n### ")[0]
     assert len(re.findall(r"^- .*\[reference \d+\]", entry, re.M)) == CITED_BY_SHOWN
     assert f"(../cited-by/{key}.md)" in entry  # from bibliography/<letter>/

@@ -162,8 +162,11 @@ def test_zensical_writes_every_page_and_file_mkdocs_writes(
         re.sub(r"(^|/)index/$", r"\1", path.relative_to(tree).with_suffix("").as_posix() + "/")
         for path in tree.rglob("*.md")
     }
+    # ... and the verbatim sources' own pages, which the pipeline writes as HTML (copied as is).
+    sources = {path.relative_to(tree).as_posix() for path in tree.glob("sources/*.html")}
+    assert len(sources) >= 5
     html = {name.removesuffix("index.html") for name in zensical_files if name.endswith(".html")}
-    assert html == pages | {"404.html"}
+    assert html == pages | sources | {"404.html"}
     assert len(pages) >= 50 and sum(page.startswith("papers/") for page in pages) >= 5
     assert {"", "about/", "papers/", "bibliography/", "compare/", "map/", "health/"} <= pages
     assert {"references.bib", "stylesheets/digest.css", "javascripts/sortable.js"} <= (

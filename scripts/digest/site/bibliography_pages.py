@@ -10,6 +10,7 @@ cut into pages (``digest.site.pagination``).
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import defaultdict
 
 from jinja2 import Environment
@@ -36,6 +37,13 @@ CITED_BY_SHOWN = 10
 # Links per letter page, and rows per page of the reports.
 GROUPS_PER_PAGE = 200
 REPORT_ROWS = 100
+# An unparsed reference heads its entry cut to this many characters (it follows in full).
+HEADING_CHARS = 160
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _citing(entry: BibEntry, titles: dict[str, str], found: list[Passage]) -> list[dict]:
@@ -43,17 +51,40 @@ def _citing(entry: BibEntry, titles: dict[str, str], found: list[Passage]) -> li
     (links from the top of the docs tree: each page puts its own way there before)."""
     papers: dict[str, dict] = {}
     for cited in entry.cited_in:
-        item = papers.setdefault(
-            cited.paper_id, {"title": titles[cited.paper_id], "refs": [], "passages": []}
-        )
+        item = papers.setdefault(cited.paper_id, _citing_entry(cited.paper_id, titles))
         item["refs"].append((cited.item, f"papers/{cited.paper_id}.md#ref-{cited.item}"))
+    # One link per paragraph, to its first citation of the work (two in one paragraph
+    # would read the same): "§1.1, paragraph 2", "... (2 citations)".
+    places: dict[tuple[str, str], list[Passage]] = {}
     for passage in found:
-        item = papers.setdefault(
-            passage.paper_id, {"title": titles[passage.paper_id], "refs": [], "passages": []}
+        places.setdefault((passage.paper_id, passage.paragraph or passage.anchor), []).append(
+            passage
         )
-        label = passage.section or "opening"
-        item["passages"].append((label, f"papers/{passage.paper_id}.md#{passage.anchor}"))
+    for (paper_id, _), same in places.items():
+        item = papers.setdefault(paper_id, _citing_entry(paper_id, titles))
+        label = passage_label(same[0]) + (f" ({len(same)} citations)" if len(same) > 1 else "")
+        item["passages"].append((label, f"papers/{paper_id}.md#{same[0].anchor}"))
     return [papers[paper_id] for paper_id in sorted(papers)]
+
+
+def _citing_entry(paper_id: str, titles: dict[str, str]) -> dict:
+    return {
+        "title": titles[paper_id],
+        "link": f"papers/{paper_id}.md",
+        "refs": [],
+        "passages": [],
+    }
+
+
+_PARAGRAPH_NUMBER = re.compile(r"(?:^|-)p(\d+)$")
+
+
+def passage_label(passage: Passage) -> str:
+    """Where a passage is, for a link's text: "§1.1, paragraph 2" (two citing passages of
+    one section read apart), "opening, paragraph 1" before the first heading."""
+    found = _PARAGRAPH_NUMBER.search(passage.paragraph)
+    section = passage.section or "opening"
+    return f"{section}, paragraph {found.group(1)}" if found else section
 
 
 def cited_by_page(key: str) -> str:
@@ -187,6 +218,12 @@ def _entry_pages(
         items.append(
             {
                 "key": entry.key,
+                # The entry is headed by the work as a reader would cite it, the key beside.
+                "heading": Markdown(
+                    apa(entry.reference)
+                    if entry.reference.parsed
+                    else escape_inline(_shorten(entry.reference.raw, HEADING_CHARS))
+                ),
                 "citation": (
                     Markdown(guard_block_start(apa(entry.reference)))
                     if entry.reference.parsed
@@ -210,7 +247,7 @@ def _entry_pages(
             }
         )
     text = env.get_template("bibliography_letter.md.j2").render(
-        group=_group_title(name), items=items, root=root
+        group=_group_title(name), items=items, root=root, letter=name.split("/")[1]
     )
     pages.append(Page(name, text))
     return pages

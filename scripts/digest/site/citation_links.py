@@ -17,7 +17,7 @@ from typing import Any
 
 from digest.citations import Citation, CitationPart, find_citations
 from digest.model import Heading, Paper, Reference
-from digest.site.markdown import escape_inline
+from digest.site.markdown import escape_inline, paragraph_ids
 
 BIBLIOGRAPHY_DIR = "bibliography"
 # A key's name and year: "wang2016research" -> wang, 2016.
@@ -56,6 +56,7 @@ class Passage:
     paper_id: str
     anchor: str
     section: str  # "§1.1" or "" before the first heading
+    paragraph: str = ""  # the id of the paragraph it is in (paragraph_ids): "s1-1-p2"
 
 
 @dataclass
@@ -141,6 +142,7 @@ def collect_citations(
         found = find_paper_citations(paper, references, keys)
     result = PaperCitations(paper)
     section = ""
+    paragraphs = paragraph_ids(paper.document) if found else {}
     for index, block in enumerate(paper.document.body):
         if isinstance(block, Heading):
             section = f"§{block.number.rstrip('.')}" if block.number else block.text
@@ -149,18 +151,18 @@ def collect_citations(
         if not citations:
             continue
         result.by_block[index] = citations
-        text = block.text
-        _number(
-            result,
-            index,
-            citations,
-            lambda anchor, start, end, text=text: result.unresolved.append(
-                (anchor, text[start:end])
-            ),
-            lambda key, anchor, section=section: result.passages.setdefault(key, []).append(
-                Passage(paper.id, anchor, section)
-            ),
-        )
+        text, paragraph = block.text, paragraphs.get(index, "")
+
+        def unresolved(anchor: str, start: int, end: int, text: str = text) -> None:
+            result.unresolved.append((anchor, text[start:end]))
+
+        def cites(
+            key: str, anchor: str, section: str = section, paragraph: str = paragraph
+        ) -> None:
+            passage = Passage(paper.id, anchor, section, paragraph)
+            result.passages.setdefault(key, []).append(passage)
+
+        _number(result, index, citations, unresolved, cites)
     return result
 
 
@@ -198,7 +200,7 @@ def stored_citations(citations: PaperCitations) -> dict[str, Any]:
         "total": citations.total,
         "unresolved": [list(pair) for pair in citations.unresolved],
         "passages": {
-            key: [[passage.anchor, passage.section] for passage in found]
+            key: [[passage.anchor, passage.section, passage.paragraph] for passage in found]
             for key, found in citations.passages.items()
         },
     }
@@ -249,7 +251,10 @@ class CorpusCitations(Mapping[str, PaperCitations]):
         found = []
         for paper_id in paper_ids:
             stored = self._stored[paper_id]["passages"].get(key, [])
-            found.extend(Passage(paper_id, anchor, section) for anchor, section in stored)
+            found.extend(
+                Passage(paper_id, anchor, section, paragraph)
+                for anchor, section, paragraph in stored
+            )
         return found
 
     def _decode(self, paper_id: str) -> PaperCitations:

@@ -94,7 +94,8 @@ def citing_paper(paper: dict, root: str) -> Markdown:
         f"[reference {number}]({_quoted(f'{root}/{link}', '/#:.-')})"
         for number, link in paper["refs"]
     )
-    text = f"{escape_inline(paper['title'])}: {refs}"
+    title, link = escape_inline(paper["title"]), _quoted(f"{root}/{paper['link']}", "/#:.-")
+    text = f"[{title}]({link})" + (f": {refs}" if refs else "")
     if paper["passages"]:
         text += "; cited in the text at " + ", ".join(
             f"[{escape_inline(label)}]({_quoted(f'{root}/{link}', '/#:.-')})"
@@ -159,6 +160,22 @@ def authors_text(metadata: Metadata) -> str:
     return ", ".join(person.display for person in metadata.authors)
 
 
+def byline(metadata: Metadata) -> list[Markdown]:
+    """The lines under a paper's title, as sentences (search quotes them as they are):
+    "**Xu Xinpeng, Li Juebin · 2024 · Journal of X**", the affiliations, the setting."""
+    who = " · ".join(
+        part
+        for part in (authors_text(metadata), str(metadata.year or ""), metadata.venue or "")
+        if part
+    )
+    lines = [Markdown(f"**{escape_inline(who)}**")] if who else []
+    if metadata.affiliations:
+        lines.append(Markdown(escape("; ".join(metadata.affiliations))))
+    if metadata.setting:
+        lines.append(Markdown(escape(f"Setting: {metadata.setting}")))
+    return lines
+
+
 def completeness(metadata: Metadata) -> str:
     return f"{len(metadata.known_fields())}/{len(BIBLIOGRAPHIC_FIELDS)}"
 
@@ -180,11 +197,10 @@ def metadata_rows(metadata: Metadata) -> list[tuple[str, str]]:
         label = FIELD_LABELS.get(name, name.capitalize())
         if not value(name):
             missing.append(label if name != "title" else "Title (see the note above)")
-        elif name not in ("title", "keywords"):  # those two have their own place on the page
+        elif name not in ("title", "keywords", "authors", "year", "venue", "affiliations"):
+            # Those have their own place on the page: the title, keywords and the byline.
             rows.append((label, value(name)))
     rows.append(("Language", metadata.language))
-    if metadata.setting:
-        rows.append(("Setting", metadata.setting))
     if missing:
         rows.append(("Not given in the text", ", ".join(missing)))
     return rows
@@ -251,7 +267,16 @@ def render_paper(
         references=references,
         unresolved=len(bib.citations.unresolved),
         citation_count=bib.citations.total,
-        sources=[(source.path.name, source_urls[source.path.name]) for source in paper.sources],
+        byline=byline(paper.metadata),
+        authors_attr=Markdown(html.escape(authors_text(paper.metadata), quote=True)),
+        sources=[
+            (
+                source.path.name,
+                re.sub(r"\.txt$", ".html", source_urls[source.path.name]),
+                source_urls[source.path.name],
+            )
+            for source in paper.sources
+        ],
         cite_bibtex=format_entry(bib.own_key, bib.own),
         cite_apa=Markdown(guard_block_start(apa(bib.own))),
         cite_gbt=Markdown(guard_block_start(gbt7714(bib.own))),
