@@ -14,13 +14,23 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, overload
 
-from digest.model import Person, Reference, plain
+from digest.model import Person, Reference
 from digest.references.keys import signature
 
 
 def richness(ref: Reference) -> int:
     """How many fields a reference fills: the richest string of a work supplies it."""
     return sum(value not in (None, "", []) for value in vars(ref).values())
+
+
+def reference_to_json(ref: Reference) -> dict[str, Any]:
+    """A reference as ``model.plain`` gives it, written out for its one shape: every
+    field a plain value but the two lists of people (a cold build stores every
+    reference of the corpus)."""
+    record = dict(vars(ref))
+    for key in ("authors", "editors"):
+        record[key] = [{"family": person.family, "given": person.given} for person in record[key]]
+    return record
 
 
 def reference_from_json(record: dict[str, Any]) -> Reference:
@@ -67,7 +77,7 @@ class ParsedList(Sequence[Reference]):
         return cls(records, [None] * len(records), signatures, filled)
 
     def to_json(self) -> dict[str, Any]:
-        records = self._records or [plain(ref) for ref in self]
+        records = self._records or [reference_to_json(ref) for ref in self]
         return {"references": records, "signatures": self.signatures, "filled": self.filled}
 
     def rank(self, index: int) -> tuple[int, str]:
@@ -107,4 +117,9 @@ class ParsedList(Sequence[Reference]):
         return ref
 
     def __iter__(self) -> Iterator[Reference]:
-        return (self[index] for index in range(len(self)))
+        # Read whole (finding citations walks a list once per paragraph): every
+        # reference decoded once, then the plain list's own iterator.
+        if self._records is not None and None in self._references:
+            for index in range(len(self)):
+                self[index]
+        return iter(self._references)  # type: ignore[arg-type]
