@@ -26,7 +26,7 @@ from digest.clean.lists import list_marker, ordered_items
 from digest.clean.markdown import read_markdown
 from digest.clean.numbering import parse_number
 from digest.clean.paragraphs import assemble_paragraphs
-from digest.clean.parts import HeadingPart, LabelPart, Part
+from digest.clean.parts import HeadingPart, LabelPart, Part, TextPart
 from digest.clean.quotes import repair_quotes
 from digest.clean.reflist import split_references
 from digest.clean.runin import mark_leads
@@ -82,12 +82,10 @@ def _clean_lines(text: str, styles: Sequence[LineStyle]) -> Document:
     if typeset is None:
         shaped = segment(lines, width, vocabulary, unnumbered=True, numbers=outline)
         found = sum(isinstance(part, HeadingPart) for part in shaped)
-        if found > sections and (
-            not outline
-            or found > SHAPED_OVER_NUMBERED * sections
-            or _sub_headings_only(parts, shaped)
-        ):
+        if found > sections and (not outline or found > SHAPED_OVER_NUMBERED * sections):
             parts = shaped
+        elif found > sections:
+            parts = _sub_headings_kept(parts, shaped, lines) or parts
     has_headings = any(isinstance(part, HeadingPart) for part in parts)
 
     first_section = next(
@@ -193,16 +191,21 @@ def _numbered(parts: list[Part]) -> list[tuple[str | None, str]]:
     ]
 
 
-def _sub_headings_only(numbered: list[Part], shaped: list[Part]) -> bool:
-    """Does the shape add only sub-headings below the numbered ones, at least two under
-    each section it divides, keeping every numbered heading as it was? Unnumbered
-    sub-sections of numbered sections ("V. Paths" / "Strengthening the Training of ..."
-    / "Improving the ..."), which the outline alone cannot see; a lone short line under
-    a section ("Fieldwork") is no division of it."""
+def _sub_headings_kept(
+    numbered: list[Part], shaped: list[Part], lines: list[Line]
+) -> list[Part] | None:
+    """``shaped``, if it adds only sub-headings below the numbered headings and keeps
+    every numbered heading as it was, with the sub-headings of each section it divides
+    into two or more kept, and a lone one given back to the text; None if it divides no
+    section. Unnumbered sub-sections of numbered sections ("V. Paths" / "Strengthening
+    the Training of ..." / "Improving the ..."), which the outline alone cannot see; a
+    lone short line under a section (a running head printed once, "Fieldwork") is no
+    division of it, and does not stop the sections that are divided from being so."""
     if _numbered(numbered) != _numbered(shaped):
-        return False
+        return None
     top = min((part.heading.level for part in numbered if isinstance(part, HeadingPart)), default=1)
     added: dict[int, int] = {}  # position of the numbered section -> headings added under it
+    under: dict[int, int] = {}  # position of an added heading -> its section's
     section = -1
     for position, part in enumerate(shaped):
         if not isinstance(part, HeadingPart):
@@ -210,10 +213,39 @@ def _sub_headings_only(numbered: list[Part], shaped: list[Part]) -> bool:
         if part.heading.number:
             section = position
         elif part.heading.level <= top or section < 0:
-            return False
+            return None
         else:
             added[section] = added.get(section, 0) + 1
-    return bool(added) and min(added.values()) >= MIN_SUB_SECTIONS
+            under[position] = section
+    if not any(count >= MIN_SUB_SECTIONS for count in added.values()):
+        return None
+    kept: list[Part] = []
+    for position, part in enumerate(shaped):
+        lone = position in under and added[under[position]] < MIN_SUB_SECTIONS
+        if lone:
+            assert isinstance(part, HeadingPart)
+            ends = next((n for later in shaped[position + 1 :] if (n := _first_line(later))), None)
+            part = TextPart(
+                [
+                    line
+                    for line in lines
+                    if part.heading.line <= line.number and (ends is None or line.number < ends)
+                ]
+            )
+        if isinstance(part, TextPart) and kept and isinstance(kept[-1], TextPart):
+            kept[-1] = TextPart([*kept[-1].lines, *part.lines])  # the text runs on
+        else:
+            kept.append(part)
+    return kept
+
+
+def _first_line(part: Part) -> int:
+    """The number of the first source line of a part (0 for a part without lines)."""
+    if isinstance(part, HeadingPart):
+        return part.heading.line
+    if isinstance(part, LabelPart):
+        return part.line
+    return part.lines[0].number if part.lines else 0
 
 
 def _sections_with_text(parts: list[Part]) -> int:

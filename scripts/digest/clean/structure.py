@@ -194,8 +194,10 @@ def segment(
                     following += 1  # an extractor's blank line inside a wrapped heading
                 if _title_fragment(lines, following, after_fragment):
                     after_fragment = True
-                elif following >= len(lines) or not continues_heading(
-                    last_line, lines[following], width
+                elif (
+                    following >= len(lines)
+                    or not continues_heading(last_line, lines[following], width)
+                    or _first_of_sub_headings(last_line, lines, following, width)
                 ):
                     break
                 last_line = lines[following].text
@@ -304,6 +306,45 @@ MAX_RUN_IN_WORDS = 6
 
 # A heading's words set apart from it are this many at most.
 MAX_FRAGMENT_WORDS = 4
+
+
+# How far below a numbered heading its unnumbered sub-headings are looked for (lines).
+SUB_HEADING_REACH = 400
+
+
+def _first_of_sub_headings(heading: str, lines: list[Line], index: int, width: int) -> bool:
+    """Is the Title Case line at ``index``, right under a numbered heading it could
+    continue, rather the first of the section's unnumbered sub-headings ("V. Paths for
+    Village Branches" / "Optimizing the Structure of Branch Members" / prose ... /
+    "Strengthening the Training of Secretaries" / prose)? It is when, before the next
+    numbered line, another line has its shape: a title of its own after a blank line,
+    followed by prose. A heading's wrapped line has no such siblings. Only a heading
+    line that is complete and not full can end where it does."""
+    if is_incomplete(heading) or len(lines[index].text.split()) <= 3:
+        return False
+    if width and len(heading) + 1 + len(first_word(lines[index].text)) > width * 0.9:
+        return False
+
+    def sub_heading(at: int) -> bool:
+        line = lines[at]
+        return (
+            not line.blank
+            and is_title_case(line.text)
+            and is_title_like(line.text)
+            and not line.text.endswith(".")
+            and at + 1 < len(lines)
+            and not lines[at + 1].blank
+            and not is_title_like(lines[at + 1].text)
+        )
+
+    if not sub_heading(index):
+        return False
+    for at in range(index + 2, min(len(lines), index + SUB_HEADING_REACH)):
+        if parse_number(lines[at].text) is not None:
+            return False
+        if lines[at - 1].blank and sub_heading(at):
+            return True
+    return False
 
 
 def _title_fragment(lines: list[Line], index: int, after_fragment: bool) -> bool:
