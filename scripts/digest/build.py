@@ -536,12 +536,12 @@ def _compute(
         source.path.name: f"../{published_path(source).as_posix()}" for source in sources
     }
     pages: list[Page] = [render_home(env, report.papers, len(sources))]
-    pages.extend(render_index_pages(env, report.papers))
     labels = {theme.id: theme.label for theme in codebook.themes}
     map_links = citation_map(bibliography, [paper.id for paper in report.papers])
     titles = {paper.id: paper.metadata.display_title for paper in report.papers}
     states = paper_states(report.papers, bibliography)
     keep: KeepPages = memo.group if memo else render_all
+    pages.extend(render_index_pages(env, report.papers, keep, states))
     # Titles show on other papers' pages (coupled papers, cited-by lists, the map).
     all_titles = signature(sorted(titles.items()))
     for paper in report.papers:
@@ -602,8 +602,18 @@ def _compute(
     pages.extend(render_compare_pages(env, codebook, compared, keep, states))
 
     def health_pages() -> dict[Path, bytes]:
-        rendered = render_health(
-            env, report.problems, report.left_out, len(report.papers), report.health
+        made_from = signature(
+            [[str(problem), problem.severity] for problem in report.problems],
+            [path.as_posix() for path in report.left_out],
+            len(report.papers),
+            plain(report.health),
+        )
+        rendered = keep(
+            "health",
+            made_from,
+            lambda: render_health(
+                env, report.problems, report.left_out, len(report.papers), report.health
+            ),
         )
         return {Path(page.path): page.text.encode("utf-8") for page in rendered}
 

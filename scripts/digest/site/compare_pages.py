@@ -118,11 +118,26 @@ def render_compare_pages(
             ),
         )
     )
-    # Each table as a CSV file, whole (every paper), beside its pages.
-    pages.append(Page(f"{COMPARE_DIR}/gaps.csv", gaps_csv(problem_themes, path_themes, gap)))
+    # Each table as a CSV file, whole (every paper), beside its pages: made from every
+    # paper's items, so kept while every paper is as it was.
+    every = [entry.paper for entry in papers]
+    pages.extend(
+        keep(
+            f"{COMPARE_DIR}/gaps.csv",
+            made_from("gaps.csv", shown=every),
+            lambda: [Page(f"{COMPARE_DIR}/gaps.csv", gaps_csv(problem_themes, path_themes, gap))],
+        )
+    )
     for group in ("problems", "paths"):
-        pages.append(
-            Page(f"{COMPARE_DIR}/{group}.csv", table_csv(group, codebook.group(group), papers))
+        path = f"{COMPARE_DIR}/{group}.csv"
+        pages.extend(
+            keep(
+                path,
+                made_from(path, shown=every),
+                lambda group=group, path=path: [
+                    Page(path, table_csv(group, codebook.group(group), papers))
+                ],
+            )
         )
     labels = {theme.id: theme.label for theme in codebook.themes}
     for (problem, path), name in sorted(cells.items()):
@@ -152,13 +167,16 @@ def render_compare_pages(
                     ],
                 )
             )
+    # Every theme's passages in one walk over the items (not one walk per theme).
+    quoted: dict[str, list[tuple[Paper, str, Item]]] = {theme.id: [] for theme in codebook.themes}
+    for entry in papers:
+        name = short_name(entry.paper)
+        for item in entry.items:
+            for theme_id in dict.fromkeys(item.themes):
+                if theme_id in quoted:
+                    quoted[theme_id].append((entry.paper, name, item))
     for theme in codebook.themes:
-        quotes = [
-            (entry.paper, short_name(entry.paper), item)
-            for entry in papers
-            for item in entry.items
-            if theme.id in item.themes
-        ]
+        quotes = quoted[theme.id]
         for chunk in paginate(f"{COMPARE_DIR}/themes/{theme.id}.md", quotes, QUOTES_PER_PAGE):
             shown = {paper.id: paper for paper, _, _ in chunk.rows}
             pages.extend(
@@ -189,8 +207,7 @@ def render_compare_pages(
         )
         pages.append(Page(chunk.name, text))
     counts = {
-        theme.id: len({e.paper.id for e in papers for i in e.items if theme.id in i.themes})
-        for theme in codebook.themes
+        theme.id: len({paper.id for paper, _, _ in quoted[theme.id]}) for theme in codebook.themes
     }
     pages.append(
         Page(
@@ -365,6 +382,7 @@ def _gap_map(
                 for theme in item.themes:
                     first[group].setdefault(theme, item)
         page = f"papers/{entry.paper.id}.md#"
+        name = short_name(entry.paper)
         for problem in problem_themes:
             if problem.id not in first["problems"]:
                 continue
@@ -372,7 +390,7 @@ def _gap_map(
                 if path.id in first["paths"]:
                     gap[(problem.id, path.id)].append(
                         GapPaper(
-                            short_name(entry.paper),
+                            name,
                             page + first["problems"][problem.id].anchor,
                             page + first["paths"][path.id].anchor,
                         )

@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
+from digest.manifest import signature
 from digest.model import (
     BIBLIOGRAPHIC_FIELDS,
     ITEM_KINDS,
@@ -39,7 +40,7 @@ from digest.site.markdown import (
     render_cells,
     render_paragraph,
 )
-from digest.site.pagination import paginate
+from digest.site.pagination import Chunk, paginate
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # At most this many papers on one index page, so no page grows with the corpus.
@@ -290,27 +291,48 @@ def render_paper(
     return Page(paper_url(paper), text)
 
 
-def render_index_pages(env: Environment, papers: list[Paper]) -> list[Page]:
-    """The Papers index, split into pages of PAPERS_PER_PAGE."""
+def render_index_pages(
+    env: Environment,
+    papers: list[Paper],
+    keep: KeepPages = render_all,
+    states: dict[str, str] | None = None,
+) -> list[Page]:
+    """The Papers index, split into pages of PAPERS_PER_PAGE; with ``states`` (a hash
+    per paper of its sources, ``digest.build.paper_states``), a page whose papers are
+    as they were is kept."""
     pages = []
     for chunk in paginate("papers/index.md", papers, PAPERS_PER_PAGE):
-        rows = [
-            {
-                "title": paper.metadata.display_title,
-                "link": Path(paper_url(paper)).name,
-                "authors": authors_text(paper.metadata) or NOT_GIVEN,
-                "year": str(paper.metadata.year) if paper.metadata.year else NOT_GIVEN,
-                "setting": paper.metadata.setting or NOT_GIVEN,
-                "completeness": completeness(paper.metadata),
-                "sources": len(paper.sources),
-            }
-            for paper in chunk.rows
-        ]
-        text = env.get_template("papers_index.md.j2").render(
-            rows=rows, page=chunk.number, pages=chunk.pages, total=chunk.total
+        if states is None:
+            pages.append(_index_page(env, chunk))
+            continue
+        shown = [(paper.id, states[paper.id]) for paper in chunk.rows]
+        pages.extend(
+            keep(
+                chunk.name,
+                signature(chunk.name, chunk.pages, chunk.total, shown),
+                lambda chunk=chunk: [_index_page(env, chunk)],
+            )
         )
-        pages.append(Page(chunk.name, text))
     return pages
+
+
+def _index_page(env: Environment, chunk: Chunk[Paper]) -> Page:
+    rows = [
+        {
+            "title": paper.metadata.display_title,
+            "link": Path(paper_url(paper)).name,
+            "authors": authors_text(paper.metadata) or NOT_GIVEN,
+            "year": str(paper.metadata.year) if paper.metadata.year else NOT_GIVEN,
+            "setting": paper.metadata.setting or NOT_GIVEN,
+            "completeness": completeness(paper.metadata),
+            "sources": len(paper.sources),
+        }
+        for paper in chunk.rows
+    ]
+    text = env.get_template("papers_index.md.j2").render(
+        rows=rows, page=chunk.number, pages=chunk.pages, total=chunk.total
+    )
+    return Page(chunk.name, text)
 
 
 def render_home(env: Environment, papers: list[Paper], source_count: int) -> Page:
