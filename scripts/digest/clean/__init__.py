@@ -23,7 +23,6 @@ from digest.clean.hyphenation import Vocabulary, mend_marked_breaks, split_overf
 from digest.clean.labels import BACK_MATTER, match_label, split_keywords
 from digest.clean.lines import Line, read_lines, typical_width
 from digest.clean.lists import list_marker, ordered_items
-from digest.clean.markdown import read_markdown
 from digest.clean.numbering import parse_number
 from digest.clean.paragraphs import assemble_paragraphs
 from digest.clean.parts import HeadingPart, LabelPart, Part, TextPart
@@ -54,7 +53,14 @@ def clean_text(text: str, styles: Sequence[LineStyle] = ()) -> Document:
     line by line. ``styles``: the type of each source line, where the source says (a
     PDF); its headings are then the lines the type sets apart."""
     form = source_form(text) if not styles else SourceForm(False)
-    doc = read_markdown(text) if form.markdown else _clean_lines(text, styles)
+    if form.markdown:
+        # (markdown-it and its plugins are imported for a Markdown text only: a build
+        # that cleans no Markdown need not load them.)
+        from digest.clean.markdown import read_markdown
+
+        doc = read_markdown(text)
+    else:
+        doc = _clean_lines(text, styles)
     doc.reading = form.describe()
     return doc
 

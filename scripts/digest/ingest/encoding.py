@@ -21,6 +21,7 @@ from digest.model import Problem
 # Control characters a text never holds; tab, line feed, form feed and carriage
 # return are layout (pdftotext writes a form feed at each page break).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "a PDF; extract its text first (e.g. `pdftotext -layout FILE.pdf`)"),
@@ -82,6 +83,11 @@ def decode_text(data: bytes, path: Path) -> Decoded:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return Decoded(None, [_not_utf8(data, exc, path)])
+    if len(data.translate(None, _CONTROL_BYTES)) == len(data):
+        # UTF-8 writes a control character as its own byte and uses none inside another
+        # character's bytes: no such byte, no control character (a bytes scan in C,
+        # not a regex over the text; every source is read on every build).
+        return Decoded(text, [])
     return _checked(text, path, [])
 
 
