@@ -478,17 +478,21 @@ def _compute(
     citations_cache = citation_cache(cache_dir)
     outputs.caches.append(citations_cache)
     found: dict[str, dict] = {}
+    by_id = {paper.id: paper for paper in report.papers}
+
+    def collected(paper_id: str) -> dict:
+        paper = by_id[paper_id]
+        refs = bibliography.paper_references[paper_id]
+        keys = bibliography.reference_keys[paper_id]
+        return stored_citations(collect_citations(paper, refs, keys))
+
     for paper in report.papers:
-        refs = bibliography.paper_references[paper.id]
         keys = bibliography.reference_keys[paper.id]
         # What the citations resolve to depends on the text, its parsed list (cached
         # under the same source) and the keys the list's works have in the bibliography.
         found_in = hashlib.sha256("\0".join([paper.primary.sha256, *keys]).encode()).hexdigest()
         found[paper.id] = citations_cache.get_keyed(
-            found_in,
-            lambda paper=paper, refs=refs, keys=keys: stored_citations(
-                collect_citations(paper, refs, keys)
-            ),
+            found_in, lambda paper_id=paper.id: collected(paper_id)
         )
     codebook, codebook_problems = load_codebook()
     report.problems.extend(codebook_problems)
@@ -505,9 +509,7 @@ def _compute(
         ]
         for paper in report.papers
     }
-    citations = report.citations = CorpusCitations(
-        {paper.id: paper for paper in report.papers}, found, marks
-    )
+    citations = report.citations = CorpusCitations(by_id, found, marks, collected)
 
     report.health = paper_health(
         report.papers,

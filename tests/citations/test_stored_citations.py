@@ -11,7 +11,7 @@ import pytest
 from devcorpus_import import devcorpus_module
 
 from digest.build import build
-from digest.site.citation_links import CorpusCitations, collect_citations
+from digest.site.citation_links import CorpusCitations, collect_citations, stored_citations
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -76,3 +76,28 @@ def test_passages_of_a_work_are_read_without_decoding_the_citing_papers(report) 
     assert all(paper.id in fresh for paper in report.papers)
     assert [fresh.total(paper.id) for paper in report.papers]
     assert fresh._read == {}  # nothing was decoded to answer
+
+
+def test_a_damaged_stored_entry_is_collected_again_not_trusted(report) -> None:
+    citations: CorpusCitations = report.citations
+    cited = next(paper for paper in report.papers if citations.total(paper.id) > 1)
+    expected = citations[cited.id]
+    damaged = {paper_id: dict(entry) for paper_id, entry in citations._stored.items()}
+    damaged[cited.id]["total"] += 1  # does not add up with what was found
+    bibliography = report.bibliography
+
+    def recompute(paper_id: str) -> dict:
+        paper = next(paper for paper in report.papers if paper.id == paper_id)
+        return stored_citations(
+            collect_citations(
+                paper,
+                bibliography.paper_references[paper_id],
+                bibliography.reference_keys[paper_id],
+            )
+        )
+
+    papers = {paper.id: paper for paper in report.papers}
+    with pytest.raises(ValueError):
+        CorpusCitations(papers, dict(damaged), citations._marks)[cited.id]
+    again = CorpusCitations(papers, damaged, citations._marks, recompute)[cited.id]
+    assert again.anchors == expected.anchors and again.passages == expected.passages

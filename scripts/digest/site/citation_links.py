@@ -212,23 +212,34 @@ class CorpusCitations(Mapping[str, PaperCitations]):
     all papers and decodes the citations of the few pages it renders.
 
     ``marks`` (paper id -> (block, offset, anchor) of each item) are placed in a
-    paper's paragraphs when its citations are first read."""
+    paper's paragraphs when its citations are first read. ``recompute`` (paper id ->
+    its citations collected again, as ``stored_citations`` stores them) replaces a
+    stored entry that proves damaged when read: it is never trusted."""
 
     def __init__(
         self,
         papers: Mapping[str, Paper],
         stored: dict[str, dict[str, Any]],
         marks: Mapping[str, list[tuple[int, int, str]]] | None = None,
+        recompute: Callable[[str], dict[str, Any]] | None = None,
     ) -> None:
         self._papers = papers
         self._stored = stored
         self._marks = marks or {}
+        self._recompute = recompute
         self._read: dict[str, PaperCitations] = {}
 
     def __getitem__(self, paper_id: str) -> PaperCitations:
         read = self._read.get(paper_id)
         if read is None:
-            read = self._read[paper_id] = self._decode(paper_id)
+            try:
+                read = self._decode(paper_id)
+            except (ValueError, KeyError, TypeError, IndexError):
+                if self._recompute is None:
+                    raise
+                self._stored[paper_id] = self._recompute(paper_id)
+                read = self._decode(paper_id)
+            self._read[paper_id] = read
         return read
 
     def __contains__(self, paper_id: object) -> bool:
