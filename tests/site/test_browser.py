@@ -186,15 +186,22 @@ def test_a_sub_result_leads_to_a_paragraph_of_its_section(site_url) -> None:
     tab.goto(f"{base}/")
     type_search(tab, "Xi Jinping")
     settled_first_result(tab, SEARCH_RESULT)
-    found = tab.eval_on_selector_all(
-        f"{SEARCH_RESULT}.pf-searchbox-subresult",
-        """links => links.map(link => [
-            link.href,
-            link.querySelector(".pf-searchbox-result-title").textContent.trim(),
-            [...link.querySelectorAll("mark")].map(mark => mark.textContent),
-        ])""",
-    )
-    paragraphs = [item for item in found if re.search(r"#(.+-)?p\d+$", item[0])]
+    # The box searches as each key is typed: a partial query's results can still be on
+    # the screen when the first result has settled. Read the sub-results until they hold
+    # the paragraph links (or a few seconds pass: then the assertion says what was seen).
+    for _ in range(20):
+        found = tab.eval_on_selector_all(
+            f"{SEARCH_RESULT}.pf-searchbox-subresult",
+            """links => links.map(link => [
+                link.href,
+                link.querySelector(".pf-searchbox-result-title").textContent.trim(),
+                [...link.querySelectorAll("mark")].map(mark => mark.textContent),
+            ])""",
+        )
+        paragraphs = [item for item in found if re.search(r"#(.+-)?p\d+$", item[0])]
+        if paragraphs:
+            break
+        tab.wait_for_timeout(250)
     assert paragraphs, found
     page = browser.new_page()
     for href, title, marked in paragraphs:
