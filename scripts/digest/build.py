@@ -16,13 +16,14 @@ what changed. Nothing here knows about mkdocs; writing is ``digest.outputs``.
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import re
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from digest.cache import Deferred, MemoFile, StageCache
 from digest.clean import clean_text
@@ -262,6 +263,34 @@ def _parse_lists(papers: list[Paper], cache: StageCache[ParsedList]) -> dict[str
     }
 
 
+Arguments = ParamSpec("Arguments")
+Returned = TypeVar("Returned")
+
+
+def collector_paused(function: Callable[Arguments, Returned]) -> Callable[Arguments, Returned]:
+    """Run ``function`` with the cyclic garbage collector paused.
+
+    A build makes millions of small objects (references, citations, items) that live
+    until it ends, and few cycles; the collector would walk them again and again, a
+    sixth of a build after one change at 1,000 papers (``scripts/benchmark.py``).
+    Reference counting still frees what is dropped. On the way out the survivors are
+    frozen (``gc.freeze``): left to the collector, they would cost one more walk over
+    all of them as soon as it runs again (in MkDocs, when the hook calls the build)."""
+
+    @functools.wraps(function)
+    def paused(*args: Arguments.args, **kwargs: Arguments.kwargs) -> Returned:
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.freeze()
+                gc.enable()
+
+    return paused
+
+
 def check(root: Path, *, cache_dir: Path | None = None) -> list[Problem]:
     """Run the whole build in memory and report every problem; write nothing.
 
@@ -271,6 +300,7 @@ def check(root: Path, *, cache_dir: Path | None = None) -> list[Problem]:
     return build(root, None, cache_dir=cache_dir, keep_going=True).problems
 
 
+@collector_paused
 def build(
     root: Path,
     out_dir: Path | None,
@@ -294,29 +324,6 @@ def build(
     last successful build left them returns that build's report at once
     (``digest.manifest``); ``report.unchanged`` says so.
     """
-    with fewer_collections():
-        return _build(
-            root,
-            out_dir,
-            cache_dir=cache_dir,
-            write_root_files=write_root_files,
-            keep_going=keep_going,
-            lock_wait=lock_wait,
-            reuse=reuse,
-        )
-
-
-def _build(
-    root: Path,
-    out_dir: Path | None,
-    *,
-    cache_dir: Path | None = None,
-    write_root_files: bool = True,
-    keep_going: bool = False,
-    lock_wait: float = DEFAULT_LOCK_WAIT,
-    reuse: bool = True,
-) -> BuildReport:
-    """``build``, with the collector paused."""
     if out_dir is None:
         report, outputs = _compute(root, cache_dir or root / "build" / "cache")
         return report
@@ -378,26 +385,6 @@ def _build(
         fingerprint = inputs_fingerprint(hashes, code, options)
         remember(manifest, fingerprint, out_dir, summary, report.problems, memo, settled)
     return report
-
-
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a build runs.
-
-    A build makes millions of small objects (references, citations, items) that live
-    until it ends, and few cycles; the collector would walk them again and again, a
-    sixth of a build after one change at 1,000 papers (``scripts/benchmark.py``).
-    Reference counting still frees what is dropped. On the way out the survivors are
-    frozen (``gc.freeze``): left to the collector, they would cost one more walk over
-    all of them as soon as it runs again (in MkDocs, when the hook calls the build)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.freeze()
-            gc.enable()
 
 
 def _had_errors(recorded: dict) -> bool:
