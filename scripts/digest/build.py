@@ -55,18 +55,17 @@ from digest.outputs import (
 from digest.papers import group_papers
 from digest.references.bibliography import (
     Bibliography,
-    build_bibliography,
     parse_reference_texts,
     parse_references,
 )
 from digest.references.bibtex import (
-    entry_signature,
     format_bibliography,
     formatted_in_use,
     recall_formatted,
 )
 from digest.references.coupling import citation_map
 from digest.references.keys import KeyRegistry
+from digest.references.merge_memo import merged_bibliography
 from digest.references.stored import ParsedList
 from digest.site.bibliography_pages import render_bibliography_pages
 from digest.site.citation_links import (
@@ -116,6 +115,7 @@ class BuildReport:
     cache_hits: int = 0
     cache_misses: int = 0
     reference_cache_hits: int = 0  # papers whose parsed reference lists came from the cache
+    reference_lists_parsed: int = 0  # papers whose reference lists were parsed (not cached)
     bibliography: Bibliography | None = None
     citations: Mapping[str, PaperCitations] = field(default_factory=dict)
     items: dict[str, list[Item]] = field(default_factory=dict)
@@ -458,9 +458,18 @@ def _compute(
 
     registry = KeyRegistry.load(root / KEYS_FILE, KEYS_FILE)
     report.problems.extend(registry.problems)
-    parsed_lists = _parse_lists(report.papers, references_cache)
+    merge_memo = MemoFile(cache_dir, "bibliography", ("model.py", "references"))
+    outputs.caches.append(merge_memo)
+    bibliography, signed, to_store = merged_bibliography(
+        report.papers,
+        registry,
+        lambda papers: _parse_lists(papers, references_cache),
+        merge_memo.load(),
+    )
+    if to_store is not None:
+        merge_memo.keep(to_store)
     report.reference_cache_hits = references_cache.hits
-    bibliography = build_bibliography(report.papers, registry, parsed_lists)
+    report.reference_lists_parsed = references_cache.misses
     report.bibliography = bibliography
     citations_cache = citation_cache(cache_dir)
     outputs.caches.append(citations_cache)
@@ -502,15 +511,11 @@ def _compute(
         report.papers,
         report.summaries,
         report.problems,
-        bibliography.paper_references,
+        bibliography.list_sizes,
         citations,
         report.items,
     )
 
-    # Each entry's signature once, for every page and .bib file that shows the entry.
-    signed = {
-        key: entry_signature(key, entry.reference) for key, entry in bibliography.entries.items()
-    }
     bib_text = bibliography_text(bibliography, signed)
     report.problems.extend(_check_root_files(root, bib_text))
 

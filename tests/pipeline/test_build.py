@@ -138,17 +138,27 @@ def test_item_themes_in_a_sidecar_override_the_coding(corpus: Path, tmp_path: Pa
 
 
 def test_parsed_reference_lists_come_from_the_cache(corpus: Path, tmp_path: Path) -> None:
-    """A paper whose text did not change is not parsed again, and the site is the same."""
+    """A paper whose text did not change is not parsed again, and the site is the same.
+    While no list changes, the merged bibliography is recalled whole: no list is read."""
     cold = build(corpus, tmp_path / "cold", cache_dir=tmp_path / "cache")
-    assert cold.reference_cache_hits == 0
+    assert (cold.reference_cache_hits, cold.reference_lists_parsed) == (0, 4)
     assert list((tmp_path / "cache" / "references").glob("*.json"))
     warm = build(corpus, tmp_path / "warm", cache_dir=tmp_path / "cache")
-    assert warm.reference_cache_hits == len(warm.papers) == 4
+    assert (warm.reference_cache_hits, warm.reference_lists_parsed) == (0, 0)
     assert tree_hashes(tmp_path / "cold") == tree_hashes(tmp_path / "warm")
     text = corpus / "sources" / "002_8470575325ce7c19.txt"
     text.write_text(text.read_text(encoding="utf-8") + "\nAn added closing sentence.\n")
     changed = build(corpus, tmp_path / "changed", cache_dir=tmp_path / "cache")
-    assert changed.reference_cache_hits == 3
+    # The changed text's list is parsed again (to learn that it is the same list).
+    assert (changed.reference_cache_hits, changed.reference_lists_parsed) == (0, 1)
+    again = build(corpus, tmp_path / "again", cache_dir=tmp_path / "cache")
+    assert (again.reference_cache_hits, again.reference_lists_parsed) == (0, 0)
+    # Without the memo of the merge, the unchanged lists come from the per-source cache.
+    for memo in (tmp_path / "cache").glob("bibliography-*.json"):
+        memo.unlink()
+    fallback = build(corpus, tmp_path / "fallback", cache_dir=tmp_path / "cache")
+    assert (fallback.reference_cache_hits, fallback.reference_lists_parsed) == (4, 0)
+    assert tree_hashes(tmp_path / "changed") == tree_hashes(tmp_path / "fallback")
 
 
 # --- The docs tree: hand-written files of docs/ beside the generated pages ----------

@@ -1,6 +1,9 @@
 """Pages kept from the last build (digest.manifest.PageMemo) are exactly the pages a
 build from nothing writes: after each kind of change, the docs tree a build keeps
-most of equals, byte for byte, the tree of a build into a new folder."""
+most of equals, byte for byte, the tree of a build into a new folder with caches of
+its own (so that what the caches and memos keep, the merged bibliography among them,
+is checked too). The builds write the root files, so that the key registry settles
+and the memo of the merged bibliography is used as it is in a maintainer's tree."""
 
 from __future__ import annotations
 
@@ -32,8 +35,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     devcorpus_module("scale").write_scale_corpus(root / "scale", 36, seed=3)
     for path in (root / "scale").iterdir():
         shutil.copy(path, root / "sources" / path.name)
-    report = build(root, root / "build" / "docs", write_root_files=False)
+    report = build(root, root / "build" / "docs")
     assert report.errors == [] and report.paper_count == 40
+    # The merge was kept under the registry with the keys this build pinned.
+    again = build(root, root / "build" / "docs", reuse=False)
+    assert again.reference_lists_parsed == again.reference_cache_hits == 0
     return root
 
 
@@ -41,9 +47,14 @@ def rebuild_and_compare(root: Path, fresh_name: str) -> tuple[int, int]:
     """Build into the kept folder and into a new one; the trees must be the same.
     Returns (pages kept, pages in the tree)."""
     out = root / "build" / "docs"
-    kept = build(root, out, write_root_files=False, reuse=False)
+    kept = build(root, out, reuse=False)
     assert kept.errors == []
-    fresh = build(root, root / "build" / fresh_name, write_root_files=False)
+    fresh = build(
+        root,
+        root / "build" / fresh_name,
+        cache_dir=root / "build" / f"{fresh_name}-cache",
+        write_root_files=False,
+    )
     assert fresh.errors == [] and fresh.paper_count == kept.paper_count
     assert tree(out) == tree(root / "build" / fresh_name)
     return kept.kept_pages, len(tree(out))
@@ -68,6 +79,19 @@ def test_a_changed_sentence(corpus: Path) -> None:
     source.write_text(" ".join([*words[:middle], "newly", *words[middle:]]), encoding="utf-8")
     kept, total = rebuild_and_compare(corpus, "fresh-1")
     assert 0 < kept < total
+
+
+def test_a_changed_reference(corpus: Path) -> None:
+    # One string of a reference list changes: the merged bibliography is made again.
+    source = synthetic(corpus)[5]
+    text = source.read_text(encoding="utf-8")
+    head, _, references = text.rpartition("References")
+    assert head and references.count("20") > 2
+    year = next(y for y in ("2019", "2018", "2020", "2017", "2016") if y in references)
+    source.write_text(head + "References" + references.replace(year, "1999", 1), "utf-8")
+    kept, total = rebuild_and_compare(corpus, "fresh-6")
+    assert 0 < kept < total
+    assert "1999" in (corpus / "references.bib").read_text(encoding="utf-8")
 
 
 def test_a_changed_title_reaches_the_pages_of_other_papers(corpus: Path) -> None:

@@ -7,6 +7,7 @@ every paper citing it. The richest of the merged strings supplies the fields.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from digest.model import BibEntry, CitedIn, Metadata, Paper, Reference
@@ -20,7 +21,9 @@ class Bibliography:
     entries: dict[str, BibEntry] = field(default_factory=dict)  # by key, sorted
     paper_keys: dict[str, str] = field(default_factory=dict)  # paper id -> its own key
     reference_keys: dict[str, list[str]] = field(default_factory=dict)  # paper id -> per item
-    paper_references: dict[str, ParsedList] = field(default_factory=dict)  # as parsed
+    paper_references: Mapping[str, ParsedList] = field(default_factory=dict)  # as parsed
+    # paper id -> (references in its list, of which kept verbatim and flagged)
+    list_sizes: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def unparsed(self) -> list[BibEntry]:
         return [entry for entry in self.entries.values() if not entry.reference.parsed]
@@ -108,6 +111,7 @@ def build_bibliography(
     bibliography.paper_keys = {paper_id: keys[sig] for paper_id, sig in own.items()}
     bibliography.reference_keys = {pid: [keys[s] for s in sigs] for pid, sigs in per_paper.items()}
     bibliography.paper_references = parsed
+    bibliography.list_sizes = {pid: (len(refs), refs.unparsed) for pid, refs in parsed.items()}
     return bibliography
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from digest.model import Item, Paper, Problem
-from digest.references.stored import ParsedList
 from digest.site.citation_links import CorpusCitations
 
 # Each page of the health table shows this many rows (health.md, health/page-2.md ...);
@@ -62,7 +61,7 @@ def paper_health(
     papers: list[Paper],
     summaries: dict[str, str],
     problems: list[Problem],
-    references: dict[str, ParsedList],
+    list_sizes: dict[str, tuple[int, int]],
     citations: CorpusCitations,
     items: dict[str, list[Item]],
 ) -> list[PaperHealth]:
@@ -74,7 +73,7 @@ def paper_health(
     rows = []
     for paper in papers:
         primary = paper.primary
-        refs = references.get(paper.id)
+        references, flagged = list_sizes.get(paper.id, (0, 0))
         cited = paper.id in citations
         kinds = [item.kind for item in items.get(paper.id, [])]
         rows.append(
@@ -84,8 +83,8 @@ def paper_health(
                 sources=[source.path.name for source in paper.sources],
                 cleaning=summaries.get(primary.path.as_posix(), ""),
                 cleaning_doubts=doubts.get(primary.path.as_posix(), []),
-                references=len(refs) if refs else 0,
-                references_flagged=refs.unparsed if refs else 0,
+                references=references,
+                references_flagged=flagged,
                 citations=citations.total(paper.id) if cited else 0,
                 citations_unresolved=len(citations.unresolved(paper.id)) if cited else 0,
                 metadata_unknown=list(paper.metadata.not_in_text),
