@@ -596,18 +596,8 @@ def _compute(
     pages.extend(render_compare_pages(env, codebook, compared, keep, states))
 
     def health_pages() -> dict[Path, bytes]:
-        made_from = signature(
-            [[str(problem), problem.severity] for problem in report.problems],
-            [path.as_posix() for path in report.left_out],
-            len(report.papers),
-            plain(report.health),
-        )
-        rendered = keep(
-            "health",
-            made_from,
-            lambda: render_health(
-                env, report.problems, report.left_out, len(report.papers), report.health
-            ),
+        rendered = render_health(
+            env, report.problems, report.left_out, len(report.papers), report.health, keep
         )
         return {Path(page.path): page.text.encode("utf-8") for page in rendered}
 

@@ -73,7 +73,8 @@ def render_compare_pages(
 
     ``keep`` and ``states`` (a hash per paper of what its items are made from, see
     ``digest.build.paper_states``) let a build keep the pages whose papers are as
-    they were; the pages that sum up the whole corpus are always rendered."""
+    they were, and the pages that sum up the whole corpus while what they show of
+    every paper is as it was."""
     if states is None:  # nothing to sign pages with: every page is rendered
         keep = render_all
     pages: list[Page] = []
@@ -99,32 +100,40 @@ def render_compare_pages(
 
     problem_themes, path_themes = codebook.group("problems"), codebook.group("paths")
     gap = _gap_map(papers, problem_themes, path_themes)
+    # The pages and files that sum up the whole corpus show only the items' labels,
+    # kinds, anchors and themes and the papers' names: kept while those are as they
+    # were (an edit to a paper's text seldom changes them).
+    coded = _coded_signature(papers) if states is not None else ""
     cells = {
         cell: f"gaps/{cell[0]}--{cell[1]}.md"
         for cell, found in gap.items()
         if len(found) > CELL_NAMES
     }
-    pages.append(
-        Page(
+    pages.extend(
+        keep(
             f"{COMPARE_DIR}/gaps.md",
-            env.get_template("compare_gaps.md.j2").render(
-                problem_themes=problem_themes,
-                path_themes=path_themes,
-                gap=gap,
-                cells=cells,
-                names=CELL_NAMES,
-                cell_id=cell_id,
-                row_id=row_id,
-            ),
+            coded,
+            lambda: [
+                Page(
+                    f"{COMPARE_DIR}/gaps.md",
+                    env.get_template("compare_gaps.md.j2").render(
+                        problem_themes=problem_themes,
+                        path_themes=path_themes,
+                        gap=gap,
+                        cells=cells,
+                        names=CELL_NAMES,
+                        cell_id=cell_id,
+                        row_id=row_id,
+                    ),
+                )
+            ],
         )
     )
-    # Each table as a CSV file, whole (every paper), beside its pages: made from every
-    # paper's items, so kept while every paper is as it was.
-    every = [entry.paper for entry in papers]
+    # Each table as a CSV file, whole (every paper), beside its pages.
     pages.extend(
         keep(
             f"{COMPARE_DIR}/gaps.csv",
-            made_from("gaps.csv", shown=every),
+            coded,
             lambda: [Page(f"{COMPARE_DIR}/gaps.csv", gaps_csv(problem_themes, path_themes, gap))],
         )
     )
@@ -133,7 +142,7 @@ def render_compare_pages(
         pages.extend(
             keep(
                 path,
-                made_from(path, shown=every),
+                coded,
                 lambda group=group, path=path: [
                     Page(path, table_csv(group, codebook.group(group), papers))
                 ],
@@ -202,27 +211,64 @@ def render_compare_pages(
 
     unthemed = [(entry.paper, item) for entry in papers for item in entry.items if not item.themes]
     for chunk in paginate(f"{COMPARE_DIR}/unthemed.md", unthemed, UNTHEMED_PER_PAGE):
-        text = env.get_template("compare_unthemed.md.j2").render(
-            chunk=chunk, root=to_top(chunk.name)
+        pages.extend(
+            keep(
+                chunk.name,
+                made_from(
+                    "unthemed",
+                    [(paper.id, item.anchor) for paper, item in chunk.rows],
+                    chunk.pages,
+                    chunk.total,
+                    shown=list({paper.id: paper for paper, _ in chunk.rows}.values()),
+                ),
+                lambda chunk=chunk: [
+                    Page(
+                        chunk.name,
+                        env.get_template("compare_unthemed.md.j2").render(
+                            chunk=chunk, root=to_top(chunk.name)
+                        ),
+                    )
+                ],
+            )
         )
-        pages.append(Page(chunk.name, text))
     counts = {
         theme.id: len({paper.id for paper, _, _ in quoted[theme.id]}) for theme in codebook.themes
     }
-    pages.append(
-        Page(
+    pages.extend(
+        keep(
             f"{COMPARE_DIR}/index.md",
-            env.get_template("compare_index.md.j2").render(
-                codebook=codebook,
-                counts=counts,
-                heatmap=Markdown(heatmap_svg(problem_themes, path_themes, gap)),
-                unthemed=len(unthemed),
-                paper_count=len(papers),
-                item_count=sum(len(e.items) for e in papers),
-            ),
+            coded,
+            lambda: [
+                Page(
+                    f"{COMPARE_DIR}/index.md",
+                    env.get_template("compare_index.md.j2").render(
+                        codebook=codebook,
+                        counts=counts,
+                        heatmap=Markdown(heatmap_svg(problem_themes, path_themes, gap)),
+                        unthemed=len(unthemed),
+                        paper_count=len(papers),
+                        item_count=sum(len(e.items) for e in papers),
+                    ),
+                )
+            ],
         )
     )
     return pages
+
+
+def _coded_signature(papers: list[PaperItems]) -> str:
+    """What the corpus-wide comparison pages show of each paper: its id and name, and
+    its items' kinds, anchors, labels and themes."""
+    return signature(
+        [
+            (
+                entry.paper.id,
+                short_name(entry.paper),
+                [(item.kind, item.anchor, item.label, item.themes) for item in entry.items],
+            )
+            for entry in papers
+        ]
+    )
 
 
 @dataclass(frozen=True)
