@@ -459,15 +459,19 @@ def _compute(
     registry = KeyRegistry.load(root / KEYS_FILE, KEYS_FILE)
     report.problems.extend(registry.problems)
     merge_memo = MemoFile(cache_dir, "bibliography", ("model.py", "references"))
-    outputs.caches.append(merge_memo)
-    bibliography, signed, to_store = merged_bibliography(
+    lists_memo = MemoFile(cache_dir, "reference-lists", ("model.py", "references"))
+    outputs.caches.extend([merge_memo, lists_memo])
+    merged = merged_bibliography(
         report.papers,
         registry,
         lambda papers: _parse_lists(papers, references_cache),
+        lists_memo.load(),
         merge_memo.load(),
     )
-    if to_store is not None:
-        merge_memo.keep(to_store)
+    bibliography, signed = merged.bibliography, merged.signed
+    lists_memo.keep(merged.lists)
+    if merged.to_store is not None:
+        merge_memo.keep(merged.to_store)
     report.reference_cache_hits = references_cache.hits
     report.reference_lists_parsed = references_cache.misses
     report.bibliography = bibliography

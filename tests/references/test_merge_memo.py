@@ -4,6 +4,7 @@ only when every input of the merge is as it was, and then equal to merging again
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from digest.model import Document, Metadata, Paper, Person, RawReference, Source
@@ -49,89 +50,114 @@ def shown(bibliography: Bibliography) -> object:
     )
 
 
-def merge(papers: list[Paper], registry: KeyRegistry, stored: dict) -> tuple:
+@dataclass
+class Run:
+    bibliography: Bibliography
+    signed: dict[str, str]
+    stored: tuple[dict, dict]  # what the next build reads: list digests, the merge
+    asked: list[str]  # the papers whose lists were read
+    recalled: bool  # the stored merge was used
+
+
+def merge(papers: list[Paper], registry: KeyRegistry, stored: tuple[dict, dict] | None) -> Run:
     loader = Loader()
-    bibliography, signed, to_store = merged_bibliography(papers, registry, loader, stored)
-    # What the memo file holds is JSON.
-    to_store = json.loads(json.dumps(to_store)) if to_store is not None else None
-    return bibliography, signed, to_store, loader.asked
-
-
-def test_an_unchanged_corpus_is_recalled_without_reading_a_list(tmp_path: Path) -> None:
-    papers = [paper("a", "1", SHARED, OTHER), paper("b", "1", SHARED, THIRD)]
-    fresh, signed, stored, asked = merge(papers, KeyRegistry(tmp_path / "keys.tsv"), {})
-    assert asked == ["a", "b"] and stored is not None
-    registry = KeyRegistry(tmp_path / "keys.tsv", keys=dict(fresh_keys(fresh)))
-    recalled, signed_again, nothing, asked = merge(papers, registry, stored)
-    assert asked == [] and nothing is None
-    assert signed_again == signed
-    assert len(recalled.entries) == 5  # two papers, three works (one shared)
-    assert shown(recalled) == shown(fresh)  # lists read when asked for: the same
-    assert asked == ["a", "b"]
+    lists, memo = stored or ({}, {})
+    merged = merged_bibliography(papers, registry, loader, lists, memo)
+    # What the memo files hold is JSON; a recalled merge leaves its file as it was.
+    kept = json.loads(json.dumps([merged.lists, merged.to_store or memo]))
+    return Run(
+        merged.bibliography,
+        merged.signed,
+        (kept[0], kept[1]),
+        loader.asked,
+        merged.to_store is None,
+    )
 
 
 def fresh_keys(bibliography: Bibliography) -> dict[str, str]:
     return {entry.signature: entry.key for entry in bibliography.entries.values()}
 
 
+def first_and_settled(tmp_path: Path, papers: list[Paper]) -> tuple[Run, KeyRegistry]:
+    """A first merge, and the registry as the build that made it wrote it."""
+    first = merge(papers, KeyRegistry(tmp_path / "keys.tsv"), None)
+    assert not first.recalled and first.asked == [paper.id for paper in papers]
+    return first, KeyRegistry(tmp_path / "keys.tsv", keys=fresh_keys(first.bibliography))
+
+
+def test_an_unchanged_corpus_is_recalled_without_reading_a_list(tmp_path: Path) -> None:
+    papers = [paper("a", "1", SHARED, OTHER), paper("b", "1", SHARED, THIRD)]
+    first, registry = first_and_settled(tmp_path, papers)
+    again = merge(papers, registry, first.stored)
+    assert again.recalled and again.asked == []
+    assert again.signed == first.signed
+    assert len(again.bibliography.entries) == 5  # two papers, three works (one shared)
+    assert shown(again.bibliography) == shown(first.bibliography)
+    assert again.asked == ["a", "b"]  # the lists, read when asked for: the same
+
+
 def test_a_changed_text_with_the_same_list_is_recalled(tmp_path: Path) -> None:
     papers = [paper("a", "1", SHARED, OTHER), paper("b", "1", SHARED)]
-    fresh, _, stored, _ = merge(papers, KeyRegistry(tmp_path / "k"), {})
-    registry = KeyRegistry(tmp_path / "k", keys=fresh_keys(fresh))
+    first, registry = first_and_settled(tmp_path, papers)
     edited = [paper("a", "2", SHARED, OTHER), papers[1]]  # new text, same list
-    recalled, _, renewed, asked = merge(edited, registry, stored)
-    assert asked == ["a"]  # parsed to learn that the list is the same
-    assert shown(recalled) == shown(fresh)
-    assert renewed is not None and "a-2" in renewed["lists"] and "a-1" not in renewed["lists"]
-    _, _, nothing, asked = merge(edited, registry, renewed)
-    assert asked == [] and nothing is None
+    again = merge(edited, registry, first.stored)
+    assert again.recalled and again.asked == ["a"]  # parsed to learn the list is the same
+    assert shown(again.bibliography) == shown(first.bibliography)
+    assert "a-2" in again.stored[0] and "a-1" not in again.stored[0]
+    third = merge(edited, registry, again.stored)
+    assert third.recalled and third.asked == []
 
 
 def test_a_changed_list_is_merged_again(tmp_path: Path) -> None:
     papers = [paper("a", "1", SHARED, OTHER), paper("b", "1", SHARED)]
-    fresh, _, stored, _ = merge(papers, KeyRegistry(tmp_path / "k"), {})
-    registry = KeyRegistry(tmp_path / "k", keys=fresh_keys(fresh))
+    first, registry = first_and_settled(tmp_path, papers)
     edited = [paper("a", "2", SHARED, THIRD), papers[1]]
-    merged, _, _, asked = merge(edited, registry, stored)
-    assert asked == ["a", "b"]  # a to compare, then the rest to merge
-    titles = {entry.reference.title for entry in merged.entries.values()}
+    again = merge(edited, registry, first.stored)
+    assert not again.recalled and again.asked == ["a", "b"]  # a to compare, b to merge
+    titles = {entry.reference.title for entry in again.bibliography.entries.values()}
     assert "Party branches in villages" in titles and "Grid management in Zhoushan" not in titles
 
 
 def test_a_changed_pin_or_title_is_merged_again(tmp_path: Path) -> None:
     papers = [paper("a", "1", SHARED, OTHER)]
-    fresh, _, stored, _ = merge(papers, KeyRegistry(tmp_path / "k"), {})
-    keys = fresh_keys(fresh)
+    first, registry = first_and_settled(tmp_path, papers)
+    keys = registry.keys
     repinned = {sig: (key + "x" if key.startswith("wang") else key) for sig, key in keys.items()}
-    merged, _, _, asked = merge(papers, KeyRegistry(tmp_path / "k", keys=repinned), stored)
-    assert asked == ["a"] and any(key.endswith("researchx") for key in merged.entries)
+    again = merge(papers, KeyRegistry(tmp_path / "k", keys=repinned), first.stored)
+    assert not again.recalled
+    assert any(key.endswith("researchx") for key in again.bibliography.entries)
     retitled = [paper("a", "1", SHARED, OTHER)]
     retitled[0].metadata.title = "Another Title"
-    merged, _, _, asked = merge(retitled, KeyRegistry(tmp_path / "k", keys=keys), stored)
-    assert asked == ["a"]
-    assert merged.entries[merged.paper_keys["a"]].reference.title == "Another Title"
+    again = merge(retitled, KeyRegistry(tmp_path / "k", keys=dict(keys)), first.stored)
+    assert not again.recalled
+    own = again.bibliography.entries[again.bibliography.paper_keys["a"]]
+    assert own.reference.title == "Another Title"
 
 
 def test_a_damaged_memo_is_merged_again(tmp_path: Path) -> None:
     papers = [paper("a", "1", SHARED, OTHER)]
-    fresh, _, stored, _ = merge(papers, KeyRegistry(tmp_path / "k"), {})
-    registry = KeyRegistry(tmp_path / "k", keys=fresh_keys(fresh))
-    stored["entries"] = stored["entries"][:-1]  # an entry a list needs is gone
-    merged, _, _, asked = merge(papers, registry, stored)
-    assert asked == ["a"] and shown(merged) == shown(fresh)
-    stored["entries"] = [["k", "s"]]  # not an entry's shape
-    merged, _, _, asked = merge(papers, registry, stored)
-    assert asked == ["a"] and shown(merged) == shown(fresh)
+    first, registry = first_and_settled(tmp_path, papers)
+    lists, memo = first.stored
+    for damaged in (
+        {**memo, "entries": memo["entries"][:-1]},  # an entry a list needs is gone
+        {**memo, "entries": [["k", "s"]]},  # not an entry's shape
+        {**memo, "paper_keys": {}},
+    ):
+        again = merge(papers, registry, (lists, damaged))
+        assert not again.recalled and again.asked == ["a"]
+        assert shown(again.bibliography) == shown(first.bibliography)
+    damaged_lists = {sha: 3 for sha in lists}  # not digests: the lists are read again
+    again = merge(papers, registry, (damaged_lists, memo))
+    assert again.recalled and again.asked == ["a"]
 
 
 def test_a_merge_that_pins_keys_is_stored_under_the_registry_it_leaves(tmp_path: Path) -> None:
     papers = [paper("a", "1", SHARED)]
     registry = KeyRegistry(tmp_path / "k")
-    fresh, _, stored, _ = merge(papers, registry, {})
+    first = merge(papers, registry, None)
     assert registry.added  # the first merge pins every key
     # The next build reads the registry as written: the merge is recalled.
-    _, _, _, asked = merge(papers, KeyRegistry(tmp_path / "k", keys=fresh_keys(fresh)), stored)
-    assert asked == []
-    # Had the registry not been written, the keys would be assigned again.
-    _, _, _, asked = merge(papers, KeyRegistry(tmp_path / "k"), stored)
-    assert asked == ["a"]
+    written = KeyRegistry(tmp_path / "k", keys=fresh_keys(first.bibliography))
+    assert merge(papers, written, first.stored).recalled
+    # Had the registry not been written, the keys are assigned again.
+    assert not merge(papers, KeyRegistry(tmp_path / "k"), first.stored).recalled

@@ -3,8 +3,12 @@ bibliography page of a key, a pure function of the key."""
 
 from __future__ import annotations
 
+import posixpath
+
+import pytest
+
 from digest.site.citation_links import entry_page
-from digest.site.pagination import page_name, paginate
+from digest.site.pagination import page_name, paginate, relative_link
 
 
 def test_the_first_page_keeps_the_lists_address_and_the_next_ones_sit_beside_it() -> None:
@@ -50,3 +54,23 @@ def test_keys_without_a_year_are_spread_over_a_few_pages_the_same_way_every_time
     assert 2 <= len(pages) <= 8
     assert entry_page("anonmanual") == entry_page("anonmanual")
     assert entry_page("2019report").startswith("bibliography/other/")
+
+
+@pytest.mark.parametrize(
+    ("here", "target"),
+    [
+        ("", "compare/themes/x.md"),
+        (".", "index.md"),
+        ("compare", "compare/gaps.md"),
+        ("compare/themes", "compare/themes/x/page-2.md"),
+        ("compare/themes/x", "compare/themes/x.md"),
+        ("bibliography/w", "bibliography/w/page-3.md"),
+        ("bibliography/w/page", "papers/a.md"),
+        ("a/b", "a/b"),
+        ("a/b", "a"),
+        ("a/./b", "a/b/c.md"),
+        ("a/../b", "b/c.md"),
+    ],
+)
+def test_a_relative_link_is_the_one_relpath_gives(here: str, target: str) -> None:
+    assert relative_link(here, target) == posixpath.relpath(target, here or ".")

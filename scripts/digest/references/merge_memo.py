@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from digest.model import BibEntry, CitedIn, Paper
@@ -78,16 +79,32 @@ class StoredLists(Mapping[str, ParsedList]):
         return len(self._papers)
 
 
+@dataclass
+class Merged:
+    """A merge's result, and what to store for the next build."""
+
+    bibliography: Bibliography
+    signed: dict[str, str]  # entry key -> ``entry_signature``
+    lists: dict[str, str]  # source hash -> digest of the list parsed from it
+    to_store: dict[str, Any] | None  # the merge, or None: the stored one is this very merge
+
+
 def merged_bibliography(
-    papers: list[Paper], registry: KeyRegistry, load: LoadLists, stored: dict[str, Any]
-) -> tuple[Bibliography, dict[str, str], dict[str, Any] | None]:
-    """The bibliography, each entry's signature (``entry_signature``), and what to store
-    for the next build (None: nothing new to store).
+    papers: list[Paper],
+    registry: KeyRegistry,
+    load: LoadLists,
+    stored_lists: dict[str, Any],
+    stored: dict[str, Any],
+) -> Merged:
+    """The bibliography of ``papers``: recalled from ``stored`` (what the last build
+    stored) when its inputs are this build's, else merged again.
 
     ``load`` gives the parsed lists of some papers (from the per-source cache, parsing
-    what is missing); ``stored`` is what the last build stored (or {})."""
-    known = stored.get("lists") if isinstance(stored.get("lists"), dict) else {}
-    changed = [paper for paper in papers if paper.primary.sha256 not in known]
+    what is missing); ``stored_lists`` is the last build's source hash -> list digest.
+    The two are kept in separate files: the digests change with every edited text,
+    the merge only with an edited list."""
+    known = stored_lists
+    changed = [paper for paper in papers if not isinstance(known.get(paper.primary.sha256), str)]
     lists = load(changed)
     digests = {
         paper.id: (
@@ -95,16 +112,11 @@ def merged_bibliography(
         )
         for paper in papers
     }
+    lists_by_source = {paper.primary.sha256: digests[paper.id] for paper in papers}
     inputs = merge_inputs(papers, registry, digests)
-    recalled = _recall(stored, inputs, papers, load) if stored.get("inputs") == inputs else None
+    recalled = _recall(stored, papers, load) if stored.get("inputs") == inputs else None
     if recalled is not None:
-        # The same merge; the lists of the changed sources are remembered under their
-        # new hashes, so that the next build does not read them again.
-        renewed = None
-        if changed:
-            lists_by_source = {paper.primary.sha256: digests[paper.id] for paper in papers}
-            renewed = {**stored, "lists": lists_by_source}
-        return *recalled, renewed
+        return Merged(*recalled, lists_by_source, None)
     lists.update(load([paper for paper in papers if paper.id not in lists]))
     bibliography = build_bibliography(papers, registry, lists)
     signed = {
@@ -113,13 +125,10 @@ def merged_bibliography(
     # Stored under the registry as this merge leaves it (with the keys it pinned): the
     # next build reads the registry so, unless this build did not write it.
     inputs = merge_inputs(papers, registry, digests) if registry.added else inputs
-    lists_by_source = {paper.primary.sha256: digests[paper.id] for paper in papers}
-    return bibliography, signed, _to_store(inputs, lists_by_source, bibliography, signed)
+    return Merged(bibliography, signed, lists_by_source, _to_store(inputs, bibliography, signed))
 
 
-def _to_store(
-    inputs: str, lists: dict[str, str], bibliography: Bibliography, signed: dict[str, str]
-) -> dict[str, Any]:
+def _to_store(inputs: str, bibliography: Bibliography, signed: dict[str, str]) -> dict[str, Any]:
     entries = [
         [
             entry.key,
@@ -133,7 +142,6 @@ def _to_store(
     ]
     return {
         "inputs": inputs,
-        "lists": lists,
         "entries": entries,
         "paper_keys": bibliography.paper_keys,
         "reference_keys": bibliography.reference_keys,
@@ -142,7 +150,7 @@ def _to_store(
 
 
 def _recall(
-    stored: dict[str, Any], inputs: str, papers: list[Paper], load: LoadLists
+    stored: dict[str, Any], papers: list[Paper], load: LoadLists
 ) -> tuple[Bibliography, dict[str, str]] | None:
     """The stored merge, or None if it is damaged (then the merge is done again)."""
     try:

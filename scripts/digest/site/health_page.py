@@ -42,7 +42,7 @@ def render_health(
         made_from = signature(
             # The messages show on the first page only.
             [errors, warnings, shown_left_out, paper_count] if chunk.first else None,
-            [row.to_json() for row in chunk.rows],
+            [vars(row) for row in chunk.rows],  # (plain values; asdict is slow)
             chunk.pages,
             chunk.total,
         )

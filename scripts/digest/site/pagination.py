@@ -75,8 +75,19 @@ def paginate(first: str, rows: list[Row], per_page: int) -> list[Chunk[Row]]:
 
 
 def relative_link(here: str, target: str) -> str:
-    """A link from a page in folder ``here`` to the page ``target`` (docs-tree paths)."""
-    return posixpath.relpath(target, here or ".")
+    """A link from a page in folder ``here`` to the page ``target`` (docs-tree paths:
+    relative, normalised, as ``posixpath.relpath`` gives it without its calls to the
+    file system's idea of the current folder; a list's pages link to every page)."""
+    start = [part for part in here.split("/") if part not in ("", ".")]
+    parts = [part for part in target.split("/") if part not in ("", ".")]
+    if ".." in start or ".." in parts:
+        return posixpath.relpath(target, here or ".")
+    common = 0
+    for mine, theirs in zip(start, parts, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + parts[common:]) or "."
 
 
 def to_top(name: str) -> str:
