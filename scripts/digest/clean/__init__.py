@@ -23,12 +23,14 @@ from digest.clean.hyphenation import Vocabulary, mend_marked_breaks, split_overf
 from digest.clean.labels import BACK_MATTER, match_label, split_keywords
 from digest.clean.lines import Line, read_lines, typical_width
 from digest.clean.lists import list_marker, ordered_items
+from digest.clean.merged import cut_merged_rows
 from digest.clean.numbering import parse_number
 from digest.clean.paragraphs import assemble_paragraphs
 from digest.clean.parts import HeadingPart, LabelPart, Part, TextPart
 from digest.clean.quotes import repair_quotes
 from digest.clean.reflist import split_references
 from digest.clean.runin import mark_leads
+from digest.clean.sectionorder import restore_section_order
 from digest.clean.source_form import SourceForm, source_form
 from digest.clean.structure import segment
 from digest.clean.tables import extract_tables, is_caption
@@ -69,6 +71,9 @@ def _clean_lines(text: str, styles: Sequence[LineStyle]) -> Document:
     """The line cleaner, for extracted and plain texts."""
     _forget_lines()
     lines, furniture = read_lines(text, styles)
+    if not styles:
+        # (A PDF read by position has its columns apart and its blocks in place.)
+        lines = restore_section_order(cut_merged_rows(lines, typical_width(lines)))
     typeset = typeset_headings(lines)
     headings = frozenset(number for found in (typeset or {}).values() for number in found.lines)
     lines, notes = extract_footnotes(lines, headings)
