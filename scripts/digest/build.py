@@ -635,7 +635,13 @@ def _compute(
     }
     for source in sources:
         published = published_path(source)
-        wanted[published] = source.published
+        # The text as received: kept unread while its bytes are as they were.
+        for made in keep(
+            f"published {source.path.name}",
+            signature(source.sha256, published.as_posix()),
+            lambda published=published: [Page(published.as_posix(), "")],  # (bytes below)
+        ):
+            wanted[Path(made.path)] = source.published
         name = source.path.name
         if name in papers_of:  # its verbatim text as a page that says UTF-8
             page = source_page_path(published).as_posix()
