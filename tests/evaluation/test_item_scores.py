@@ -644,3 +644,21 @@ def test_script_runs_on_the_real_gold(script: ModuleType, capsys: Any) -> None:
     assert set(report["papers"]) == set(EXPECTED_COUNTS)
     assert report["papers"]["wang-governance-grass-roots"] == "001_b894dce3f1db1ec4.txt"
     assert report["scores"]["extraction"]["tp"] + report["scores"]["extraction"]["fn"] == 38
+
+
+def test_script_reports_theme_f1_against_its_target_without_failing(
+    script: ModuleType, tiny: dict[str, Path], monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    # Perfect extraction; themes: 2 of 3 right, 1 wrong -> F1 2/3, below 0.85.
+    items = [
+        FakeItem("problem", "Weak guidance", themes=["weak-political-leadership"]),
+        FakeItem("problem", "Low participation"),
+        FakeItem("path", "Train cadres", section="3", themes=["culture-ethics"]),
+    ]
+    monkeypatch.setattr(script, "load_pipeline", lambda path: stand_in(script, items, []))
+    assert run(script, tiny) == 0  # the exit status stays with extraction
+    out = capsys.readouterr().out
+    assert "theme F1 0.6667 (target 0.8500)  BELOW" in out
+    assert run(script, tiny, "--theme-min", "0.6", "--json") == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["theme_target"] == 0.6 and report["theme_f1_ok"] is True
