@@ -97,3 +97,16 @@ def test_digest_items_prints_json_for_any_text() -> None:
         ("problem", "Low participation", "numbered"),
     ]
     assert set(records[0]) == {"kind", "label", "passage", "themes", "section", "source", "anchor"}
+
+
+def test_coding_compiles_only_the_patterns_of_words_the_text_holds() -> None:
+    from digest.compare import themes
+
+    codebook, _ = themes.load_codebook()
+    terms = sum(len(theme.terms) for theme in codebook.themes)
+    themes._term_pattern.cache_clear()
+    label = "Cadres have low ability"
+    item = Item("problem", label, label + ".", "2", "runin", "a", 0)
+    themes.code_items([item], codebook)
+    assert item.themes  # coded, by a pattern compiled for it
+    assert 0 < themes._term_pattern.cache_info().currsize < terms / 10

@@ -37,9 +37,11 @@ class Theme:
         return tuple(_term_pattern(term) for term in self.terms)
 
     @property
-    def probes(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
-        """(a word the text must contain, the term's pattern) per term: the substring
-        test rules out most terms before a regex runs (coding a corpus is terms x items)."""
+    def probes(self) -> tuple[tuple[str, str], ...]:
+        """(a word the text must contain, the term) per term: the substring test rules
+        out most terms before a regex runs (coding a corpus is terms x items), and a
+        term's pattern is compiled only when its word is found (a build that codes one
+        changed paper compiles a few patterns, not the codebook's hundreds)."""
         return _probes(self.terms)
 
 
@@ -61,11 +63,9 @@ def _normalise(text: str) -> str:
 
 
 @cache
-def _probes(terms: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _probes(terms: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     # The term's first word, as the pattern spells it: a match contains it literally.
-    return tuple(
-        (_normalise(term.rstrip("*")).strip().split(" ")[0], _term_pattern(term)) for term in terms
-    )
+    return tuple((_normalise(term.rstrip("*")).strip().split(" ")[0], term) for term in terms)
 
 
 @cache
@@ -144,11 +144,14 @@ def theme_scores(item: Item, themes: list[Theme]) -> dict[str, int]:
     return scores
 
 
-def _occurs(word: str, pattern: re.Pattern[str], text: str) -> bool:
+def _occurs(word: str, term: str, text: str) -> bool:
     """Does the term's pattern match in ``text``? A match starts with the term's first
     word, so the pattern is tried only where that word stands, not at every character
     (a passage is searched for every term of every theme)."""
     start = text.find(word)
+    if start < 0:
+        return False
+    pattern = _term_pattern(term)
     while start >= 0:
         if pattern.match(text, start):  # (its \b still sees the character before)
             return True
