@@ -458,8 +458,9 @@ def _compute(
 
     registry = KeyRegistry.load(root / KEYS_FILE, KEYS_FILE)
     report.problems.extend(registry.problems)
-    merge_memo = MemoFile(cache_dir, "bibliography", ("model.py", "references"))
-    lists_memo = MemoFile(cache_dir, "reference-lists", ("model.py", "references"))
+    # The memos of the merge hold what parsed lists say: they go with the lists' code.
+    merge_memo = MemoFile(cache_dir, "bibliography", REFERENCE_CODE)
+    lists_memo = MemoFile(cache_dir, "reference-lists", REFERENCE_CODE)
     outputs.caches.extend([merge_memo, lists_memo])
     merged = merged_bibliography(
         report.papers,
@@ -752,10 +753,14 @@ def paper_items(paper: Paper, codebook: Codebook) -> list[Item]:
     return code_items(extract_items(paper.document), codebook, paper.metadata.item_themes)
 
 
+# Parsed reference lists depend on the cleaned text, the parser and its model.
+REFERENCE_CODE = ("model.py", "clean", "references", "references/model/references.crfsuite")
+
+
 def reference_cache(folder: Path) -> StageCache[ParsedList]:
-    """Parsed reference lists depend on the cleaned text, the parser and its model."""
-    code = ("model.py", "clean", "references", "references/model/references.crfsuite")
-    return StageCache(folder / "references", code, ParsedList.to_json, ParsedList.from_json)
+    return StageCache(
+        folder / "references", REFERENCE_CODE, ParsedList.to_json, ParsedList.from_json
+    )
 
 
 def item_cache(folder: Path) -> StageCache[list[Item]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.build import build, check
+from digest.build import build, check, reference_cache
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -159,6 +159,11 @@ def test_parsed_reference_lists_come_from_the_cache(corpus: Path, tmp_path: Path
     fallback = build(corpus, tmp_path / "fallback", cache_dir=tmp_path / "cache")
     assert (fallback.reference_cache_hits, fallback.reference_lists_parsed) == (4, 0)
     assert tree_hashes(tmp_path / "changed") == tree_hashes(tmp_path / "fallback")
+    # The memos go with the lists' code: a change to the cleaner (which finds the lists)
+    # or to the parser invalidates them with the lists themselves.
+    fingerprint = reference_cache(tmp_path / "cache").fingerprint
+    for name in ("bibliography", "reference-lists"):
+        assert (tmp_path / "cache" / f"{name}-{fingerprint}.json").is_file()
 
 
 # --- The docs tree: hand-written files of docs/ beside the generated pages ----------
