@@ -7,6 +7,7 @@ import csv
 import io
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape as html_escape
 
@@ -110,42 +111,38 @@ def render_compare_pages(
         if len(found) > CELL_NAMES
     }
     pages.extend(
-        keep(
+        _one_page(
+            keep,
             f"{COMPARE_DIR}/gaps.md",
             coded,
-            lambda: [
-                Page(
-                    f"{COMPARE_DIR}/gaps.md",
-                    env.get_template("compare_gaps.md.j2").render(
-                        problem_themes=problem_themes,
-                        path_themes=path_themes,
-                        gap=gap,
-                        cells=cells,
-                        names=CELL_NAMES,
-                        cell_id=cell_id,
-                        row_id=row_id,
-                    ),
-                )
-            ],
+            lambda: env.get_template("compare_gaps.md.j2").render(
+                problem_themes=problem_themes,
+                path_themes=path_themes,
+                gap=gap,
+                cells=cells,
+                names=CELL_NAMES,
+                cell_id=cell_id,
+                row_id=row_id,
+            ),
         )
     )
     # Each table as a CSV file, whole (every paper), beside its pages.
     pages.extend(
-        keep(
+        _one_page(
+            keep,
             f"{COMPARE_DIR}/gaps.csv",
             coded,
-            lambda: [Page(f"{COMPARE_DIR}/gaps.csv", gaps_csv(problem_themes, path_themes, gap))],
+            lambda: gaps_csv(problem_themes, path_themes, gap),
         )
     )
     for group in ("problems", "paths"):
         path = f"{COMPARE_DIR}/{group}.csv"
         pages.extend(
-            keep(
+            _one_page(
+                keep,
                 path,
                 coded,
-                lambda group=group, path=path: [
-                    Page(path, table_csv(group, codebook.group(group), papers))
-                ],
+                lambda group=group: table_csv(group, codebook.group(group), papers),
             )
         )
     labels = {theme.id: theme.label for theme in codebook.themes}
@@ -235,25 +232,26 @@ def render_compare_pages(
         theme.id: len({paper.id for paper, _, _ in quoted[theme.id]}) for theme in codebook.themes
     }
     pages.extend(
-        keep(
+        _one_page(
+            keep,
             f"{COMPARE_DIR}/index.md",
             coded,
-            lambda: [
-                Page(
-                    f"{COMPARE_DIR}/index.md",
-                    env.get_template("compare_index.md.j2").render(
-                        codebook=codebook,
-                        counts=counts,
-                        heatmap=Markdown(heatmap_svg(problem_themes, path_themes, gap)),
-                        unthemed=len(unthemed),
-                        paper_count=len(papers),
-                        item_count=sum(len(e.items) for e in papers),
-                    ),
-                )
-            ],
+            lambda: env.get_template("compare_index.md.j2").render(
+                codebook=codebook,
+                counts=counts,
+                heatmap=Markdown(heatmap_svg(problem_themes, path_themes, gap)),
+                unthemed=len(unthemed),
+                paper_count=len(papers),
+                item_count=sum(len(e.items) for e in papers),
+            ),
         )
     )
     return pages
+
+
+def _one_page(keep: KeepPages, path: str, made_from: str, text: Callable[[], str]) -> list[Page]:
+    """A page (or file) of its own, kept while ``made_from`` is as it was."""
+    return keep(path, made_from, lambda: [Page(path, text())])
 
 
 def _coded_signature(papers: list[PaperItems]) -> str:
