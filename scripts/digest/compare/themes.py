@@ -33,10 +33,6 @@ class Theme:
     terms: tuple[str, ...]
 
     @property
-    def patterns(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(_term_pattern(term) for term in self.terms)
-
-    @property
     def probes(self) -> tuple[tuple[str, str], ...]:
         """(a word the text must contain, the term) per term: the substring test rules
         out most terms before a regex runs (coding a corpus is terms x items), and a
