@@ -359,7 +359,8 @@ def build(
             remove_leftovers(folder)
         owned = out_dir.resolve().is_relative_to((root / "build").resolve())
         sync_folder(out_dir, outputs.pages, owned=owned, kept=outputs.kept)
-        report.written = sorted({*outputs.pages, *outputs.kept}, key=lambda path: path.parts)
+        written = {path.as_posix() for path in outputs.pages} | outputs.kept
+        report.written = [Path(path) for path in sorted(written, key=lambda path: path.split("/"))]
         report.kept_pages = len(outputs.kept)
         for cache in outputs.caches:
             cache.commit()
@@ -412,7 +413,7 @@ class _Outputs:
     """What a build writes once it has succeeded."""
 
     pages: dict[Path, bytes] = field(default_factory=dict)  # relative to out_dir
-    kept: set[Path] = field(default_factory=set)  # pages the last build wrote, unchanged
+    kept: set[str] = field(default_factory=set)  # pages the last build wrote, unchanged (posix)
     root_files: dict[Path, bytes] = field(default_factory=dict)  # relative to root
     caches: list[StageCache | MemoFile] = field(default_factory=list)
 
@@ -668,7 +669,8 @@ def _compute(
             f"has the path of a generated file ({path.as_posix()}); the hand-written file is "
             "kept and the generated one left out: rename or remove the hand-written file",
         )
-        for path in sorted(set(hand_written) & (set(wanted) | outputs.kept))
+        for path in sorted(hand_written)
+        if path in wanted or path.as_posix() in outputs.kept
     ]
     if clashes:
         report.problems.extend(clashes)
@@ -676,7 +678,7 @@ def _compute(
     bibtex_memo.keep(formatted_in_use())
     outputs.pages.update(wanted)
     outputs.pages.update(hand_written)  # on a clash, the hand-written file wins
-    outputs.kept -= set(hand_written)
+    outputs.kept -= {path.as_posix() for path in hand_written}
     outputs.root_files[BIB_FILE] = bib_text.encode("utf-8")
     if registry.added:
         outputs.root_files[KEYS_FILE] = registry.text().encode("utf-8")

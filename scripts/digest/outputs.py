@@ -54,10 +54,11 @@ def sync_folder(
     wanted: dict[Path, bytes],
     *,
     owned: bool = False,
-    kept: set[Path] | frozenset[Path] = frozenset(),
+    kept: set[str] | frozenset[str] = frozenset(),
 ) -> None:
     """Make out_dir hold exactly ``wanted`` and ``kept``, rewriting only files whose bytes
-    differ; ``kept`` files are known to be as wanted already and are left unread.
+    differ; ``kept`` files (posix paths relative to out_dir) are known to be as wanted
+    already and are left unread.
 
     Refuses a folder that holds files but no marker of a previous build (unless
     ``owned``: the build's own build/ area), so that ``--out`` pointing at the
@@ -80,7 +81,7 @@ def sync_folder(
         if not same:
             write_atomic(target, content)
     # Plain strings and os.walk: a docs tree holds thousands of files.
-    keep = {path.as_posix() for path in wanted} | {path.as_posix() for path in kept}
+    keep = {path.as_posix() for path in wanted} | set(kept)
     keep.add(OUTPUT_MARKER)
     top = str(out_dir)
     for folder, dirs, files in os.walk(top, topdown=False):

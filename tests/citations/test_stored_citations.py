@@ -101,3 +101,26 @@ def test_a_damaged_stored_entry_is_collected_again_not_trusted(report) -> None:
         CorpusCitations(papers, dict(damaged), citations._marks)[cited.id]
     again = CorpusCitations(papers, damaged, citations._marks, recompute)[cited.id]
     assert again.anchors == expected.anchors and again.passages == expected.passages
+
+
+def test_damaged_stored_passages_are_collected_again_not_trusted(report) -> None:
+    """The passages are stored as JSON text and decoded only when a page asks for them:
+    text that does not decode to passages is collected again too."""
+    citations: CorpusCitations = report.citations
+    entry = next(
+        entry
+        for entry in report.bibliography.entries.values()
+        if len({cited.paper_id for cited in entry.cited_in}) > 1
+    )
+    papers = sorted({cited.paper_id for cited in entry.cited_in})
+    expected = citations.passages(entry.key, papers)
+    assert expected
+    for bad in ("[", "[1, 2]", None):
+        damaged = {paper_id: dict(stored) for paper_id, stored in citations._stored.items()}
+        damaged[papers[0]]["passages"] = bad
+        good = dict(citations._stored)
+        by_id = {paper.id: paper for paper in report.papers}
+        with pytest.raises((ValueError, TypeError)):
+            CorpusCitations(by_id, dict(damaged), citations._marks).passages(entry.key, papers)
+        again = CorpusCitations(by_id, damaged, citations._marks, good.__getitem__)
+        assert again.passages(entry.key, papers) == expected

@@ -57,3 +57,24 @@ def test_most_cited_counts_distinct_papers_and_keeps_the_limit() -> None:
         ("song2007", ["a", "b"]),
     ]
     assert [e.key for e, _ in most_cited(BIBLIOGRAPHY, 10)][-1] == "wang2016"  # not zhou2019
+
+
+def test_a_neighbourhood_changes_with_whoever_cites_its_shared_works() -> None:
+    """What a paper's map section is kept by: a new citing paper of a shared work, or a
+    citing paper gone, changes it; a work cited by one paper only does not."""
+    before = citation_map(BIBLIOGRAPHY, ["a", "b", "c"]).neighbourhood("a")
+    more = Bibliography(entries={**BIBLIOGRAPHY.entries, "li2010": entry("li2010", "a", "b")})
+    assert citation_map(more, ["a", "b", "c"]).neighbourhood("a") != before
+    solo = Bibliography(entries={**BIBLIOGRAPHY.entries, "zhou2019": entry("zhou2019", "a")})
+    assert citation_map(solo, ["a", "b", "c"]).neighbourhood("a") == before
+
+
+def test_a_neighbourhood_does_not_grow_with_a_classics_citations() -> None:
+    """A work cited by hundreds of papers adds a fixed-size digest to each of their
+    neighbourhoods, not its whole citing list (which would grow with its square)."""
+    sizes = []
+    for papers in (10, 500):
+        ids = [f"p{n:03}" for n in range(papers)]
+        classic = Bibliography(entries={"classic": entry("classic", *ids)})
+        sizes.append(len(repr(citation_map(classic, ids).neighbourhood("p000"))))
+    assert sizes[0] == sizes[1]

@@ -10,6 +10,7 @@ ties broken by id or key, so the same bibliography gives the same map.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -93,6 +94,7 @@ class CitationMap(Mapping[str, PaperLinks]):
         self._cites = {paper: sorted(found) for paper, found in cites.items()}
         self._cited_by = {paper: sorted(found) for paper, found in cited_by.items()}
         self._links: dict[str, PaperLinks] = {}
+        self._digests: dict[str, str] = {}
 
     def __getitem__(self, paper: str) -> PaperLinks:
         found = self._links.get(paper)
@@ -125,8 +127,18 @@ class CitationMap(Mapping[str, PaperLinks]):
     def neighbourhood(self, paper: str) -> list[object]:
         """Everything the paper's links are computed from: the citing papers of each
         work it shares, the corpus papers it cites and those citing it."""
-        shared = [(key, self._citing_of[key]) for key in sorted(self._works.get(paper, ()))]
+        shared = [(key, self._citing_digest(key)) for key in sorted(self._works.get(paper, ()))]
         return [shared, self._cites.get(paper, []), self._cited_by.get(paper, [])]
+
+    def _citing_digest(self, key: str) -> str:
+        """A short hash of a work's citing papers, made once per work: a classic cited
+        by hundreds of papers sits in each of their neighbourhoods, and hashing its
+        whole list for each of them would grow with the square of its citations."""
+        found = self._digests.get(key)
+        if found is None:
+            citing = "\0".join(self._citing_of[key]).encode("utf-8")
+            found = self._digests[key] = hashlib.blake2b(citing, digest_size=12).hexdigest()
+        return found
 
     def shared_works(self) -> list[str]:
         """The keys of the works cited by two or more papers, sorted."""

@@ -7,6 +7,7 @@ the report of unresolved citations, and carries the class ``unresolved``.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import zlib
@@ -194,15 +195,22 @@ def _number(
 
 def stored_citations(citations: PaperCitations) -> dict[str, Any]:
     """For the per-source cache: what was found, and what other pages read of it (the
-    passages citing each work, the unresolved citations) without the text."""
+    passages citing each work, the unresolved citations) without the text.
+
+    What was found and the passages are stored as JSON texts inside the entry: a
+    build reads every paper's entry for its counts, but decodes those two only for
+    the pages it renders (at 1,000 papers, most of the time it takes to read them)."""
     return {
-        "found": citations_to_json(citations.by_block),
+        "found": json.dumps(citations_to_json(citations.by_block), ensure_ascii=False),
         "total": citations.total,
         "unresolved": [list(pair) for pair in citations.unresolved],
-        "passages": {
-            key: [[passage.anchor, passage.section, passage.paragraph] for passage in found]
-            for key, found in citations.passages.items()
-        },
+        "passages": json.dumps(
+            {
+                key: [[passage.anchor, passage.section, passage.paragraph] for passage in found]
+                for key, found in citations.passages.items()
+            },
+            ensure_ascii=False,
+        ),
     }
 
 
@@ -228,6 +236,7 @@ class CorpusCitations(Mapping[str, PaperCitations]):
         self._marks = marks or {}
         self._recompute = recompute
         self._read: dict[str, PaperCitations] = {}
+        self._passages: dict[str, dict[str, list]] = {}  # decoded when first asked for
 
     def __getitem__(self, paper_id: str) -> PaperCitations:
         read = self._read.get(paper_id)
@@ -238,6 +247,7 @@ class CorpusCitations(Mapping[str, PaperCitations]):
                 if self._recompute is None:
                     raise
                 self._stored[paper_id] = self._recompute(paper_id)
+                self._passages.pop(paper_id, None)
                 read = self._decode(paper_id)
             self._read[paper_id] = read
         return read
@@ -261,26 +271,53 @@ class CorpusCitations(Mapping[str, PaperCitations]):
         """The passages of the given papers that cite ``key``, paper by paper."""
         found = []
         for paper_id in paper_ids:
-            stored = self._stored[paper_id]["passages"].get(key, [])
+            stored = self._stored_passages(paper_id).get(key, [])
             found.extend(
                 Passage(paper_id, anchor, section, paragraph)
                 for anchor, section, paragraph in stored
             )
         return found
 
+    def _stored_passages(self, paper_id: str) -> dict[str, list]:
+        passages = self._passages.get(paper_id)
+        if passages is None:
+            try:
+                passages = _json_object(self._stored[paper_id]["passages"])
+            except (ValueError, TypeError):
+                if self._recompute is None:
+                    raise
+                self._stored[paper_id] = self._recompute(paper_id)
+                self._read.pop(paper_id, None)
+                passages = _json_object(self._stored[paper_id]["passages"])
+            self._passages[paper_id] = passages
+        return passages
+
     def _decode(self, paper_id: str) -> PaperCitations:
         stored = self._stored[paper_id]
         result = PaperCitations(self._papers[paper_id])
-        for index, citations in sorted(citations_from_json(stored["found"]).items()):
+        found = citations_from_json(_json_object(stored["found"]))
+        for index, citations in sorted(found.items()):
             result.by_block[index] = citations
             _number(result, index, citations)
         if result.total != stored["total"]:
             raise ValueError(f"stored citations of {paper_id} do not add up")
         result.unresolved = self.unresolved(paper_id)
-        result.passages = {key: self.passages(key, [paper_id]) for key in stored["passages"]}
+        result.passages = {
+            key: self.passages(key, [paper_id]) for key in self._stored_passages(paper_id)
+        }
         for block, offset, anchor in self._marks.get(paper_id, []):
             result.mark(block, offset, anchor)
         return result
+
+
+def _json_object(text: object) -> dict:
+    """A JSON object stored as text in a cache entry (TypeError or ValueError if not)."""
+    if not isinstance(text, str):
+        raise TypeError("not stored as JSON text")
+    found = json.loads(text)
+    if not isinstance(found, dict):
+        raise TypeError("not a JSON object")
+    return found
 
 
 def citations_to_json(found: dict[int, list[Citation]]) -> dict[str, list]:
