@@ -37,6 +37,7 @@ from digest.manifest import (
     MANIFEST_NAME,
     PageMemo,
     code_fingerprint,
+    file_states,
     input_hashes,
     inputs_fingerprint,
     read_record,
@@ -47,6 +48,7 @@ from digest.manifest import (
 from digest.model import Document, Item, Paper, Problem, Source, plain
 from digest.outputs import (
     DEFAULT_LOCK_WAIT,
+    OUTPUT_MARKER,
     build_lock,
     remove_leftovers,
     sync_folder,
@@ -334,7 +336,7 @@ def build(
     # says whether it had (a build that must fail on errors is never skipped).
     options = {"out": out, "root_files": write_root_files}
     manifest = cache_root / f"{MANIFEST_NAME.removesuffix('.json')}-{_short_hash(out)}.json"
-    with build_lock(root, wait=lock_wait, say=notes.append):
+    with build_lock(root, wait=lock_wait, say=notes.append) as interrupted:
         # What this build reads, hashed before it runs: what it records on success, with
         # references.bib or the key registry hashed again if it rewrites them itself.
         last = read_record(manifest)
@@ -355,12 +357,14 @@ def build(
                 "builds the good papers and lists what was left out)"
             )
             return report
-        for folder in {root, root / KEYS_FILE.parent, *(cache.folder for cache in outputs.caches)}:
-            remove_leftovers(folder)
+        if interrupted:  # the last build stopped half-way: it may have left temporaries
+            for folder in {root, root / KEYS_FILE.parent, *(c.folder for c in outputs.caches)}:
+                remove_leftovers(folder)
         owned = out_dir.resolve().is_relative_to((root / "build").resolve())
         sync_folder(out_dir, outputs.pages, owned=owned, kept=outputs.kept)
         written = {path.as_posix() for path in outputs.pages} | outputs.kept
-        report.written = [Path(path) for path in sorted(written, key=lambda path: path.split("/"))]
+        in_order = sorted(written, key=lambda path: path.split("/"))
+        report.written = [Path(path) for path in in_order]
         report.kept_pages = len(outputs.kept)
         for cache in outputs.caches:
             cache.commit()
@@ -379,12 +383,16 @@ def build(
         summary = {
             "papers": report.paper_count,
             "sources": report.source_count,
-            "written": [path.as_posix() for path in report.written],
+            "written": in_order,
             "left_out": [path.as_posix() for path in report.left_out],
             "notes": report.notes[len(notes) :],
         }
         fingerprint = inputs_fingerprint(hashes, code, options)
-        remember(manifest, fingerprint, out_dir, summary, report.problems, memo, settled)
+        # The folder as sync_folder left it: the kept files as the memo found them, the
+        # rest as written (no walk over thousands of files to learn what is known).
+        state = {path: memo.seen[path] for path in outputs.kept}
+        state.update(file_states(out_dir, [*written - outputs.kept, OUTPUT_MARKER]))
+        remember(manifest, fingerprint, state, summary, report.problems, memo, settled)
     return report
 
 

@@ -23,11 +23,11 @@ import io
 import json
 import os
 import pickle
+import re
 import stat
 import sys
 import time
-from collections.abc import Callable
-from importlib import metadata
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,15 +63,36 @@ def code_fingerprint() -> str:
     """A hash of the code a build runs: Python, the libraries, every file of the package
     (modules, templates, the codebook)."""
     digest = hashlib.sha256(sys.version.encode())
+    versions = installed_versions()
     for name in _LIBRARIES:
-        try:
-            digest.update(f"{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=-".encode())
+        digest.update(f"{name}={versions.get(_normalised(name), '-')}".encode())
     for name in _files(_PACKAGE):
         digest.update(name.encode() + b"\0")
         digest.update(hashlib.sha256((_PACKAGE / name).read_bytes()).digest())
     return digest.hexdigest()
+
+
+def installed_versions() -> dict[str, str]:
+    """The version of every installed distribution, by normalised name, read from the
+    names of the ``*.dist-info`` folders on ``sys.path`` (the first found wins, as with
+    ``importlib.metadata``, whose import alone cost more than a build after one change
+    spends hashing its inputs)."""
+    versions: dict[str, str] = {}
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for name in sorted(names):
+            if name.endswith(".dist-info"):
+                distribution, _, version = name.removesuffix(".dist-info").partition("-")
+                versions.setdefault(_normalised(distribution), version)
+    return versions
+
+
+def _normalised(name: str) -> str:
+    """A distribution's name as packaging compares names (PEP 503), "-" for "_"."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 # A file whose last change was less than this long before it was read may change again
@@ -153,21 +174,32 @@ def read_record(path: Path) -> dict:
     return record if isinstance(record, dict) else {}
 
 
+def file_states(out_dir: Path, paths: Iterable[str]) -> dict[str, list[int]]:
+    """Size and time of last change of the given files of the output folder (posix
+    paths relative to it), as ``output_state`` gives them."""
+    state = {}
+    for path in paths:
+        found = os.stat(os.path.join(out_dir, path))
+        state[path] = [found.st_size, found.st_mtime_ns]
+    return state
+
+
 def remember(
     path: Path,
     fingerprint: str,
-    out_dir: Path,
+    outputs: dict[str, list[int]],
     summary: dict[str, object],
     problems: list[Problem],
     pages: PageMemo | None = None,
     inputs: dict[str, list] | None = None,
 ) -> None:
-    """Record a successful build (called after every file is written); ``inputs``: the
-    settled input files of ``input_hashes``."""
+    """Record a successful build (called after every file is written); ``outputs``: the
+    output folder's state as ``output_state`` would read it; ``inputs``: the settled
+    input files of ``input_hashes``."""
     record = {
         "inputs": fingerprint,
         "input_files": inputs or {},
-        "outputs": output_state(out_dir),
+        "outputs": dict(sorted(outputs.items())),
         "summary": summary,
         "problems": [[str(p.path), p.line, p.message, p.severity] for p in problems],
         "pages": pages.record() if pages else {},
@@ -212,6 +244,7 @@ class PageMemo:
         self.rendered = 0
         self._recorded: dict[str, list] = {}
         self._files: dict[str, list[int]] = {}
+        self.seen: dict[str, list[int]] = {}  # kept files, as found unchanged
         try:
             if record["pages"].get("code") == self.code:
                 self._recorded = dict(record["pages"]["groups"])
@@ -236,7 +269,11 @@ class PageMemo:
             found = os.stat(os.path.join(self.out_dir, path))  # (thousands: no Path objects)
         except OSError:
             return False
-        return [found.st_size, found.st_mtime_ns] == self._files.get(path)
+        state = [found.st_size, found.st_mtime_ns]
+        if state != self._files.get(path):
+            return False
+        self.seen[path] = state
+        return True
 
     def record(self) -> dict[str, object]:
         return {"code": self.code, "groups": {name: list(v) for name, v in self.groups.items()}}

@@ -113,12 +113,15 @@ def build_lock(
     *,
     wait: float = DEFAULT_LOCK_WAIT,
     say: Callable[[str], None] = lambda message: None,
-) -> Iterator[None]:
+) -> Iterator[bool]:
     """Hold ``build/digest.lock`` for the duration; wait up to ``wait`` s for another build.
 
     The lock is an advisory ``flock`` on the file, so it vanishes with the process
     that held it: a lock file left by a killed build holds no lock and is simply
-    taken over (and ``say`` is told whose it was).
+    taken over (and ``say`` is told whose it was). A build writes its pid into the
+    file and empties it when it is done, so a pid found there says the last build
+    stopped half-way: the context's value is then True (it may have left temporary
+    files to remove), else False.
     """
     path = root / LOCK_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -149,7 +152,7 @@ def build_lock(
         os.ftruncate(descriptor, 0)
         os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
         try:
-            yield
+            yield previous != "?"
         finally:
             os.ftruncate(descriptor, 0)
             fcntl.flock(descriptor, fcntl.LOCK_UN)

@@ -7,6 +7,7 @@ and the memo of the merged bibliography is used as it is in a maintainer's tree.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import yaml
 from devcorpus_import import devcorpus_module
 
 from digest.build import build
+from digest.manifest import output_state
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,6 +59,10 @@ def rebuild_and_compare(root: Path, fresh_name: str) -> tuple[int, int]:
     )
     assert fresh.errors == [] and fresh.paper_count == kept.paper_count
     assert tree(out) == tree(root / "build" / fresh_name)
+    # The record of the folder (put together from what the build kept and wrote, not
+    # read) is the folder as it is: the next build with nothing changed does nothing.
+    (record,) = (root / "build" / "cache").glob("build-manifest-*.json")
+    assert json.loads(record.read_text(encoding="utf-8"))["outputs"] == output_state(out)
     return kept.kept_pages, len(tree(out))
 
 

@@ -4,11 +4,13 @@ change to what a build reads, or to what it wrote, runs it again."""
 from __future__ import annotations
 
 import shutil
+from importlib import metadata
 from pathlib import Path
 
 import pytest
 
 from digest.build import build
+from digest.manifest import _LIBRARIES, _normalised, installed_versions
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -94,3 +96,18 @@ def test_keep_going_is_skipped_on_a_good_corpus_but_never_a_strict_build_with_er
     assert again(project, keep_going=True).unchanged  # the same errors, the same output
     strict = again(project)
     assert not strict.unchanged and strict.errors  # a strict build still fails
+
+
+def test_library_versions_are_those_importlib_metadata_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The code fingerprint names the libraries' versions (an upgrade builds everything
+    again); they are read from the dist-info folders' names, as installed."""
+    versions = installed_versions()
+    for name in _LIBRARIES:
+        assert versions[_normalised(name)] == metadata.version(name)
+    (tmp_path / "first" / "Foo_Bar-9.0.dist-info").mkdir(parents=True)
+    (tmp_path / "later" / "foo_bar-1.2.dist-info").mkdir(parents=True)
+    monkeypatch.syspath_prepend(str(tmp_path / "later"))
+    monkeypatch.syspath_prepend(str(tmp_path / "first"))
+    assert installed_versions()["foo-bar"] == "9.0"  # the first on the path, as imported

@@ -139,8 +139,18 @@ def test_a_stale_lock_is_detected_and_cleared(tmp_path: Path) -> None:
     gone.wait()
     (root / LOCK_FILE).parent.mkdir(parents=True, exist_ok=True)
     (root / LOCK_FILE).write_text(f"{gone.pid}\n")
+    # What a build killed while writing leaves: a temporary file beside each target.
+    left = [
+        root / f".references.bib.{gone.pid}.tmp",
+        root / "sources" / f".citation-keys.tsv.{gone.pid}.tmp",
+        tmp_path / "cache" / "clean" / f".0123-abcd.json.{gone.pid}.tmp",
+    ]
+    for path in left:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"half")
     report = build(root, root / "build" / "docs", cache_dir=tmp_path / "cache")
     assert report.problems == []
+    assert [path for path in left if path.exists()] == []
     assert f"cleared a stale lock left by a build that stopped (pid {gone.pid})" in "\n".join(
         report.notes
     )

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from digest.ingest.pdf.glyphs import read_pages
-from digest.ingest.pdf.layout import lay_out
 from digest.model import LineStyle
 
 __all__ = ["PdfError", "PdfText", "read_pdf"]
@@ -30,7 +28,11 @@ class PdfText:
 
 def read_pdf(data: bytes) -> PdfText:
     """The PDF's text in reading order and each line's type; PdfError if unreadable."""
+    # Imported here: a build reads a PDF only when its cache lacks it.
     import pypdfium2 as pdfium
+
+    from digest.ingest.pdf.glyphs import read_pages
+    from digest.ingest.pdf.layout import lay_out
 
     try:
         document = pdfium.PdfDocument(data)
