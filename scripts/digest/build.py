@@ -32,6 +32,7 @@ from digest.compare.extract import extract_items
 from digest.compare.themes import Codebook, code_items, load_codebook
 from digest.duplicates import DuplicateState, regroup, shingles
 from digest.ingest import load_corpus, pdf_cache
+from digest.ingest.deferred import SourceChanged, TextMemo
 from digest.ingest.sidecar import recall_sidecars, sidecars_in_use
 from digest.manifest import (
     MANIFEST_NAME,
@@ -188,11 +189,11 @@ def _group_sources(
     known = previous.keys if previous else {}
     fresh = {s.path.name: (s.text,) for s in sources if known.get(s.path.name) != s.sha256}
     made = compute_all(shingles, fresh)
-    texts = {source.path.name: source.text for source in sources}
+    by_name = {source.path.name: source for source in sources}  # (texts read on demand)
     groups, state = regroup(
         {source.path.name: source.sha256 for source in sources},
         previous,
-        lambda name: take(made, name, lambda: shingles(texts[name])),
+        lambda name: take(made, name, lambda: shingles(by_name[name].text)),
     )
     memo.keep_bytes(state.to_bytes())
     return group_papers(sources, documents, groups)
@@ -241,6 +242,8 @@ def clean_sources(
             continue
         try:
             documents[name] = cache.get(source, compute)
+        except SourceChanged:
+            raise  # not the cleaner's doing: the build stops and says so
         except Exception as error:  # a bug on one text must not stop the corpus
             problems.append(Problem(source.path, 1, f"could not be cleaned: {error!r}"))
     return Deferred(documents), problems
@@ -348,7 +351,12 @@ def build(
             if recorded is not None and (keep_going or not _had_errors(recorded)):
                 return _recalled(recorded, notes)
         memo = PageMemo(last, out_dir, code)
-        report, outputs = _compute(root, cache_root, memo)
+        try:
+            report, outputs = _compute(root, cache_root, memo, hashes)
+        except SourceChanged as changed:  # edited mid-build: nothing is written
+            report = BuildReport(problems=[Problem(changed.path, 1, changed.reason)])
+            report.notes = [*notes, "nothing was written"]
+            return report
         report.notes[:0] = notes
         errors = [problem for problem in report.problems if problem.is_error]
         if errors and not keep_going:
@@ -427,20 +435,29 @@ class _Outputs:
 
 
 def _compute(
-    root: Path, cache_dir: Path, memo: PageMemo | None = None
+    root: Path,
+    cache_dir: Path,
+    memo: PageMemo | None = None,
+    known: Mapping[str, str] | None = None,
 ) -> tuple[BuildReport, _Outputs]:
     """Every stage, in memory: the report and the files a successful build writes.
 
     With ``memo`` (the last build's pages), pages made from the same inputs as last
-    time are kept rather than rendered (their paths land in ``outputs.kept``).
+    time are kept rather than rendered (their paths land in ``outputs.kept``). With
+    ``known`` (each file's hash, from ``input_hashes``), the texts loaded before are
+    read only if a stage asks for them (SourceChanged if one changed meanwhile).
     """
     report = BuildReport()
     outputs = _Outputs()
     pdfs = pdf_cache(cache_dir)
     sidecars = MemoFile(cache_dir, "sidecars", ("model.py", "ingest"))
     recall_sidecars(sidecars.load())
-    sources, report.problems = load_corpus(root / "sources", root, pdfs)
+    loaded = MemoFile(cache_dir, "texts", ("model.py", "ingest"))
+    texts = TextMemo(loaded.load()) if known is not None else None
+    sources, report.problems = load_corpus(root / "sources", root, pdfs, known, texts)
     sidecars.keep(sidecars_in_use())
+    if texts is not None:
+        loaded.keep(texts.in_use())
     report.left_out = sorted(
         {problem.path for problem in report.problems if problem.is_error}, key=str
     )
@@ -449,7 +466,7 @@ def _compute(
     references_cache = reference_cache(cache_dir)
     bibtex_memo = MemoFile(cache_dir, "bibtex", BIBTEX_CODE)
     recall_formatted(bibtex_memo.load())
-    outputs.caches = [pdfs, documents_cache, items_cache, references_cache]
+    outputs.caches = [pdfs, documents_cache, items_cache, references_cache, loaded]
     outputs.caches.append(sidecars)
     outputs.caches.append(bibtex_memo)
     documents, problems = clean_sources(sources, documents_cache)

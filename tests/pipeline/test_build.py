@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -264,3 +265,27 @@ def test_in_text_citations_come_from_the_cache_and_link_the_same(
     totals = {paper: found.total for paper, found in again.citations.items()}
     assert totals == {paper: found.total for paper, found in first.citations.items()}
     assert sum(totals.values()) > 0
+
+
+def test_a_source_changed_behind_its_size_and_time_stops_the_build_when_read(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """A text loaded before is read only when a stage needs it, and checked against the
+    hash its size and time stood for: bytes changed behind an unchanged size and time
+    (nothing an editor does) stop the build, which names the file and writes nothing."""
+    source = sorted((corpus / "sources").glob("*.txt"))[1]
+    then = time.time_ns() - 60 * 10**9  # settled: its size and time are trusted
+    os.utime(source, ns=(then, then))
+    out = corpus / "build" / "docs"
+    assert build(corpus, out, cache_dir=tmp_path / "cache").errors == []
+    before = tree_hashes(out)
+    data = source.read_bytes()
+    at = data.index(b" the ")
+    source.write_bytes(data[:at] + b" THE " + data[at + 5 :])  # same size
+    os.utime(source, ns=(then, then))
+    shutil.rmtree(tmp_path / "cache" / "clean")  # so that its text must be cleaned again
+    report = build(corpus, out, cache_dir=tmp_path / "cache", reuse=False)
+    assert [str(problem) for problem in report.errors] == [
+        f"sources/{source.name}:1: changed while the build was reading the sources; build again"
+    ]
+    assert tree_hashes(out) == before

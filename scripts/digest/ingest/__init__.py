@@ -9,14 +9,16 @@ reads nothing outside sources/ (no links followed) and nothing unbounded
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
 from digest.cache import StageCache
+from digest.ingest.deferred import DeferredSource, TextMemo, read_text
 from digest.ingest.encoding import decode_text, normalise_line_ends
 from digest.ingest.files import PDF_LIMITS, TEXT_LIMITS, read_limited
 from digest.ingest.pdf import PdfError, PdfText, read_pdf
@@ -30,6 +32,8 @@ def load_corpus(
     sources_dir: Path,
     root: Path | None = None,
     pdf_cache: StageCache[PdfText] | None = None,
+    known: Mapping[str, str] | None = None,
+    loaded_before: TextMemo | None = None,
 ) -> tuple[list[Source], list[Problem]]:
     """Load every ``*.txt``/``*.md``/``*.pdf`` in ``sources_dir`` (not recursive) with its
     sidecar.
@@ -38,6 +42,11 @@ def load_corpus(
     root) when given, so messages read the same on every machine. Problems of
     severity "warning" leave their source in; errors leave it out. A PDF's text is
     read by its layout (``digest.ingest.pdf``), from ``pdf_cache`` when unchanged.
+
+    With ``known`` (the hash of each file's bytes by its path as shown, from
+    ``digest.manifest.input_hashes``) and ``loaded_before`` (what loading each text found
+    before), a text already loaded once is not read: its source is a
+    ``DeferredSource``, read when a stage first asks for its text.
     """
 
     shown_dir = _relative(sources_dir, root)
@@ -88,7 +97,7 @@ def load_corpus(
                 )
             )
             continue
-        loaded = _load_source(text_path, show, problems, pdf_cache)
+        loaded = _load_source(text_path, show, problems, pdf_cache, known, loaded_before)
         if loaded is None:
             continue
         source, sidecar = loaded
@@ -148,14 +157,24 @@ def _load_source(
     show: Callable[[Path], Path],
     problems: list[Problem],
     cache: StageCache[PdfText] | None = None,
+    known: Mapping[str, str] | None = None,
+    texts: TextMemo | None = None,
 ) -> tuple[Source, Sidecar] | None:
     """Load one text and its sidecar; report everything wrong with either, then give up."""
     sidecar_path = text_path.with_suffix(SIDECAR_SUFFIX)
     is_pdf = text_path.suffix == ".pdf"
-    data, found = read_limited(text_path, text_path, PDF_LIMITS if is_pdf else TEXT_LIMITS)
+    shown = show(text_path)
+    digest = None if known is None or is_pdf else known.get(shown.as_posix())
+    recalled = texts.recall(shown.as_posix(), digest) if texts and digest else None
+    data: bytes | None = None
     text: str | None = None
     transcoded = False
     styles: tuple[LineStyle, ...] = ()
+    if recalled is not None:  # loaded before, as it is: read when a stage asks for it
+        transcoded = recalled[0]
+        found = [Problem(text_path, line, message, kind) for line, message, kind in recalled[1]]
+    else:
+        data, found = read_limited(text_path, text_path, PDF_LIMITS if is_pdf else TEXT_LIMITS)
     if data is not None and is_pdf:
         try:
             read = read_pdf_cached(data, cache)
@@ -169,6 +188,10 @@ def _load_source(
         text, transcoded = decoded.text, decoded.transcoded
     if text is not None and not text.strip():
         found.append(Problem(text_path, 1, "text is empty; expected the text of a paper"))
+    if data is not None:
+        digest = hashlib.sha256(data).hexdigest()
+        if texts is not None and not is_pdf and text is not None:
+            texts.remember(shown.as_posix(), digest, transcoded, found)
 
     sidecar: Sidecar | None = None
     if os.path.lexists(sidecar_path):
@@ -178,16 +201,30 @@ def _load_source(
         found.append(Problem(text_path, 1, _missing_sidecar(text_path, sidecar_path)))
 
     problems.extend(_shown(found, show))
-    if any(p.is_error for p in found) or data is None or text is None:
+    if any(p.is_error for p in found) or digest is None:
         return None
     if sidecar is None or sidecar.metadata is None:
         return None  # ``found`` covers every case; this narrows the types
+    # The bytes of text and sidecar, by the hash of each (the text's may be known
+    # without reading it).
+    sha256 = hashlib.sha256(digest.encode() + b"\0" + sidecar.raw).hexdigest()
+    if recalled is not None:
+        source: Source = DeferredSource(
+            functools.partial(read_text, text_path, shown, digest),
+            path=shown,
+            sidecar_path=show(sidecar_path),
+            sha256=sha256,
+            metadata=sidecar.metadata,
+        )
+        return source, sidecar
+    if data is None or text is None:
+        return None
     published = text.encode() if transcoded else data
     source = Source(
-        path=show(text_path),
+        path=shown,
         sidecar_path=show(sidecar_path),
         text=normalise_line_ends(text),
-        sha256=hashlib.sha256(data + b"\0" + sidecar.raw).hexdigest(),
+        sha256=sha256,
         metadata=sidecar.metadata,
         published=published,
         styles=styles,
