@@ -8,6 +8,7 @@ nothing, because pages are cheap and always rendered.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping
@@ -29,8 +30,15 @@ def code_fingerprint(names: tuple[str, ...]) -> str:
         files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
         for file in files:
             digest.update(file.relative_to(_PACKAGE).as_posix().encode())
-            digest.update(file.read_bytes())
+            digest.update(_file_digest(file))
     return digest.hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=1024)
+def _file_digest(path: Path) -> bytes:
+    """A module's hash, read once per process: a build names the same modules for a
+    dozen stages and memos (the code a process runs does not change under it)."""
+    return hashlib.sha256(path.read_bytes()).digest()
 
 
 class StageCache(Generic[Result]):
@@ -147,6 +155,7 @@ class MemoFile:
         self.path = folder / f"{name}-{code_fingerprint(code)}{suffix}"
         self.pending: bytes | None = None
         self._read = b""
+        self._loaded: dict[str, Any] | None = None  # as ``load`` decoded it
 
     def load_bytes(self) -> bytes:
         """What was stored, as bytes (empty if nothing was)."""
@@ -162,17 +171,24 @@ class MemoFile:
             stored = json.loads(self.load_bytes().decode("utf-8"))
         except ValueError:
             return {}
-        return stored if isinstance(stored, dict) else {}
+        if not isinstance(stored, dict):
+            return {}
+        self._loaded = stored
+        return dict(stored)  # (a copy: the caller may change it)
 
     def keep_bytes(self, content: bytes) -> None:
         """The bytes to write at ``commit`` (nothing is written if they are the same)."""
         self.pending = None if content == self._read else content
 
     def keep(self, results: dict[str, Any]) -> None:
-        """The results to write at ``commit``."""
+        """The results to write at ``commit`` (nothing, if they are what was loaded:
+        comparing costs a tenth of encoding them again)."""
+        if self._loaded is not None and results == self._loaded:
+            self.pending = None
+            return
         self.keep_bytes(json.dumps(results, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
     def commit(self) -> None:
         if self.pending is not None:
             write_atomic(self.path, self.pending)
-            self._read, self.pending = self.pending, None
+            self._read, self.pending, self._loaded = self.pending, None, None

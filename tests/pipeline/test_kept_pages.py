@@ -77,14 +77,31 @@ def test_nothing_changed_keeps_every_generated_page(corpus: Path) -> None:
     assert kept > total * 0.6
 
 
+def recorded_groups(root: Path) -> dict[str, list]:
+    """The page groups the last build into build/docs recorded, by name."""
+    (record,) = (root / "build" / "cache").glob("build-manifest-*.json")
+    return json.loads(record.read_text(encoding="utf-8"))["pages"]["groups"]
+
+
 def test_a_changed_sentence(corpus: Path) -> None:
     source = synthetic(corpus)[4]
     text = source.read_text(encoding="utf-8")
     words = text.split(" ")
     middle = len(words) // 2
+    before = recorded_groups(corpus)
     source.write_text(" ".join([*words[:middle], "newly", *words[middle:]]), encoding="utf-8")
     kept, total = rebuild_and_compare(corpus, "fresh-1")
     assert 0 < kept < total
+    # A word added moves no citation: the pages of the works the paper cites are kept.
+    after = recorded_groups(corpus)
+    entries = [name for name in before if name.startswith("entries ")]
+    assert len(entries) > 50
+    assert [after[name] for name in entries] == [before[name] for name in entries]
+    assert after[f"paper {corpus_id(source)}"] != before[f"paper {corpus_id(source)}"]
+
+
+def corpus_id(source: Path) -> str:
+    return yaml.safe_load(source.with_suffix(".yml").read_text(encoding="utf-8"))["id"]
 
 
 def test_a_changed_reference(corpus: Path) -> None:

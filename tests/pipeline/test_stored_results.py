@@ -88,3 +88,24 @@ def test_nothing_is_stored_before_commit(tmp_path: Path) -> None:
     memo = MemoFile(tmp_path, "things", ("model.py",))
     memo.keep({"a": "1"})
     assert not memo.path.exists()
+
+
+def test_what_was_loaded_is_not_written_again_and_a_change_is(tmp_path: Path) -> None:
+    memo = MemoFile(tmp_path, "things", ("model.py",))
+    memo.keep({"a": [1, "x"], "b": {"c": None}})
+    memo.commit()
+    written = memo.path.stat().st_mtime_ns
+    again = MemoFile(tmp_path, "things", ("model.py",))
+    loaded = again.load()
+    loaded["z"] = "added to the copy it returns"  # the caller's own copy
+    again.keep({"b": {"c": None}, "a": [1, "x"]})  # the same, in another order
+    assert again.pending is None
+    again.commit()
+    assert memo.path.stat().st_mtime_ns == written
+    again.keep({"a": [1, "y"], "b": {"c": None}})
+    again.commit()
+    assert MemoFile(tmp_path, "things", ("model.py",)).load() == {"a": [1, "y"], "b": {"c": None}}
+    # Once written, what it holds is the new content: keeping the old is a change again.
+    again.keep({"a": [1, "x"], "b": {"c": None}})
+    again.commit()
+    assert MemoFile(tmp_path, "things", ("model.py",)).load() == {"a": [1, "x"], "b": {"c": None}}

@@ -103,10 +103,9 @@ def render_bibliography_pages(
 ) -> list[Page]:
     """Every page of the Bibliography section.
 
-    ``keep`` and ``states`` (a hash per paper of what its own stages read, see
-    ``digest.build.paper_states``) let a build keep the entry pages whose works and
-    citing papers are as they were; ``signed``: each entry's signature, if the caller
-    has them already."""
+    ``keep`` lets a build keep the entry pages whose works and citing places are as
+    they were (``states``, given, says the caller keeps pages); ``signed``: each
+    entry's signature, if the caller has them already."""
     signed = signed or {
         key: entry_signature(key, entry.reference) for key, entry in bibliography.entries.items()
     }
@@ -119,20 +118,12 @@ def render_bibliography_pages(
 
     pages = []
     for name, entries in sorted(groups.items()):
-        made_from = [
-            (
-                entry.key,
-                signed[entry.key],
-                entry.corpus_paper,
-                titles.get(entry.corpus_paper or ""),
-                [(paper, (states or {}).get(paper)) for paper in citing_papers(entry)],
-            )
-            for entry in entries
-        ]
         pages.extend(
             keep(
                 f"entries {name}",
-                signature(name, made_from) if states is not None else "",
+                _entries_signature(name, entries, signed, titles, citations)
+                if states is not None
+                else "",
                 lambda name=name, entries=entries: _entry_pages(
                     env, name, entries, titles, citations
                 ),
@@ -189,6 +180,35 @@ def render_bibliography_pages(
         )
         pages.append(Page(chunk.name, text))
     return pages
+
+
+def _entries_signature(
+    name: str,
+    entries: list[BibEntry],
+    signed: dict[str, str],
+    titles: dict[str, str],
+    citations: CorpusCitations,
+) -> str:
+    """What a page of entries shows: each work, the corpus paper it is, and per citing
+    paper its title, the items of its list and the places that cite the work. An edit
+    to a citing paper's text that moves none of these keeps the page."""
+    return signature(
+        name,
+        [
+            (
+                entry.key,
+                signed[entry.key],
+                entry.corpus_paper,
+                titles.get(entry.corpus_paper or ""),
+                [(cited.paper_id, cited.item) for cited in entry.cited_in],
+                [
+                    (paper, titles.get(paper), citations.passages_signature(paper))
+                    for paper in citing_papers(entry)
+                ],
+            )
+            for entry in entries
+        ],
+    )
 
 
 def _entry_pages(

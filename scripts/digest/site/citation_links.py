@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from digest.citations import Citation, CitationPart, find_citations
+from digest.manifest import signature
 from digest.model import Heading, Paper, Reference
 from digest.site.markdown import escape_inline, paragraph_ids
 
@@ -237,6 +238,7 @@ class CorpusCitations(Mapping[str, PaperCitations]):
         self._recompute = recompute
         self._read: dict[str, PaperCitations] = {}
         self._passages: dict[str, dict[str, list]] = {}  # decoded when first asked for
+        self._passage_signatures: dict[str, str] = {}
 
     def __getitem__(self, paper_id: str) -> PaperCitations:
         read = self._read.get(paper_id)
@@ -260,6 +262,15 @@ class CorpusCitations(Mapping[str, PaperCitations]):
 
     def __len__(self) -> int:
         return len(self._stored)
+
+    def passages_signature(self, paper_id: str) -> str:
+        """A hash of the paper's passages citing each work, as stored (not decoded)."""
+        found = self._passage_signatures.get(paper_id)
+        if found is None:
+            stored = self._stored[paper_id]["passages"]
+            text = stored if isinstance(stored, str) else repr(stored)  # (damaged: re-read)
+            found = self._passage_signatures[paper_id] = signature(text)
+        return found
 
     def total(self, paper_id: str) -> int:
         return int(self._stored[paper_id]["total"])
