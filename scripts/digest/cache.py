@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -56,36 +57,38 @@ class StageCache(Generic[Result]):
         self.encode, self.decode = encode, decode
         self.hits = 0
         self.misses = 0
-        self.pending: dict[Path, bytes] = {}  # written by commit(), once the build succeeded
+        self.pending: dict[str, bytes] = {}  # written by commit(), once the build succeeded
 
     def get(self, source: Source, compute: Callable[[str], Result]) -> Result:
         return self.get_keyed(source.sha256, lambda: compute(source.text))
 
     def has(self, key: str) -> bool:
         """Whether a result is stored under ``key`` (it may still prove damaged)."""
-        return self._path(key).is_file()
+        return os.path.isfile(self._path(key))
 
     def peek(self, key: str) -> Result | None:
         """The result stored under ``key``, or None (nothing computed, nothing counted)."""
         try:
-            return self.decode(json.loads(self._path(key).read_text(encoding="utf-8")))
+            with open(self._path(key), "rb") as handle:
+                return self.decode(json.loads(handle.read()))
         except (ValueError, KeyError, TypeError, OSError):
             return None
 
-    def _path(self, key: str) -> Path:
-        return self.folder / f"{key[:32]}-{self.fingerprint}.json"
+    def _path(self, key: str) -> str:
+        # A string, not a Path: a build asks for thousands.
+        return os.path.join(self.folder, f"{key[:32]}-{self.fingerprint}.json")
 
     def get_keyed(self, key: str, compute: Callable[[], Result]) -> Result:
         """The result stored under ``key`` (a hash of what it is computed from)."""
         path = self._path(key)
-        if path.is_file():
-            try:
-                result = self.decode(json.loads(path.read_text(encoding="utf-8")))
-            except (ValueError, KeyError, TypeError, OSError):
-                pass  # a damaged entry is recomputed (and replaced), never trusted
-            else:
-                self.hits += 1
-                return result
+        try:
+            with open(path, "rb") as handle:  # (a build reads thousands: one open each)
+                result = self.decode(json.loads(handle.read()))
+        except (ValueError, KeyError, TypeError, OSError):
+            pass  # missing, or damaged: recomputed (and replaced), never trusted
+        else:
+            self.hits += 1
+            return result
         self.misses += 1
         result = compute()
         self._keep(path, result)
@@ -106,13 +109,13 @@ class StageCache(Generic[Result]):
 
         return read
 
-    def _keep(self, path: Path, result: Result) -> None:
+    def _keep(self, path: str, result: Result) -> None:
         self.pending[path] = json.dumps(self.encode(result), ensure_ascii=False).encode("utf-8")
 
     def commit(self) -> None:
         """Write the entries computed since the last commit; the build calls it on success."""
         for path, content in sorted(self.pending.items()):
-            write_atomic(path, content)
+            write_atomic(Path(path), content)
         self.pending.clear()
 
 

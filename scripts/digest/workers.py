@@ -10,10 +10,8 @@ which the stage reports as it reports any failure, and the rest go on.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 # Fewer misses than this are computed in this process.
@@ -39,6 +37,10 @@ def compute_all(
     jobs = jobs or cores()
     if jobs < 2 or len(arguments) < MIN_PARALLEL:
         return {}
+    # Imported here: a build with few misses (most builds) starts no workers.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # forkserver: workers start from a clean process, never a fork of a threaded one
     # (`mkdocs serve` runs a server thread beside the build).
     context = multiprocessing.get_context("forkserver")
