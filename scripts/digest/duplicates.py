@@ -125,7 +125,9 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> set[int]:
     # each shingle: the polynomial of its words' hashes modulo 2**64, rolled along the
     # text (two multiplications a shingle, not a hash of its joined words: a third of
     # the time cleaning took).
-    known: dict[str, int] = {}
+    known = _WORD_HASHES
+    if len(known) > _WORD_HASHES_LIMIT:  # a long `mkdocs serve` session
+        known.clear()
     values = [known.get(word) or known.setdefault(word, word_hash(word)) for word in tokens]
     lead = pow(SHINGLE_BASE, size - 1, 1 << 64)
     rolled = 0
@@ -136,6 +138,12 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> set[int]:
         rolled = ((rolled - leaving * lead) * SHINGLE_BASE + value) & _MASK
         found.add(rolled)
     return found
+
+
+# Words already hashed, across texts: a corpus shares most of its vocabulary, and a
+# hash per distinct word of each text cost more than rolling its shingles.
+_WORD_HASHES: dict[str, int] = {}
+_WORD_HASHES_LIMIT = 2_000_000
 
 
 def word_hash(word: str) -> int:
