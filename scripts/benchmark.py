@@ -25,10 +25,11 @@ reference lists sharing works across papers, in-text citations, problems and pat
 beside a copy of mkdocs.yml, docs/ and the hook, and times, each step in its own
 process (CPU = user + system seconds, peak memory = the process's maximum RSS):
 
-1. ``digest build`` cold (no cache), then warm with nothing changed;
-2. ``mkdocs build`` of the same pages by a bare mkdocs-material config (the project's
-   mkdocs.yml without the hook, reading a copy of the docs tree ``digest build``
-   wrote): the baseline;
+1. ``digest build`` cold (no cache) on one core, then ``mkdocs build`` of the same
+   pages by a bare mkdocs-material config (the project's mkdocs.yml without the hook,
+   reading a copy of the docs tree ``digest build`` wrote): the baseline; the pair run
+   twice, back to back, the ratio given per pair and for the means; then cold on every
+   core, and warm with nothing changed;
 3. ``mkdocs build`` as ``make site`` runs it (hook included, caches warm);
 4. one sentence of one paper changed: ``digest build`` again (the pipeline part of a
    rebuild; three changes, the median shown), then ``mkdocs build --dirty`` (MkDocs
@@ -153,6 +154,16 @@ def site_size(site: Path) -> SiteSize:
 
 # How many times the pipeline is timed after a one-sentence change (the median is shown).
 ONE_CHANGE_RUNS = 3
+COLD_PAIRS = 2  # (cold pipeline, bare build) pairs, run back to back
+
+
+def mean_run(runs: list[Run]) -> Run:
+    """The mean of a step's runs (wall, CPU; the peak memory is the largest)."""
+    return Run(
+        statistics.fmean(one.wall for one in runs),
+        statistics.fmean(one.cpu for one in runs),
+        max(one.peak_mb for one in runs),
+    )
 
 
 def change_one_sentence(root: Path) -> Path:
@@ -170,6 +181,7 @@ class ScaleRow:
     corpus: dict[str, float] = field(default_factory=dict)
     runs: dict[str, Run] = field(default_factory=dict)
     size: SiteSize | None = None
+    cold_ratios: list[float] = field(default_factory=list)  # per back-to-back pair
 
 
 def corpus_yield(root: Path) -> dict[str, float]:
@@ -195,12 +207,23 @@ def scale_row(folder: Path, papers: int) -> ScaleRow:
     digest = [str(Path(sys.executable).with_name("digest")), "build", "--root", str(root)]
     mkdocs = [str(Path(sys.executable).with_name("mkdocs")), "build"]
     row = ScaleRow(papers)
-    row.runs["pipeline cold"] = run(digest, root, log, jobs=1)
+    # The ratio of the cold pipeline to the bare build is taken from two pairs, each
+    # run back to back: this machine's speed drifts by a third over minutes (the same
+    # bare build took 60 to 102 s in three runs), and a ratio of two runs minutes apart
+    # carries that drift.
+    colds, bares = [], []
+    for turn in range(COLD_PAIRS):
+        if turn:
+            shutil.rmtree(root / "build")
+        colds.append(run(digest, root, log, jobs=1))
+        bare = bare_config(root) if not turn else root / "bare.yml"
+        bares.append(run([*mkdocs, "-f", str(bare)], root, log))
+    row.runs["pipeline cold"] = mean_run(colds)
+    row.runs["bare mkdocs"] = mean_run(bares)
+    row.cold_ratios = [cold.cpu / bare.cpu for cold, bare in zip(colds, bares, strict=True)]
     shutil.rmtree(root / "build")  # again from cold, on every core: the wall time
     row.runs["pipeline cold, all cores"] = run(digest, root, log)
     row.runs["pipeline warm"] = run(digest, root, log)
-    bare = bare_config(root)
-    row.runs["bare mkdocs"] = run([*mkdocs, "-f", str(bare)], root, log)
     row.runs["make site"] = run([*mkdocs, "--strict"], root, log)
     row.size = site_size(root / "site")
     changes = []
@@ -232,7 +255,8 @@ def scale_table(rows: list[ScaleRow], real: dict[str, float]) -> str:
             f"{row.papers:,}",
             f"{corpus['references']:.1f} / {corpus['citations']:.1f} / {corpus['items']:.1f}",
             f"{corpus['works']:,.0f}",
-            f"{runs['pipeline cold'].cpu:.1f} s ({runs['pipeline cold'].cpu / bare:.2f}); "
+            f"{runs['pipeline cold'].cpu:.1f} s ({runs['pipeline cold'].cpu / bare:.2f}: "
+            f"{', '.join(f'{ratio:.2f}' for ratio in row.cold_ratios)}); "
             f"wall {runs['pipeline cold'].wall:.1f} s, all cores "
             f"{runs['pipeline cold, all cores'].wall:.1f} s",
             f"{runs['pipeline warm'].cpu:.2f} s ({runs['pipeline warm'].cpu / bare:.2f})",
@@ -252,9 +276,9 @@ def scale_table(rows: list[ScaleRow], real: dict[str, float]) -> str:
         "papers",
         "refs / citations / items per paper",
         "distinct works",
-        "pipeline cold CPU (/ bare); wall on one core, on all",
+        "pipeline cold CPU (/ bare: pair by pair); wall on one core, on all",
         "pipeline warm CPU (/ bare)",
-        "bare mkdocs CPU",
+        "bare mkdocs CPU (mean of 2)",
         "make site CPU (warm caches)",
         "one change: pipeline wall (median of 3)",
         "one change: mkdocs --dirty / full wall",
