@@ -594,7 +594,7 @@ def _compute(
             )
         )
     pages.extend(
-        render_bibliography_pages(env, bibliography, report.papers, citations, keep, states, signed)
+        render_bibliography_pages(env, bibliography, report.papers, citations, keep, signed)
     )
     themed = {
         theme.id: (

@@ -31,14 +31,15 @@ def code_fingerprint(names: tuple[str, ...]) -> str:
         files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
         for file in files:
             digest.update(file.relative_to(_PACKAGE).as_posix().encode())
-            digest.update(_file_digest(file))
+            digest.update(file_digest(file))
     return digest.hexdigest()[:16]
 
 
 @functools.lru_cache(maxsize=1024)
-def _file_digest(path: Path) -> bytes:
-    """A module's hash, read once per process: a build names the same modules for a
-    dozen stages and memos (the code a process runs does not change under it)."""
+def file_digest(path: Path) -> bytes:
+    """A package file's SHA-256, read once per process: a build hashes the whole package
+    (``digest.manifest.code_fingerprint``) and names the same modules for a dozen
+    stages and memos (the code a process runs does not change under it)."""
     return hashlib.sha256(path.read_bytes()).digest()
 
 

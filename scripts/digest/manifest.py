@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from digest.cache import file_digest
 from digest.model import Problem
 from digest.outputs import write_atomic
 
@@ -68,7 +69,7 @@ def code_fingerprint() -> str:
         digest.update(f"{name}={versions.get(_normalised(name), '-')}".encode())
     for name in _files(_PACKAGE):
         digest.update(name.encode() + b"\0")
-        digest.update(hashlib.sha256((_PACKAGE / name).read_bytes()).digest())
+        digest.update(file_digest(_PACKAGE / name))
     return digest.hexdigest()
 
 

@@ -98,19 +98,16 @@ def render_bibliography_pages(
     papers: list[Paper],
     citations: CorpusCitations,
     keep: KeepPages = render_all,
-    states: dict[str, str] | None = None,
     signed: dict[str, str] | None = None,
 ) -> list[Page]:
     """Every page of the Bibliography section.
 
     ``keep`` lets a build keep the entry pages whose works and citing places are as
-    they were (``states``, given, says the caller keeps pages); ``signed``: each
-    entry's signature, if the caller has them already."""
+    they were (the pages are signed only then); ``signed``: each entry's signature, if
+    the caller has them already."""
     signed = signed or {
         key: entry_signature(key, entry.reference) for key, entry in bibliography.entries.items()
     }
-    if states is None:  # nothing to sign pages with: every page is rendered
-        keep = render_all
     titles = {paper.id: paper.metadata.display_title for paper in papers}
     groups: dict[str, list[BibEntry]] = defaultdict(list)
     for key, entry in bibliography.entries.items():
@@ -122,7 +119,7 @@ def render_bibliography_pages(
             keep(
                 f"entries {name}",
                 _entries_signature(name, entries, signed, titles, citations)
-                if states is not None
+                if keep is not render_all
                 else "",
                 lambda name=name, entries=entries: _entry_pages(
                     env, name, entries, titles, citations
