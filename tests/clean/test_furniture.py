@@ -27,3 +27,45 @@ def test_a_running_head_is_dropped_though_a_short_page_brings_two_closer() -> No
     assert HEAD not in markdown
     assert "Who Governs the Villages" not in markdown
     assert "Sentence 10 of page 10 tells" in markdown
+
+
+def _two_pages(page_top: list[str]) -> str:
+    first = [
+        "Party Building in Private Enterprises and Its Role in",
+        "Community Governance",
+        "Tang Rui",
+        "",
+        "1. Introduction",
+        "Private firms in industrial parks have grown fast, and so has the number of Party",
+        "members working in them, which is the question this paper takes up in full.",
+        "",
+        "1",
+    ]
+    second = [
+        *page_top,
+        "",
+        "Integrate party building with corporate culture. Activities such as skill contests",
+        "tie party building to production and to the culture of the firm.",
+        "",
+        "2",
+    ]
+    return "\n".join(first) + "\n\f" + "\n".join(second) + "\n"
+
+
+def test_a_head_printed_once_is_known_by_abbreviating_the_title() -> None:
+    # A two-page paper: its head is printed once, too few times to recur; it is the
+    # title cut short, and the journal's name above it belongs to it.
+    text = _two_pages(["Journal of Grassroots Governance Studies", "", "Party Building in Private"])
+    doc = clean_text(text)
+    markdown = render_document(doc)
+    assert "Journal of Grassroots" not in markdown
+    assert "Party Building in Private\n" not in markdown
+    assert [block.text for block in doc.body if hasattr(block, "level")] == ["Introduction"]
+    assert "Integrate party building with corporate culture." in markdown
+
+
+def test_a_page_top_line_that_is_not_the_title_stays() -> None:
+    # (Three words of the title's start would be, "Party Building in".)
+    doc = clean_text(_two_pages(["Survey Findings in the Parks"]))
+    assert "Survey Findings in the Parks" in render_document(doc)
+    assert doc.furniture == [9, 15]  # the page numbers only

@@ -100,3 +100,20 @@ def test_the_second_line_of_a_caption_that_goes_on_is_no_heading() -> None:
 def test_a_title_line_after_a_finished_caption_without_a_full_stop_is_a_heading() -> None:
     lines = _after_caption("Figure 1. Trends in participation, 2012–2018", "Case Analysis")
     assert looks_like_unnumbered_heading(lines, 3, 78)
+
+
+def test_a_section_heading_right_under_the_abstract_label_is_a_heading() -> None:
+    # pdftotext read a two-column page out of order: a section's heading follows the
+    # label, and the abstract's text comes elsewhere.
+    text = (
+        "Red Property and the Governance of Residential Quarters\n"
+        "Sun Haoran\n\nAbstract\n\nWays to Improve Red Property Governance\n"
+        "Embed Party organisations in property management. Every property company\n"
+        "serving a quarter should set up or join a Party organisation at once.\n\n"
+        "Introduction\n\nWe chose three quarters of different ages and interviewed\n"
+        "31 owners, committee members, property managers and community cadres.\n"
+    )
+    doc = clean_text(text)
+    assert doc.abstract == []
+    headings = [block.text for block in doc.body if hasattr(block, "level")]
+    assert headings == ["Ways to Improve Red Property Governance", "Introduction"]

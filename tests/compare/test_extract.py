@@ -305,3 +305,63 @@ def test_a_list_inside_a_numbered_item_is_part_of_it() -> None:
 )
 def test_top_level_wordings(heading: str, kind: str | None) -> None:
     assert heading_kind(heading, top_level=True) == kind
+
+
+HEADLINES = """1. Introduction
+
+Private firms employ most urban workers.
+
+2. Strategies for Linking Firms with Community Governance
+
+The survey suggests four strategies.
+
+Set up joint Party organisations in industrial parks. Small firms can form one joint
+branch under the park's Party committee.
+
+Integrate party building with corporate culture. Skill contests tie party building to
+production and to the culture of the firm.
+
+Involve firms in community services. Members can serve as volunteers in the
+community and offer their venues for public activities, as the
+
+community asked them to.
+
+3. Conclusion
+
+Both can strengthen each other.
+"""
+
+
+def test_paragraphs_that_lead_with_a_headline_are_items_after_an_introduction() -> None:
+    # The style of papers that print no markers, and of a PDF that lost its circled
+    # numbers; a paragraph starting in lower case goes on with the item before it.
+    found = extract_items(clean_text(HEADLINES))
+    assert [(i.kind, i.source, i.label) for i in found] == [
+        ("path", "runin", "Set up joint Party organisations in industrial parks"),
+        ("path", "runin", "Integrate party building with corporate culture"),
+        ("path", "runin", "Involve firms in community services"),
+    ]
+    assert found[-1].passage.endswith("community asked them to.")
+
+
+PROSE = """1. Introduction
+
+Private firms employ most urban workers.
+
+2. Strategies for Linking Firms with Community Governance
+
+Joint organisations matter. In industrial parks small firms can form one joint branch
+under the park's Party committee.
+
+In addition, party building should be integrated with corporate culture. Skill
+contests tie party building to production.
+
+Firms can serve the community. Their members can volunteer.
+"""
+
+
+def test_prose_paragraphs_are_one_item_however_short_their_first_sentences() -> None:
+    # One paragraph opens with a connective: the section is prose, not a list of points.
+    assert items(PROSE) == [
+        ("path", "2", "section", "Strategies for Linking Firms with Community Governance")
+    ]

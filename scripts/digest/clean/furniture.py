@@ -44,6 +44,8 @@ MAX_RUNNING_WORDS = 12
 MIN_AFFIX_WORDS = 3
 MAX_AFFIX_WORDS = 6
 MIN_AFFIX_CAPITALS = 2
+# A running head abbreviates the title: the first page's lines that are compared with it.
+OPENING_LINES = 6
 # ... recurring on this many pages suffices even in a long text: chapters' first pages
 # and odd pages often print other heads.
 MIN_AFFIX_PAGES = 3
@@ -230,6 +232,7 @@ def remove_furniture(
     )
     offset, folio_edges = _page_numbering(pages, content)
     folios = _lone_folios(pages, content, needed, offset, folio_edges)
+    opening = _opening(pages[0], content[0])
     kept_pages: list[list[RawLine]] = []
     dropped: list[RawLine] = []
     for page_index, (page, indexes) in enumerate(zip(pages, content, strict=True)):
@@ -250,6 +253,12 @@ def remove_furniture(
                 # ("Between Mobilisation and Routine" / "...: Neighbourhood"): there
                 # a shared beginning alone does not make a line a running head.
                 running = running or (page_index > 0 and _carries_affix(text, affixes))
+                if not (folio or running) and page_index > 0 and edge == "top":
+                    # A short paper's head is printed too few times to recur: it is
+                    # known by abbreviating the title of the first page, and the lines
+                    # above it at the page's top (the journal's name) belong to it.
+                    head = run[run.index(index) :]
+                    running = any(_abbreviates(page[i].text, opening) for i in head)
                 if not (folio or running) and _is_capitals(text) and len(run) > 1:
                     # A running head in capitals wrapped over two lines: its first line
                     # goes when the next one carries the recurring part.
@@ -284,6 +293,21 @@ def remove_furniture(
             kept.pop()
         kept_pages.append(kept)
     return kept_pages, dropped
+
+
+def _opening(page: list[RawLine], indexes: list[int]) -> tuple[str, ...]:
+    """The first page's opening lines joined from each line on (digits masked): the
+    title, its authors, whatever heads the paper, as running heads abbreviate them."""
+    lines = [furniture_key(page[i].text) for i in indexes[:OPENING_LINES]]
+    return tuple(" ".join(lines[start:]) for start in range(len(lines)))
+
+
+def _abbreviates(text: str, opening: tuple[str, ...]) -> bool:
+    """Is the line the beginning of the title (or of a line after it), cut short?"""
+    key = furniture_key(text)
+    if len(key.split()) < MIN_AFFIX_WORDS or _reads_as_sentence(text.strip()):
+        return False
+    return any(joined.startswith(key) and len(joined) > len(key) for joined in opening)
 
 
 def _is_folio(

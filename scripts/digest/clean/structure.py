@@ -247,7 +247,9 @@ def segment(
         shaped = unnumbered and body_started and not in_references
         # A label's first lines are its text ("Acknowledgments" / "We are grateful to
         # Arjun Raj (University of ..."), however many names capitalise them.
-        shaped = shaped and not _label_awaits_text(parts, text)
+        shaped = shaped and (
+            not _label_awaits_text(parts, text) or _section_under_label(parts, line, width)
+        )
         if shaped and looks_like_unnumbered_heading(
             lines, index - 1, width, fresh=_right_after_heading(parts, text)
         ):
@@ -477,6 +479,21 @@ def _label_awaits_text(parts: list[Part], text: TextPart) -> bool:
     if not parts or not isinstance(parts[-1], LabelPart):
         return False
     return all(line.blank for line in text.lines)
+
+
+def _section_under_label(parts: list[Part], line: Line, width: int) -> bool:
+    """A short Title Case line of three words or more right under "Abstract" is a
+    section's heading, not the abstract's first line: where pdftotext read a
+    two-column page out of order, the abstract's text comes later or elsewhere.
+    (Two words or fewer is a structured abstract's own heading: "Purpose".)"""
+    label = parts[-1]
+    return (
+        isinstance(label, LabelPart)
+        and label.label.kind == "abstract"
+        and len(line.text.split()) >= 3
+        and is_title_case(line.text)
+        and (not width or len(line.text) < 0.8 * width)
+    )
 
 
 def looks_like_unnumbered_heading(

@@ -18,6 +18,9 @@ Three sources, tried in this order for each announcing section:
 3. enumerations in prose: "One is ... The second is ...", "Firstly, ...
    Secondly, ...", "First, ... Second, ...", "First of all, ... In addition, ...
    Last but not least, ..." give an item per ordinal, labelled by its first clause.
+Paragraphs that each lead with a short headline sentence and explain it ("Set up
+joint Party organisations in industrial parks. Small firms ...") are items too,
+labelled by that sentence, and win over run-in heads when they find more.
 A section that announces a kind but offers none of these is one item.
 """
 
@@ -27,7 +30,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from digest.clean.sentences import first_sentence
+from digest.clean.sentences import first_sentence, starts_lowercase
 from digest.compare.kinds import heading_kind, is_background
 from digest.model import Document, Heading, Item, Paragraph
 
@@ -46,6 +49,16 @@ _SENTENCE_START = r"(?:(?<=^)|(?<=[.;!?]\s)|(?<=[.;!?][”\"]\s))"
 _ORDINAL = re.compile(rf"{_SENTENCE_START}(?P<marker>{_FIRST}|{_NEXT})\s*")
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)")
 _MAX_LABEL_WORDS = 20
+# A headline sentence is short, and does not open the way a paragraph of running
+# prose does: with a pronoun, a connective or a frame for what follows.
+_MAX_HEADLINE_WORDS = 12
+_PROSE_OPENINGS = frozenset(
+    """this these that those it its they their there we our us he she his her here
+    however but and so thus therefore hence also moreover furthermore besides then
+    in on at as for from by with to of after before since when while although though
+    if because such some many most all each both one two three several according
+    overall generally first firstly second secondly finally lastly""".split()
+)
 
 
 @dataclass
@@ -136,11 +149,52 @@ def _number(section: Section) -> str:
 
 def _paragraph_items(section: Section, kind: str) -> list[Item]:
     """Numbered items and run-in heads, else a list's items, else an enumeration in the
-    prose. A list inside a numbered item is part of that item."""
+    prose. A list inside a numbered item is part of that item. Paragraphs that lead
+    with a headline sentence are items too, and take the place of run-in heads when
+    they find more (a head of eight words is a headline, not a run-in label)."""
     items = _marked_items(section, kind, lambda p: not p.list and bool(p.marker or p.lead))
+    headlines = _headline_items(section, kind)
+    if len(headlines) > len(items):
+        return headlines
     if len(items) < 2:
         items = _marked_items(section, kind, lambda p: p.list is not None)
-    return items if len(items) >= 2 else _enumerated_items(section, kind)
+    if len(items) >= 2:
+        return items
+    return _enumerated_items(section, kind)
+
+
+def _headline_items(section: Section, kind: str) -> list[Item]:
+    """An item per paragraph that leads with a short sentence it then explains ("Set
+    up joint Party organisations in industrial parks. Small firms can ..."): the style
+    of papers that print no markers, and of a PDF whose font had no glyph for its
+    circled numbers. Paragraphs before the first such one introduce them; every
+    paragraph after it must be another or go on with a sentence (lower case: a column
+    or a page cut it). Prose does not qualify: some paragraph of it opens with a long
+    sentence, or with words that tie it to the one before."""
+    paragraphs = [p for _, p in section.paragraphs]
+    leads = [_leads_with_headline(p) for p in paragraphs]
+    if sum(leads) < 2:
+        return []
+    first = leads.index(True)
+    if not all(
+        lead or starts_lowercase(p.text)
+        for lead, p in zip(leads[first:], paragraphs[first:], strict=True)
+    ):
+        return []
+    return _marked_items(section, kind, _leads_with_headline)
+
+
+def _leads_with_headline(paragraph: Paragraph) -> bool:
+    if paragraph.list or paragraph.quote or paragraph.marker:
+        return False
+    if paragraph.lead:
+        return True  # a run-in head the cleaner found
+    split = first_sentence(paragraph.text)
+    if split is None:
+        return False
+    words = split[0].split()
+    opening = words[0].lower().rstrip(",;:")
+    return len(words) <= _MAX_HEADLINE_WORDS and opening not in _PROSE_OPENINGS
 
 
 def _marked_items(
