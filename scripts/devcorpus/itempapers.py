@@ -14,8 +14,10 @@ instead wrapped and paginated here (layout ``wrapped``), as an extractor
 would give it: lines of at most 80 characters, a running head and a page number per
 page of 48 lines.
 
-The layout of each paper is fixed by its position in the corpus, so a rerun gives the
-same texts (with the same tool versions).
+A new paper's layout is fixed by its position in the corpus and then recorded in
+``layouts.yml``; a rerun renders only the papers without a ``paper.txt`` (``--all``
+renders every one again, in its recorded layout, giving the same texts with the same
+tool versions).
 """
 
 from __future__ import annotations
@@ -154,15 +156,23 @@ def layout_for(position: int, markdown: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument(
+        "--all", action="store_true", help="render every paper again, not only those without"
+    )
     args = parser.parse_args(argv)
     split = yaml.safe_load((args.corpus / "split.yml").read_text(encoding="utf-8"))
     papers = [*split["dev"], *split["test"]]
     layouts = {layout.name: layout for layout in LAYOUTS}
+    # A paper keeps the layout it was given: adding papers must not re-lay the others.
+    recorded = _recorded_layouts(args.corpus / "layouts.yml")
     record: dict[str, str] = {}
     for position, paper in enumerate(papers):
         folder = args.corpus / paper
         markdown = (folder / "paper.md").read_text(encoding="utf-8")
-        name = layout_for(position, markdown)
+        name = recorded.get(paper) or layout_for(position, markdown)
+        record[paper] = name
+        if (folder / "paper.txt").exists() and paper in recorded and not args.all:
+            continue
         if name == WRAPPED:
             text = wrapped_text(markdown, "Journal of Grassroots Governance Studies")
         else:
@@ -171,12 +181,20 @@ def main(argv: list[str] | None = None) -> int:
                 render_pdf(folder / "paper.md", pdf, layouts[name])
                 text = extract(pdf)
         (folder / "paper.txt").write_text(text, encoding="utf-8")
-        record[paper] = name
         print(f"{paper}: {name}", file=sys.stderr)
     lines = ["# Layout of each paper's paper.txt (scripts/devcorpus/itempapers.py)."]
     lines += [f"{paper}: {name}" for paper, name in record.items()]
     (args.corpus / "layouts.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
+
+
+def _recorded_layouts(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    return {
+        str(paper): str(name)
+        for paper, name in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items()
+    }
 
 
 if __name__ == "__main__":

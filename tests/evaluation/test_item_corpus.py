@@ -79,7 +79,7 @@ def test_the_corpus_varies_section_and_item_styles() -> None:
     kinds: set[str] = set()
     for paper in PAPERS:
         text = (CORPUS / paper / "paper.md").read_text(encoding="utf-8")
-        headings = re.findall(r"^#{1,3} (.*)$|^(.+)\n-{3,}$", text, re.M)
+        headings = re.findall(r"^#{1,3} (.*)$|^(.+)\n[-=]{3,}$", text, re.M)
         last = next(a or b for a, b in headings if "Conclusion" in (a or b))
         section_styles.add(_style(last))
         gold = load_gold_file(CORPUS / paper / "items.yml")
