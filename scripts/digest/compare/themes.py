@@ -5,7 +5,8 @@ problems and causes) and path themes (for paths and experiences), each with
 matching terms. An item gets a theme when a term occurs in its label (strong
 evidence), or when two different terms occur in its passage. A maintainer's
 choice in the sidecar (``item_themes``) replaces the rules for that item.
-Items that match no theme keep an empty list and are shown as such.
+An item that matches no term gets the theme nearest its words, if any is near
+enough (theme_words.py); failing that it keeps an empty list, shown as such.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from digest.compare.theme_words import WordModel, load_word_model
 from digest.model import Item, Problem
 
 CODEBOOK = Path(__file__).resolve().parent.parent / "data" / "codebook.yml"
@@ -156,15 +158,25 @@ def _occurs(word: str, term: str, text: str) -> bool:
 
 
 def code_items(
-    items: list[Item], codebook: Codebook, overrides: dict[str, list[str]] | None = None
+    items: list[Item],
+    codebook: Codebook,
+    overrides: dict[str, list[str]] | None = None,
+    word_model: WordModel | bool | None = True,
 ) -> list[Item]:
-    """Set each item's themes: the sidecar's choice, else the best-scoring matches."""
+    """Set each item's themes: the sidecar's choice, else the best-scoring matches of the
+    terms, else the nearest theme by the words of hand-coded items (``word_model``:
+    the shipped one when True, none when False or None)."""
     overrides = overrides or {}
+    model = load_word_model() if word_model is True else word_model or None
     for item in items:
         if item.anchor in overrides:
             item.themes = list(overrides[item.anchor])
             continue
-        scores = theme_scores(item, codebook.group(GROUP_OF_KIND[item.kind]))
+        themes = codebook.group(GROUP_OF_KIND[item.kind])
+        scores = theme_scores(item, themes)
         ranked = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
         item.themes = [theme_id for theme_id, _ in ranked[:MAX_THEMES]]
+        if not item.themes and model is not None:
+            nearest = model.nearest(item.label, item.passage, (t.id for t in themes))
+            item.themes = [nearest] if nearest else []
     return items

@@ -1,0 +1,69 @@
+"""Train the theme word model (digest/data/theme_words.json) from the dev gold only.
+
+Usage: ``python scripts/train_theme_words.py [--check]``
+
+Reads the dev part of the item corpus (tests/gold/itemcorpus/split.yml) as Markdown
+and the seeds' gold items (tests/gold/items with their sources), never the test part.
+Prints how theme coding does on each dev paper with a model trained without that
+paper (leave one paper out), with and without the model; then writes the model
+trained on all of them, unless ``--check`` (which writes nothing). The file is
+written only when its bytes change, through a temporary file and a rename.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from evaluate_items import GOLD_DIR, SOURCES_DIR, find_sources, richest
+
+from digest.compare.theme_words import WORD_MODEL, dump
+from digest.compare.themes import load_codebook
+from digest.evaluation.theme_training import dev_examples, leave_one_paper_out, train
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "tests" / "gold" / "itemcorpus"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="score only; write nothing")
+    args = parser.parse_args(argv)
+    codebook, problems = load_codebook()
+    if problems:
+        print("; ".join(str(p) for p in problems), file=sys.stderr)
+        return 2
+    seeds = {paper: richest(paths) for paper, paths in find_sources(SOURCES_DIR).items()}
+    papers = dev_examples(CORPUS, GOLD_DIR, seeds)
+    alone, with_model = leave_one_paper_out(papers, codebook)
+    count = sum(len(found) for found in papers.values())
+    print(
+        f"dev: {len(papers)} papers, {count} matched items; "
+        "theme coding F1 with each paper left out"
+    )
+    for name, counts in (("terms alone", alone), ("terms + word model", with_model)):
+        print(
+            f"  {name:20} P {counts.precision:.4f}  R {counts.recall:.4f}  F1 {counts.f1:.4f}"
+            f"  (tp {counts.tp}, fp {counts.fp}, fn {counts.fn})"
+        )
+    if args.check:
+        return 0
+    text = dump(train([e for found in papers.values() for e in found], codebook))
+    if WORD_MODEL.exists() and WORD_MODEL.read_text(encoding="utf-8") == text:
+        print(f"{WORD_MODEL.relative_to(REPO)}: unchanged")
+        return 0
+    handle, temporary = tempfile.mkstemp(dir=WORD_MODEL.parent, suffix=".tmp")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(text)
+    os.chmod(temporary, 0o644)  # (mkstemp makes it private)
+    os.replace(temporary, WORD_MODEL)
+    print(f"{WORD_MODEL.relative_to(REPO)}: written")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""The theme word model: the nearest theme for items the terms leave uncoded."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import yaml
+
+from digest.compare.theme_words import WORD_MODEL, dump, fit, load_word_model
+from digest.compare.themes import Codebook, Theme, code_items
+from digest.model import Item
+
+ROOT = Path(__file__).resolve().parents[2]
+DESCRIPTIONS = {
+    "services": "Weak services. Communities serve residents poorly.",
+    "funding": "Short funds. Budgets are too small.",
+}
+EXAMPLES = [
+    ("Services ignore needs", "Services are designed without asking residents.", ["services"]),
+    ("Residents are not served", "The station serves few residents.", ["services"]),
+    ("Money runs out", "Budgets end every year and funds run short.", ["funding"]),
+]
+
+
+def test_an_uncoded_item_gets_the_theme_whose_items_share_its_words() -> None:
+    model = fit(EXAMPLES, DESCRIPTIONS)
+    assert model.nearest("Design services from needs", "", ["services", "funding"]) == "services"
+    assert model.nearest("Funds depend on yearly budgets", "", ["services", "funding"]) == "funding"
+    # Only the themes asked about; none near enough for words no example had.
+    assert model.nearest("Design services from needs", "", ["funding"]) is None
+    assert model.nearest("Villages hold elections", "", ["services", "funding"]) is None
+
+
+def test_the_terms_come_first_and_the_model_only_fills_an_empty_coding() -> None:
+    codebook = Codebook(
+        [
+            Theme("services", "problems", "Weak services", "", ("service*",)),
+            Theme("funding", "problems", "Short funds", "", ("fund shortage",)),
+        ]
+    )
+    model = fit(EXAMPLES, DESCRIPTIONS)
+    by_terms = Item("problem", "Poor services", "", "1", "heading", "a", 0)
+    by_words = Item("problem", "Money depends on yearly budgets", "", "1", "heading", "b", 0)
+    code_items([by_terms, by_words], codebook, word_model=model)
+    assert by_terms.themes == ["services"]
+    assert by_words.themes == ["funding"]
+    code_items([by_words], codebook, word_model=False)
+    assert by_words.themes == []
+
+
+def test_the_model_file_round_trips_and_is_the_same_bytes_each_time(tmp_path: Path) -> None:
+    model = fit(EXAMPLES, DESCRIPTIONS)
+    text = dump(model)
+    assert dump(fit(list(reversed(EXAMPLES)), DESCRIPTIONS)) == text
+    path = tmp_path / "words.json"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_word_model(path)
+    assert loaded is not None
+    assert loaded.nearest("Design services from needs", "", ["services", "funding"]) == "services"
+    assert load_word_model(tmp_path / "missing.json") is None
+
+
+def _trainer():
+    script = ROOT / "scripts" / "train_theme_words.py"
+    spec = importlib.util.spec_from_file_location("train_theme_words", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("train_theme_words", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_model_is_trained_from_the_dev_gold_alone() -> None:
+    from digest.compare.themes import load_codebook
+    from digest.evaluation.theme_training import dev_examples, train
+
+    trainer = _trainer()
+    codebook, _ = load_codebook()
+    seeds = {
+        p: trainer.richest(paths) for p, paths in trainer.find_sources(trainer.SOURCES_DIR).items()
+    }
+    papers = dev_examples(trainer.CORPUS, trainer.GOLD_DIR, seeds)
+    split = yaml.safe_load((trainer.CORPUS / "split.yml").read_text(encoding="utf-8"))
+    assert not set(papers) & set(split["test"]), "the test part is never learned from"
+    assert set(split["dev"]) <= set(papers)
+    examples = [e for found in papers.values() for e in found]
+    assert WORD_MODEL.read_text(encoding="utf-8") == dump(train(examples, codebook)), (
+        "run scripts/train_theme_words.py after changing the dev gold or the extractor"
+    )
