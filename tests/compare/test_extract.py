@@ -301,6 +301,21 @@ def test_a_list_inside_a_numbered_item_is_part_of_it() -> None:
         ("The Evolution of the Fengqiao Experience", None),
         ("Practical Experience of Regional Alliances", "experience"),
         ("Predicaments of Party Building", "problem"),
+        ("Existing Issues in the Whistle Reform", "problem"),
+        ("Realistic Constraints on Transformation", "problem"),
+        ("Pain Points of Group Chat Governance", "problem"),
+        ("Weak Links in Services for Veterans", "problem"),
+        ("Why the Transformation Stalls", "cause"),
+        ("The Way Forward", "path"),
+        ("Pathways for Co-Building", "path"),
+        ("Improving Party-Led Services for Veterans", "path"),
+        ("Policy Implications", "path"),
+        ("Implications for Other Cities", "experience"),
+        ("What Other Villages Can Learn", "experience"),
+        # Background, whatever else it says.
+        ("Research Issues and Data", None),
+        ("Research Design and Field Observations", None),
+        ("Issues", "problem"),
     ],
 )
 def test_top_level_wordings(heading: str, kind: str | None) -> None:

@@ -18,6 +18,7 @@ organisations.** Every company ...") is that paragraph's run-in label.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -70,6 +71,8 @@ class _Reader:
     base_level: int = 1
     title_node: SyntaxTreeNode | None = None
     keys: list[tuple[int, str]] = field(default_factory=list)  # open headings' anchor parts
+    # The level given to each dotted section number read so far ((3,) -> 1).
+    number_levels: dict[tuple[int, ...], int] = field(default_factory=dict)
 
 
 def read_markdown(text: str) -> Document:
@@ -140,15 +143,28 @@ def _author_name(entry: Any) -> str:
 def _title_heading(
     nodes: list[SyntaxTreeNode], headings: list[SyntaxTreeNode], has_title: bool
 ) -> SyntaxTreeNode | None:
-    """Without a front matter title, a first heading that is the only one of its level,
-    above all the others, is the paper's title ("# Title" then "## 1. Introduction")."""
+    """Without a front matter title, a first heading is the paper's title when it is the
+    only one of its level, above all the others ("# Title" then "## 1. Introduction"), or
+    when what stands under it is a title page's: an abstract or keywords label, or only
+    an author line while the headings of its level after it are numbered and it is not
+    ("# Title" / "Li Ming, ... University" / "**Abstract:** ..." / "# 1. Introduction")."""
     if has_title or len(headings) < 2:
         return None
-    first = next((node for node in nodes if node.type != "front_matter"), None)
+    body = [node for node in nodes if node.type != "front_matter"]
+    first = body[0] if body else None
     if first is not headings[0]:
         return None
     level = _level(first)
     if all(_level(node) > level for node in headings[1:]):
+        return first
+    under = list(itertools.takewhile(lambda node: node.type != "heading", body[1:]))
+    texts = [_inline_text(node.children[0]) for node in under if node.type == "paragraph"]
+    if any((label := match_label(t)) and label.kind in ("abstract", "keywords") for t in texts):
+        return first
+    title_text = _inline_text(first.children[0])
+    peers = [node for node in headings[1:] if _level(node) == level]
+    numbered = peers and all(parse_number(_inline_text(n.children[0])) for n in peers)
+    if numbered and not parse_number(title_text) and all(_reads_as_authors(t) for t in texts):
         return first
     return None
 
@@ -208,6 +224,12 @@ def _read_heading(reader: _Reader, node: SyntaxTreeNode) -> None:
     if parsed is not None and parsed[1]:
         section, title = parsed
         text = title.rstrip(".").strip() or title
+        if section.is_path:
+            # "## 3.1" written at the level of "3 Existing Issues" (a Setext "---"):
+            # the number says it is a sub-section, whatever mark the writer chose.
+            parent = reader.number_levels.get(section.values[:-1])
+            level = max(level, parent + 1) if parent is not None else level
+            reader.number_levels[section.values] = level
         number = format_number(section.values) if section.scheme == "path" else section.printed
         while reader.keys and reader.keys[-1][0] >= level:
             reader.keys.pop()

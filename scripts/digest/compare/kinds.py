@@ -13,8 +13,15 @@ import re
 # "Experiences ... and Lessons" about experiences, "Problems and Countermeasures"
 # would be about both and is read as paths only when it leads with them.
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cause", re.compile(r"\b(causes?|reasons?|root|origins?|factors?)\b", re.I)),
-    ("experience", re.compile(r"\b(experiences?|lessons?|enlightenments?|inspirations?)\b", re.I)),
+    ("cause", re.compile(r"\b(causes?|reasons?|root|origins?|factors?)\b|^why\b", re.I)),
+    (
+        "experience",
+        re.compile(
+            r"\b(experiences?|lessons?|enlightenments?|inspirations?|takeaways?|"
+            r"(?:can|could|to) learn|learning from)\b|(?<!policy )\bimplications?\b",
+            re.I,
+        ),
+    ),
     (
         "path",
         re.compile(
@@ -28,7 +35,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "problem",
         re.compile(
             r"\b(problems?|difficult(?:y|ies)|dilemmas?|challenges?|deficienc(?:y|ies)|"
-            r"shortcomings?|obstacles?|predicaments?|weakness(?:es)?|bottlenecks?|"
+            r"shortcomings?|obstacles?|predicaments?|weakness(?:es)?|bottlenecks?|issues|"
+            r"constraints?|pain points?|weak (?:links?|points?)|plights?|barriers?|impediments?|"
             r"failures?|insufficient(?:ly)?|inadequa\w+|lack|low|weak|not\s+\w+)\b",
             re.I,
         ),
@@ -39,6 +47,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # experience came about; it puts forward no experience of its own.)
 _BACKGROUND = re.compile(
     r"^(introduction|conclusions?|literature review|research background|summary|"
+    r"research (?:design|questions?|issues|methods?|data|sites?)|data and methods?|methodology|"
     r"the importance|importance|content|the contemporary value|purpose|significance|"
     r"(?:the\s+)?(?:evolution|history|historical development|formation|origins?) of|overview)\b",
     re.I,
@@ -76,13 +85,17 @@ def heading_kind(text: str, *, top_level: bool) -> str | None:
 
 
 _STRICT_PATH = re.compile(
-    r"\b(paths?|countermeasures?|measures?|suggestions?|recommendations?|strateg(?:y|ies)|"
-    r"optimi[sz]ation|solutions?|ways? (?:to|of|for)|how to|approach(?:es)? to)\b",
+    r"\b(paths?|pathways?|countermeasures?|measures?|suggestions?|recommendations?|"
+    r"strateg(?:y|ies)|optimi[sz]ation|solutions?|ways? (?:to|of|for)|ways? forward|how to|"
+    r"approach(?:es)? to|policy implications?)\b"
+    # A section named for what it does ("Improving Party-Led Services for Veterans").
+    r"|^(?:improving|strengthening|optimi[sz]ing|enhancing|perfecting|deepening)\b",
     re.I,
 )
 _STRICT_PROBLEM = re.compile(
     r"\b(problems?|difficult(?:y|ies)|dilemmas?|challenges?|deficienc(?:y|ies)|shortcomings?|"
-    r"obstacles?|predicaments?|weakness(?:es)?|bottlenecks?)\b",
+    r"obstacles?|predicaments?|weakness(?:es)?|bottlenecks?|issues|constraints|pain points?|"
+    r"weak (?:links?|points?)|plights?|barriers?|impediments?)\b",
     re.I,
 )
 
