@@ -380,3 +380,55 @@ def test_prose_paragraphs_are_one_item_however_short_their_first_sentences() -> 
     assert items(PROSE) == [
         ("path", "2", "section", "Strategies for Linking Firms with Community Governance")
     ]
+
+
+UNNUMBERED_PLAIN = """Party Building in Resettlement Communities
+Li Wenjing
+
+Introduction
+Millions of people were relocated from the mountains to new communities in county towns,
+and their governance now depends on the community Party organisation in large part.
+
+Weak Links in Party-Led Governance
+Party Organisations Lag Behind the Population
+Members' relations stay in their old villages, and a temporary branch serves ten
+thousand residents with three or four staff members for years on end.
+
+Services Cannot Keep Up with Needs
+Schools, clinics and employment guidance are insufficient for the residents, who find
+it hard to adapt to paying property fees and observing urban rules in the town.
+
+Improving Party-Led Governance
+Extend Party organisations into every building. Communities should set up general
+branches and establish Party groups in the buildings with members as stewards.
+Cultivate a new community identity. Festivals and family traditions should be
+brought into the community's public life so that residents come to belong.
+
+Implications
+First, relocation must be followed by organisational reconstruction. Second, relocated
+residents should be treated as the subject of governance.
+
+Conclusion
+The resettlement community is a new type of community.
+"""
+
+
+def test_an_unnumbered_heading_that_announces_another_kind_starts_the_next_section() -> None:
+    # Plain text gives unnumbered headings no level: "Improving ..." and "Implications"
+    # come out as more sub-headings of "Weak Links ...", and are sections of their own.
+    assert [(kind, source, label) for kind, _, source, label in items(UNNUMBERED_PLAIN)] == [
+        ("problem", "heading", "Party Organisations Lag Behind the Population"),
+        ("problem", "heading", "Services Cannot Keep Up with Needs"),
+        ("path", "runin", "Extend Party organisations into every building"),
+        ("path", "runin", "Cultivate a new community identity"),
+        (
+            "experience",
+            "enumeration",
+            "relocation must be followed by organisational reconstruction",
+        ),
+        (
+            "experience",
+            "enumeration",
+            "relocated residents should be treated as the subject of governance",
+        ),
+    ]

@@ -106,10 +106,48 @@ def _announced_items(section: Section) -> list[Item]:
     """The items of a section that announces a kind, else of its sub-sections that do."""
     kind = heading_kind(section.heading.text, top_level=True)
     if kind is not None:
-        return _section_items(section, kind)
+        own, following = _split_off_sections(section, kind)
+        items = _section_items(own, kind)
+        for sibling in following:
+            items.extend(_announced_items(sibling))
+        return items
     if is_background(section.heading.text):
         return []
     return [item for child in section.children for item in _announced_items(child)]
+
+
+def _split_off_sections(section: Section, kind: str) -> tuple[Section, list[Section]]:
+    """(the section with the sub-sections that are its own, the sections that follow it).
+
+    Unnumbered headings in plain text carry no level: after "Weak Links in ..." and its
+    four sub-headings, "Improving ..." and "Implications" look like more sub-headings.
+    An unnumbered sub-heading that announces another kind as a section's heading would
+    is taken for the next section, with the sub-headings after it that announce nothing
+    of that sort."""
+    if section.heading.number is not None:
+        return section, []
+    cut = next(
+        (
+            index
+            for index, child in enumerate(section.children)
+            if child.heading.number is None
+            and heading_kind(child.heading.text, top_level=True) not in (None, kind)
+            and index > 0
+        ),
+        None,
+    )
+    if cut is None:
+        return section, []
+    own = Section(section.heading, section.block, section.paragraphs, section.children[:cut])
+    following: list[Section] = []
+    for child in section.children[cut:]:
+        if following and heading_kind(child.heading.text, top_level=True) is None:
+            following[-1].children.append(child)
+        else:
+            following.append(
+                Section(child.heading, child.block, child.paragraphs, list(child.children))
+            )
+    return own, following
 
 
 def _section_items(section: Section, kind: str) -> list[Item]:
