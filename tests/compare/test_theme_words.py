@@ -6,6 +6,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from digest.compare.theme_words import WORD_MODEL, dump, fit, load_word_model
@@ -60,6 +61,10 @@ def test_the_model_file_round_trips_and_is_the_same_bytes_each_time(tmp_path: Pa
     assert loaded is not None
     assert loaded.nearest("Design services from needs", "", ["services", "funding"]) == "services"
     assert load_word_model(tmp_path / "missing.json") is None
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text('{"idf": {}', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"damaged\.json"):
+        load_word_model(damaged)
 
 
 def _trainer():

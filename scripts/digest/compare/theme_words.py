@@ -136,16 +136,25 @@ def dump(model: WordModel) -> str:
 
 @cache
 def load_word_model(path: Path = WORD_MODEL) -> WordModel | None:
-    """The shipped model, or None without one (the terms alone then code the items)."""
+    """The shipped model, or None without one (the terms alone then code the items).
+    A damaged one stops the build naming the file: it is part of the program, and
+    coding silently without it would change every comparison table."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
         return None
-    return WordModel(
-        idf={str(k): float(v) for k, v in data["idf"].items()},
-        unseen_idf=float(data["unseen_idf"]),
-        themes={
-            str(theme): {str(k): float(v) for k, v in vector.items()}
-            for theme, vector in data["themes"].items()
-        },
-    )
+    try:
+        data = json.loads(text)
+        return WordModel(
+            idf={str(k): float(v) for k, v in data["idf"].items()},
+            unseen_idf=float(data["unseen_idf"]),
+            themes={
+                str(theme): {str(k): float(v) for k, v in vector.items()}
+                for theme, vector in data["themes"].items()
+            },
+        )
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ValueError(
+            f"{path}: not a theme word model ({error}); "
+            "run scripts/train_theme_words.py to make it again"
+        ) from error
