@@ -137,7 +137,12 @@ def wrapped_text(markdown: str, running_head: str) -> str:
         block = re.sub(r"\s*\{[-#.][^}]*\}\s*$", "", block.strip())
         block = re.sub(r"^#{1,6}\s+", "", block)
         block = re.sub(r"\*\*|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)", "", block)
-        lines += [*textwrap.wrap(" ".join(block.split()), WRAP_WIDTH), ""]
+        # A list's items each start a line, a bullet printed as typesetting prints it.
+        items = re.split(r"\n(?=\s*(?:[-*+]|\d{1,2}[.)])\s)", block)
+        for item in items:
+            item = re.sub(r"^\s*[-*+]\s+", "• ", item)
+            lines += textwrap.wrap(" ".join(item.split()), WRAP_WIDTH)
+        lines.append("")
     pages = [lines[i : i + PAGE_LINES] for i in range(0, len(lines), PAGE_LINES)]
     out: list[str] = []
     for number, page in enumerate(pages, start=1):

@@ -69,3 +69,14 @@ def test_a_page_top_line_that_is_not_the_title_stays() -> None:
     doc = clean_text(_two_pages(["Survey Findings in the Parks"]))
     assert "Survey Findings in the Parks" in render_document(doc)
     assert doc.furniture == [9, 15]  # the page numbers only
+
+
+def test_a_head_abbreviating_the_title_is_known_whatever_its_quotation_marks() -> None:
+    # The head's font turned the title's ‘Two into ’Two.
+    text = _two_pages(["Journal of Grassroots Governance Studies", "", "Party Building in Private"])
+    text = text.replace(
+        "Party Building in Private Enterprises", "Party Building in ‘Private’ Enterprises", 1
+    )
+    text = text.replace("\nParty Building in Private\n", "\nParty Building in ’Private\n", 1)
+    markdown = render_document(clean_text(text))
+    assert "’Private\n" not in markdown and "Journal of Grassroots" not in markdown

@@ -117,3 +117,16 @@ def test_a_section_heading_right_under_the_abstract_label_is_a_heading() -> None
     assert doc.abstract == []
     headings = [block.text for block in doc.body if hasattr(block, "level")]
     assert headings == ["Ways to Improve Red Property Governance", "Introduction"]
+
+
+def test_an_unnumbered_heading_may_open_on_a_quotation() -> None:
+    text = (
+        "Volunteers and the Elderly\nLi Ming\n\nIntroduction\n\n"
+        "Most active volunteers were themselves retired people over sixty, and working\n"
+        "residents rarely took part in the services of the community at all.\n\n"
+        '"Time Bank" Points Cannot Be Redeemed\n\n'
+        "Each community ran its own time bank, and points could not be carried to\n"
+        "another community or city, so volunteers doubted they would be honoured.\n"
+    )
+    headings = [block.text for block in clean_text(text).body if isinstance(block, Heading)]
+    assert '"Time Bank" Points Cannot Be Redeemed' in headings

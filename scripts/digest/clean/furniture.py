@@ -298,13 +298,21 @@ def remove_furniture(
 def _opening(page: list[RawLine], indexes: list[int]) -> tuple[str, ...]:
     """The first page's opening lines joined from each line on (digits masked): the
     title, its authors, whatever heads the paper, as running heads abbreviate them."""
-    lines = [furniture_key(page[i].text) for i in indexes[:OPENING_LINES]]
+    lines = [_unquoted(furniture_key(page[i].text)) for i in indexes[:OPENING_LINES]]
     return tuple(" ".join(lines[start:]) for start in range(len(lines)))
+
+
+def _unquoted(key: str) -> str:
+    """Without quotation marks: a head set in another font turns 'Two' into ’Two."""
+    return _QUOTES.sub("", key)
+
+
+_QUOTES = re.compile("[\"'‘’“”]")
 
 
 def _abbreviates(text: str, opening: tuple[str, ...]) -> bool:
     """Is the line the beginning of the title (or of a line after it), cut short?"""
-    key = furniture_key(text)
+    key = _unquoted(furniture_key(text))
     if len(key.split()) < MIN_AFFIX_WORDS or _reads_as_sentence(text.strip()):
         return False
     return any(joined.startswith(key) and len(joined) > len(key) for joined in opening)

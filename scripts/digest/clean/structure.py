@@ -518,7 +518,8 @@ def looks_like_unnumbered_heading(
         rest += 1
     elif text.endswith((".", ",", ";", ":", "-")):
         return False
-    if not text[0].isupper() or parse_number(text) is not None:
+    # (A title may open on a quotation: "\"Time Bank\" Points Cannot Be Redeemed".)
+    if not text.lstrip("“\"‘'")[:1].isupper() or parse_number(text) is not None:
         return False
     if sum(char.isalpha() for char in text) < MIN_TITLE_LETTERS or _STATEMENT.match(text):
         return False
