@@ -13,9 +13,7 @@ written only when its bytes change, through a temporary file and a rename.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,10 +21,17 @@ from evaluate_items import GOLD_DIR, SOURCES_DIR, find_sources, richest
 
 from digest.compare.theme_words import WORD_MODEL, dump
 from digest.compare.themes import load_codebook
-from digest.evaluation.theme_training import dev_examples, leave_one_paper_out, train
+from digest.evaluation.theme_training import Example, dev_examples, leave_one_paper_out, train
+from digest.outputs import write_atomic
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "tests" / "gold" / "itemcorpus"
+
+
+def dev_papers() -> dict[str, list[Example]]:
+    """Paper -> its examples: the dev part of the item corpus and the seeds."""
+    seeds = {paper: richest(paths) for paper, paths in find_sources(SOURCES_DIR).items()}
+    return dev_examples(CORPUS, GOLD_DIR, seeds)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -37,8 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problems:
         print("; ".join(str(p) for p in problems), file=sys.stderr)
         return 2
-    seeds = {paper: richest(paths) for paper, paths in find_sources(SOURCES_DIR).items()}
-    papers = dev_examples(CORPUS, GOLD_DIR, seeds)
+    papers = dev_papers()
     alone, with_model = leave_one_paper_out(papers, codebook)
     count = sum(len(found) for found in papers.values())
     print(
@@ -56,11 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if WORD_MODEL.exists() and WORD_MODEL.read_text(encoding="utf-8") == text:
         print(f"{WORD_MODEL.relative_to(REPO)}: unchanged")
         return 0
-    handle, temporary = tempfile.mkstemp(dir=WORD_MODEL.parent, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.chmod(temporary, 0o644)  # (mkstemp makes it private)
-    os.replace(temporary, WORD_MODEL)
+    write_atomic(WORD_MODEL, text.encode("utf-8"), durable=True)
     print(f"{WORD_MODEL.relative_to(REPO)}: written")
     return 0
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -67,27 +65,15 @@ def test_the_model_file_round_trips_and_is_the_same_bytes_each_time(tmp_path: Pa
         load_word_model(damaged)
 
 
-def _trainer():
-    script = ROOT / "scripts" / "train_theme_words.py"
-    spec = importlib.util.spec_from_file_location("train_theme_words", script)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("train_theme_words", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_shipped_model_is_trained_from_the_dev_gold_alone() -> None:
-    from digest.compare.themes import load_codebook
-    from digest.evaluation.theme_training import dev_examples, train
+    import train_theme_words
 
-    trainer = _trainer()
+    from digest.compare.themes import load_codebook
+    from digest.evaluation.theme_training import train
+
     codebook, _ = load_codebook()
-    seeds = {
-        p: trainer.richest(paths) for p, paths in trainer.find_sources(trainer.SOURCES_DIR).items()
-    }
-    papers = dev_examples(trainer.CORPUS, trainer.GOLD_DIR, seeds)
-    split = yaml.safe_load((trainer.CORPUS / "split.yml").read_text(encoding="utf-8"))
+    papers = train_theme_words.dev_papers()
+    split = yaml.safe_load((train_theme_words.CORPUS / "split.yml").read_text(encoding="utf-8"))
     assert not set(papers) & set(split["test"]), "the test part is never learned from"
     assert set(split["dev"]) <= set(papers)
     examples = [e for found in papers.values() for e in found]

@@ -44,8 +44,10 @@ MAX_RUNNING_WORDS = 12
 MIN_AFFIX_WORDS = 3
 MAX_AFFIX_WORDS = 6
 MIN_AFFIX_CAPITALS = 2
-# A running head abbreviates the title: the first page's lines that are compared with it.
+# A running head abbreviates the title: the first page's lines that are compared with it,
+# without quotation marks (a head set in another font turns 'Two' into ’Two).
 OPENING_LINES = 6
+_QUOTES = re.compile("[\"'‘’“”]")
 # ... recurring on this many pages suffices even in a long text: chapters' first pages
 # and odd pages often print other heads.
 MIN_AFFIX_PAGES = 3
@@ -305,9 +307,6 @@ def _opening(page: list[RawLine], indexes: list[int]) -> tuple[str, ...]:
 def _unquoted(key: str) -> str:
     """Without quotation marks: a head set in another font turns 'Two' into ’Two."""
     return _QUOTES.sub("", key)
-
-
-_QUOTES = re.compile("[\"'‘’“”]")
 
 
 def _abbreviates(text: str, opening: tuple[str, ...]) -> bool:

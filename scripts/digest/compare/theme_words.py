@@ -99,8 +99,8 @@ def fit(
     """The model of (label, passage, theme ids) examples and each theme's own words
     (its label, description and terms, in ``descriptions``)."""
     examples = [(label, passage, sorted(set(themes))) for label, passage, themes in examples]
-    documents = [item_words(label, passage) for label, passage, _ in examples]
-    documents += [Counter(words(text)) for text in descriptions.values()]
+    items = [item_words(label, passage) for label, passage, _ in examples]
+    documents = items + [Counter(words(text)) for text in descriptions.values()]
     frequency: Counter[str] = Counter()
     for counts in documents:
         frequency.update(counts.keys())
@@ -108,7 +108,7 @@ def fit(
     idf = {word: math.log((total + 1) / (n + 1)) + 1 for word, n in frequency.items()}
     model = WordModel(idf, math.log(total + 1) + 1, {})
     sums: dict[str, Counter[str]] = {theme_id: Counter() for theme_id in descriptions}
-    for (_, _, themes), counts in zip(examples, documents, strict=False):
+    for (_, _, themes), counts in zip(examples, items, strict=True):
         vector = model.vector(counts)
         for theme_id in themes:
             sums.setdefault(theme_id, Counter()).update(vector)
