@@ -297,8 +297,10 @@ SEARCH_PAGE_RESULT = ".digest-search a.pf-searchbox-result:not(.pf-searchbox-sub
 def type_search(tab, words: str, attempts: int = 3) -> None:
     """Type a query into the header's search box and wait for its results.
 
-    The box is emptied first and its old results waited away, so the results found are
-    this query's. On a busy machine a slow first load of the index is given a new try.
+    The box is emptied first and its old results waited away, and the results are read
+    once they stop changing: the box searches as each key is typed, so the first
+    results shown may be a partial query's ("... the Gra" marks "grass-roots" whole).
+    On a busy machine a slow first load of the index is given a new try.
     """
     for attempt in range(attempts):
         tab.fill(SEARCH_INPUT, "")
@@ -307,10 +309,24 @@ def type_search(tab, words: str, attempts: int = 3) -> None:
         tab.keyboard.type(words)
         try:
             tab.wait_for_selector(SEARCH_RESULT, timeout=10000 * (attempt + 1))
-            return
         except Exception:  # playwright's TimeoutError; the next attempt types again
             continue
+        _settle(tab, SEARCH_RESULT)
+        return
     raise AssertionError(f"no search result for {words!r}")
+
+
+def _settle(tab, selector: str, rounds: int = 20) -> None:
+    """Wait until what ``selector`` finds reads the same twice 250 ms apart."""
+    tab.wait_for_load_state("networkidle")
+    read = "nodes => nodes.map(node => node.outerHTML).join('')"
+    last = None
+    for _ in range(rounds):
+        tab.wait_for_timeout(250)
+        current = tab.eval_on_selector_all(selector, read)
+        if current == last:
+            return
+        last = current
 
 
 def settled_first_result(tab, selector: str, rounds: int = 20) -> str:
