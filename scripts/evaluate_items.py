@@ -24,6 +24,10 @@ precision, recall and F1 of extraction per paper, per kind and overall, and of
 theme coding over the matched items; below it every missed gold item, every
 extra extracted item and every theme disagreement.
 
+With ``--corpus``, papers that hold a second coder's themes
+(``themes-second-coder.yml``) also give that coder's theme F1 against the gold: how far
+two readers agree, the ceiling for the coder (``digest.evaluation.coder_agreement``).
+
 With ``--json`` the JSON report goes to stdout and the table to stderr.
 The theme-coding F1 is reported against its own target (``--theme-min``, 0.85 by
 default) as ``ok`` or ``BELOW``; it does not set the exit status, which says whether
@@ -46,6 +50,7 @@ from typing import Any
 
 import yaml
 
+from digest.evaluation.coder_agreement import Agreement, corpus_agreement
 from digest.evaluation.item_scores import (
     CODEBOOK,
     TARGET_EXTRACTION,
@@ -169,6 +174,7 @@ def format_table(
     errors: Sequence[str] = (),
     readings: dict[str, str] | None = None,
     theme_target: float = TARGET_THEMES,
+    agreement: Agreement | None = None,
 ) -> str:
     """The human-readable report: counts and rates, then every difference."""
     header = (
@@ -204,6 +210,13 @@ def format_table(
         f"theme F1 {scores.themes.f1:.4f} (target {theme_target:.4f})  {status}"
         " (not in the exit status)"
     )
+    if agreement is not None and agreement.items:
+        pairs = agreement.pairs
+        lines.append(
+            f"second coder against the gold ({agreement.items} items of {agreement.papers}"
+            f" papers): theme F1 {pairs.f1:.4f} (P {pairs.precision:.4f}, R {pairs.recall:.4f});"
+            f" same themes for {agreement.exact_share:.1%} of items"
+        )
     if readings:
         lines.append("")
         lines.extend(f"{paper}: {reading}" for paper, reading in readings.items())
@@ -310,7 +323,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     failures = scores.failures(args.min, args.min)
     if errors:
         failures = [*failures, f"{len(errors)} paper(s) could not be extracted"]
-    table = format_table(scores, args.min, failures, errors, readings, args.theme_min)
+    agreement = None
+    if args.corpus is not None:
+        try:
+            agreement = corpus_agreement(args.corpus, list(corpus))
+        except GoldError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+    table = format_table(scores, args.min, failures, errors, readings, args.theme_min, agreement)
     record = {
         "gold_dir": str(args.gold_dir),
         "papers": {paper: path.name for paper, path in papers.items()},
@@ -322,6 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "readings": readings,
         "split": args.split if corpus else None,
         "form": args.form if corpus else None,
+        "second_coder": agreement.to_json() if agreement is not None else None,
     }
     return emit(table, record, failures, as_json=args.json)
 

@@ -118,6 +118,9 @@ def test_dev_figures_hold(
     assert extraction["precision"] >= precision and extraction["recall"] >= recall, extraction
     assert set(report["readings"]) == set(SPLIT["dev"])
     assert report["split"] == "dev" and report["form"] == form
+    # Every dev paper carries a second coder's themes, reported beside the coder's.
+    second = report["second_coder"]
+    assert second["papers"] == len(SPLIT["dev"]) and second["items"] >= 200
 
 
 def test_the_seeds_stay_at_one(script: ModuleType, capsys: Any) -> None:
