@@ -50,6 +50,12 @@ SHORT_LINE = 0.5
 # (A comma may part the words after the first: "Combining law, morality and autonomy.";
 # not the first word itself: "However, it failed." is a clause.)
 RUN_IN_AT_START = re.compile(r"^([A-Z][\w’'-]*(?: [\w’'-]+(?:,(?= ))?){0,6})\.\s+[A-Z“\"]")
+# A run-in head's sibling may be longer ("Logistics services do not reach the last
+# kilometre."): after a paragraph that opened with a run-in head, a line opening with a
+# sentence of up to twelve words opens the next item.
+SIBLING_AT_START = re.compile(r"^([A-Z][\w’'-]*(?: [\w’'-]+){0,11})\.\s+[A-Z“\"]")
+# A sentence opening on one of these is prose ("This is true."), no head of a series.
+_PROSE_OPENINGS = frozenset("this these that those it they there we here such".split())
 
 
 def assemble_paragraphs(lines: list[Line], width: int, vocabulary: Vocabulary) -> list[Line]:
@@ -73,7 +79,12 @@ def assemble_paragraphs(lines: list[Line], width: int, vocabulary: Vocabulary) -
         caption = is_caption(line.text) or in_caption
         # Inside an indented block (a block quote) lines fill the block's width.
         fill = widths.get(position, width)
-        if not groups or item or caption or _breaks(groups[-1][-1], line, blank_before, fill):
+        if (
+            not groups
+            or item
+            or caption
+            or _breaks(groups[-1][-1], line, blank_before, fill, groups[-1][0])
+        ):
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -117,7 +128,9 @@ def _indented_widths(lines: list[Line]) -> dict[int, int]:
     return widths
 
 
-def _breaks(previous: Line, line: Line, blank_between: bool, width: int) -> bool:
+def _breaks(
+    previous: Line, line: Line, blank_between: bool, width: int, opening: Line | None = None
+) -> bool:
     if ITEM_MARKER.match(line.text):
         return True
     ended = ends_sentence(previous.text)
@@ -138,7 +151,19 @@ def _breaks(previous: Line, line: Line, blank_between: bool, width: int) -> bool
         return True  # a paragraph's indented first line, or a block quote's start or end
     if len(previous.text) + 1 + len(first_word(line.text)) <= width * FIT_MARGIN:
         return True
-    return bool(RUN_IN_AT_START.match(line.text)) and not RUN_IN_AT_START.match(previous.text)
+    if RUN_IN_AT_START.match(line.text) and not RUN_IN_AT_START.match(previous.text):
+        return True
+    return (
+        opening is not None
+        and opening is not previous
+        and _heads(RUN_IN_AT_START, opening.text)
+        and _heads(SIBLING_AT_START, line.text)
+    )
+
+
+def _heads(pattern: re.Pattern[str], text: str) -> bool:
+    """Does ``text`` open with a head-like sentence (``pattern``), not a prose one?"""
+    return bool(pattern.match(text)) and first_word(text).lower() not in _PROSE_OPENINGS
 
 
 _ENDS_HYPHENATED = re.compile(r"[A-Za-z]-$")
