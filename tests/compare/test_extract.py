@@ -432,3 +432,125 @@ def test_an_unnumbered_heading_that_announces_another_kind_starts_the_next_secti
             "relocated residents should be treated as the subject of governance",
         ),
     ]
+
+
+CONTENT_KINDS = """# 1 Introduction
+
+Background text.
+
+# 2 Three Village Models
+
+## 2.1 The Joint Model
+
+Villages share one branch.
+
+## 2.2 The Grid Model
+
+Villages are divided into grids.
+
+# 3 Where the Link Weakens
+
+(a) Credit ratings follow personal relations. Cadres rate their relatives first.
+
+(b) Branch cadres know little about finance. Few have been trained.
+
+(c) Elderly households gain little from the scheme. They seldom borrow.
+
+# 4 Rebuilding the Link
+
+- Open the rating process to the villagers. Ratings are posted on the board.
+- Train branch members as liaison officers. The bank runs the classes.
+- Building a digital credit file for every household. Files follow the household.
+
+# 5 Conclusion
+
+The end.
+"""
+
+
+def test_a_heading_in_unknown_words_is_read_through_its_items() -> None:
+    # "Where the Link Weakens" and "Rebuilding the Link" name no kind; their items do:
+    # each names a deficit, or each prescribes. The models of section 2 do neither.
+    assert items(CONTENT_KINDS) == [
+        ("problem", "3", "numbered", "Credit ratings follow personal relations"),
+        ("problem", "3", "numbered", "Branch cadres know little about finance"),
+        ("problem", "3", "numbered", "Elderly households gain little from the scheme"),
+        ("path", "4", "list", "Open the rating process to the villagers"),
+        ("path", "4", "list", "Train branch members as liaison officers"),
+        ("path", "4", "list", "Building a digital credit file for every household"),
+    ]
+
+
+INLINE_MARKERS = """# 1 Introduction
+
+Background text.
+
+# 2 Causes of the Difficulties
+
+Three causes reinforce one another. ① The reform changed the name but not the power.
+The cooperative holds the land. ② Redevelopment is driven by deadlines from above.
+Streets are ranked weekly. ③ The branch lacks channels to tenants. It meets only
+shareholders. See (4) below for more.
+"""
+
+
+def test_markers_counting_up_inside_one_paragraph_are_items() -> None:
+    assert items(INLINE_MARKERS) == [
+        ("cause", "2", "numbered", "The reform changed the name but not the power"),
+        ("cause", "2", "numbered", "Redevelopment is driven by deadlines from above"),
+        ("cause", "2", "numbered", "The branch lacks channels to tenants"),
+    ]
+
+
+ONE_SENTENCE = """# 1 Introduction
+
+Background text.
+
+# 2 Why Branches Stay Thin
+
+The roots lie in three places. One is the high turnover of workers: they stay two
+years; another is an assessment that counts branches: it rewards setting them up; a
+third is the absence of funds of their own: branches borrow rooms.
+"""
+
+
+def test_ordinals_after_semicolons_in_one_sentence_are_items() -> None:
+    assert [label for *_, label in items(ONE_SENTENCE)] == [
+        "the high turnover of workers",
+        "an assessment that counts branches",
+        "the absence of funds of their own",
+    ]
+
+
+ADDING = """# 1 Introduction
+
+Background text.
+
+# 2 Countermeasures
+
+To begin with, the branch should sit at the centre of decisions. It convenes meetings.
+
+Moreover, compensation should be made public. Figures go on the board.
+
+Lastly, the branch should lead the rebuilding of community life. It organises events.
+
+# 3 Suggestions
+
+Firstly, training should be regular. Classes are held monthly.
+
+Secondly, assessment should be reformed. Moreover, it should count results. And more.
+"""
+
+
+def test_moreover_starts_a_point_only_where_the_paper_does_not_count() -> None:
+    assert [(section, label) for _, section, _, label in items(ADDING)] == [
+        ("2", "the branch should sit at the centre of decisions"),
+        ("2", "compensation should be made public"),
+        ("2", "the branch should lead the rebuilding of community life"),
+        ("3", "training should be regular"),
+        ("3", "assessment should be reformed"),
+    ]
+
+
+def test_headings_about_what_cases_teach_announce_experiences() -> None:
+    assert heading_kind("What the Stronger Villages Teach", top_level=True) == "experience"

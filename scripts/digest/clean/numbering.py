@@ -15,12 +15,26 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve".split(), start=1
+    )
+}
 _CJK_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # A title starts with a capital, a digit, a quote or a bracket; or is absent (the
 # number stands alone and the title follows on the next line).
 _TITLE = r"(?:\s+([A-Z0-9“\"‘'(\[].*))?$"
 _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chapter", re.compile(r"^(chapter|part)\s+(\d{1,2}|[IVXL]{1,6})\b[.:]?(?:\s+(\S.*))?$", re.I)),
+    (
+        "chapter",
+        re.compile(
+            r"^(chapter|part|section)\s+(\d{1,2}|[IVXL]{1,6}|one|two|three|four|five|six|seven|"
+            r"eight|nine|ten|eleven|twelve)\b[.:]?(?:\s+(\S.*))?$",
+            re.I,
+        ),
+    ),
+    ("section-sign", re.compile(r"^(§\s?\d{1,2})()" + _TITLE)),
     ("path", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.?)" + _TITLE)),
     ("roman", re.compile(r"^([IVXL]{1,6})(\.?)" + _TITLE)),
     ("letter", re.compile(r"^([A-H](?:\.\d{1,2}){0,3})([.)]?)" + _TITLE)),
@@ -37,14 +51,14 @@ LINE_CACHE = 1 << 16
 
 # The first character of a line that any scheme may read: a quick test that leaves
 # most lines of prose out before the schemes are tried one by one.
-_FIRST = re.compile(r"[\dIVXLA-H(（一二三四五六七八九十]|(?i:[cp])")
+_FIRST = re.compile(r"[\dIVXLA-H(（一二三四五六七八九十§]|(?i:[cps])")
 
 
 @dataclass(frozen=True)
 class SectionNumber:
     """A heading's number: its scheme, its value(s) and how it was printed."""
 
-    scheme: str  # chapter | path | roman | letter | paren | cjk | paren-cjk
+    scheme: str  # chapter | section-sign | path | roman | letter | paren | cjk | paren-cjk
     values: tuple[int, ...]  # (2, 1) for "2.1"; (4,) for "IV."
     printed: str  # "2.1", "IV.", "Chapter 2"
 
@@ -74,15 +88,21 @@ def parse_number(text: str) -> tuple[SectionNumber, str] | None:
             continue
         if scheme == "chapter":
             word, value, title = match.group(1), match.group(2), match.group(3) or ""
-            number = _value(value)
+            number = _NUMBER_WORDS.get(value.lower()) or _value(value)
             if number is None:
                 continue
+            worded = word.lower() == "section" or value.lower() in _NUMBER_WORDS
+            if worded and title and not is_capitalised(title):
+                continue  # "Section 2 describes the data.", "Part one of the survey" are prose
             printed = f"{word.capitalize()} {value}"
             return SectionNumber(scheme, (number,), printed), title.strip()
         label, mark, title = match.group(1), match.group(2), (match.group(3) or "").strip()
         if len(title) > 200 or (title.endswith((",", ";")) and not is_capitalised(title)):
             return None  # a numbered clause of prose, unless a Title Case title wraps here
-        if scheme == "path":
+        if scheme == "section-sign":
+            values = (int(label.lstrip("§ ")),)
+            printed = label
+        elif scheme == "path":
             values = tuple(int(part) for part in label.split("."))
             printed = label + mark
         elif scheme in ("cjk", "paren-cjk"):

@@ -20,8 +20,14 @@ Three sources, tried in this order for each announcing section:
    Last but not least, ..." give an item per ordinal, labelled by its first clause.
 Paragraphs that each lead with a short headline sentence and explain it ("Set up
 joint Party organisations in industrial parks. Small firms ...") are items too,
-labelled by that sentence, and win over run-in heads when they find more.
+labelled by that sentence, and win over run-in heads when they find more; markers
+counting up inside one paragraph ("... ① The reform ... ② Redevelopment ...") are
+items when no paragraph holds a marker of its own.
 A section that announces a kind but offers none of these is one item.
+
+A section whose heading names no kind in known words ("Where the Credit Link
+Weakens") is read through its items: when most of them prescribe, they are paths;
+when most name a deficit, problems (kinds.items_kind); else it puts nothing forward.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from digest.clean.sentences import first_sentence, starts_lowercase
-from digest.compare.kinds import heading_kind, is_background
+from digest.compare.kinds import heading_kind, is_background, items_kind
 from digest.model import Document, Heading, Item, Paragraph
 
 _FIRST = (
@@ -41,10 +47,17 @@ _FIRST = (
 _NEXT = (
     r"(?:Second(?:ly)?,|Third(?:ly)?,|Fourth(?:ly)?,|Fifth(?:ly)?,|Sixth(?:ly)?,|"
     r"Finally,|Lastly,|Last but not least,|Another is\b|In addition,|Additionally,|"
-    r"The (?:second|third|fourth|fifth|sixth|last) is\b)"
+    r"Moreover,|Furthermore,|Further,|Besides,|"
+    r"The (?:second|third|fourth|fifth|sixth|last) is\b|"
+    # after a semicolon, in one sentence: "One is ...; another is ...; a third is ..."
+    r"another is\b|(?:a|the) (?:second|third|fourth|fifth|sixth|last) is\b)"
 )
-_ADDING = re.compile(r"In addition,|Additionally,")
-_COUNTED = re.compile(r"Second|Third|Fourth|Fifth|Sixth|The (?:second|third|fourth|fifth|sixth)")
+# Words that add a point where a paper does not count its points, and add to a point
+# where it does ("Secondly, ... Moreover, ..." goes on with the second point).
+_ADDING = re.compile(r"In addition,|Additionally,|Moreover,|Furthermore,|Further,|Besides,")
+_COUNTED = re.compile(
+    r"Second|Third|Fourth|Fifth|Sixth|(?:The|the|a) (?:second|third|fourth|fifth|sixth)"
+)
 _SENTENCE_START = r"(?:(?<=^)|(?<=[.;!?]\s)|(?<=[.;!?][”\"]\s))"
 _ORDINAL = re.compile(rf"{_SENTENCE_START}(?P<marker>{_FIRST}|{_NEXT})\s*")
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)")
@@ -113,7 +126,19 @@ def _announced_items(section: Section) -> list[Item]:
         return items
     if is_background(section.heading.text):
         return []
-    return [item for child in section.children for item in _announced_items(child)]
+    found = [item for child in section.children for item in _announced_items(child)]
+    return found or _items_by_content(section)
+
+
+def _items_by_content(section: Section) -> list[Item]:
+    """The items of a section whose heading announces nothing in known words, when its
+    items show the kind (kinds.items_kind): at least two of them, each found by its
+    own structure (sub-sections, markers, run-in heads, a list, ordinals)."""
+    trial = [item for item in _section_items(section, "problem") if item.source != "section"]
+    kind = items_kind([item.label for item in trial])
+    if kind is None:
+        return []
+    return _section_items(section, kind)
 
 
 def _split_off_sections(section: Section, kind: str) -> tuple[Section, list[Section]]:
@@ -198,7 +223,62 @@ def _paragraph_items(section: Section, kind: str) -> list[Item]:
         items = _marked_items(section, kind, lambda p: p.list is not None)
     if len(items) >= 2:
         return items
+    inline = _inline_numbered_items(section, kind)
+    if len(inline) >= 2:
+        return inline
     return _enumerated_items(section, kind)
+
+
+# Markers inside a paragraph, at a sentence's start: "... one another. ① The reform ...
+# ② Redevelopment is ...". Each scheme's n-th marker, for counting them in order.
+_INLINE_MARKER = re.compile(
+    rf"{_SENTENCE_START}(?P<marker>[\u2460-\u2473]|\((?:\d{{1,2}}|[a-h])\)|(?:\d{{1,2}}|[a-h])\))\s+(?=[A-Z“\"])"
+)
+
+
+def _marker_value(marker: str) -> tuple[str, int]:
+    """("circled", 2) for "②", ("paren-digit", 2) for "(2)", ("letter", 2) for "b)"."""
+    if "\u2460" <= marker <= "\u2473":
+        return "circled", ord(marker) - 0x2460 + 1
+    core = marker.strip("()")
+    digit = core.isdigit()
+    scheme = ("paren-" if marker.startswith("(") else "") + ("digit" if digit else "letter")
+    return scheme, int(core) if digit else ord(core) - ord("a") + 1
+
+
+def _inline_numbered_items(section: Section, kind: str) -> list[Item]:
+    """Items numbered inside one paragraph ("① ... ② ... ③ ..."): a run of markers of
+    one scheme counting up from one, each at a sentence's start."""
+    for index, paragraph in section.paragraphs:
+        text = paragraph.text
+        marks = list(_INLINE_MARKER.finditer(text))
+        run = []
+        for match in marks:
+            scheme, value = _marker_value(match.group("marker"))
+            if value == len(run) + 1 and (not run or run[0][0] == scheme):
+                run.append((scheme, match))
+        if len(run) < 2:
+            continue
+        items = []
+        for number, (_, match) in enumerate(run):
+            end = run[number + 1][1].start() if number + 1 < len(run) else len(text)
+            passage = text[match.start() : end].strip()
+            split = first_sentence(text[match.end() : end])
+            label = (split[0] if split else text[match.end() : end]).rstrip(".:").strip()
+            items.append(
+                Item(
+                    kind=kind,
+                    label=label,
+                    passage=passage,
+                    section=_number(section),
+                    source="numbered",
+                    anchor=f"{kind}-{section.heading.anchor}-{number + 1}",
+                    block=index,
+                    offset=match.start(),
+                )
+            )
+        return items
+    return []
 
 
 def _headline_items(section: Section, kind: str) -> list[Item]:

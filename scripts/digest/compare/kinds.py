@@ -17,7 +17,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "experience",
         re.compile(
-            r"\b(experiences?|lessons?|enlightenments?|inspirations?|takeaways?|"
+            r"\b(experiences?|lessons?|enlightenments?|inspirations?|takeaways?|teach(?:es|ings?)?|"
             r"(?:can|could|to) learn|learning from)\b|(?<!policy )\bimplications?\b",
             re.I,
         ),
@@ -103,3 +103,60 @@ _STRICT_PROBLEM = re.compile(
 def _first(pattern: re.Pattern[str], text: str) -> int | None:
     match = pattern.search(text)
     return match.start() if match else None
+
+
+# --- what a section's items say, when its heading says nothing ----------------------
+#
+# "Where the Credit Link Weakens" or "Frictions around the Bulldozer" announce problems
+# in words no list holds. Such a section still shows its kind in its items: paths are
+# put as things to do ("Open the rating process ...", "Building a ...", "... should be
+# made public"), problems as things that are wrong ("Branch cadres know little about
+# finance"). These words are general English of prescription and of deficit, not the
+# field's vocabulary.
+
+_PRESCRIBING = re.compile(r"\b(should|must|ought to|needs? to|has to|have to)\b", re.I)
+_ACTION_VERBS = frozenset(
+    """adopt advance bring build clarify combine connect create cultivate deepen define
+    develop embed encourage enhance ensure establish expand explore extend foster give
+    guide implement improve incorporate innovate integrate introduce involve keep launch
+    let link make mobilise mobilize open optimise optimize organise organize pair perfect
+    promote provide put raise rebuild reform refine reinforce rely select separate set
+    share sink standardise standardize strengthen support take tie train transform turn
+    unify upgrade use""".split()
+)
+_DEFICIT = re.compile(
+    r"\b(lacks?|lacking|little|few|fewer|no|not|never|without|weak\w*|poor\w*|"
+    r"insufficient\w*|inadequate\w*|fail\w*|rarely|seldom|hard|difficult\w*|absen\w+|"
+    r"shortages?|only|outside|overshadowed|burden\w*|unclear|vague\w*|formalis\w+|"
+    r"formaliz\w+|lag\w*|hollow\w*|idle|distrust\w*|mistrust\w*|conflicts?|disputes?|"
+    r"too|neglect\w*|ignor\w+|struggl\w+|problems?|gaps?|cost|coloured|colored|"
+    r"left|kept out|out of)\b",
+    re.I,
+)
+# At least this share of a section's items must read alike for it to count.
+ITEMS_AGREE = 2 / 3
+
+
+def _prescribes(label: str) -> bool:
+    if _PRESCRIBING.search(label):
+        return True
+    word = (label.split() or [""])[0].lower()
+    if word.startswith("to ") or word == "to":
+        word = (label.split()[1:2] or [""])[0].lower()
+    if word.endswith("ing"):
+        stem = word[:-3]
+        return any(w in _ACTION_VERBS for w in (stem, stem + "e", stem[:-1]))
+    return word in _ACTION_VERBS
+
+
+def items_kind(labels: list[str]) -> str | None:
+    """ "path" when most labels prescribe, "problem" when most name a deficit, else
+    None: a heading that says nothing is read through the items under it."""
+    if len(labels) < 2:
+        return None
+    needed = ITEMS_AGREE * len(labels)
+    if sum(_prescribes(label) for label in labels) >= needed:
+        return "path"
+    if sum(bool(_DEFICIT.search(label)) for label in labels) >= needed:
+        return "problem"
+    return None
