@@ -554,3 +554,54 @@ def test_moreover_starts_a_point_only_where_the_paper_does_not_count() -> None:
 
 def test_headings_about_what_cases_teach_announce_experiences() -> None:
     assert heading_kind("What the Stronger Villages Teach", top_level=True) == "experience"
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Behind the Shortcomings", "cause"),
+        ("Sources of the Difficulties", "cause"),
+        ("Cases and Sources of Material", None),
+        ("Governance Gaps in the Towers", "problem"),
+        ("Where Party Work in Cooperatives Stalls", "problem"),
+        ("STRAINS ON BRANCHES AT THE FRONTIER", "problem"),
+        ("Weaving a Party-Led Network for Ageing in Place", "path"),
+        ("Toward Hospitals That Belong to the Neighbourhood", "path"),
+        ("HOLDING THE LINE TOGETHER", "path"),
+        # -ing words that are no verbs of action: a city, a method
+        ("Beijing Grid Reform", None),
+        ("Measuring Participation", None),
+        # "grass-roots" names no roots of anything
+        ("Experience of Grass-roots Governance in Chengdu", "experience"),
+    ],
+)
+def test_headings_in_less_usual_words(heading: str, kind: str | None) -> None:
+    assert heading_kind(heading, top_level=True) == kind
+
+
+COLON_RUN = """# 1 Introduction
+
+Background text.
+
+# 2 Why These Gaps Persist
+
+Three reasons stand out: (1) funds for elderly care are fragmented across departments;
+(2) community workers are overloaded with tasks from above; (3) assessment counts
+activities rather than satisfaction. Civil affairs and health each send money down.
+
+# 3 Lessons
+
+i. Stability rests on one strong branch. In the villages that did best, it was the branch.
+
+ii. Love of the country grows best in village life. Flag-raising made defence a pride.
+"""
+
+
+def test_lower_case_items_counted_after_a_colon_and_roman_markers() -> None:
+    assert items(COLON_RUN) == [
+        ("cause", "2", "numbered", "funds for elderly care are fragmented across departments"),
+        ("cause", "2", "numbered", "community workers are overloaded with tasks from above"),
+        ("cause", "2", "numbered", "assessment counts activities rather than satisfaction"),
+        ("experience", "3", "numbered", "Stability rests on one strong branch"),
+        ("experience", "3", "numbered", "Love of the country grows best in village life"),
+    ]

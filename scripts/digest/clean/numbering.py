@@ -38,7 +38,7 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("path", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.?)" + _TITLE)),
     ("roman", re.compile(r"^([IVXL]{1,6})(\.?)" + _TITLE)),
     ("letter", re.compile(r"^([A-H](?:\.\d{1,2}){0,3})([.)]?)" + _TITLE)),
-    ("paren", re.compile(r"^[(（](\d{1,2})[)）]()" + _TITLE)),
+    ("paren", re.compile(r"^[(（]?(\d{1,2})[)）]()" + _TITLE)),
     ("cjk", re.compile(r"^([一二三四五六七八九十]{1,3})([、.．])\s*(\S.*)?$")),
     ("paren-cjk", re.compile(r"^[(（]([一二三四五六七八九十]{1,3})[)）]()\s*(\S.*)?$")),
 )

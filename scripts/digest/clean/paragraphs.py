@@ -27,7 +27,9 @@ from digest.clean.tables import is_caption
 # An item's marker at a paragraph's start: "(1)", "1)", "①", "a." or "(a)" before a
 # capital (a lower-case letter and a full stop before a capital is no prose).
 ITEM_MARKER = re.compile(
-    r"^([\u2460-\u2473]|\(?\d{1,2}\)(?=\s)|\(?[a-h]\)(?=\s+[A-Z“\"])|[a-h]\.(?=\s+[A-Z“\"]))"
+    r"^([\u2460-\u2473]|\(?\d{1,2}\)(?=\s)|\(?[a-h]\)(?=\s+[A-Z“\"])|[a-h]\.(?=\s+[A-Z“\"])"
+    # lower-case roman numbers: "i.", "(ii)", "iii)"
+    r"|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)](?=\s+[A-Z“\"]))"
     r"\s*(?=\S)"
 )
 # After a sentence's end, "2. Keep ..." opens a numbered item (its number is no year:
@@ -131,8 +133,12 @@ def _indented_widths(lines: list[Line]) -> dict[int, int]:
 def _breaks(
     previous: Line, line: Line, blank_between: bool, width: int, opening: Line | None = None
 ) -> bool:
-    if ITEM_MARKER.match(line.text):
-        return True
+    marker = ITEM_MARKER.match(line.text)
+    if marker:
+        # "...: (1) funds are fragmented;" / "(2) community workers are ...": items
+        # counted inside one sentence, which a line happened to start with a number.
+        inside = previous.text.endswith(";") and starts_lowercase(line.text[marker.end() :])
+        return not inside
     ended = ends_sentence(previous.text)
     if blank_between:
         # A page break cuts a sentence after a full line; a short line before a blank

@@ -231,8 +231,11 @@ def _paragraph_items(section: Section, kind: str) -> list[Item]:
 
 # Markers inside a paragraph, at a sentence's start: "... one another. ① The reform ...
 # ② Redevelopment is ...". Each scheme's n-th marker, for counting them in order.
+# Or after a colon or semicolon, in one sentence: "three reasons: (1) incomes lag ...;
+# (2) the systems answer to different superiors; (3) ...".
 _INLINE_MARKER = re.compile(
-    rf"{_SENTENCE_START}(?P<marker>[\u2460-\u2473]|\((?:\d{{1,2}}|[a-h])\)|(?:\d{{1,2}}|[a-h])\))\s+(?=[A-Z“\"])"
+    rf"(?:{_SENTENCE_START}(?=\S+\s+[A-Z“\"])|(?<=[:;]\s))"
+    r"(?P<marker>[\u2460-\u2473]|\((?:\d{1,2}|[a-h])\)|(?:\d{1,2}|[a-h])\))\s+(?=\S)"
 )
 
 
@@ -263,8 +266,7 @@ def _inline_numbered_items(section: Section, kind: str) -> list[Item]:
         for number, (_, match) in enumerate(run):
             end = run[number + 1][1].start() if number + 1 < len(run) else len(text)
             passage = text[match.start() : end].strip()
-            split = first_sentence(text[match.end() : end])
-            label = (split[0] if split else text[match.end() : end]).rstrip(".:").strip()
+            label = _first_clause(text[match.end() : end])
             items.append(
                 Item(
                     kind=kind,

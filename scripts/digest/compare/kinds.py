@@ -13,7 +13,18 @@ import re
 # "Experiences ... and Lessons" about experiences, "Problems and Countermeasures"
 # would be about both and is read as paths only when it leads with them.
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cause", re.compile(r"\b(causes?|reasons?|root|origins?|factors?)\b|^why\b", re.I)),
+    (
+        "cause",
+        re.compile(
+            # ("roots", not "grass-roots")
+            r"\b(causes?|reasons?|root|(?<!grass-)(?<!grass )roots|origins?|factors?)\b|"
+            r"^(?:why|behind)\b|"
+            # "Sources of the Difficulties", not "Sources of Material"
+            r"\bsources of (?:the |these |its |their )?(?:difficult|problem|dilemma|weakness|"
+            r"tension|friction|strain|gap|shortcoming)",
+            re.I,
+        ),
+    ),
     (
         "experience",
         re.compile(
@@ -76,6 +87,8 @@ def heading_kind(text: str, *, top_level: bool) -> str | None:
     path_pattern, problem_pattern = (
         (_STRICT_PATH, _STRICT_PROBLEM) if top_level else (_KINDS[2][1], _KINDS[3][1])
     )
+    if top_level and _prescribing_heading(text) and not _first(problem_pattern, text):
+        return "path"
     path_at, problem_at = _first(path_pattern, text), _first(problem_pattern, text)
     if path_at is not None and (problem_at is None or path_at < problem_at):
         return "path"
@@ -95,9 +108,22 @@ _STRICT_PATH = re.compile(
 _STRICT_PROBLEM = re.compile(
     r"\b(problems?|difficult(?:y|ies)|dilemmas?|challenges?|deficienc(?:y|ies)|shortcomings?|"
     r"obstacles?|predicaments?|weakness(?:es)?|bottlenecks?|issues|constraints|pain points?|"
-    r"weak (?:links?|points?)|plights?|barriers?|impediments?)\b",
+    r"weak (?:links?|points?)|plights?|barriers?|impediments?|gaps|shortfalls?|falls? short|"
+    r"stalls?|strains?|frictions?|tensions?|pitfalls?|limitations?|weakens)\b",
     re.I,
 )
+# A section named for what is to be done: "Weaving a Party-Led Network for ...",
+# "Toward Hospitals That Belong to the Neighbourhood": "toward" or the -ing form of a
+# verb of action (not "Beijing", not "Measuring ...": a list of verbs, not a suffix).
+_ACTION_OPENING = re.compile(r"^(?:towards?\b|(?P<gerund>[A-Za-z]+ing)\b)", re.I)
+
+
+def _prescribing_heading(text: str) -> bool:
+    match = _ACTION_OPENING.match(text)
+    if not match:
+        return False
+    gerund = match.group("gerund")
+    return gerund is None or _action_gerund(gerund.lower())
 
 
 def _first(pattern: re.Pattern[str], text: str) -> int | None:
@@ -116,13 +142,14 @@ def _first(pattern: re.Pattern[str], text: str) -> int | None:
 
 _PRESCRIBING = re.compile(r"\b(should|must|ought to|needs? to|has to|have to)\b", re.I)
 _ACTION_VERBS = frozenset(
-    """adopt advance bring build clarify combine connect create cultivate deepen define
-    develop embed encourage enhance ensure establish expand explore extend foster give
-    guide implement improve incorporate innovate integrate introduce involve keep launch
-    let link make mobilise mobilize open optimise optimize organise organize pair perfect
-    promote provide put raise rebuild reform refine reinforce rely select separate set
-    share sink standardise standardize strengthen support take tie train transform turn
-    unify upgrade use""".split()
+    """adopt advance anchor align bind bridge bring build clarify combine connect count
+    create cultivate deepen define develop embed empower encourage enhance ensure
+    establish expand extend foster give guide hold implement improve incorporate innovate
+    integrate introduce invest involve keep knit launch lighten let link make map
+    mobilise mobilize open optimise optimize organise organize pair perfect pool promote
+    provide put raise rebuild reform refine reinforce rely renew reshape restore reward
+    root select separate set share simplify sink standardise standardize streamline
+    strengthen support take tie train transform turn unify upgrade use weave widen""".split()
 )
 _DEFICIT = re.compile(
     r"\b(lacks?|lacking|little|few|fewer|no|not|never|without|weak\w*|poor\w*|"
@@ -137,16 +164,21 @@ _DEFICIT = re.compile(
 ITEMS_AGREE = 2 / 3
 
 
+def _action_gerund(word: str) -> bool:
+    """ "building" -> build, "making" -> make, "setting" -> set: a verb of action?"""
+    if not word.endswith("ing"):
+        return False
+    stem = word[:-3]
+    return any(w in _ACTION_VERBS for w in (stem, stem + "e", stem[:-1]))
+
+
 def _prescribes(label: str) -> bool:
     if _PRESCRIBING.search(label):
         return True
     word = (label.split() or [""])[0].lower()
     if word.startswith("to ") or word == "to":
         word = (label.split()[1:2] or [""])[0].lower()
-    if word.endswith("ing"):
-        stem = word[:-3]
-        return any(w in _ACTION_VERBS for w in (stem, stem + "e", stem[:-1]))
-    return word in _ACTION_VERBS
+    return _action_gerund(word) or word in _ACTION_VERBS
 
 
 def items_kind(labels: list[str]) -> str | None:
