@@ -154,10 +154,9 @@ _ACTION_VERBS = frozenset(
 _DEFICIT = re.compile(
     r"\b(lacks?|lacking|little|few|fewer|no|not|never|without|weak\w*|poor\w*|"
     r"insufficient\w*|inadequate\w*|fail\w*|rarely|seldom|hard|difficult\w*|absen\w+|"
-    r"shortages?|only|outside|overshadowed|burden\w*|unclear|vague\w*|formalis\w+|"
+    r"shortages?|only|outside|burden\w*|unclear|vague\w*|formalis\w+|"
     r"formaliz\w+|lag\w*|hollow\w*|idle|distrust\w*|mistrust\w*|conflicts?|disputes?|"
-    r"too|neglect\w*|ignor\w+|struggl\w+|problems?|gaps?|cost|coloured|colored|"
-    r"left|kept out|out of)\b",
+    r"too|neglect\w*|ignor\w+|struggl\w+|problems?|gaps?|left|out of)\b",
     re.I,
 )
 # At least this share of a section's items must read alike for it to count.
@@ -175,9 +174,10 @@ def _action_gerund(word: str) -> bool:
 def _prescribes(label: str) -> bool:
     if _PRESCRIBING.search(label):
         return True
-    word = (label.split() or [""])[0].lower()
-    if word.startswith("to ") or word == "to":
-        word = (label.split()[1:2] or [""])[0].lower()
+    words = label.lower().split()
+    if words[:1] == ["to"]:  # "to set up long-term project funds"
+        words = words[1:]
+    word = words[0] if words else ""
     return _action_gerund(word) or word in _ACTION_VERBS
 
 
