@@ -511,6 +511,10 @@ Background text.
 The roots lie in three places. One is the high turnover of workers: they stay two
 years; another is an assessment that counts branches: it rewards setting them up; a
 third is the absence of funds of their own: branches borrow rooms.
+# 3 Why Members Drift Away
+
+One is the loose membership. Farmers join for subsidies. Another is the unclear place of
+the branch. A third is the fragmented oversight from above. Nobody answers for the whole.
 """
 
 
@@ -519,6 +523,9 @@ def test_ordinals_after_semicolons_in_one_sentence_are_items() -> None:
         "the high turnover of workers",
         "an assessment that counts branches",
         "the absence of funds of their own",
+        "the loose membership",
+        "the unclear place of the branch",
+        "the fragmented oversight from above",
     ]
 
 

@@ -48,7 +48,7 @@ _NEXT = (
     r"(?:Second(?:ly)?,|Third(?:ly)?,|Fourth(?:ly)?,|Fifth(?:ly)?,|Sixth(?:ly)?,|"
     r"Finally,|Lastly,|Last but not least,|Another is\b|In addition,|Additionally,|"
     r"Moreover,|Furthermore,|Further,|Besides,|"
-    r"The (?:second|third|fourth|fifth|sixth|last) is\b|"
+    r"(?:The|A) (?:second|third|fourth|fifth|sixth|last) is\b|"
     # after a semicolon, in one sentence: "One is ...; another is ...; a third is ..."
     r"another is\b|(?:a|the) (?:second|third|fourth|fifth|sixth|last) is\b)"
 )
@@ -56,7 +56,7 @@ _NEXT = (
 # where it does ("Secondly, ... Moreover, ..." goes on with the second point).
 _ADDING = re.compile(r"In addition,|Additionally,|Moreover,|Furthermore,|Further,|Besides,")
 _COUNTED = re.compile(
-    r"Second|Third|Fourth|Fifth|Sixth|(?:The|the|a) (?:second|third|fourth|fifth|sixth)"
+    r"Second|Third|Fourth|Fifth|Sixth|(?:The|the|A|a) (?:second|third|fourth|fifth|sixth)"
 )
 _SENTENCE_START = r"(?:(?<=^)|(?<=[.;!?]\s)|(?<=[.;!?][”\"]\s))"
 _ORDINAL = re.compile(rf"{_SENTENCE_START}(?P<marker>{_FIRST}|{_NEXT})\s*")
