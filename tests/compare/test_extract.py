@@ -612,3 +612,23 @@ def test_lower_case_items_counted_after_a_colon_and_roman_markers() -> None:
         ("experience", "3", "numbered", "Stability rests on one strong branch"),
         ("experience", "3", "numbered", "Love of the country grows best in village life"),
     ]
+
+
+MID_SENTENCE = """# 1 Introduction
+
+Background text.
+
+# 2 Putting the Branch Back at the Heart of the Platform
+
+We propose that the committee should (1) bring the records together on one platform;
+(2) pair every alarm with an offline visit; and (3) relieve workers of repeated data
+entry. A citation (2019) or a page (12) is no item.
+"""
+
+
+def test_bracketed_numbers_inside_a_sentence_count_items() -> None:
+    assert items(MID_SENTENCE) == [
+        ("path", "2", "numbered", "bring the records together on one platform"),
+        ("path", "2", "numbered", "pair every alarm with an offline visit"),
+        ("path", "2", "numbered", "relieve workers of repeated data entry"),
+    ]

@@ -232,9 +232,10 @@ def _paragraph_items(section: Section, kind: str) -> list[Item]:
 # Markers inside a paragraph, at a sentence's start: "... one another. ① The reform ...
 # ② Redevelopment is ...". Each scheme's n-th marker, for counting them in order.
 # Or after a colon or semicolon, in one sentence: "three reasons: (1) incomes lag ...;
-# (2) the systems answer to different superiors; (3) ...".
+# (2) the systems answer to different superiors; (3) ...". A bracketed number may
+# stand anywhere in the sentence: "the committee should (1) bring ...; and (4) relieve".
 _INLINE_MARKER = re.compile(
-    rf"(?:{_SENTENCE_START}(?=\S+\s+[A-Z“\"])|(?<=[:;]\s))"
+    rf"(?:{_SENTENCE_START}(?=\S+\s+[A-Z“\"])|(?<=[:;]\s)|(?<=\s)(?=\())"
     r"(?P<marker>[\u2460-\u2473]|\((?:\d{1,2}|[a-h])\)|(?:\d{1,2}|[a-h])\))\s+(?=\S)"
 )
 
