@@ -632,3 +632,37 @@ def test_bracketed_numbers_inside_a_sentence_count_items() -> None:
         ("path", "2", "numbered", "pair every alarm with an offline visit"),
         ("path", "2", "numbered", "relieve workers of repeated data entry"),
     ]
+
+
+LEAD_IN = """# 1 Introduction
+
+Background text.
+
+# 2 Where the Groups Falter
+
+The homes are welcomed by the elderly. Yet three weak spots stand out. (i) The volunteer
+core is ageing. Helpers average 67. (ii) The homes and the branch run on separate tracks.
+Meetings seldom discuss them. (iii) The services offered are irregular. Lunches only.
+
+# 3 What Lies behind the Strains
+
+These weaknesses have several roots.
+
+One is the absence of stable funding. Homes live on one-off subsidies.
+
+Another is the neglect of elderly care in assessment. Townships count other things.
+
+A third is the weakening of neighbourly ethics. Families scatter.
+"""
+
+
+def test_a_lead_in_announces_the_kind_and_ordinal_paragraphs_stay_an_enumeration() -> None:
+    # Section 2's items name no deficit in known words; its lead-in does ("weak spots").
+    assert items(LEAD_IN) == [
+        ("problem", "2", "numbered", "The volunteer core is ageing"),
+        ("problem", "2", "numbered", "The homes and the branch run on separate tracks"),
+        ("problem", "2", "numbered", "The services offered are irregular"),
+        ("cause", "3", "enumeration", "the absence of stable funding"),
+        ("cause", "3", "enumeration", "the neglect of elderly care in assessment"),
+        ("cause", "3", "enumeration", "the weakening of neighbourly ethics"),
+    ]

@@ -136,9 +136,21 @@ def _items_by_content(section: Section) -> list[Item]:
     own structure (sub-sections, markers, run-in heads, a list, ordinals)."""
     trial = [item for item in _section_items(section, "problem") if item.source != "section"]
     kind = items_kind([item.label for item in trial])
+    if kind is None and len(trial) >= 2:
+        kind = _lead_in_kind(section, trial[0])
     if kind is None:
         return []
     return _section_items(section, kind)
+
+
+def _lead_in_kind(section: Section, first: Item) -> str | None:
+    """What the sentence leading in to a section's items announces ("Yet three weak
+    spots stand out."), read as a heading would be."""
+    before = [p.text for index, p in section.paragraphs if index < first.block]
+    if first.offset:
+        before.append(dict(section.paragraphs)[first.block].text[: first.offset])
+    sentences = [s for s in re.split(r"(?<=[.:!?])\s+", " ".join(before).strip()) if s]
+    return heading_kind(sentences[-1], top_level=True) if sentences else None
 
 
 def _split_off_sections(section: Section, kind: str) -> tuple[Section, list[Section]]:
@@ -236,15 +248,22 @@ def _paragraph_items(section: Section, kind: str) -> list[Item]:
 # stand anywhere in the sentence: "the committee should (1) bring ...; and (4) relieve".
 _INLINE_MARKER = re.compile(
     rf"(?:{_SENTENCE_START}(?=\S+\s+[A-Z“\"])|(?<=[:;]\s)|(?<=\s)(?=\())"
-    r"(?P<marker>[\u2460-\u2473]|\((?:\d{1,2}|[a-h])\)|(?:\d{1,2}|[a-h])\))\s+(?=\S)"
+    r"(?P<marker>[\u2460-\u2473]|\((?:\d{1,2}|[a-h]|[ivx]{1,4})\)|(?:\d{1,2}|[a-h])\))\s+(?=\S)"
 )
+_ROMAN = {
+    numeral: value for value, numeral in enumerate("i ii iii iv v vi vii viii ix x".split(), 1)
+}
 
 
 def _marker_value(marker: str) -> tuple[str, int]:
-    """("circled", 2) for "②", ("paren-digit", 2) for "(2)", ("letter", 2) for "b)"."""
+    """("circled", 2) for "②", ("paren-digit", 2) for "(2)", ("letter", 2) for "b)",
+    ("roman", 2) for "(ii)"."""
     if "\u2460" <= marker <= "\u2473":
         return "circled", ord(marker) - 0x2460 + 1
     core = marker.strip("()")
+    if core in _ROMAN and (core != "i" or marker.startswith("(")):
+        # "(i)" opens a roman run; "(v)" or "(x)" after "(iv)" goes on with it
+        return "roman", _ROMAN[core]
     digit = core.isdigit()
     scheme = ("paren-" if marker.startswith("(") else "") + ("digit" if digit else "letter")
     return scheme, int(core) if digit else ord(core) - ord("a") + 1
@@ -310,6 +329,8 @@ def _leads_with_headline(paragraph: Paragraph) -> bool:
         return False
     if paragraph.lead:
         return True  # a run-in head the cleaner found
+    if _ORDINAL.match(paragraph.text):
+        return False  # "Another is ...": a point of an enumeration, which reads it whole
     split = first_sentence(paragraph.text)
     if split is None:
         return False

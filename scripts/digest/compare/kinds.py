@@ -18,7 +18,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             # ("roots", not "grass-roots")
             r"\b(causes?|reasons?|root|(?<!grass-)(?<!grass )roots|origins?|factors?)\b|"
-            r"^(?:why|behind)\b|"
+            r"^(?:why|behind)\b|\blies? behind\b|"
             # "Sources of the Difficulties", not "Sources of Material"
             r"\bsources of (?:the |these |its |their )?(?:difficult|problem|dilemma|weakness|"
             r"tension|friction|strain|gap|shortcoming)",
@@ -108,7 +108,8 @@ _STRICT_PATH = re.compile(
 _STRICT_PROBLEM = re.compile(
     r"\b(problems?|difficult(?:y|ies)|dilemmas?|challenges?|deficienc(?:y|ies)|shortcomings?|"
     r"obstacles?|predicaments?|weakness(?:es)?|bottlenecks?|issues|constraints|pain points?|"
-    r"weak (?:links?|points?)|plights?|barriers?|impediments?|gaps|shortfalls?|falls? short|"
+    r"weak (?:links?|points?|spots?)|plights?|barriers?|impediments?|gaps|"
+    r"shortfalls?|falls? short|"
     r"stalls?|strains?|frictions?|tensions?|pitfalls?|limitations?|weakens)\b",
     re.I,
 )
