@@ -88,7 +88,7 @@ def parse_number(text: str) -> tuple[SectionNumber, str] | None:
             continue
         if scheme == "chapter":
             word, value, title = match.group(1), match.group(2), match.group(3) or ""
-            number = _NUMBER_WORDS.get(value.lower()) or _value(value)
+            number = _NUMBER_WORDS.get(value.lower()) or numeral_value(value)
             if number is None:
                 continue
             worded = word.lower() == "section" or value.lower() in _NUMBER_WORDS
@@ -109,7 +109,7 @@ def parse_number(text: str) -> tuple[SectionNumber, str] | None:
             values = (_cjk_value(label),)
             printed = text[: match.start(3)].strip() if match.group(3) else text.strip()
         elif scheme == "roman":
-            roman = _value(label)
+            roman = numeral_value(label)
             if roman is None or (not mark and not title):
                 continue
             values = (roman,)
@@ -127,7 +127,8 @@ def parse_number(text: str) -> tuple[SectionNumber, str] | None:
     return None
 
 
-def _value(label: str) -> int | None:
+def numeral_value(label: str) -> int | None:
+    """ "12" -> 12, "IV" or "iv" -> 4; None for what is neither."""
     if label.isdigit():
         return int(label)
     total = 0

@@ -57,7 +57,9 @@ RUN_IN_AT_START = re.compile(r"^([A-Z][\w’'-]*(?: [\w’'-]+(?:,(?= ))?){0,6})
 # sentence of up to twelve words opens the next item.
 SIBLING_AT_START = re.compile(r"^([A-Z][\w’'-]*(?: [\w’'-]+){0,11})\.\s+[A-Z“\"]")
 # A sentence opening on one of these is prose ("This is true."), no head of a series.
-_PROSE_OPENINGS = frozenset("this these that those it they there we here such".split())
+# (Fewer words than compare.extract's prose openings: there a headline must be an item's
+# label; here a head only decides where a paragraph breaks.)
+_PRONOUN_OPENINGS = frozenset("this these that those it they there we here such".split())
 
 
 def assemble_paragraphs(lines: list[Line], width: int, vocabulary: Vocabulary) -> list[Line]:
@@ -130,9 +132,9 @@ def _indented_widths(lines: list[Line]) -> dict[int, int]:
     return widths
 
 
-def _breaks(
-    previous: Line, line: Line, blank_between: bool, width: int, opening: Line | None = None
-) -> bool:
+def _breaks(previous: Line, line: Line, blank_between: bool, width: int, opening: Line) -> bool:
+    """Does ``line`` start a new paragraph after ``previous``, in the paragraph that
+    ``opening`` opened?"""
     marker = ITEM_MARKER.match(line.text)
     if marker:
         # "...: (1) funds are fragmented;" / "(2) community workers are ...": items
@@ -160,8 +162,7 @@ def _breaks(
     if RUN_IN_AT_START.match(line.text) and not RUN_IN_AT_START.match(previous.text):
         return True
     return (
-        opening is not None
-        and opening is not previous
+        opening is not previous
         and _heads(RUN_IN_AT_START, opening.text)
         and _heads(SIBLING_AT_START, line.text)
     )
@@ -169,7 +170,7 @@ def _breaks(
 
 def _heads(pattern: re.Pattern[str], text: str) -> bool:
     """Does ``text`` open with a head-like sentence (``pattern``), not a prose one?"""
-    return bool(pattern.match(text)) and first_word(text).lower() not in _PROSE_OPENINGS
+    return bool(pattern.match(text)) and first_word(text).lower() not in _PRONOUN_OPENINGS
 
 
 _ENDS_HYPHENATED = re.compile(r"[A-Za-z]-$")

@@ -36,6 +36,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from digest.clean.numbering import numeral_value
 from digest.clean.sentences import first_sentence, starts_lowercase
 from digest.compare.kinds import heading_kind, is_background, items_kind
 from digest.model import Document, Heading, Item, Paragraph
@@ -134,13 +135,14 @@ def _items_by_content(section: Section) -> list[Item]:
     """The items of a section whose heading announces nothing in known words, when its
     items show the kind (kinds.items_kind): at least two of them, each found by its
     own structure (sub-sections, markers, run-in heads, a list, ordinals)."""
-    trial = [item for item in _section_items(section, "problem") if item.source != "section"]
+    as_problems = _section_items(section, "problem")
+    trial = [item for item in as_problems if item.source != "section"]
     kind = items_kind([item.label for item in trial])
     if kind is None and len(trial) >= 2:
         kind = _lead_in_kind(section, trial[0])
     if kind is None:
         return []
-    return _section_items(section, kind)
+    return as_problems if kind == "problem" else _section_items(section, kind)
 
 
 def _lead_in_kind(section: Section, first: Item) -> str | None:
@@ -250,9 +252,6 @@ _INLINE_MARKER = re.compile(
     rf"(?:{_SENTENCE_START}(?=\S+\s+[A-Z“\"])|(?<=[:;]\s)|(?<=\s)(?=\())"
     r"(?P<marker>[\u2460-\u2473]|\((?:\d{1,2}|[a-h]|[ivx]{1,4})\)|(?:\d{1,2}|[a-h])\))\s+(?=\S)"
 )
-_ROMAN = {
-    numeral: value for value, numeral in enumerate("i ii iii iv v vi vii viii ix x".split(), 1)
-}
 
 
 def _marker_value(marker: str) -> tuple[str, int]:
@@ -261,9 +260,8 @@ def _marker_value(marker: str) -> tuple[str, int]:
     if "\u2460" <= marker <= "\u2473":
         return "circled", ord(marker) - 0x2460 + 1
     core = marker.strip("()")
-    if core in _ROMAN and (core != "i" or marker.startswith("(")):
-        # "(i)" opens a roman run; "(v)" or "(x)" after "(iv)" goes on with it
-        return "roman", _ROMAN[core]
+    if set(core) <= set("ivx"):  # only "(i)" ... "(x)" are read as roman
+        return "roman", numeral_value(core) or 0
     digit = core.isdigit()
     scheme = ("paren-" if marker.startswith("(") else "") + ("digit" if digit else "letter")
     return scheme, int(core) if digit else ord(core) - ord("a") + 1
@@ -285,20 +283,10 @@ def _inline_numbered_items(section: Section, kind: str) -> list[Item]:
         items = []
         for number, (_, match) in enumerate(run):
             end = run[number + 1][1].start() if number + 1 < len(run) else len(text)
-            passage = text[match.start() : end].strip()
+            passage = text[match.start() : end]
             label = _first_clause(text[match.end() : end])
-            items.append(
-                Item(
-                    kind=kind,
-                    label=label,
-                    passage=passage,
-                    section=_number(section),
-                    source="numbered",
-                    anchor=f"{kind}-{section.heading.anchor}-{number + 1}",
-                    block=index,
-                    offset=match.start(),
-                )
-            )
+            item = _counted_item(section, kind, "numbered", number, index, match, label, passage)
+            items.append(item)
         return items
     return []
 
@@ -405,19 +393,35 @@ def _enumerated_items(section: Section, kind: str) -> list[Item]:
                     passage += " " + paragraph.text
             if following:
                 passage += " " + dict(section.paragraphs)[following[0]].text[: following[1].start()]
+        label = _first_clause(text[match.end() :])
         items.append(
-            Item(
-                kind=kind,
-                label=_first_clause(text[match.end() :]),
-                passage=passage.strip(),
-                section=_number(section),
-                source="enumeration",
-                anchor=f"{kind}-{section.heading.anchor}-{number + 1}",
-                block=index,
-                offset=match.start(),
-            )
+            _counted_item(section, kind, "enumeration", number, index, match, label, passage)
         )
     return items
+
+
+def _counted_item(
+    section: Section,
+    kind: str,
+    source: str,
+    number: int,
+    block: int,
+    match: re.Match[str],
+    label: str,
+    passage: str,
+) -> Item:
+    """The ``number``-th point counted inside the paragraph at ``block`` (an ordinal or a
+    marker at ``match``): anchored by its place in the count, as the paper numbers it."""
+    return Item(
+        kind=kind,
+        label=label,
+        passage=passage.strip(),
+        section=_number(section),
+        source=source,
+        anchor=f"{kind}-{section.heading.anchor}-{number + 1}",
+        block=block,
+        offset=match.start(),
+    )
 
 
 def _first_clause(text: str) -> str:

@@ -87,9 +87,9 @@ def heading_kind(text: str, *, top_level: bool) -> str | None:
     path_pattern, problem_pattern = (
         (_STRICT_PATH, _STRICT_PROBLEM) if top_level else (_KINDS[2][1], _KINDS[3][1])
     )
-    if top_level and _prescribing_heading(text) and not _first(problem_pattern, text):
-        return "path"
     path_at, problem_at = _first(path_pattern, text), _first(problem_pattern, text)
+    if top_level and problem_at is None and _prescribing_heading(text):
+        return "path"
     if path_at is not None and (problem_at is None or path_at < problem_at):
         return "path"
     if problem_at is not None:
