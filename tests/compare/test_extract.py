@@ -666,3 +666,161 @@ def test_a_lead_in_announces_the_kind_and_ordinal_paragraphs_stay_an_enumeration
         ("cause", "3", "enumeration", "the neglect of elderly care in assessment"),
         ("cause", "3", "enumeration", "the weakening of neighbourly ethics"),
     ]
+
+
+QUANTIFIER_HEADLINE = """# 1 Introduction
+
+Background text.
+
+# 2 What We Observed in the Villages
+
+The branches promoted tourism with energy, and visitor numbers have tripled since 2018.
+
+The branch stands outside the homestay economy. It left the industry to the township.
+
+Income from leased houses is not shared openly. The rent was fixed behind closed doors.
+
+Many family operators work outside the rules. Homestays run without licences.
+
+Villagers who do not run homestays feel left out. Few attend meetings on tourism.
+"""
+
+
+def test_a_headline_among_headlines_may_open_with_a_quantifier() -> None:
+    assert [label for _, _, _, label in items(QUANTIFIER_HEADLINE)] == [
+        "The branch stands outside the homestay economy",
+        "Income from leased houses is not shared openly",
+        "Many family operators work outside the rules",
+        "Villagers who do not run homestays feel left out",
+    ]
+
+
+def test_a_quantifier_does_not_make_a_headline_of_prose() -> None:
+    # The first paragraph of a section is an introduction unless it is a strict headline.
+    prose = """# 1 Introduction
+
+Background text.
+
+# 2 What We Observed in the Villages
+
+Many villages were visited. They were chosen by size and by distance from the city.
+
+Most branches had new secretaries. The secretaries were younger than the old ones.
+"""
+    assert items(prose) == []
+
+
+COLON_LABELS = """# 1 Introduction
+
+Background text.
+
+# 2 Bringing Disputes under the Party's Roof
+
+The committee acted in four respects, later copied in the other compounds.
+
+Branches in compounds and buildings: a branch was set up in each compound.
+
+Cross-appointment: qualified Party members stood for the owners' committee.
+
+A consultation table: once a month the secretary convenes the parties.
+"""
+
+
+def test_labels_closed_by_a_colon_are_items() -> None:
+    assert items(COLON_LABELS) == [
+        ("path", "2", "runin", "Branches in compounds and buildings"),
+        ("path", "2", "runin", "Cross-appointment"),
+        ("path", "2", "runin", "A consultation table"),
+    ]
+
+
+def test_a_colon_after_prose_words_is_no_label() -> None:
+    text = """# 1 Introduction
+
+Background text.
+
+# 2 Bringing Disputes under the Party's Roof
+
+The materials include: minutes of meetings and interviews with owners in 2021.
+
+We observed three things: the branch met often, the owners came and the company paid.
+"""
+    assert [source for _, _, source, _ in items(text)] == ["section"]
+
+
+UNMARKED_SERIES = """# 1 Introduction
+
+Background text.
+
+# 2 Why the Gaps Persist
+
+Behind these shortcomings lie three causes: the Party organisation has no standing in
+private schools; owners have no incentive to support Party building; and qualified
+instructors are scarce. As to the first, the articles of association never mention it.
+"""
+
+
+def test_a_counted_series_parted_by_semicolons_is_items() -> None:
+    assert items(UNMARKED_SERIES) == [
+        ("cause", "2", "enumeration", "the Party organisation has no standing in private schools"),
+        ("cause", "2", "enumeration", "owners have no incentive to support Party building"),
+        ("cause", "2", "enumeration", "qualified instructors are scarce"),
+    ]
+
+
+def test_a_series_whose_parts_do_not_match_its_count_is_one_item() -> None:
+    text = UNMARKED_SERIES.replace("three causes", "four causes")
+    assert [source for _, _, source, _ in items(text)] == ["section"]
+
+
+CONTINUED_COUNT = """# 1 Introduction
+
+Background text.
+
+# 2 Where the Groups Falter
+
+Yet three weak spots stand out. (i) The volunteer core is ageing. Helpers average 67.
+(ii) The homes and the branch run on separate tracks. Meetings seldom discuss them.
+
+(iii) The services offered are irregular. Lunches only.
+"""
+
+
+def test_a_count_inside_a_paragraph_goes_on_in_the_next_marked_paragraph() -> None:
+    assert [label for _, _, _, label in items(CONTINUED_COUNT)] == [
+        "The volunteer core is ageing",
+        "The homes and the branch run on separate tracks",
+        "The services offered are irregular",
+    ]
+
+
+PASSAGES_TELL = """# 1 Introduction
+
+Background text.
+
+# 2 What the Factory Visits Revealed
+
+**Branches on the nameplate.** Joint branches meet once or twice a year and hold no
+activities of their own; members seldom know each other.
+
+**Owners who count the cost.** Owners tolerate the branch but see its meetings as lost
+hours; they never fund activities and rarely attend.
+
+**Members who keep quiet.** Many members never told anyone of their membership and
+play no part, so the branch cannot find them.
+
+# 3 What the Better Firms Did
+
+**A shared centre.** The park funded a centre that all firms use for meetings.
+
+**Pioneer posts.** Members took charge of quality control on the lines.
+"""
+
+
+def test_labels_that_say_nothing_are_read_with_their_passages() -> None:
+    found = items(PASSAGES_TELL)
+    assert [(kind, label) for kind, _, _, label in found] == [
+        ("problem", "Branches on the nameplate"),
+        ("problem", "Owners who count the cost"),
+        ("problem", "Members who keep quiet"),
+    ]

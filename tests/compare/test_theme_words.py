@@ -1,4 +1,4 @@
-"""The theme word model: the nearest theme for items the terms leave uncoded."""
+"""The theme word model: themes read from an item's words, with the terms."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def test_an_uncoded_item_gets_the_theme_whose_items_share_its_words() -> None:
     assert model.nearest("Villages hold elections", "", ["services", "funding"]) is None
 
 
-def test_the_terms_come_first_and_the_model_only_fills_an_empty_coding() -> None:
+def test_terms_and_words_code_together_and_the_terms_alone_without_a_model() -> None:
     codebook = Codebook(
         [
             Theme("services", "problems", "Weak services", "", ("service*",)),
@@ -47,6 +47,32 @@ def test_the_terms_come_first_and_the_model_only_fills_an_empty_coding() -> None
     assert by_words.themes == ["funding"]
     code_items([by_words], codebook, word_model=False)
     assert by_words.themes == []
+
+
+def test_an_item_about_two_themes_gets_both_and_one_about_one_gets_one() -> None:
+    codebook = Codebook(
+        [
+            Theme("services", "problems", "Weak services", "", ("service*",)),
+            Theme("funding", "problems", "Short funds", "", ("fund shortage",)),
+        ]
+    )
+    model = fit(EXAMPLES, DESCRIPTIONS)
+    both = Item(
+        "problem", "Services and budgets", "Residents unserved, funds short.", "1", "x", "a", 0
+    )
+    one = Item("problem", "Services ignore residents", "", "1", "x", "b", 0)
+    code_items([both, one], codebook, word_model=model)
+    assert both.themes == ["funding", "services"] or both.themes == ["services", "funding"]
+    assert one.themes == ["services"]
+
+
+def test_a_term_in_the_label_codes_an_item_whose_words_the_model_never_saw() -> None:
+    codebook = Codebook([Theme("services", "problems", "Weak services", "", ("hukou*",))])
+    model = fit(EXAMPLES, DESCRIPTIONS)
+    unseen = Item("problem", "Hukou barriers persist", "", "1", "x", "a", 0)
+    assert model.nearest(unseen.label, "", ["services"]) is None
+    code_items([unseen], codebook, word_model=model)
+    assert unseen.themes == ["services"]
 
 
 def test_the_model_file_round_trips_and_is_the_same_bytes_each_time(tmp_path: Path) -> None:

@@ -68,9 +68,23 @@ class SectionNumber:
         return self.scheme in ("path", "letter")
 
 
+# Prepositions that Title Case leaves in lower case however long they are ("Frictions
+# around the Bulldozer", "Party Building amid Urbanisation"): they do not count.
+_LOWER_IN_TITLES = frozenset(
+    """about above across after against along amid amidst among amongst around before
+    behind below beneath beside between beyond despite during inside into onto outside
+    over past through throughout toward towards under until upon versus within
+    without""".split()
+)
+
+
 def is_capitalised(title: str) -> bool:
     """Most longer words start with a capital: a title, not a clause of prose."""
-    words = [word for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", title) if len(word) > 3]
+    words = [
+        word
+        for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", title)
+        if len(word) > 3 and word not in _LOWER_IN_TITLES
+    ]
     return bool(words) and sum(word[0].isupper() for word in words) >= 0.75 * len(words)
 
 

@@ -24,7 +24,7 @@ from digest.clean.levels import is_outline_section, level_by_spacing, level_unnu
 from digest.clean.lines import Line
 from digest.clean.lists import ordered_items
 from digest.clean.numbering import Outline, SectionNumber, parse_number
-from digest.clean.paragraphs import join_lines
+from digest.clean.paragraphs import SHORT_LINE, join_lines
 from digest.clean.parts import HeadingPart, LabelPart, Part, TextPart
 from digest.clean.sentences import ends_sentence, first_sentence, first_word, starts_lowercase
 from digest.clean.tables import is_caption
@@ -43,6 +43,10 @@ MAX_KEYWORD_LINES = 2
 # An unnumbered heading in sentence case ("Social interaction") has at most this many
 # words; longer lines in sentence case are prose, a caption or a list item.
 SENTENCE_CASE_WORDS = 4
+# Up to this many when the line fills less than half the text's width: "Branch members
+# left before the workers" over a long line of prose (a run of short lines in a narrow
+# column, where any line of prose is short, does not qualify).
+LONG_SENTENCE_CASE_WORDS = 8
 # A title after a lone section number may close on a full stop when it is this short.
 SHORT_TITLE_WORDS = 6
 # A heading line this long (share of the text's width) may wrap onto the next line even
@@ -525,7 +529,7 @@ def looks_like_unnumbered_heading(
         return False
     if is_caption(text):
         return False  # "Figure 1: Local Consumption and Correlation": a caption
-    if not (is_title_like(text) or _sentence_case_title(text)):
+    if not (is_title_like(text) or _sentence_case_title(text, width)):
         return False
     previous = next((line for line in reversed(lines[:index]) if not line.blank), None)
     blank_before = index > 0 and lines[index - 1].blank
@@ -562,7 +566,8 @@ def looks_like_unnumbered_heading(
     if not after:
         return False
     first = after[0].text[:1]
-    numbered_item = re.match(r"\d{1,2}[.)] +[A-Z]", after[0].text) is not None
+    # ("1. How many ...", "i. Stability ...", "a) Villages ...")
+    numbered_item = re.match(r"(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)] +[A-Z]", after[0].text) is not None
     if not (first.isupper() or first in "“\"‘'(" or numbered_item):
         return False  # (a heading may open on a list: "Methods" / "1. How many ...")
     # Prose follows a heading: a long line next, or after the rest of the title or a
@@ -587,11 +592,13 @@ _STATEMENT = re.compile(
 )
 
 
-def _sentence_case_title(text: str) -> bool:
+def _sentence_case_title(text: str, width: int) -> bool:
     """A short title in sentence case ("Social interaction", "Post-interview
     questionnaire"): a few words, no clause break, no sentence end."""
     words = text.split()
-    return 1 < len(words) <= SENTENCE_CASE_WORDS and not re.search(r"[,;:.!?]", text)
+    short = bool(width) and len(text) < SHORT_LINE * width
+    most = LONG_SENTENCE_CASE_WORDS if short else SENTENCE_CASE_WORDS
+    return 1 < len(words) <= most and not re.search(r"[,;:.!?]", text)
 
 
 def _heading_measure(lines: list[Line], width: int) -> int:

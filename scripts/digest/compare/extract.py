@@ -137,7 +137,7 @@ def _items_by_content(section: Section) -> list[Item]:
     own structure (sub-sections, markers, run-in heads, a list, ordinals)."""
     as_problems = _section_items(section, "problem")
     trial = [item for item in as_problems if item.source != "section"]
-    kind = items_kind([item.label for item in trial])
+    kind = items_kind([item.label for item in trial], [item.passage for item in trial])
     if kind is None and len(trial) >= 2:
         kind = _lead_in_kind(section, trial[0])
     if kind is None:
@@ -240,7 +240,7 @@ def _paragraph_items(section: Section, kind: str) -> list[Item]:
     inline = _inline_numbered_items(section, kind)
     if len(inline) >= 2:
         return inline
-    return _enumerated_items(section, kind)
+    return _enumerated_items(section, kind) or _announced_series(section, kind)
 
 
 # Markers inside a paragraph, at a sentence's start: "... one another. ① The reform ...
@@ -285,8 +285,23 @@ def _inline_numbered_items(section: Section, kind: str) -> list[Item]:
             end = run[number + 1][1].start() if number + 1 < len(run) else len(text)
             passage = text[match.start() : end]
             label = _first_clause(text[match.end() : end])
-            item = _counted_item(section, kind, "numbered", number, index, match, label, passage)
+            at = match.start()
+            item = _counted_item(section, kind, "numbered", number, index, at, label, passage)
             items.append(item)
+        scheme = run[0][0]
+        for later, following in section.paragraphs:
+            # "... (ii) The homes ..." / "(iii) The services ...": the count goes on in a
+            # paragraph of its own (the line began with its marker).
+            if later <= index:
+                continue
+            marker = following.marker
+            if marker is None or _marker_value(marker) != (scheme, len(items) + 1):
+                break
+            label = _item_label(following)
+            passage = _paragraph_text(following)
+            items.append(
+                _counted_item(section, kind, "numbered", len(items), later, 0, label, passage)
+            )
         return items
     return []
 
@@ -304,27 +319,38 @@ def _headline_items(section: Section, kind: str) -> list[Item]:
     if sum(leads) < 2:
         return []
     first = leads.index(True)
-    if not all(
-        lead or starts_lowercase(p.text)
-        for lead, p in zip(leads[first:], paragraphs[first:], strict=True)
-    ):
+    after_first = {id(p) for p in paragraphs[first:]}
+
+    def opens_item(paragraph: Paragraph) -> bool:
+        # Among headlines, "Many family operators work outside the rules." is one more.
+        return id(paragraph) in after_first and _leads_with_headline(paragraph, among=True)
+
+    if not all(opens_item(p) or starts_lowercase(p.text) for p in paragraphs[first:]):
         return []
-    return _marked_items(section, kind, _leads_with_headline)
+    return _marked_items(section, kind, opens_item)
 
 
-def _leads_with_headline(paragraph: Paragraph) -> bool:
+# A headline among headlines may open with a quantifier ("Many family operators work
+# outside the rules."), which in running prose opens a paragraph as often.
+_QUANTIFIER_OPENINGS = frozenset("some many most all each both several few".split())
+
+
+def _leads_with_headline(paragraph: Paragraph, *, among: bool = False) -> bool:
     if paragraph.list or paragraph.quote or paragraph.marker:
         return False
     if paragraph.lead:
         return True  # a run-in head the cleaner found
     if _ORDINAL.match(paragraph.text):
         return False  # "Another is ...": a point of an enumeration, which reads it whole
+    if _colon_label(paragraph.text):
+        return True
     split = first_sentence(paragraph.text)
     if split is None:
         return False
     words = split[0].split()
     opening = words[0].lower().rstrip(",;:")
-    return len(words) <= _MAX_HEADLINE_WORDS and opening not in _PROSE_OPENINGS
+    prose = opening in _PROSE_OPENINGS and not (among and opening in _QUANTIFIER_OPENINGS)
+    return len(words) <= _MAX_HEADLINE_WORDS and not prose
 
 
 def _marked_items(
@@ -350,9 +376,25 @@ def _marked_items(
     return items
 
 
+# "Cross-appointment: qualified Party members were ...": a label closed by a colon, of
+# a few words that do not open the way prose does ("The materials include:").
+_COLON_LABEL = re.compile(r"([A-Z“\"][^:.;!?]{0,80}):\s+\S")
+_MAX_COLON_LABEL_WORDS = 6
+
+
+def _colon_label(text: str) -> str | None:
+    match = _COLON_LABEL.match(text)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    if len(words) > _MAX_COLON_LABEL_WORDS or words[0].lower() in _PROSE_OPENINGS:
+        return None
+    return match.group(1)
+
+
 def _item_label(paragraph: Paragraph) -> str:
     """The run-in label, else the first sentence, without its closing stop or colon."""
-    label = paragraph.lead
+    label = paragraph.lead or _colon_label(paragraph.text)
     if label is None:
         split = first_sentence(paragraph.text)
         label = split[0] if split else paragraph.text
@@ -395,9 +437,51 @@ def _enumerated_items(section: Section, kind: str) -> list[Item]:
                 passage += " " + dict(section.paragraphs)[following[0]].text[: following[1].start()]
         label = _first_clause(text[match.end() :])
         items.append(
-            _counted_item(section, kind, "enumeration", number, index, match, label, passage)
+            _counted_item(
+                section, kind, "enumeration", number, index, match.start(), label, passage
+            )
         )
     return items
+
+
+# "Behind these shortcomings lie three causes: the Party organisation has no standing
+# ...; owners have no incentive ...; qualified instructors are scarce." A count, a colon,
+# and as many clauses parted by semicolons: a series whose markers were never printed,
+# or were lost with a font that had no glyph for them.
+_SERIES_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_ANNOUNCED_COUNT = re.compile(
+    r"\b(?P<count>two|three|four|five|six|seven|[2-7])\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+:(?:\s+|$)",
+    re.I,
+)
+
+
+def _announced_series(section: Section, kind: str) -> list[Item]:
+    for position, (index, paragraph) in enumerate(section.paragraphs):
+        for match in _ANNOUNCED_COUNT.finditer(paragraph.text):
+            count = match.group("count").lower()
+            wanted = _SERIES_COUNT.get(count) or int(count)
+            block, rest, start = index, paragraph.text[match.end() :], match.end()
+            if not rest and position + 1 < len(section.paragraphs):
+                # (The series went on in a paragraph of its own: a page or column cut.)
+                block, following = section.paragraphs[position + 1]
+                if not starts_lowercase(following.text):
+                    continue
+                rest, start = following.text, 0
+            end = re.search(r"[.!?](?=\s+[A-Z“\"]|\s*$)", rest)
+            series = rest[: end.start()] if end else rest
+            parts = series.split(";")
+            if len(parts) != wanted or any(len(part.split()) < 3 for part in parts):
+                continue
+            items, offset = [], start
+            for number, part in enumerate(parts):
+                clause = re.sub(r"^\s*(?:and|or)\s+", "", part).strip()
+                at = offset + part.find(clause)
+                items.append(
+                    _counted_item(section, kind, "enumeration", number, block, at, clause, clause)
+                )
+                offset += len(part) + 1
+            return items
+    return []
 
 
 def _counted_item(
@@ -406,12 +490,12 @@ def _counted_item(
     source: str,
     number: int,
     block: int,
-    match: re.Match[str],
+    offset: int,
     label: str,
     passage: str,
 ) -> Item:
     """The ``number``-th point counted inside the paragraph at ``block`` (an ordinal or a
-    marker at ``match``): anchored by its place in the count, as the paper numbers it."""
+    marker at ``offset``): anchored by its place in the count, as the paper numbers it."""
     return Item(
         kind=kind,
         label=label,
@@ -420,7 +504,7 @@ def _counted_item(
         source=source,
         anchor=f"{kind}-{section.heading.anchor}-{number + 1}",
         block=block,
-        offset=match.start(),
+        offset=offset,
     )
 
 

@@ -182,9 +182,17 @@ def _prescribes(label: str) -> bool:
     return _action_gerund(word) or word in _ACTION_VERBS
 
 
-def items_kind(labels: list[str]) -> str | None:
+# A passage that tells of a deficit says so more than once ("... seldom stepped in
+# until ... could only put out fires"); one "not" is any sentence's.
+_PASSAGE_DEFICITS = 2
+
+
+def items_kind(labels: list[str], passages: list[str] | None = None) -> str | None:
     """ "path" when most labels prescribe, "problem" when most name a deficit, else
-    None: a heading that says nothing is read through the items under it."""
+    None: a heading that says nothing is read through the items under it. Labels that
+    say neither ("Owners who treat Party activities as a cost") are read with their
+    passages: a problem's tells what is wrong and prescribes nothing, a path's says
+    what should be done."""
     if len(labels) < 2:
         return None
     needed = ITEMS_AGREE * len(labels)
@@ -192,4 +200,16 @@ def items_kind(labels: list[str]) -> str | None:
         return "path"
     if sum(bool(_DEFICIT.search(label)) for label in labels) >= needed:
         return "problem"
+    if passages is None:
+        return None
+    texts = [f"{label}. {passage}" for label, passage in zip(labels, passages, strict=True)]
+    prescribing = [_PRESCRIBING.search(text) is not None for text in texts]
+    deficits = [
+        not prescribes and len(_DEFICIT.findall(text)) >= _PASSAGE_DEFICITS
+        for text, prescribes in zip(texts, prescribing, strict=True)
+    ]
+    if sum(deficits) >= needed:
+        return "problem"
+    if sum(prescribing) >= needed:
+        return "path"
     return None

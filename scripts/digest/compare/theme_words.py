@@ -74,18 +74,22 @@ class WordModel:
         }
         return _unit(weights)
 
-    def nearest(self, label: str, passage: str, theme_ids: Iterable[str]) -> str | None:
-        """The theme nearest the item's words among ``theme_ids``, if near enough."""
+    def similarities(self, label: str, passage: str, theme_ids: Iterable[str]) -> dict[str, float]:
+        """The cosine of the item's words with each theme of ``theme_ids`` the model knows."""
         vector = self.vector(item_words(label, passage))
-        best: tuple[float, str] | None = None
+        found: dict[str, float] = {}
         for theme_id in sorted(theme_ids):
             centroid = self.themes.get(theme_id)
-            if not centroid:
-                continue
-            similarity = sum(weight * centroid.get(word, 0.0) for word, weight in vector.items())
-            if best is None or similarity > best[0]:
-                best = (similarity, theme_id)
-        return best[1] if best is not None and best[0] >= MIN_SIMILARITY else None
+            if centroid:
+                found[theme_id] = sum(w * centroid.get(word, 0.0) for word, w in vector.items())
+        return found
+
+    def nearest(self, label: str, passage: str, theme_ids: Iterable[str]) -> str | None:
+        """The theme nearest the item's words among ``theme_ids``, if near enough."""
+        found = self.similarities(label, passage, theme_ids)
+        # (Of equals, the first id in order: ``found`` is sorted by id.)
+        best = max(found, key=found.__getitem__, default=None)
+        return best if best is not None and found[best] >= MIN_SIMILARITY else None
 
 
 def _unit(weights: dict[str, float]) -> dict[str, float]:
