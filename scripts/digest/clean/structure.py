@@ -324,23 +324,26 @@ def _first_of_sub_headings(heading: str, lines: list[Line], index: int, width: i
     Village Branches" / "Optimizing the Structure of Branch Members" / prose ... /
     "Strengthening the Training of Secretaries" / prose)? It is when, before the next
     numbered line, another line has its shape: a title of its own after a blank line,
-    followed by prose. A heading's wrapped line has no such siblings. Only a heading
-    line that is complete and not full can end where it does."""
+    followed by prose (a blank line between them or not). A heading's wrapped line has
+    no such siblings. Only a heading line that is complete and has room left for the
+    next line's first word can end where it does."""
     if is_incomplete(heading) or len(lines[index].text.split()) <= 3:
         return False
-    if width and len(heading) + 1 + len(first_word(lines[index].text)) > width * 0.9:
+    if width and len(heading) + 1 + len(first_word(lines[index].text)) > width:
         return False
 
     def sub_heading(at: int) -> bool:
         line = lines[at]
+        below = at + 2 if at + 2 < len(lines) and lines[at + 1].blank else at + 1
         return (
             not line.blank
+            and not starts_lowercase(line.text)  # ("... to Create" / "a New Situation ...")
             and is_title_case(line.text)
             and is_title_like(line.text)
             and not line.text.endswith(".")
-            and at + 1 < len(lines)
-            and not lines[at + 1].blank
-            and not is_title_like(lines[at + 1].text)
+            and below < len(lines)
+            and not lines[below].blank
+            and not is_title_like(lines[below].text)
         )
 
     if not sub_heading(index):

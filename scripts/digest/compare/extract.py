@@ -17,17 +17,23 @@ Three sources, tried in this order for each announcing section:
    first sentence;
 3. enumerations in prose: "One is ... The second is ...", "Firstly, ...
    Secondly, ...", "First, ... Second, ...", "First of all, ... In addition, ...
-   Last but not least, ..." give an item per ordinal, labelled by its first clause.
-Paragraphs that each lead with a short headline sentence and explain it ("Set up
-joint Party organisations in industrial parks. Small firms ...") are items too,
-labelled by that sentence, and win over run-in heads when they find more; markers
-counting up inside one paragraph ("... ① The reform ... ② Redevelopment ...") are
-items when no paragraph holds a marker of its own.
+   Last but not least, ..." give an item per ordinal, labelled by its first clause;
+   failing those, a count and as many clauses after a colon ("three causes: the
+   branch has no standing ...; owners have no incentive ...; and ...").
+Paragraphs that each lead with a short headline sentence or a label closed by a
+colon and explain it ("Set up joint Party organisations in industrial parks. Small
+firms ...", "Cross-appointment: Party members stood for ...") are items too,
+labelled by that sentence or label, and win over run-in heads when they find more;
+markers counting up inside one paragraph ("... ① The reform ... ② Redevelopment
+...") are items when no paragraph holds a marker of its own, and the count goes on
+in the paragraphs after it that open on its next marker.
 A section that announces a kind but offers none of these is one item.
 
 A section whose heading names no kind in known words ("Where the Credit Link
 Weakens") is read through its items: when most of them prescribe, they are paths;
-when most name a deficit, problems (kinds.items_kind); else it puts nothing forward.
+when most name a deficit, problems (kinds.items_kind, which reads the items'
+passages when their labels say neither); failing that, by the sentence leading in
+to them; else it puts nothing forward.
 """
 
 from __future__ import annotations
@@ -456,6 +462,8 @@ _ANNOUNCED_COUNT = re.compile(
 
 
 def _announced_series(section: Section, kind: str) -> list[Item]:
+    """The clauses of the first series whose count matches its semicolons: a count
+    that does not match ("two reasons: ...; ...; ...") is prose, and no item."""
     for position, (index, paragraph) in enumerate(section.paragraphs):
         for match in _ANNOUNCED_COUNT.finditer(paragraph.text):
             count = match.group("count").lower()
@@ -476,8 +484,9 @@ def _announced_series(section: Section, kind: str) -> list[Item]:
             for number, part in enumerate(parts):
                 clause = re.sub(r"^\s*(?:and|or)\s+", "", part).strip()
                 at = offset + part.find(clause)
+                label = _first_clause(clause)
                 items.append(
-                    _counted_item(section, kind, "enumeration", number, block, at, clause, clause)
+                    _counted_item(section, kind, "enumeration", number, block, at, label, clause)
                 )
                 offset += len(part) + 1
             return items
