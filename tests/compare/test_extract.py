@@ -824,3 +824,59 @@ def test_labels_that_say_nothing_are_read_with_their_passages() -> None:
         ("problem", "Owners who count the cost"),
         ("problem", "Members who keep quiet"),
     ]
+
+
+def test_labels_closed_by_a_dash_are_items() -> None:
+    text = """# 1 Introduction
+
+Background text.
+
+# 2 Where Cooperative Party Building Stands Weak
+
+Branches that exist only on the signboard — In nine cooperatives a branch met only for
+inspections and had nothing to do with planting.
+
+Opaque handling of transfer rents — Rents are settled by the chairman alone; households
+seldom see the accounts and do not trust them.
+
+Smallholders who have given up their land drift away — Few attend any meeting, and the
+branch has no way to reach them.
+"""
+    assert items(text) == [
+        ("problem", "2", "runin", "Branches that exist only on the signboard"),
+        ("problem", "2", "runin", "Opaque handling of transfer rents"),
+        ("problem", "2", "runin", "Smallholders who have given up their land drift away"),
+    ]
+
+
+MEASURES_TAKEN = """# 1 Introduction
+
+Background text.
+
+# 2 What the Street Party Working Committee Did
+
+**Building a joint Party branch for riders.** The street set up a joint branch.
+
+**Turning service centres into riders' stations.** Eight centres opened rest stations.
+
+**A lane roundtable of riders and residents.** The roundtable agreed on parking points.
+
+**Riders as mobile grid members.** Riders report blocked passages through the app.
+"""
+
+
+def test_actions_and_arrangements_without_any_deficit_are_paths() -> None:
+    assert [(kind, label) for kind, _, _, label in items(MEASURES_TAKEN)] == [
+        ("path", "Building a joint Party branch for riders"),
+        ("path", "Turning service centres into riders' stations"),
+        ("path", "A lane roundtable of riders and residents"),
+        ("path", "Riders as mobile grid members"),
+    ]
+
+
+def test_half_actions_beside_a_deficit_are_no_paths() -> None:
+    text = MEASURES_TAKEN.replace(
+        "**Riders as mobile grid members.** Riders report",
+        "**Riders without any contract.** Riders report",
+    )
+    assert items(text) == []

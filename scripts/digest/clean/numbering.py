@@ -166,6 +166,10 @@ def _cjk_value(label: str) -> int:
     return _CJK_DIGITS.get(label, 0)
 
 
+# Schemes of one number whose sub-sections may repeat it as a path's first part.
+_CHAPTER_SCHEMES = ("chapter", "section-sign")
+
+
 @dataclass
 class Outline:
     """The headings accepted so far: which scheme sits at which level, and the last values."""
@@ -175,20 +179,29 @@ class Outline:
     # Schemes whose first number ("1.", "I.") starts some line of the text.
     first_printed: set[str] = field(default_factory=set)
 
+    def _chapter(self) -> tuple[str, tuple[int, ...]] | None:
+        """The open section whose sub-sections may print its number first ("Chapter 2",
+        "Part Two", "§5" over "2.1", "5.1"): its scheme and values."""
+        for scheme in _CHAPTER_SCHEMES:
+            if self.last.get(scheme):
+                return scheme, self.last[scheme]
+        return None
+
     def _under_chapter(self, number: SectionNumber) -> bool:
         """ "2.1" under "Chapter 2": a path whose first part repeats the chapter's number."""
-        chapter = self.last.get("chapter")
+        chapter = self._chapter()
         return (
             number.scheme == "path"
-            and bool(chapter)
+            and chapter is not None
             and len(number.values) > 1
-            and (number.values[0] == chapter[0])
+            and (number.values[0] == chapter[1][0])
         )
 
     def level_of(self, number: SectionNumber) -> int:
         """The heading level (1 = top) this number would take."""
-        if self._under_chapter(number):
-            return self.levels.index("chapter") + len(number.values)
+        chapter = self._chapter()
+        if chapter is not None and self._under_chapter(number):
+            return self.levels.index(chapter[0]) + len(number.values)
         if number.scheme in self.levels:
             level = self.levels.index(number.scheme) + 1
         else:
@@ -226,7 +239,8 @@ class Outline:
         """Does the number continue the outline (next of an open level, or first of a new one)?"""
         previous = self.last.get(number.scheme)
         if number.is_path:
-            chapter = self.last.get("chapter") if number.scheme == "path" else None
+            opened = self._chapter() if number.scheme == "path" else None
+            chapter = opened[1] if opened else None
             if chapter and (previous is None or previous[0] != chapter[0]):
                 return number.values in ((chapter[0], 1), (1,))  # a chapter restarts them
             return _path_successor(previous, number.values)

@@ -52,6 +52,9 @@ SHORT_LINE = 0.5
 # (A comma may part the words after the first: "Combining law, morality and autonomy.";
 # not the first word itself: "However, it failed." is a clause.)
 RUN_IN_AT_START = re.compile(r"^([A-Z][\w’'-]*(?: [\w’'-]+(?:,(?= ))?){0,6})\.\s+[A-Z“\"]")
+# A label closed by a dash or a colon ("Few Party members among the large growers —
+# Most ...", "Goodwill without a mechanism: in-service members ..."): a head too.
+LABEL_AT_START = re.compile(r"^[A-Z][\w’'-]*(?: [\w’'-]+){0,6}(?:\s?[—–]\s|:\s)\S")
 # A run-in head's sibling may be longer ("Logistics services do not reach the last
 # kilometre."): after a paragraph that opened with a run-in head, a line opening with a
 # sentence of up to twelve words opens the next item.
@@ -160,6 +163,8 @@ def _breaks(previous: Line, line: Line, blank_between: bool, width: int, opening
     if len(previous.text) + 1 + len(first_word(line.text)) <= width * FIT_MARGIN:
         return True
     if RUN_IN_AT_START.match(line.text) and not RUN_IN_AT_START.match(previous.text):
+        return True
+    if LABEL_AT_START.match(line.text) and first_word(line.text).lower() not in _PRONOUN_OPENINGS:
         return True
     return (
         opening is not previous

@@ -211,8 +211,15 @@ def segment(
                 title, lines, index
             ):
                 # Prose that runs on past its line ("... account of Party building
-                # offered by"): a numbered sentence or list item, not a heading.
+                # offered by"): a numbered sentence or list item, not a heading;
+                # unless a heading runs in to it ("5.1.2 Forming a council A council").
                 index = start
+                run_in = _run_in_heading(numbered, outline, text)
+                if run_in is not None:
+                    flush()
+                    emit(run_in[0], run_in[1], line.number)
+                    text.lines.append(Line(run_in[2], line.number))
+                    continue
                 text.lines.append(line)
                 continue
             flush()
@@ -398,6 +405,10 @@ def _run_in_heading(
     line before it that does not go on."""
     if numbered is None or not numbered[1] or not outline.accepts(numbered[0]):
         return None
+    unpunctuated = _unpunctuated_run_in(numbered[0], numbered[1])
+    if unpunctuated is not None:
+        title, rest = unpunctuated
+        return numbered[0], title, rest
     split = first_sentence(numbered[1])
     if split is None:
         return None
@@ -415,6 +426,31 @@ def _run_in_heading(
     ):
         return None  # the number is a figure inside a sentence that goes on
     return numbered[0], title.rstrip("."), rest
+
+
+# A sub-sub-section LaTeX prints run in with no stop ("5.1.2 Forming a canteen council
+# under Party leadership A council convened by ..."): its text starts on a capitalised
+# word no title capitalises inside it, an article or a preposition.
+_SENTENCE_OPENER = re.compile(
+    r"\s(?=(?:A|An|The|In|On|At|By|For|With|From|Each|Every|This|These|Its|Their|Since|"
+    r"When|While|Although|After|Before|Under|Through|Where|Most|Many|Some)\s+\S)"
+)
+# Only below the second level: top-level sections and their sub-sections stand alone.
+RUN_IN_DEPTH = 3
+MAX_UNPUNCTUATED_TITLE_WORDS = 12
+
+
+def _unpunctuated_run_in(number: SectionNumber, line: str) -> tuple[str, str] | None:
+    if number.scheme != "path" or len(number.values) < RUN_IN_DEPTH:
+        return None
+    for match in _SENTENCE_OPENER.finditer(line):
+        title, rest = line[: match.start()], line[match.end() :]
+        if len(title.split()) < 2:
+            continue
+        if len(title.split()) > MAX_UNPUNCTUATED_TITLE_WORDS or re.search(r"[.,;:!?]", title):
+            return None
+        return title, rest
+    return None
 
 
 def _stacked_wrap(

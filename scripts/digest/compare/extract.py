@@ -382,10 +382,10 @@ def _marked_items(
     return items
 
 
-# "Cross-appointment: qualified Party members were ...": a label closed by a colon, of
-# a few words that do not open the way prose does ("The materials include:").
-_COLON_LABEL = re.compile(r"([A-Z“\"][^:.;!?]{0,80}):\s+\S")
-_MAX_COLON_LABEL_WORDS = 6
+# "Cross-appointment: qualified Party members were ...": a label closed by a colon or
+# a dash ("Branches that exist only on the signboard — In nine of ..."), of a few
+# words that do not open the way prose does ("The materials include:").
+_COLON_LABEL = re.compile(r"([A-Z“\"][^:.;!?—–]{0,80}?)(?::|\s*[—–]|\s+-{1,2})\s+\S")
 
 
 def _colon_label(text: str) -> str | None:
@@ -393,7 +393,7 @@ def _colon_label(text: str) -> str | None:
     if match is None:
         return None
     words = match.group(1).split()
-    if len(words) > _MAX_COLON_LABEL_WORDS or words[0].lower() in _PROSE_OPENINGS:
+    if len(words) > _MAX_HEADLINE_WORDS or words[0].lower() in _PROSE_OPENINGS:
         return None
     return match.group(1)
 

@@ -212,4 +212,9 @@ def items_kind(labels: list[str], passages: list[str] | None = None) -> str | No
         return "problem"
     if sum(prescribing) >= needed:
         return "path"
+    # Half the labels name an action ("Building a joint branch for riders") and the rest
+    # name arrangements ("A lane roundtable of riders ..."), none a deficit: measures.
+    named_deficit = any(_DEFICIT.search(label) for label in labels)
+    if 2 * sum(_prescribes(label) for label in labels) >= len(labels) and not named_deficit:
+        return "path"
     return None
