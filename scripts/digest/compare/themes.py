@@ -25,7 +25,8 @@ from pathlib import Path
 
 import yaml
 
-from digest.compare.theme_words import MIN_SIMILARITY, WordModel, load_word_model
+from digest.compare import theme_words
+from digest.compare.theme_words import WordModel, load_word_model
 from digest.model import Item, Problem
 
 CODEBOOK = Path(__file__).resolve().parent.parent / "data" / "codebook.yml"
@@ -212,7 +213,7 @@ def _read_with_model(
         for theme_id in theme_ids
     }
     ranked = sorted(combined.items(), key=lambda pair: (-pair[1], pair[0]))
-    if not ranked or ranked[0][1] < MIN_SIMILARITY:
+    if not ranked or ranked[0][1] < theme_words.MIN_SIMILARITY:  # (read when called)
         return []
     best = ranked[0][1]
     return [theme_id for theme_id, score in ranked[:MODEL_THEMES] if score >= SECOND_THEME * best]
