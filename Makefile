@@ -136,7 +136,7 @@ devcorpus: $(INSTALLED)
 
 # The raw-text forms of the item corpus (issue 13): renders each
 # tests/gold/itemcorpus/<paper>/paper.md with pandoc and LaTeX and extracts paper.txt
-# with pdftotext (the same tools as devcorpus).
+# with pdftotext (the same tools as devcorpus), keeping paper.pdf.
 .PHONY: itemcorpus
 itemcorpus: $(INSTALLED)
 	@$(call missing_tools,pdflatex xelatex pandoc pdftotext); \

@@ -3,14 +3,17 @@
 Usage: ``python scripts/evaluate_items.py [--json] [--min 0.9] [--gold-dir DIR]
 [--sources-dir DIR]``, or on the development corpus of issue 13:
 ``python scripts/evaluate_items.py --corpus tests/gold/itemcorpus --split dev|test|all
---form md|txt``.
+--form md|txt|pdf``.
 
 With ``--corpus``, every paper of the split (``split.yml``) is a folder holding
 ``items.yml`` (its gold, written by hand as the paper was composed), ``paper.md`` (the
-paper as written) and ``paper.txt`` (its PDF's text by pdftotext); ``--form`` says which
-of the two is read. Either goes through ``digest.clean.clean_text``, which decides by
-the evidence in the text whether to parse it as Markdown or to clean it; the table
-says, per paper, which it did.
+paper as written), ``paper.txt`` (its PDF's text by pdftotext) and ``paper.pdf`` (the
+PDF, except for a paper the script wrapped itself); ``--form`` says which is read. A
+text goes through ``digest.clean.clean_text``, which decides by the evidence in the
+text whether to parse it as Markdown or to clean it (the table says, per paper, which
+it did); a PDF is read by its layout (``digest.ingest.pdf``), as the digest reads a
+PDF source, and cleaned with the type of its lines. ``--form pdf`` scores the papers
+that have a PDF.
 
 Every ``tests/gold/items/<paper-id>.yml`` names a paper; its source is the
 ``sources/*.txt`` whose sidecar has that ``id`` (for a paper received twice,
@@ -70,14 +73,14 @@ REPO = Path(__file__).resolve().parents[1]
 GOLD_DIR = REPO / "tests" / "gold" / "items"
 SOURCES_DIR = REPO / "sources"
 SPLITS = ("dev", "test", "all")
-FORMS = ("md", "txt")
+FORMS = ("md", "txt", "pdf")
 
 
 @dataclass
 class Pipeline:
     """The stages under test, imported late so ``--help`` and the tests work without them."""
 
-    clean_text: Callable[[str], Any]
+    clean_text: Callable[..., Any]
     extract_items: Callable[[Any], list[Any]]
     code_items: Callable[[list[Any], Any], Any]
     codebook: Any
@@ -137,7 +140,10 @@ def corpus_papers(corpus: Path, split: str, form: str) -> dict[str, Path]:
     except (OSError, yaml.YAMLError) as error:
         raise GoldError(f"{corpus}/split.yml: cannot read: {error}") from error
     names = [*parts.get("dev", []), *parts.get("test", [])] if split == "all" else parts[split]
-    return {str(name): corpus / str(name) / f"paper.{form}" for name in names}
+    papers = {str(name): corpus / str(name) / f"paper.{form}" for name in names}
+    if form == "pdf":  # (a paper wrapped by the script, not typeset, has none)
+        return {name: path for name, path in papers.items() if path.exists()}
+    return papers
 
 
 def extract_all(
@@ -149,7 +155,13 @@ def extract_all(
     errors: list[str] = []
     for paper, path in papers.items():
         try:
-            document = pipeline.clean_text(path.read_text(encoding="utf-8"))
+            if path.suffix == ".pdf":
+                from digest.ingest.pdf import read_pdf
+
+                pdf = read_pdf(path.read_bytes())
+                document = pipeline.clean_text(pdf.text, pdf.styles)
+            else:
+                document = pipeline.clean_text(path.read_text(encoding="utf-8"))
             if readings is not None:
                 readings[paper] = str(getattr(document, "reading", ""))
             items = list(pipeline.extract_items(document))

@@ -5,8 +5,12 @@
 Every paper of the item corpus is written by hand as ``paper.md`` with its gold
 ``items.yml``. This renders each ``paper.md`` to PDF with pandoc (LaTeX), in one of
 several layouts (type size, margins, one or two columns, running heads and page
-numbers), and extracts ``paper.txt`` with ``pdftotext``: the text a user who only has
-the PDF would give the digest, with hard wraps, hyphenation and page furniture.
+numbers), keeps it as ``paper.pdf`` (what a maintainer usually receives; the digest
+reads a PDF by its layout) and extracts ``paper.txt`` with ``pdftotext``: the text a
+user who only has that text would give the digest, with hard wraps, hyphenation and
+page furniture. A paper whose text was extracted before its PDF was kept gets its PDF
+rendered again; the text stays as it was scored, and a PDF that would not give the
+same text is reported.
 
 A paper with circled numbers is set with XeLaTeX in DejaVu Serif. A paper whose
 text LaTeX cannot set without fonts this machine lacks (Chinese section numbers) is
@@ -171,22 +175,31 @@ def main(argv: list[str] | None = None) -> int:
     # A paper keeps the layout it was given: adding papers must not re-lay the others.
     recorded = _recorded_layouts(args.corpus / "layouts.yml")
     record: dict[str, str] = {}
+    differing: list[str] = []
     for position, paper in enumerate(papers):
         folder = args.corpus / paper
         markdown = (folder / "paper.md").read_text(encoding="utf-8")
         name = recorded.get(paper) or layout_for(position, markdown)
         record[paper] = name
-        if (folder / "paper.txt").exists() and paper in recorded and not args.all:
+        pdf = folder / "paper.pdf"
+        has_text = (folder / "paper.txt").exists() and paper in recorded and not args.all
+        if has_text and (name == WRAPPED or pdf.exists()):
             continue
         if name == WRAPPED:
             text = wrapped_text(markdown, "Journal of Grassroots Governance Studies")
         else:
-            with tempfile.TemporaryDirectory() as work:
-                pdf = Path(work) / "paper.pdf"
-                render_pdf(folder / "paper.md", pdf, layouts[name])
-                text = extract(pdf)
+            render_pdf(folder / "paper.md", pdf, layouts[name])
+            text = extract(pdf)
+        if has_text:
+            # The PDF of a paper whose text was extracted earlier: the text stays as it
+            # was scored; a PDF that no longer gives the same text is reported.
+            if text != (folder / "paper.txt").read_text(encoding="utf-8"):
+                differing.append(paper)
+            continue
         (folder / "paper.txt").write_text(text, encoding="utf-8")
         print(f"{paper}: {name}", file=sys.stderr)
+    for paper in differing:
+        print(f"{paper}: paper.pdf does not give the paper.txt kept", file=sys.stderr)
     lines = ["# Layout of each paper's paper.txt (scripts/devcorpus/itempapers.py)."]
     lines += [f"{paper}: {name}" for paper, name in record.items()]
     (args.corpus / "layouts.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
