@@ -122,3 +122,20 @@ def test_a_wrapped_heading_is_one_heading_in_the_cleaned_text() -> None:
         ("2.2", "The Role of Owners' Committees", 2),  # (one type: the numbers tell)
         ("3.", "Findings", 1),
     ]
+
+
+def test_a_bold_run_in_label_with_its_text_on_the_line_is_no_heading() -> None:
+    # The PDF reader gives a line one weight: a bold label run in to its paragraph makes
+    # the whole line bold. A sentence going on after a full stop tells it from a title.
+    lines = page(
+        *body(),
+        ("Findings", 12.0, True),
+        *body(),
+        ("Placing the committee at the centre. The reform works because", 10.0, True),
+        *body(),
+        ("Open the ledger to every household. Rents, subsidies and dividends", 10.0, True),
+        *body(),
+        ("A. Allocation of Funds", 10.0, True),
+        *body(),
+    )
+    assert levels(lines) == [(4, 1), (16, 2)]

@@ -12,6 +12,7 @@ heading with the title under it, at the number's level.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -162,8 +163,18 @@ def _number_alone(block: list[Line]) -> bool:
 
 
 def _is_heading_block(block: list[Line]) -> bool:
-    """Short, and no running sentence: a heading, not an emphasised passage."""
+    """Short, and no running sentence: a heading, not an emphasised passage, nor a bold
+    run-in label and the first words of its paragraph on one line ("Placing the
+    committee at the centre. The reform works because")."""
     text = " ".join(line.text for line in block)
     if len(block) > MAX_BLOCK_LINES or len(text.split()) > MAX_BLOCK_WORDS:
         return False
+    numbered = parse_number(text)
+    title = numbered[1] if numbered else text
+    if _RUN_ON.search(title):
+        return False
     return not (ends_sentence(text) and text.count(". ") >= 1)
+
+
+# A full stop inside the line and a sentence going on after it.
+_RUN_ON = re.compile(r"[a-z)”\"][.]\s+[A-Z“\"][\w’'-]*[,;]?\s+\S")
