@@ -402,7 +402,8 @@ def _run_in_heading(
     """(number, title, rest of the line) for a numbered heading run in to its text, as some
     classes print sub-sections: a number the outline expects, a short Title Case
     title closed by a full stop, text in a new sentence after it, and a
-    line before it that does not go on."""
+    line before it that does not go on; or a third-level title with no stop at all
+    (``_unpunctuated_run_in``)."""
     if numbered is None or not numbered[1] or not outline.accepts(numbered[0]):
         return None
     unpunctuated = _unpunctuated_run_in(numbered[0], numbered[1])
@@ -441,6 +442,8 @@ MAX_UNPUNCTUATED_TITLE_WORDS = 12
 
 
 def _unpunctuated_run_in(number: SectionNumber, line: str) -> tuple[str, str] | None:
+    """(title, text) where the text's first word opens a sentence; None when the words
+    before it are one, too many, or punctuated like prose."""
     if number.scheme != "path" or len(number.values) < RUN_IN_DEPTH:
         return None
     for match in _SENTENCE_OPENER.finditer(line):
