@@ -80,3 +80,14 @@ def test_a_head_abbreviating_the_title_is_known_whatever_its_quotation_marks() -
     text = text.replace("\nParty Building in Private\n", "\nParty Building in ’Private\n", 1)
     markdown = render_document(clean_text(text))
     assert "’Private\n" not in markdown and "Journal of Grassroots" not in markdown
+
+
+def test_a_head_whose_halves_share_a_line_is_known_by_its_right_half() -> None:
+    # A PDF reader joins the journal's name and the short title printed on one baseline,
+    # a gap between them; a heading at the page's top that names the title stays.
+    joined = "Journal of Grassroots Governance Studies    Party Building in Private"
+    doc = clean_text(_two_pages([joined]))
+    assert "Journal of Grassroots" not in render_document(doc)
+    heading = "2. Party Building in Private Enterprises Today"
+    kept = clean_text(_two_pages([heading]))
+    assert "Party Building in Private Enterprises Today" in render_document(kept)

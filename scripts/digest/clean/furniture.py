@@ -310,11 +310,21 @@ def _unquoted(key: str) -> str:
 
 
 def _abbreviates(text: str, opening: tuple[str, ...]) -> bool:
-    """Is the line the beginning of the title (or of a line after it), cut short?"""
+    """Is the line the beginning of the title (or of a line after it), cut short? Or
+    is its right-hand part one, set apart by a gap ("Journal of Grassroots Governance
+    Studies   Party Building Empowering Rural": a PDF reader joins the two halves of a
+    head printed on one baseline)?"""
+    halves = _HEAD_GAP.split(text.strip())
+    if len(halves) > 1 and _abbreviates(halves[-1], opening):
+        return True
     key = _unquoted(furniture_key(text))
     if len(key.split()) < MIN_AFFIX_WORDS or _reads_as_sentence(text.strip()):
         return False
     return any(joined.startswith(key) and len(joined) > len(key) for joined in opening)
+
+
+# The gap between a running head's left and right halves on one line.
+_HEAD_GAP = re.compile(r"\s{3,}")
 
 
 def _is_folio(
