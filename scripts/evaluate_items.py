@@ -84,6 +84,7 @@ class Pipeline:
     extract_items: Callable[[Any], list[Any]]
     code_items: Callable[[list[Any], Any], Any]
     codebook: Any
+    read_pdf: Callable[[bytes], Any] | None = None  # for --form pdf
 
 
 def load_pipeline(codebook_path: Path = CODEBOOK) -> Pipeline:
@@ -92,12 +93,13 @@ def load_pipeline(codebook_path: Path = CODEBOOK) -> Pipeline:
         from digest.clean import clean_text
         from digest.compare.extract import extract_items
         from digest.compare.themes import code_items, load_codebook
+        from digest.ingest.pdf import read_pdf
     except ImportError as error:  # includes a module without the function yet
         raise ImportError(str(error)) from error
     codebook, problems = load_codebook(codebook_path)
     if problems:
         raise ImportError("the codebook has problems: " + "; ".join(str(p) for p in problems))
-    return Pipeline(clean_text, extract_items, code_items, codebook)
+    return Pipeline(clean_text, extract_items, code_items, codebook, read_pdf)
 
 
 def find_sources(sources_dir: Path) -> dict[str, list[Path]]:
@@ -156,9 +158,9 @@ def extract_all(
     for paper, path in papers.items():
         try:
             if path.suffix == ".pdf":
-                from digest.ingest.pdf import read_pdf
-
-                pdf = read_pdf(path.read_bytes())
+                if pipeline.read_pdf is None:
+                    raise ImportError("no PDF reader in this pipeline")
+                pdf = pipeline.read_pdf(path.read_bytes())
                 document = pipeline.clean_text(pdf.text, pdf.styles)
             else:
                 document = pipeline.clean_text(path.read_text(encoding="utf-8"))

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
+from item_corpus import CODEBOOK, CORPUS, PAPERS
 
 from digest.evaluation.coder_agreement import (
     SECOND_CODING,
@@ -22,12 +22,6 @@ from digest.evaluation.item_scores import (
     load_gold_file,
     theme_problems,
 )
-
-REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO / "tests" / "gold" / "itemcorpus"
-CODEBOOK = REPO / "scripts" / "digest" / "data" / "codebook.yml"
-SPLIT = yaml.safe_load((CORPUS / "split.yml").read_text(encoding="utf-8"))
-PAPERS = [*SPLIT["dev"], *SPLIT["test"]]
 
 GOLD = """\
 paper: tiny

@@ -11,12 +11,11 @@ import importlib.util
 import json
 import re
 import sys
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
-import yaml
+from item_corpus import CODEBOOK, CORPUS, LAYOUTS, PAPERS, REPO, SPLIT
 
 from digest.clean import clean_text
 from digest.evaluation.item_scores import (
@@ -27,13 +26,7 @@ from digest.evaluation.item_scores import (
 )
 from digest.model import ITEM_KINDS
 
-REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO / "tests" / "gold" / "itemcorpus"
-CODEBOOK = REPO / "scripts" / "digest" / "data" / "codebook.yml"
 SCRIPT = REPO / "scripts" / "evaluate_items.py"
-SPLIT = yaml.safe_load((CORPUS / "split.yml").read_text(encoding="utf-8"))
-PAPERS = [*SPLIT["dev"], *SPLIT["test"]]
-LAYOUTS = yaml.safe_load((CORPUS / "layouts.yml").read_text(encoding="utf-8"))
 
 
 def test_the_split_is_fixed_disjoint_and_large_enough() -> None:

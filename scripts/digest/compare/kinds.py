@@ -198,9 +198,11 @@ def items_kind(labels: list[str], passages: list[str] | None = None) -> str | No
     if len(labels) < 2:
         return None
     needed = ITEMS_AGREE * len(labels)
-    if sum(_prescribes(label) for label in labels) >= needed:
+    actions = sum(_prescribes(label) for label in labels)
+    deficits_named = sum(bool(_DEFICIT.search(label)) for label in labels)
+    if actions >= needed:
         return "path"
-    if sum(bool(_DEFICIT.search(label)) for label in labels) >= needed:
+    if deficits_named >= needed:
         return "problem"
     if passages is None:
         return None
@@ -216,7 +218,6 @@ def items_kind(labels: list[str], passages: list[str] | None = None) -> str | No
         return "path"
     # Half the labels name an action ("Building a joint branch for riders") and the rest
     # name arrangements ("A lane roundtable of riders ..."), none a deficit: measures.
-    named_deficit = any(_DEFICIT.search(label) for label in labels)
-    if 2 * sum(_prescribes(label) for label in labels) >= len(labels) and not named_deficit:
+    if 2 * actions >= len(labels) and not deficits_named:
         return "path"
     return None

@@ -37,9 +37,7 @@ class Agreement:
 
     def add(self, gold: Iterable[str], second: Iterable[str]) -> None:
         reference, other = set(gold), set(second)
-        self.pairs.tp += len(reference & other)
-        self.pairs.fp += len(other - reference)
-        self.pairs.fn += len(reference - other)
+        self.pairs.add(Counts.of_sets(reference, other))
         self.items += 1
         self.exact += reference == other
 

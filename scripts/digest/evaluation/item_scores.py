@@ -163,8 +163,7 @@ class ItemMatch:
 
     @property
     def theme_counts(self) -> Counts:
-        gold, predicted = self.gold_themes, self.predicted_themes
-        return Counts(tp=len(gold & predicted), fp=len(predicted - gold), fn=len(gold - predicted))
+        return Counts.of_sets(self.gold_themes, self.predicted_themes)
 
 
 @dataclass

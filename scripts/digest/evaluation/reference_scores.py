@@ -138,6 +138,12 @@ class FieldCounts:
         self.fp += other.fp
         self.fn += other.fn
 
+    @classmethod
+    def of_sets(cls, gold: Iterable[str], predicted: Iterable[str]) -> FieldCounts:
+        """The counts of one item's values (its themes, its authors) against the gold's."""
+        reference, found = set(gold), set(predicted)
+        return cls(tp=len(reference & found), fp=len(found - reference), fn=len(reference - found))
+
     @property
     def gold(self) -> int:
         """Values (authors) in the gold."""

@@ -89,10 +89,7 @@ def coded_counts(
     for example in examples:
         item = replace(example.item, themes=[])
         code_items([item], codebook, word_model=model if model is not None else False)
-        coded, gold = set(item.themes), set(example.gold_themes)
-        counts.tp += len(coded & gold)
-        counts.fp += len(coded - gold)
-        counts.fn += len(gold - coded)
+        counts.add(FieldCounts.of_sets(example.gold_themes, item.themes))
     return counts
 
 
