@@ -139,3 +139,54 @@ def test_a_bold_run_in_label_with_its_text_on_the_line_is_no_heading() -> None:
         *body(),
     )
     assert levels(lines) == [(4, 1), (16, 2)]
+
+
+def test_a_bold_label_is_no_heading_when_one_word_of_its_text_ends_the_line() -> None:
+    # The paragraph's first word may be all of its text on the label's line, or the
+    # first half of a word the line breaks.
+    lines = page(
+        *body(),
+        ("Findings", 12.0, True),
+        *body(),
+        ("Keep the ledgers open to all. Branches", 10.0, True),
+        *body(),
+        ("Settle quarrels where they start. Vil-", 10.0, True),
+        *body(),
+        ("A. Allocation of Funds", 10.0, True),
+        *body(),
+    )
+    assert levels(lines) == [(4, 1), (16, 2)]
+
+
+def test_a_list_item_with_a_bold_lead_is_no_heading() -> None:
+    # "- **Residents are seldom asked.** Some ..." set by LaTeX: a bullet glyph opens the
+    # line, and the bold lead makes most of it bold.
+    lines = page(
+        *body(),
+        ("Findings", 12.0, True),
+        *body(),
+        ("• Residents are seldom asked what they need most", 10.0, True),
+        *body(),
+        ("• Volunteers drift away after the first season", 10.0, True),
+        *body(),
+    )
+    assert levels(lines) == [(4, 1)]
+
+
+def test_a_bold_label_longer_than_its_line_is_no_heading() -> None:
+    # The label's sentence goes on, in lower case, on the line under it.
+    lines = page(
+        *body(),
+        ("Findings", 12.0, True),
+        *body(),
+        ("Put the branch at the head of the land", 10.0, True),
+        ("cooperative. The secretary chairs its board and the branch", 10.0, False),
+        *body(),
+        ("A. Allocation of Funds", 10.0, True),
+        *body(),
+        # (An item marker in lower case under a heading is no sentence going on.)
+        ("B. Remedies", 10.0, True),
+        ("a. Train the secretaries. Counties should run classes for", 10.0, False),
+        *body(),
+    )
+    assert levels(lines) == [(4, 1), (13, 2), (17, 2)]

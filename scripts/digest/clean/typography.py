@@ -18,7 +18,9 @@ from dataclasses import dataclass
 
 from digest.clean.labels import label_for_heading, match_label
 from digest.clean.lines import Line
+from digest.clean.lists import list_marker
 from digest.clean.numbering import parse_number
+from digest.clean.paragraphs import ITEM_MARKER
 from digest.clean.sentences import ends_sentence
 
 # A heading block has at most this many lines and words.
@@ -49,7 +51,12 @@ def typeset_headings(lines: list[Line]) -> dict[int, TypesetHeading] | None:
     body = _body_style(lines)
     blocks = _blocks(lines, body)
     start = _body_start(lines, body)
-    merged = _merge_numbers(blocks)
+    position = {id(line): index for index, line in enumerate(lines)}
+    merged = [
+        block
+        for block in _merge_numbers(blocks)
+        if not _runs_on_below(block, lines[position[id(block[-1])] + 1 :])
+    ]
     # (A label set as a heading, "References" in a chapter's type, ranks nothing.)
     styles = {
         _style(block[0])
@@ -68,6 +75,20 @@ def typeset_headings(lines: list[Line]) -> dict[int, TypesetHeading] | None:
         level = levels[keys[id(block)]]
         found[block[0].number] = TypesetHeading([line.number for line in block], text, level)
     return found
+
+
+def _runs_on_below(block: list[Line], below: list[Line]) -> bool:
+    """The block's sentence goes on in the first line ``below`` it, which opens in lower
+    case: a bold run-in label longer than its line ("Make the branch the leader of the
+    shareholding" over "cooperative. The branch secretary ..."), not a heading."""
+    if ends_sentence(block[-1].text) or parse_number(block[0].text):
+        return False  # (a number makes a heading, if one run in to its text)
+    after = next((line for line in below if not line.blank), None)
+    if after is None:
+        return False
+    text = after.text.lstrip()
+    # ("a. Select ...", "i) Responsibilities ...": an item under a heading.)
+    return text[:1].islower() and not ITEM_MARKER.match(text)
 
 
 def _is_label(block: list[Line]) -> bool:
@@ -165,9 +186,12 @@ def _number_alone(block: list[Line]) -> bool:
 def _is_heading_block(block: list[Line]) -> bool:
     """Short, and no running sentence: a heading, not an emphasised passage, nor a bold
     run-in label and the first words of its paragraph on one line ("Placing the
-    committee at the centre. The reform works because")."""
+    committee at the centre. The reform works because"), nor a list item whose bold
+    lead makes most of its line bold ("• Residents are seldom asked. Some")."""
     text = " ".join(line.text for line in block)
     if len(block) > MAX_BLOCK_LINES or len(text.split()) > MAX_BLOCK_WORDS:
+        return False
+    if list_marker(text, ordered=False):
         return False
     numbered = parse_number(text)
     title = numbered[1] if numbered else text
@@ -176,5 +200,6 @@ def _is_heading_block(block: list[Line]) -> bool:
     return not (ends_sentence(text) and text.count(". ") >= 1)
 
 
-# A full stop inside the line and a sentence going on after it.
-_RUN_ON = re.compile(r"[a-z)”\"][.]\s+[A-Z“\"][\w’'-]*[,;]?\s+\S")
+# A full stop inside the line and a sentence going on after it, if only by one word
+# (or half of one) that ends the line.
+_RUN_ON = re.compile(r"[a-z)”\"][.]\s+[A-Z“\"][\w’'-]*(?:[,;]?\s+\S|\s*$)")
