@@ -312,6 +312,11 @@ def test_a_list_inside_a_numbered_item_is_part_of_it() -> None:
         ("Policy Implications", "path"),
         ("Implications for Other Cities", "experience"),
         ("What Other Villages Can Learn", "experience"),
+        ("What the Pilot Street Taught Its Neighbours", "experience"),
+        ("What the Harbour Council Shows", "experience"),
+        ("What Three Townships Got Right", "experience"),
+        ("The Canteen Scheme as a Practice Worth Emulating", "experience"),
+        ("Tracing the Quarrels Back to Their Sources", "cause"),
         # Background, whatever else it says.
         ("Research Issues and Data", None),
         ("Research Design and Field Observations", None),
@@ -884,3 +889,156 @@ def test_half_actions_beside_a_deficit_are_no_paths() -> None:
         "**Riders without any contract.** Riders report",
     )
     assert items(text) == []
+
+
+LOWER_ROMAN_MARKDOWN = """# Branches by the Sea
+
+## i. Introduction
+
+The bay has eleven villages.
+
+## ii. Why the Leases Stay Closed
+
+*Members are old.* Most are over sixty.
+
+*Accounts are kept by one man.* Nobody else sees them.
+
+## iii. Conclusion
+
+The branch must open its books.
+"""
+
+
+def test_lower_case_roman_sections_announce_like_upper_case_ones() -> None:
+    assert items(LOWER_ROMAN_MARKDOWN) == [
+        ("cause", "ii", "runin", "Members are old"),
+        ("cause", "ii", "runin", "Accounts are kept by one man"),
+    ]
+
+
+PROBLEMS_THEN_THEIR_CAUSES = """# Introduction
+
+The estates are old.
+
+# Where the Courtyard Frays
+
+**The branch is seldom seen.** Few members live there, and no meeting has been held.
+
+**Residents rarely take part.** Few of them attend, and none were asked.
+
+# What Holds the Fraying in Place
+
+**Members are not registered where they live.** Their branches are far away and do not
+know them.
+
+**Funds arrive without any say for residents.** Nobody asks them, and they cannot see
+the accounts.
+
+# Conclusion
+
+The branch must come back.
+"""
+
+
+def test_deficits_right_after_a_section_of_problems_are_their_causes() -> None:
+    assert [(kind, label) for kind, _, _, label in items(PROBLEMS_THEN_THEIR_CAUSES)] == [
+        ("problem", "The branch is seldom seen"),
+        ("problem", "Residents rarely take part"),
+        ("cause", "Members are not registered where they live"),
+        ("cause", "Funds arrive without any say for residents"),
+    ]
+
+
+ORDINALS_AFTER_A_SERIES = """1. Introduction
+
+The compounds lost their owners.
+
+2. Why the Compounds Drift
+
+Three causes stand out in our records: the work units left no body in
+charge of common property; the community office is buried in forms sent from above;
+and the rules on who may hold the repair money are vague.
+
+The first cause is historical. When the flats were sold, nobody took over the yards.
+
+The second is administrative. Secretaries spend half their time on reports.
+
+The third cause is legal. The regulations assume an owners' committee.
+
+3. Conclusion
+
+Someone must take charge.
+"""
+
+
+def test_a_series_names_the_points_its_ordinals_go_on_to_explain() -> None:
+    assert [label for _, _, _, label in items(ORDINALS_AFTER_A_SERIES)] == [
+        "the work units left no body in charge of common property",
+        "the community office is buried in forms sent from above",
+        "the rules on who may hold the repair money are vague",
+    ]
+
+
+LESSONS_COUNTED = """1. Introduction
+
+The yard was rebuilt.
+
+2. Lessons from the Rebuilt Yard
+
+The first lesson is that the branch must be present every week. Residents trusted it
+once they saw it. What is more, small repairs win support for larger ones. The last
+lesson is that money must be shown in the open.
+
+3. Conclusion
+
+It worked.
+"""
+
+
+def test_an_ordinal_may_name_its_point_before_is() -> None:
+    assert [label for _, _, _, label in items(LESSONS_COUNTED)] == [
+        "the branch must be present every week",
+        "small repairs win support for larger ones",
+        "money must be shown in the open",
+    ]
+
+
+GROUPED_SUB_SECTIONS = """# 1 Introduction
+
+Care is contracted out.
+
+# 2 Where the Care Network Snarls
+
+## 2.1 Inside the organisations
+
+### 2.1.1 Branches that exist only on paper
+
+Branch meetings are not held, and members do not know what the branch does.
+
+### 2.1.2 Staff who leave within a year
+
+Pay is too low, and few stay long enough to join.
+
+## 2.2 Around the stations
+
+### 2.2.1 Visits piled on visits
+
+One resident may be called on by four teams in a week.
+
+### 2.2.2 Menus set without the diners
+
+The contracts fix what is served.
+
+# 3 Conclusion
+
+The network can be mended.
+"""
+
+
+def test_a_group_of_sub_sections_takes_the_kind_of_its_sibling_groups() -> None:
+    assert [(kind, section) for kind, section, _, _ in items(GROUPED_SUB_SECTIONS)] == [
+        ("problem", "2.1.1"),
+        ("problem", "2.1.2"),
+        ("problem", "2.2.1"),
+        ("problem", "2.2.2"),
+    ]

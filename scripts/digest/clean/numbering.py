@@ -37,6 +37,8 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("section-sign", re.compile(r"^(§\s?\d{1,2})()" + _TITLE)),
     ("path", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.?)" + _TITLE)),
     ("roman", re.compile(r"^([IVXL]{1,6})(\.?)" + _TITLE)),
+    # ("i.", "iv.": lower case needs its full stop and a title, or it is a word.)
+    ("lower-roman", re.compile(r"^((?:x{1,2})?(?:ix|iv|v?i{1,3}|v)|x{1,2})(\.)" + _TITLE)),
     ("letter", re.compile(r"^([A-H](?:\.\d{1,2}){0,3})([.)]?)" + _TITLE)),
     ("paren", re.compile(r"^[(（]?(\d{1,2})[)）]()" + _TITLE)),
     ("cjk", re.compile(r"^([一二三四五六七八九十]{1,3})([、.．])\s*(\S.*)?$")),
@@ -51,14 +53,15 @@ LINE_CACHE = 1 << 16
 
 # The first character of a line that any scheme may read: a quick test that leaves
 # most lines of prose out before the schemes are tried one by one.
-_FIRST = re.compile(r"[\dIVXLA-H(（一二三四五六七八九十§]|(?i:[cps])")
+_FIRST = re.compile(r"[\dIVXLA-H(（一二三四五六七八九十§ivx]|(?i:[cps])")
 
 
 @dataclass(frozen=True)
 class SectionNumber:
     """A heading's number: its scheme, its value(s) and how it was printed."""
 
-    scheme: str  # chapter | section-sign | path | roman | letter | paren | cjk | paren-cjk
+    # chapter | section-sign | path | roman | lower-roman | letter | paren | cjk | paren-cjk
+    scheme: str
     values: tuple[int, ...]  # (2, 1) for "2.1"; (4,) for "IV."
     printed: str  # "2.1", "IV.", "Chapter 2"
 
@@ -122,9 +125,9 @@ def parse_number(text: str) -> tuple[SectionNumber, str] | None:
         elif scheme in ("cjk", "paren-cjk"):
             values = (_cjk_value(label),)
             printed = text[: match.start(3)].strip() if match.group(3) else text.strip()
-        elif scheme == "roman":
+        elif scheme in ("roman", "lower-roman"):
             roman = numeral_value(label)
-            if roman is None or (not mark and not title):
+            if roman is None or (not mark and not title) or (scheme == "lower-roman" and not title):
                 continue
             values = (roman,)
             printed = label + mark

@@ -47,27 +47,36 @@ from digest.clean.sentences import first_sentence, starts_lowercase
 from digest.compare.kinds import heading_kind, is_background, items_kind
 from digest.model import Document, Heading, Item, Paragraph
 
+# "The first is ...", or with the point's noun: "The first lesson is that ...".
+_POINT_IS = r"(?:[a-z]+ )?is\b(?: that\b)?"
 _FIRST = (
-    r"(?:First(?:ly)?,|First of all,|One is\b|The first is\b|In the first place,|"
+    rf"(?:First(?:ly)?,|First of all,|One is\b|The first {_POINT_IS}|In the first place,|"
     r"To begin with,)"
 )
 _NEXT = (
     r"(?:Second(?:ly)?,|Third(?:ly)?,|Fourth(?:ly)?,|Fifth(?:ly)?,|Sixth(?:ly)?,|"
     r"Finally,|Lastly,|Last but not least,|Another is\b|In addition,|Additionally,|"
-    r"Moreover,|Furthermore,|Further,|Besides,|"
-    r"(?:The|A) (?:second|third|fourth|fifth|sixth|last) is\b|"
+    r"Moreover,|Furthermore,|Further,|Besides,|What is more,|What’s more,|What's more,|"
+    rf"(?:The|A) (?:second|third|fourth|fifth|sixth|last) {_POINT_IS}|"
     # after a semicolon, in one sentence: "One is ...; another is ...; a third is ..."
-    r"another is\b|(?:a|the) (?:second|third|fourth|fifth|sixth|last) is\b)"
+    rf"another is\b|(?:a|the) (?:second|third|fourth|fifth|sixth|last) {_POINT_IS})"
 )
 # Words that add a point where a paper does not count its points, and add to a point
 # where it does ("Secondly, ... Moreover, ..." goes on with the second point).
-_ADDING = re.compile(r"In addition,|Additionally,|Moreover,|Furthermore,|Further,|Besides,")
+_ADDING = re.compile(
+    r"In addition,|Additionally,|Moreover,|Furthermore,|Further,|Besides,|"
+    r"What is more,|What’s more,|What's more,"
+)
 _COUNTED = re.compile(
     r"Second|Third|Fourth|Fifth|Sixth|(?:The|the|A|a) (?:second|third|fourth|fifth|sixth)"
 )
 _SENTENCE_START = r"(?:(?<=^)|(?<=[.;!?]\s)|(?<=[.;!?][”\"]\s))"
 _ORDINAL = re.compile(rf"{_SENTENCE_START}(?P<marker>{_FIRST}|{_NEXT})\s*")
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)")
+# A run-in head that only counts: "The first lies in ...", "Second, ...".
+_ORDINAL_LEAD = re.compile(
+    r"(?:the |a )?(?:first|second|third|fourth|fifth|sixth|last|another|one)\b", re.I
+)
 _MAX_LABEL_WORDS = 20
 # A headline sentence is short, and does not open the way a paragraph of running
 # prose does: with a pronoun, a connective or a frame for what follows.
@@ -116,14 +125,39 @@ def outline(doc: Document) -> list[Section]:
 
 
 def extract_items(doc: Document) -> list[Item]:
+    """The items of the paper's sections, each read knowing what the one before put
+    forward (see _items_by_content)."""
     items: list[Item] = []
+    before: str | None = None
     for section in outline(doc):
-        items.extend(_announced_items(section))
+        found = _announced_items(section, before)
+        if found:
+            before = found[-1].kind
+        items.extend(found)
     return items
 
 
-def _announced_items(section: Section) -> list[Item]:
-    """The items of a section that announces a kind, else of its sub-sections that do."""
+def _grouped_items(groups: list[Section]) -> list[Item]:
+    """The items of the sub-sections of a section whose heading says nothing: groups of
+    one kind ("3.1 Inside the organisations", "3.2 Between the organisations and the
+    neighbourhoods"), so that a group its items leave unread takes the kind of the
+    others, if it holds two items or more."""
+    found = [_announced_items(group) for group in groups]
+    kinds = {item.kind for items in found for item in items}
+    if len(kinds) == 1:
+        kind = kinds.pop()
+        for index, group in enumerate(groups):
+            if found[index] or is_background(group.heading.text):
+                continue
+            trial = [item for item in _section_items(group, kind) if item.source != "section"]
+            if len(trial) >= 2:
+                found[index] = trial
+    return [item for items in found for item in items]
+
+
+def _announced_items(section: Section, before: str | None = None) -> list[Item]:
+    """The items of a section that announces a kind, else of its sub-sections that do
+    (``before``: the kind of the items of the section before it)."""
     kind = heading_kind(section.heading.text, top_level=True)
     if kind is not None:
         own, following = _split_off_sections(section, kind)
@@ -133,19 +167,25 @@ def _announced_items(section: Section) -> list[Item]:
         return items
     if is_background(section.heading.text):
         return []
-    found = [item for child in section.children for item in _announced_items(child)]
-    return found or _items_by_content(section)
+    return _grouped_items(section.children) or _items_by_content(section, before)
 
 
-def _items_by_content(section: Section) -> list[Item]:
+def _items_by_content(section: Section, before: str | None = None) -> list[Item]:
     """The items of a section whose heading announces nothing in known words, when its
     items show the kind (kinds.items_kind): at least two of them, each found by its
-    own structure (sub-sections, markers, run-in heads, a list, ordinals)."""
+    own structure (sub-sections, markers, run-in heads, a list, ordinals).
+
+    Deficits right after a section of problems are their causes ("What Keeps the Snags
+    in Place", "Tracing the Frictions to Their Source"): papers of the field go from
+    problems to causes to paths, and do not put their problems in two sections in a row
+    without saying so in the second one's heading."""
     as_problems = _section_items(section, "problem")
     trial = [item for item in as_problems if item.source != "section"]
     kind = items_kind([item.label for item in trial], [item.passage for item in trial])
     if kind is None and len(trial) >= 2:
         kind = _lead_in_kind(section, trial[0])
+    if kind == "problem" and before == "problem":
+        kind = "cause"
     if kind is None:
         return []
     return as_problems if kind == "problem" else _section_items(section, kind)
@@ -238,6 +278,14 @@ def _paragraph_items(section: Section, kind: str) -> list[Item]:
     items = _marked_items(section, kind, lambda p: not p.list and bool(p.marker or p.lead))
     headlines = _headline_items(section, kind)
     if len(headlines) > len(items):
+        items = headlines
+    if items and all(_ORDINAL_LEAD.match(item.label) for item in items):
+        # "The first lies in the rules themselves." names no point: the series that
+        # announced them ("three causes: A; B; and C") does.
+        series = _announced_series(section, kind)
+        if len(series) == len(items):
+            return series
+    if items is headlines:
         return headlines
     if len(items) < 2:
         items = _marked_items(section, kind, lambda p: p.list is not None)
@@ -246,7 +294,12 @@ def _paragraph_items(section: Section, kind: str) -> list[Item]:
     inline = _inline_numbered_items(section, kind)
     if len(inline) >= 2:
         return inline
-    return _enumerated_items(section, kind) or _announced_series(section, kind)
+    enumerated, series = _enumerated_items(section, kind), _announced_series(section, kind)
+    # "three causes stand out: A; B; and C. The first cause is historical ...": the
+    # series names the points that the ordinals go on to explain.
+    if series and len(series) == len(enumerated) and series[0].block < enumerated[0].block:
+        return series
+    return enumerated or series
 
 
 # Markers inside a paragraph, at a sentence's start: "... one another. ① The reform ...
@@ -456,7 +509,7 @@ def _enumerated_items(section: Section, kind: str) -> list[Item]:
 # or were lost with a font that had no glyph for them.
 _SERIES_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _ANNOUNCED_COUNT = re.compile(
-    r"\b(?P<count>two|three|four|five|six|seven|[2-7])\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+:(?:\s+|$)",
+    r"\b(?P<count>two|three|four|five|six|seven|[2-7])\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+:(?:\s+|$)",
     re.I,
 )
 

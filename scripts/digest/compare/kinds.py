@@ -18,7 +18,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             # ("roots", not "grass-roots")
             r"\b(causes?|reasons?|root|(?<!grass-)(?<!grass )roots|origins?|factors?)\b|"
-            r"^(?:why|behind)\b|\blies? behind\b|"
+            r"^(?:why|behind)\b|\blies? behind\b|\bto (?:its|their|the) sources?\b|"
             # "Sources of the Difficulties", not "Sources of Material"
             r"\bsources of (?:the |these |its |their )?(?:difficult|problem|dilemma|weakness|"
             r"tension|friction|strain|gap|shortcoming)",
@@ -29,7 +29,12 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "experience",
         re.compile(
             r"\b(experiences?|lessons?|enlightenments?|inspirations?|takeaways?|teach(?:es|ings?)?|"
-            r"(?:can|could|to) learn|learning from)\b|(?<!policy )\bimplications?\b",
+            r"taught|(?:can|could|to) learn|learning from)\b|(?<!policy )\bimplications?\b|"
+            # "What the Badaguan Station Shows", "What Dongbi Got Right", "... a Model Worth
+            # Copying": what a case shows others, not what is wrong in it
+            r"^what\b.*\b(?:shows?|got right|did right|gets right)\b|"
+            r"\bworth (?:copying|emulating|following|replicating|learning from|borrowing|"
+            r"spreading)\b",
             re.I,
         ),
     ),
