@@ -190,3 +190,19 @@ def test_a_bold_label_longer_than_its_line_is_no_heading() -> None:
         *body(),
     )
     assert levels(lines) == [(4, 1), (13, 2), (17, 2)]
+
+
+def test_a_title_set_in_the_sections_type_is_no_section() -> None:
+    # A preprint set with its title as an unnumbered section heading: the first lines of
+    # the document are its title, for the front matter, whatever their type.
+    lines = page(
+        ("Party Branches and Flood Relief: Obstacles and Reasons", 14.0, True),
+        ("Zhou Lin, Henan Academy of Social Sciences", 10.0, False),
+        ("", 0.0, False),
+        *body(),
+        ("1 Introduction", 14.0, True),
+        *body(),
+        ("2 Findings", 14.0, True),
+        *body(),
+    )
+    assert levels(lines) == [(7, 1), (11, 1)]

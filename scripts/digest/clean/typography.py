@@ -65,7 +65,11 @@ def typeset_headings(lines: list[Line]) -> dict[int, TypesetHeading] | None:
     }
     ranked = sorted(styles, key=lambda style: (-style[0], not style[1]))
     ranks = {style: rank for rank, style in enumerate(ranked)}
-    chosen = [block for block in merged if _style(block[0]) in ranks and _is_heading_block(block)]
+    chosen = [
+        block
+        for block in merged
+        if _style(block[0]) in ranks and _is_heading_block(block) and not _is_title(block, lines)
+    ]
     # One type may serve two levels, told apart by their numbers ("B." over "B.1").
     keys = {id(block): (ranks[_style(block[0])], _depth(block)) for block in chosen}
     levels = {key: level for level, key in enumerate(sorted(set(keys.values())), start=1)}
@@ -75,6 +79,22 @@ def typeset_headings(lines: list[Line]) -> dict[int, TypesetHeading] | None:
         level = levels[keys[id(block)]]
         found[block[0].number] = TypesetHeading([line.number for line in block], text, level)
     return found
+
+
+def _is_title(block: list[Line], lines: list[Line]) -> bool:
+    """The document's first lines, unnumbered, set in a heading's type, and a byline or
+    the abstract under them before the body begins: the paper's title (preprints set it
+    as a section's heading), for the front matter to read, not a section. (A first
+    heading the body follows at once, "Introduction", is a section.)"""
+    printed = [index for index, line in enumerate(lines) if not line.blank]
+    if not printed or lines[printed[0]] is not block[0] or parse_number(block[0].text):
+        return False
+    if _is_label(block) or len(printed) <= len(block):
+        return False
+    after = printed[len(block)]
+    # (A byline stands apart: a blank line under it.)
+    byline = after + 1 < len(lines) and lines[after + 1].blank
+    return byline or match_label(lines[after].text) is not None
 
 
 def _runs_on_below(block: list[Line], below: list[Line]) -> bool:
