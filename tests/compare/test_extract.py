@@ -317,6 +317,7 @@ def test_a_list_inside_a_numbered_item_is_part_of_it() -> None:
         ("What Three Townships Got Right", "experience"),
         ("The Canteen Scheme as a Practice Worth Emulating", "experience"),
         ("Tracing the Quarrels Back to Their Sources", "cause"),
+        ("How Village Branches Can Keep Up with the Boats", "path"),
         # Background, whatever else it says.
         ("Research Issues and Data", None),
         ("Research Design and Field Observations", None),
@@ -1041,4 +1042,101 @@ def test_a_group_of_sub_sections_takes_the_kind_of_its_sibling_groups() -> None:
         ("problem", "2.1.2"),
         ("problem", "2.2.1"),
         ("problem", "2.2.2"),
+    ]
+
+
+LEAD_IN_COUNTING_ITS_ITEMS = """# Introduction
+
+The market is new.
+
+# Where the Stalls Slip Away
+
+The market office has done much: it runs a canteen and a clinic. Yet three gaps
+recur in what traders told us.
+
+*Members who cannot be traced:* Few traders keep their Party records in the market.
+
+*Meetings held when stalls are busy:* Branch days fall on market mornings.
+
+*Disputes the office never hears:* Quarrels go to the platforms, not to the branch.
+
+# Conclusion
+
+The branch must come to the stalls.
+"""
+
+
+def test_a_paragraph_counting_the_run_in_heads_after_it_leads_in_to_them() -> None:
+    assert [label for _, _, _, label in items(LEAD_IN_COUNTING_ITS_ITEMS)] == [
+        "Members who cannot be traced",
+        "Meetings held when stalls are busy",
+        "Disputes the office never hears",
+    ]
+
+
+OTHER_ORDINALS = """# Introduction
+
+The fleet is mobile.
+
+# Why Do the Branches Fall Silent?
+
+For one thing, members are registered where they were admitted. Few transfer.
+
+For another, secretaries are judged on rent. Party work earns them little.
+
+# How Branches Can Keep Pace with the Fleet
+
+The district should i) register drivers where they load, ii) hold branch days on the
+routes and iii) open the drivers' home to lawyers.
+
+# What the Harbour Branch Got Right
+
+On the one hand, it met the crews at the quay. Members came because it was near.
+
+On the other hand, it settled fees before it held meetings. Trust followed.
+
+# Conclusion
+
+On the one hand the parks grew; on the other hand the branches did not. Both matter.
+"""
+
+
+def test_more_ways_of_counting_points() -> None:
+    assert [(kind, label) for kind, _, _, label in items(OTHER_ORDINALS)] == [
+        ("cause", "members are registered where they were admitted"),
+        ("cause", "secretaries are judged on rent"),
+        ("path", "register drivers where they load"),
+        ("path", "hold branch days on the routes"),
+        ("path", "open the drivers' home to lawyers"),
+        ("experience", "it met the crews at the quay"),
+        ("experience", "it settled fees before it held meetings"),
+    ]
+
+
+EXPERIENCE_DONE_AS_ACTIONS = """# Lifts and Neighbours
+
+## INTRODUCTION
+
+Old compounds have no lifts.
+
+## WHAT THE DAGANG COMPOUND GOT RIGHT
+
+### A PARTY GROUP ON EVERY STAIRCASE
+
+Members knocked on every door.
+
+### BRINGING THE DESIGNERS INTO THE YARD
+
+Designers met the owners at the gate.
+
+## CONCLUSION
+
+It can be copied.
+"""
+
+
+def test_an_experience_put_as_an_action_stays_an_experience() -> None:
+    assert [(kind, label) for kind, _, _, label in items(EXPERIENCE_DONE_AS_ACTIONS)] == [
+        ("experience", "A PARTY GROUP ON EVERY STAIRCASE"),
+        ("experience", "BRINGING THE DESIGNERS INTO THE YARD"),
     ]

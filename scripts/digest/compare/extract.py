@@ -51,11 +51,12 @@ from digest.model import Document, Heading, Item, Paragraph
 _POINT_IS = r"(?:[a-z]+ )?is\b(?: that\b)?"
 _FIRST = (
     rf"(?:First(?:ly)?,|First of all,|One is\b|The first {_POINT_IS}|In the first place,|"
-    r"To begin with,)"
+    r"To begin with,|For one thing,)"
 )
 _NEXT = (
     r"(?:Second(?:ly)?,|Third(?:ly)?,|Fourth(?:ly)?,|Fifth(?:ly)?,|Sixth(?:ly)?,|"
     r"Finally,|Lastly,|Last but not least,|Another is\b|In addition,|Additionally,|"
+    r"For another(?: thing)?,|"
     r"Moreover,|Furthermore,|Further,|Besides,|What is more,|What’s more,|What's more,|"
     rf"(?:The|A) (?:second|third|fourth|fifth|sixth|last) {_POINT_IS}|"
     # after a semicolon, in one sentence: "One is ...; another is ...; a third is ..."
@@ -72,6 +73,9 @@ _COUNTED = re.compile(
 )
 _SENTENCE_START = r"(?:(?<=^)|(?<=[.;!?]\s)|(?<=[.;!?][”\"]\s))"
 _ORDINAL = re.compile(rf"{_SENTENCE_START}(?P<marker>{_FIRST}|{_NEXT})\s*")
+# Inside a paragraph "on the one hand ... on the other" weighs two sides of one point;
+# opening two paragraphs, they are two points.
+_PARAGRAPH_ORDINAL = re.compile(r"^(?P<marker>On the one hand,|On the other hand,)\s*")
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)")
 # A run-in head that only counts: "The first lies in ...", "Second, ...".
 _ORDINAL_LEAD = re.compile(
@@ -201,6 +205,17 @@ def _lead_in_kind(section: Section, first: Item) -> str | None:
     return heading_kind(sentences[-1], top_level=True) if sentences else None
 
 
+# Kinds a sub-heading may read as and still be its section's: what a case did that
+# others can learn from reads as a thing to do ("Bringing the Designers into the
+# Courtyard" under "What the Daguan Compound Got Right").
+_SAME_SIDE = {
+    "problem": (None, "problem"),
+    "cause": (None, "cause"),
+    "path": (None, "path"),
+    "experience": (None, "experience", "path"),
+}
+
+
 def _split_off_sections(section: Section, kind: str) -> tuple[Section, list[Section]]:
     """(the section with the sub-sections that are its own, the sections that follow it).
 
@@ -216,7 +231,7 @@ def _split_off_sections(section: Section, kind: str) -> tuple[Section, list[Sect
             index
             for index, child in enumerate(section.children)
             if child.heading.number is None
-            and heading_kind(child.heading.text, top_level=True) not in (None, kind)
+            and heading_kind(child.heading.text, top_level=True) not in _SAME_SIDE[kind]
             and index > 0
         ),
         None,
@@ -277,7 +292,7 @@ def _paragraph_items(section: Section, kind: str) -> list[Item]:
     they find more (a head of eight words is a headline, not a run-in label)."""
     items = _marked_items(section, kind, lambda p: not p.list and bool(p.marker or p.lead))
     headlines = _headline_items(section, kind)
-    if len(headlines) > len(items):
+    if len(headlines) > len(items) and not _leads_in(section, headlines, items):
         items = headlines
     if items and all(_ORDINAL_LEAD.match(item.label) for item in items):
         # "The first lies in the rules themselves." names no point: the series that
@@ -302,14 +317,28 @@ def _paragraph_items(section: Section, kind: str) -> list[Item]:
     return enumerated or series
 
 
+def _leads_in(section: Section, headlines: list[Item], items: list[Item]) -> bool:
+    """Whether the one headline before the first run-in head is the paragraph leading in
+    to them, counting them ("... four shortfalls recur in our material."), and no item."""
+    if len(items) < 2 or len(headlines) != len(items) + 1 or headlines[0].block >= items[0].block:
+        return False
+    if _ORDINAL_LEAD.match(headlines[0].label):
+        return False  # "The first lies in ...": the first of them
+    count = {number: word for word, number in _SERIES_COUNT.items()}.get(len(items))
+    text = dict(section.paragraphs)[headlines[0].block].text
+    counted = rf"\b(?:{count}|{len(items)})\s+[a-z]"  # "four shortfalls", not "two-thirds"
+    return count is not None and re.search(counted, text, re.I) is not None
+
+
 # Markers inside a paragraph, at a sentence's start: "... one another. ① The reform ...
 # ② Redevelopment is ...". Each scheme's n-th marker, for counting them in order.
 # Or after a colon or semicolon, in one sentence: "three reasons: (1) incomes lag ...;
 # (2) the systems answer to different superiors; (3) ...". A bracketed number may
 # stand anywhere in the sentence: "the committee should (1) bring ...; and (4) relieve".
 _INLINE_MARKER = re.compile(
-    rf"(?:{_SENTENCE_START}(?=\S+\s+[A-Z“\"])|(?<=[:;]\s)|(?<=\s)(?=\())"
-    r"(?P<marker>[\u2460-\u2473]|\((?:\d{1,2}|[a-h]|[ivx]{1,4})\)|(?:\d{1,2}|[a-h])\))\s+(?=\S)"
+    rf"(?:{_SENTENCE_START}(?=\S+\s+[A-Z“\"])|(?<=[:;]\s)|(?<=\s)(?=\(|[ivx]{{1,4}}\)))"
+    r"(?P<marker>[\u2460-\u2473]|\((?:\d{1,2}|[a-h]|[ivx]{1,4})\)|(?:\d{1,2}|[a-h]|[ivx]{1,4})\))"
+    r"\s+(?=\S)"
 )
 
 
@@ -343,7 +372,8 @@ def _inline_numbered_items(section: Section, kind: str) -> list[Item]:
         for number, (_, match) in enumerate(run):
             end = run[number + 1][1].start() if number + 1 < len(run) else len(text)
             passage = text[match.start() : end]
-            label = _first_clause(text[match.end() : end])
+            # ("... on the routes and iii) open ...": the "and" joins the next item)
+            label = re.sub(r"[,;]?\s+(?:and|or)$", "", _first_clause(text[match.end() : end]))
             at = match.start()
             item = _counted_item(section, kind, "numbered", number, index, at, label, passage)
             items.append(item)
@@ -472,13 +502,21 @@ def _enumerated_items(section: Section, kind: str) -> list[Item]:
         for index, paragraph in section.paragraphs
         for match in _ORDINAL.finditer(paragraph.text)
     ]
+    opening = [
+        (index, match)
+        for index, paragraph in section.paragraphs
+        if (match := _PARAGRAPH_ORDINAL.match(paragraph.text))
+    ]
+    if len(opening) >= 2:
+        marks = sorted(marks + opening, key=lambda mark: (mark[0], mark[1].start()))
     if any(_COUNTED.match(match.group("marker")) for _, match in marks[1:]):
         # A paper that counts its points ("Secondly", "The third is") adds to one of
         # them with "In addition": only where it does not count does that start a point.
         marks = [
             (index, match) for index, match in marks if not _ADDING.match(match.group("marker"))
         ]
-    if len(marks) < 2 or not re.match(_FIRST, marks[0][1].group("marker")):
+    first = marks[0][1].group("marker") if marks else ""
+    if len(marks) < 2 or not (re.match(_FIRST, first) or _PARAGRAPH_ORDINAL.match(first)):
         return []
     items: list[Item] = []
     for number, (index, match) in enumerate(marks):

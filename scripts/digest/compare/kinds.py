@@ -106,6 +106,8 @@ _STRICT_PATH = re.compile(
     r"\b(paths?|pathways?|countermeasures?|measures?|suggestions?|recommendations?|"
     r"strateg(?:y|ies)|optimi[sz]ation|solutions?|ways? (?:to|of|for)|ways? forward|how to|"
     r"approach(?:es)? to|policy implications?)\b"
+    # "How Party Work Can Keep Pace with the Fleet": what can be done
+    r"|^how\b[^?]*\b(?:can|could|should|might)\b"
     # A section named for what it does ("Improving Party-Led Services for Veterans").
     r"|^(?:improving|strengthening|optimi[sz]ing|enhancing|perfecting|deepening)\b",
     re.I,
@@ -160,7 +162,7 @@ _ACTION_VERBS = frozenset(
     strengthen support take tie train transform turn unify upgrade use weave widen""".split()
 )
 _DEFICIT = re.compile(
-    r"\b(lacks?|lacking|little|few|fewer|no|not|never|without|weak\w*|poor\w*|"
+    r"\b(lacks?|lacking|little|few|fewer|no|not|cannot|never|without|weak\w*|poor\w*|"
     r"insufficient\w*|inadequate\w*|fail\w*|rarely|seldom|hard|difficult\w*|absen\w+|"
     r"shortages?|only|outside|burden\w*|unclear|vague\w*|formalis\w+|"
     r"formaliz\w+|lag\w*|hollow\w*|idle|distrust\w*|mistrust\w*|conflicts?|disputes?|"
