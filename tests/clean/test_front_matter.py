@@ -33,6 +33,15 @@ def test_the_title_is_the_run_of_lines_above_the_names() -> None:
     assert page.labels == ["Policy and Society Quarterly"]
 
 
+def test_a_title_line_ending_on_a_comma_goes_on_in_the_next() -> None:
+    page = front(
+        "Village Branches in Typhoon Relief: Gaps,\n"
+        "Reasons and Remedies\n\n"
+        "Zhou Lin, Institute of Rural Development, Fujian Academy of Social Sciences\n"
+    )
+    assert page.title == "Village Branches in Typhoon Relief: Gaps, Reasons and Remedies"
+
+
 def test_a_blank_line_between_title_and_names_keeps_the_title_whole() -> None:
     page = front(
         "Who Governs the Grassroots? Neighbourhood Governance in\n"

@@ -318,6 +318,10 @@ def test_a_list_inside_a_numbered_item_is_part_of_it() -> None:
         ("The Canteen Scheme as a Practice Worth Emulating", "experience"),
         ("Tracing the Quarrels Back to Their Sources", "cause"),
         ("How Village Branches Can Keep Up with the Boats", "path"),
+        ("What Keeps the Quarrels Alive", "cause"),
+        ("What Lies Beneath the Quarrels", "cause"),
+        # ("keeps ... from": what stands in the way, not why)
+        ("What Keeps Village Branches from Leading?", None),
         # Background, whatever else it says.
         ("Research Issues and Data", None),
         ("Research Design and Field Observations", None),
@@ -1139,4 +1143,30 @@ def test_an_experience_put_as_an_action_stays_an_experience() -> None:
     assert [(kind, label) for kind, _, _, label in items(EXPERIENCE_DONE_AS_ACTIONS)] == [
         ("experience", "A PARTY GROUP ON EVERY STAIRCASE"),
         ("experience", "BRINGING THE DESIGNERS INTO THE YARD"),
+    ]
+
+
+PAIRS_OF_PROBLEM_AND_REMEDY = """# Introduction
+
+The estates are new.
+
+# Frictions in the New Estates, Each with Its Remedy
+
+- **Friction: members whose files stayed in the hills.** They cannot vote here.
+- **Fix: a registration card for every member.** Members now meet where they live.
+- **Friction: neighbours who do not trust one another.** Quarrels over water recur.
+- **Remedy: councils seated by village of origin.** Each council names a speaker.
+
+# Conclusion
+
+Pairs work.
+"""
+
+
+def test_an_item_that_names_its_kind_has_that_kind() -> None:
+    assert [(kind, label) for kind, _, _, label in items(PAIRS_OF_PROBLEM_AND_REMEDY)] == [
+        ("problem", "Friction: members whose files stayed in the hills"),
+        ("path", "Fix: a registration card for every member"),
+        ("problem", "Friction: neighbours who do not trust one another"),
+        ("path", "Remedy: councils seated by village of origin"),
     ]

@@ -90,7 +90,8 @@ def merge_front_matter(first: FrontMatter, second: FrontMatter) -> FrontMatter:
 
 def _title_lines(lines: list[Line]) -> list[Line]:
     """A title wrapped over lines joined again: its next line starts in lower case or
-    the line before stops on a small word ("Rethinking Public Service Provision: A")."""
+    the line before stops on a small word ("Rethinking Public Service Provision: A") or
+    on a comma or a colon ("... Flood Response: Obstacles," over "Reasons and Ways")."""
     joined: list[Line] = []
     for line in lines:
         if line.blank:
@@ -100,7 +101,11 @@ def _title_lines(lines: list[Line]) -> list[Line]:
         if (
             previous is not None
             and is_title_case(previous.text + " " + line.text)
-            and (starts_lowercase(line.text) or is_incomplete(previous.text))
+            and (
+                starts_lowercase(line.text)
+                or is_incomplete(previous.text)
+                or previous.text.endswith((",", ":"))
+            )
         ):
             joined[-1] = Line(previous.text + " " + line.text, previous.number)
         else:

@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 
 from digest.clean.numbering import numeral_value
 from digest.clean.sentences import first_sentence, starts_lowercase
-from digest.compare.kinds import heading_kind, is_background, items_kind
+from digest.compare.kinds import heading_kind, is_background, items_kind, named_kind
 from digest.model import Document, Heading, Item, Paragraph
 
 # "The first is ...", or with the point's noun: "The first lesson is that ...".
@@ -138,6 +138,8 @@ def extract_items(doc: Document) -> list[Item]:
         if found:
             before = found[-1].kind
         items.extend(found)
+    for item in items:
+        item.kind = named_kind(item.label) or named_kind(item.passage) or item.kind
     return items
 
 
@@ -473,8 +475,8 @@ _COLON_LABEL = re.compile(r"([A-Z“\"][^:.;!?—–]{0,80}?)(?::|\s*[—–]|\s
 
 def _colon_label(text: str) -> str | None:
     match = _COLON_LABEL.match(text)
-    if match is None:
-        return None
+    if match is None or named_kind(text):
+        return None  # ("Fix: a joint card ...": the kind's name, and the label after it)
     words = match.group(1).split()
     if len(words) > _MAX_HEADLINE_WORDS or words[0].lower() in _PROSE_OPENINGS:
         return None

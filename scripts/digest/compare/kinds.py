@@ -19,6 +19,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # ("roots", not "grass-roots")
             r"\b(causes?|reasons?|root|(?<!grass-)(?<!grass )roots|origins?|factors?)\b|"
             r"^(?:why|behind)\b|\blies? behind\b|\bto (?:its|their|the) sources?\b|"
+            # "What Keeps the Gaps Open", "What Lies Beneath the Frictions": what keeps a
+            # problem in being, whatever the problem's own word ("What Keeps Branches
+            # from Leading?" names what stands in the way: obstacles, no causes)
+            r"^what (?:keeps|holds|lies|sits|drives|explains)\b(?!.*\bfrom\b)|"
+            r"\blies? (?:beneath|under)\b|"
             # "Sources of the Difficulties", not "Sources of Material"
             r"\bsources of (?:the |these |its |their )?(?:difficult|problem|dilemma|weakness|"
             r"tension|friction|strain|gap|shortcoming)",
@@ -68,6 +73,27 @@ _BACKGROUND = re.compile(
     r"(?:the\s+)?(?:evolution|history|historical development|formation|origins?) of|overview)\b",
     re.I,
 )
+
+
+# An item that names its own kind ("Friction: members whose files stayed behind",
+# "Fix: a dual-registration card"): papers that pair each problem with its remedy.
+_NAMED_KINDS = {
+    "problem": "problem friction issue difficulty challenge shortcoming weakness gap",
+    "cause": "cause reason root",
+    "path": "fix remedy solution countermeasure response suggestion measure",
+    "experience": "lesson experience",
+}
+_KIND_NAMES = "|".join(w for words in _NAMED_KINDS.values() for w in words.split())
+_NAMED_KIND = re.compile(rf"^({_KIND_NAMES})s?\s*:\s", re.I)
+
+
+def named_kind(label: str) -> str | None:
+    """The kind an item's label names before a colon ("Fix: ..."), if any."""
+    match = _NAMED_KIND.match(label)
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    return next(kind for kind, words in _NAMED_KINDS.items() if word in words.split())
 
 
 def is_background(text: str) -> bool:
