@@ -82,9 +82,9 @@ def typeset_headings(lines: list[Line]) -> dict[int, TypesetHeading] | None:
 
 
 def _is_title(block: list[Line], lines: list[Line]) -> bool:
-    """The document's first lines, unnumbered, set in a heading's type, and a byline or
-    the abstract under them before the body begins: the paper's title (preprints set it
-    as a section's heading), for the front matter to read, not a section. (A first
+    """The document's first lines, unnumbered, set in a heading's type, with a byline
+    standing apart or the abstract's label under them: the paper's title (preprints set
+    it as a section's heading), for the front matter to read, not a section. (A first
     heading the body follows at once, "Introduction", is a section.)"""
     printed = [index for index, line in enumerate(lines) if not line.blank]
     if not printed or lines[printed[0]] is not block[0] or parse_number(block[0].text):

@@ -32,8 +32,10 @@ A section that announces a kind but offers none of these is one item.
 A section whose heading names no kind in known words ("Where the Credit Link
 Weakens") is read through its items: when most of them prescribe, they are paths;
 when most name a deficit, problems (kinds.items_kind, which reads the items'
-passages when their labels say neither); failing that, by the sentence leading in
-to them; else it puts nothing forward.
+passages when their labels say neither), or causes right after a section of
+problems; failing that, by the sentence leading in to them; else it puts nothing
+forward. Its groups of sub-sections are of one kind. An item that names its own kind
+("Friction: ...", "Fix: ...") has that kind, whatever its section's.
 """
 
 from __future__ import annotations
@@ -139,7 +141,10 @@ def extract_items(doc: Document) -> list[Item]:
             before = found[-1].kind
         items.extend(found)
     for item in items:
-        item.kind = named_kind(item.label) or named_kind(item.passage) or item.kind
+        named = named_kind(item.label) or named_kind(item.passage)
+        if named and named != item.kind:
+            item.anchor = named + item.anchor.removeprefix(item.kind)
+            item.kind = named
     return items
 
 
