@@ -323,6 +323,9 @@ def test_a_list_inside_a_numbered_item_is_part_of_it() -> None:
         # ("keeps ... from": what stands in the way, not why)
         ("What Keeps Village Branches from Leading?", None),
         # Background, whatever else it says.
+        ("Setting and Sources", None),
+        ("Setting a Lasting Table for the Elderly", "path"),
+        ("Fieldwork in Three Harbour Towns", None),
         ("Research Issues and Data", None),
         ("Research Design and Field Observations", None),
         ("Issues", "problem"),
