@@ -323,6 +323,9 @@ def test_a_list_inside_a_numbered_item_is_part_of_it() -> None:
         # ("keeps ... from": what stands in the way, not why)
         ("What Keeps Village Branches from Leading?", None),
         # Background, whatever else it says.
+        ("What Other Towns Can Borrow from the Harbour Branch", "experience"),
+        ("The Pilot Estate and What It Shows", "experience"),
+        ("What Xiaoshan Offers Its Neighbours", "experience"),
         ("Setting and Sources", None),
         ("Setting a Lasting Table for the Elderly", "path"),
         ("Fieldwork in Three Harbour Towns", None),
@@ -1172,4 +1175,28 @@ def test_an_item_that_names_its_kind_has_that_kind() -> None:
         ("path", "Fix: a registration card for every member"),
         ("problem", "Friction: neighbours who do not trust one another"),
         ("path", "Remedy: councils seated by village of origin"),
+    ]
+
+
+ORDINALS_INSIDE_A_SENTENCE = """# Introduction
+
+The harbour has a branch.
+
+# What the Harbour Branch Shows
+
+Its record is uneven. But it shows, first, that a branch can lead boats it does not
+own; second, that returning crew are its best recruits, because they know the sea; and
+third, that money routed through the collective keeps the whole village on board.
+
+# Conclusion
+
+First, it is small. Second, it is new.
+"""
+
+
+def test_ordinals_inside_one_sentence_count_points() -> None:
+    assert [(kind, label) for kind, _, _, label in items(ORDINALS_INSIDE_A_SENTENCE)] == [
+        ("experience", "a branch can lead boats it does not own"),
+        ("experience", "returning crew are its best recruits, because they know the sea"),
+        ("experience", "money routed through the collective keeps the whole village on board"),
     ]

@@ -313,7 +313,7 @@ def _paragraph_items(section: Section, kind: str) -> list[Item]:
         items = _marked_items(section, kind, lambda p: p.list is not None)
     if len(items) >= 2:
         return items
-    inline = _inline_numbered_items(section, kind)
+    inline = _inline_numbered_items(section, kind) or _clause_ordinal_items(section, kind)
     if len(inline) >= 2:
         return inline
     enumerated, series = _enumerated_items(section, kind), _announced_series(section, kind)
@@ -501,6 +501,39 @@ def _item_source(paragraph: Paragraph) -> str:
     if paragraph.list:
         return "list"
     return "numbered" if paragraph.marker else "runin"
+
+
+# Ordinals inside one sentence, each after a comma or semicolon: "It shows, first, that a
+# branch can lead ...; second, that returning operators ...; and third, that ...".
+_CLAUSE_ORDINAL = re.compile(
+    r"(?<=[,;]\s)(?:and\s+)?(?P<marker>first|second|third|fourth|fifth|sixth|finally|lastly),"
+    r"\s+(?:that\s+)?"
+)
+_CLAUSE_ORDINAL_ORDER = ("first", "second", "third", "fourth", "fifth", "sixth")
+
+
+def _clause_ordinal_items(section: Section, kind: str) -> list[Item]:
+    """Items counted by ordinals inside one sentence, "first" to the last, in order."""
+    for index, paragraph in section.paragraphs:
+        marks = list(_CLAUSE_ORDINAL.finditer(paragraph.text))
+        words = [match.group("marker") for match in marks]
+        expected = list(_CLAUSE_ORDINAL_ORDER[: len(words)])
+        if words[-1:] in (["finally"], ["lastly"]):
+            expected[-1] = words[-1]
+        if len(marks) < 2 or words != expected:
+            continue
+        items = []
+        for number, match in enumerate(marks):
+            end = marks[number + 1].start() if number + 1 < len(marks) else len(paragraph.text)
+            passage = paragraph.text[match.start() : end]
+            label = _first_clause(paragraph.text[match.end() : end])
+            items.append(
+                _counted_item(
+                    section, kind, "enumeration", number, index, match.start(), label, passage
+                )
+            )
+        return items
+    return []
 
 
 def _enumerated_items(section: Section, kind: str) -> list[Item]:

@@ -34,10 +34,13 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "experience",
         re.compile(
             r"\b(experiences?|lessons?|enlightenments?|inspirations?|takeaways?|teach(?:es|ings?)?|"
-            r"taught|(?:can|could|to) learn|learning from)\b|(?<!policy )\bimplications?\b|"
-            # "What the Badaguan Station Shows", "What Dongbi Got Right", "... a Model Worth
+            r"taught|(?:can|could|to) (?:learn|borrow)|learning from)\b|"
+            r"(?<!policy )\bimplications?\b|"
+            # "What the Badaguan Station Shows", "Xinfeng and What It Shows", "What Dongbi
+            # Got Right", "What Laoling Offers Its Neighbours", "... a Model Worth
             # Copying": what a case shows others, not what is wrong in it
-            r"^what\b.*\b(?:shows?|got right|did right|gets right)\b|"
+            r"\bwhat\b[^?]*\b(?:shows?|got right|did right|gets right)\b|"
+            r"^what\b[^?]*\boffers?\b|"
             r"\bworth (?:copying|emulating|following|replicating|learning from|borrowing|"
             r"spreading)\b",
             re.I,
