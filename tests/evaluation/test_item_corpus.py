@@ -108,7 +108,7 @@ def _scores(script: ModuleType, capsys: Any, *args: str) -> dict[str, Any]:
     return json.loads(capsys.readouterr().out)
 
 
-# Floors under the dev figures (62 papers: Markdown 1.00 / 1.00; raw text .95 / .84, what
+# Floors under the dev figures (65 papers: Markdown 1.00 / 1.00; raw text .96 / .83, what
 # is lost being lost before extraction: a two-column page whose columns pdftotext
 # interleaves line by line, circled numbers a PDF font had no glyph for, a sub-sub-
 # section LaTeX runs in to its text; the PDFs read by their layout, .98 / .93, lose
