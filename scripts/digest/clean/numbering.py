@@ -127,8 +127,8 @@ def parse_number(text: str) -> tuple[SectionNumber, str] | None:
             printed = text[: match.start(3)].strip() if match.group(3) else text.strip()
         elif scheme in ("roman", "lower-roman"):
             roman = numeral_value(label)
-            if roman is None or (not mark and not title) or (scheme == "lower-roman" and not title):
-                continue
+            if roman is None or (not title and (not mark or scheme == "lower-roman")):
+                continue  # ("IV" with neither stop nor title, "iv." without a title: no number)
             values = (roman,)
             printed = label + mark
         elif scheme == "letter":
@@ -190,21 +190,20 @@ class Outline:
                 return scheme, self.last[scheme]
         return None
 
-    def _under_chapter(self, number: SectionNumber) -> bool:
-        """ "2.1" under "Chapter 2": a path whose first part repeats the chapter's number."""
+    def _under_chapter(self, number: SectionNumber) -> str | None:
+        """ "2.1" under "Chapter 2": the chapter's scheme when the number is a path whose
+        first part repeats the chapter's number."""
         chapter = self._chapter()
-        return (
-            number.scheme == "path"
-            and chapter is not None
-            and len(number.values) > 1
-            and (number.values[0] == chapter[1][0])
-        )
+        if chapter is None or number.scheme != "path" or len(number.values) < 2:
+            return None
+        scheme, values = chapter
+        return scheme if number.values[0] == values[0] else None
 
     def level_of(self, number: SectionNumber) -> int:
         """The heading level (1 = top) this number would take."""
-        chapter = self._chapter()
-        if chapter is not None and self._under_chapter(number):
-            return self.levels.index(chapter[0]) + len(number.values)
+        chapter = self._under_chapter(number)
+        if chapter is not None:
+            return self.levels.index(chapter) + len(number.values)
         if number.scheme in self.levels:
             level = self.levels.index(number.scheme) + 1
         else:

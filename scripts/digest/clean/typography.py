@@ -52,10 +52,15 @@ def typeset_headings(lines: list[Line]) -> dict[int, TypesetHeading] | None:
     blocks = _blocks(lines, body)
     start = _body_start(lines, body)
     position = {id(line): index for index, line in enumerate(lines)}
+
+    def under(block: list[Line]) -> int | None:
+        """The index of the first printed line under the block."""
+        start = position[id(block[-1])] + 1
+        return next((i for i in range(start, len(lines)) if not lines[i].blank), None)
+
+    first = next((line for line in lines if not line.blank), None)
     merged = [
-        block
-        for block in _merge_numbers(blocks)
-        if not _runs_on_below(block, lines[position[id(block[-1])] + 1 :])
+        block for block in _merge_numbers(blocks) if not _runs_on_below(block, lines, under(block))
     ]
     # (A label set as a heading, "References" in a chapter's type, ranks nothing.)
     styles = {
@@ -68,7 +73,9 @@ def typeset_headings(lines: list[Line]) -> dict[int, TypesetHeading] | None:
     chosen = [
         block
         for block in merged
-        if _style(block[0]) in ranks and _is_heading_block(block) and not _is_title(block, lines)
+        if _style(block[0]) in ranks
+        and _is_heading_block(block)
+        and not (block[0] is first and _is_title(block, lines, under(block)))
     ]
     # One type may serve two levels, told apart by their numbers ("B." over "B.1").
     keys = {id(block): (ranks[_style(block[0])], _depth(block)) for block in chosen}
@@ -81,32 +88,26 @@ def typeset_headings(lines: list[Line]) -> dict[int, TypesetHeading] | None:
     return found
 
 
-def _is_title(block: list[Line], lines: list[Line]) -> bool:
-    """The document's first lines, unnumbered, set in a heading's type, with a byline
-    standing apart or the abstract's label under them: the paper's title (preprints set
-    it as a section's heading), for the front matter to read, not a section. (A first
-    heading the body follows at once, "Introduction", is a section.)"""
-    printed = [index for index, line in enumerate(lines) if not line.blank]
-    if not printed or lines[printed[0]] is not block[0] or parse_number(block[0].text):
+def _is_title(block: list[Line], lines: list[Line], after: int | None) -> bool:
+    """The document's first lines (``block``), unnumbered, set in a heading's type, with
+    a byline standing apart or the abstract's label under them (at ``after``): the
+    paper's title (preprints set it as a section's heading), for the front matter to
+    read, not a section. (A first heading the body follows at once, "Introduction", is a
+    section.)"""
+    if after is None or parse_number(block[0].text) or _is_label(block):
         return False
-    if _is_label(block) or len(printed) <= len(block):
-        return False
-    after = printed[len(block)]
     # (A byline stands apart: a blank line under it.)
     byline = after + 1 < len(lines) and lines[after + 1].blank
     return byline or match_label(lines[after].text) is not None
 
 
-def _runs_on_below(block: list[Line], below: list[Line]) -> bool:
-    """The block's sentence goes on in the first line ``below`` it, which opens in lower
-    case: a bold run-in label longer than its line ("Make the branch the leader of the
-    shareholding" over "cooperative. The branch secretary ..."), not a heading."""
-    if ends_sentence(block[-1].text) or parse_number(block[0].text):
+def _runs_on_below(block: list[Line], lines: list[Line], after: int | None) -> bool:
+    """The block's sentence goes on in the line under it (at ``after``), which opens in
+    lower case: a bold run-in label longer than its line ("Make the branch the leader of
+    the shareholding" over "cooperative. The branch secretary ..."), not a heading."""
+    if after is None or ends_sentence(block[-1].text) or parse_number(block[0].text):
         return False  # (a number makes a heading, if one run in to its text)
-    after = next((line for line in below if not line.blank), None)
-    if after is None:
-        return False
-    text = after.text.lstrip()
+    text = lines[after].text.lstrip()
     # ("a. Select ...", "i) Responsibilities ...": an item under a heading.)
     return text[:1].islower() and not ITEM_MARKER.match(text)
 

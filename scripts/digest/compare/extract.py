@@ -80,9 +80,9 @@ _ORDINAL = re.compile(rf"{_SENTENCE_START}(?P<marker>{_FIRST}|{_NEXT})\s*")
 _PARAGRAPH_ORDINAL = re.compile(r"^(?P<marker>On the one hand,|On the other hand,)\s*")
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)")
 # A run-in head that only counts: "The first lies in ...", "Second, ...".
-_ORDINAL_LEAD = re.compile(
-    r"(?:the |a )?(?:first|second|third|fourth|fifth|sixth|last|another|one)\b", re.I
-)
+# The ordinals, in order, that the readers below count by.
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth")
+_ORDINAL_LEAD = re.compile(rf"(?:the |a )?(?:{'|'.join(_ORDINAL_WORDS)}|last|another|one)\b", re.I)
 _MAX_LABEL_WORDS = 20
 # A headline sentence is short, and does not open the way a paragraph of running
 # prose does: with a pronoun, a connective or a frame for what follows.
@@ -331,7 +331,7 @@ def _leads_in(section: Section, headlines: list[Item], items: list[Item]) -> boo
         return False
     if _ORDINAL_LEAD.match(headlines[0].label):
         return False  # "The first lies in ...": the first of them
-    count = {number: word for word, number in _SERIES_COUNT.items()}.get(len(items))
+    count = _COUNT_WORDS.get(len(items))
     text = dict(section.paragraphs)[headlines[0].block].text
     counted = rf"\b(?:{count}|{len(items)})\s+[a-z]"  # "four shortfalls", not "two-thirds"
     return count is not None and re.search(counted, text, re.I) is not None
@@ -415,15 +415,11 @@ def _headline_items(section: Section, kind: str) -> list[Item]:
     if sum(leads) < 2:
         return []
     first = leads.index(True)
-    after_first = {id(p) for p in paragraphs[first:]}
-
-    def opens_item(paragraph: Paragraph) -> bool:
-        # Among headlines, "Many family operators work outside the rules." is one more.
-        return id(paragraph) in after_first and _leads_with_headline(paragraph, among=True)
-
-    if not all(opens_item(p) or starts_lowercase(p.text) for p in paragraphs[first:]):
+    # Among headlines, "Many family operators work outside the rules." is one more.
+    opening = {id(p) for p in paragraphs[first:] if _leads_with_headline(p, among=True)}
+    if not all(id(p) in opening or starts_lowercase(p.text) for p in paragraphs[first:]):
         return []
-    return _marked_items(section, kind, opens_item)
+    return _marked_items(section, kind, lambda paragraph: id(paragraph) in opening)
 
 
 # A headline among headlines may open with a quantifier ("Many family operators work
@@ -506,10 +502,9 @@ def _item_source(paragraph: Paragraph) -> str:
 # Ordinals inside one sentence, each after a comma or semicolon: "It shows, first, that a
 # branch can lead ...; second, that returning operators ...; and third, that ...".
 _CLAUSE_ORDINAL = re.compile(
-    r"(?<=[,;]\s)(?:and\s+)?(?P<marker>first|second|third|fourth|fifth|sixth|finally|lastly),"
+    rf"(?<=[,;]\s)(?:and\s+)?(?P<marker>{'|'.join(_ORDINAL_WORDS)}|finally|lastly),"
     r"\s+(?:that\s+)?"
 )
-_CLAUSE_ORDINAL_ORDER = ("first", "second", "third", "fourth", "fifth", "sixth")
 
 
 def _clause_ordinal_items(section: Section, kind: str) -> list[Item]:
@@ -517,7 +512,7 @@ def _clause_ordinal_items(section: Section, kind: str) -> list[Item]:
     for index, paragraph in section.paragraphs:
         marks = list(_CLAUSE_ORDINAL.finditer(paragraph.text))
         words = [match.group("marker") for match in marks]
-        expected = list(_CLAUSE_ORDINAL_ORDER[: len(words)])
+        expected = list(_ORDINAL_WORDS[: len(words)])
         if words[-1:] in (["finally"], ["lastly"]):
             expected[-1] = words[-1]
         if len(marks) < 2 or words != expected:
@@ -586,6 +581,7 @@ def _enumerated_items(section: Section, kind: str) -> list[Item]:
 # and as many clauses parted by semicolons: a series whose markers were never printed,
 # or were lost with a font that had no glyph for them.
 _SERIES_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_COUNT_WORDS = {number: word for word, number in _SERIES_COUNT.items()}
 _ANNOUNCED_COUNT = re.compile(
     r"\b(?P<count>two|three|four|five|six|seven|[2-7])\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+:(?:\s+|$)",
     re.I,
