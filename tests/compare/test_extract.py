@@ -328,7 +328,6 @@ def test_a_list_inside_a_numbered_item_is_part_of_it() -> None:
         ("What Xiaoshan Offers Its Neighbours", "experience"),
         ("Setting and Sources", None),
         ("Setting a Lasting Table for the Elderly", "path"),
-        ("Fieldwork in Three Harbour Towns", None),
         ("Research Issues and Data", None),
         ("Research Design and Field Observations", None),
         ("Issues", "problem"),
