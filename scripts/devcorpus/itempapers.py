@@ -63,6 +63,21 @@ WRAP_WIDTH = 80
 PAGE_LINES = 48
 
 
+# The main font (DejaVu Serif) has no circled numbers: xelatex dropped "①" with only a
+# warning, so a paper's PDF and text lost their run-in markers, which a published
+# paper never does. They are set in DejaVu Sans, which has ① to ⑩ (U+2460-U+2469;
+# no font here has ⑪ and above, which no paper of the corpus uses).
+CIRCLED_FONT = "DejaVu Sans"
+
+
+def _circled_numbers_from(font: str) -> list[str]:
+    lines = ["\\usepackage{newunicodechar}", f"\\newfontfamily\\circledfont{{{font}}}"]
+    lines += [
+        f"\\newunicodechar{{{chr(c)}}}{{{{\\circledfont {chr(c)}}}}}" for c in range(0x2460, 0x246A)
+    ]
+    return lines
+
+
 def _needs_cjk(text: str) -> bool:
     return re.search(r"[\u3400-\u9fff]", text) is not None
 
@@ -87,6 +102,8 @@ def render_pdf(markdown: Path, pdf: Path, layout: PaperLayout) -> None:
             f"\\fancyhead[R]{{\\small {short}}}",
         ]
     header.append("\\fancyfoot[C]{\\thepage}")
+    if layout.engine == "xelatex":
+        header += _circled_numbers_from(CIRCLED_FONT)
     with tempfile.TemporaryDirectory() as work:
         include = Path(work) / "header.tex"
         include.write_text("\n".join(header) + "\n", encoding="utf-8")
