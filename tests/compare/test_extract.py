@@ -1199,3 +1199,130 @@ def test_ordinals_inside_one_sentence_count_points() -> None:
         ("experience", "returning crew are its best recruits, because they know the sea"),
         ("experience", "money routed through the collective keeps the whole village on board"),
     ]
+
+
+ORDINALS_CLOSED_BY_A_DASH = """# Introduction
+
+Markets grew fast.
+
+# Obstacles in the Market Lanes
+
+First — the branch meets when the stalls are busiest. Few traders come.
+
+Second: disputes go to whoever complains online. Nobody mediates.
+
+Finally — the rules of the lane are written nowhere. Each stall keeps its own.
+
+# Conclusion
+
+More is needed.
+"""
+
+
+def test_an_ordinal_closed_by_a_dash_or_a_colon_counts_a_point() -> None:
+    assert [(kind, label) for kind, _, _, label in items(ORDINALS_CLOSED_BY_A_DASH)] == [
+        ("problem", "the branch meets when the stalls are busiest"),
+        ("problem", "disputes go to whoever complains online"),
+        ("problem", "the rules of the lane are written nowhere"),
+    ]
+
+
+MARKERS_THEN_MORE_POINTS = """# Introduction
+
+The estate is old.
+
+# Difficulties of the Estate Branch
+
+Three troubles recur: (1) the lifts fail every winter, and repairs wait for months;
+(2) the owners' committee has lapsed, since no election was held after 2019.
+
+**Tenants are left out.** Renters make up half the households, but only owners are
+asked.
+
+In addition, the branch keeps no record of disputes. Complaints are answered by phone.
+
+The branch knows all this.
+
+# Conclusion
+
+It can change.
+"""
+
+
+def test_points_after_a_paragraph_of_markers_go_on_with_its_count() -> None:
+    # A run-in head, or words that add a point, opening the paragraphs after the
+    # markers are the next points; the paragraph after them is none.
+    assert [(source, label) for _, _, source, label in items(MARKERS_THEN_MORE_POINTS)] == [
+        ("numbered", "the lifts fail every winter, and repairs wait for months"),
+        ("numbered", "the owners' committee has lapsed, since no election was held after 2019"),
+        ("runin", "Tenants are left out"),
+        ("enumeration", "the branch keeps no record of disputes"),
+    ]
+
+
+LEAD_IN_AMONG_HEADLINES = """# Introduction
+
+The fleet is mobile.
+
+# How the Branches Fare on the Road
+
+The branches are busy: every depot shows its posters and its study corner. Yet three
+gaps show in our interviews.
+
+Members who vanish: Drivers keep their membership in their home villages, and the
+depot branch never meets them.
+
+Meetings held at noon: Drivers are on the road by day and meet nobody.
+
+A platform no one reads: The freight app decides the drivers' day, and the branch has
+no voice in it.
+
+# Conclusion
+
+More is needed.
+"""
+
+
+def test_a_headline_that_counts_the_headlines_after_it_leads_in_to_them() -> None:
+    assert [(kind, label) for kind, _, _, label in items(LEAD_IN_AMONG_HEADLINES)] == [
+        ("problem", "Members who vanish"),
+        ("problem", "Meetings held at noon"),
+        ("problem", "A platform no one reads"),
+    ]
+
+
+HEADLINES_WITH_NUMBERS_OF_THEIR_OWN = """# Introduction
+
+Floods came in 2020.
+
+# Ways to Prepare the Village Branches
+
+Make preparation part of the branch's year. Plans should be rehearsed each spring
+and taken into the "three meetings and one lesson".
+
+Form member teams. Each branch should name members for the old and the sick.
+
+Train the secretaries. Counties should hold classes on warning and evacuation.
+
+Build a warning channel. Warnings should reach every household at once.
+
+# Conclusion
+
+More is needed.
+"""
+
+
+def test_a_headline_whose_own_words_hold_a_count_is_still_a_point() -> None:
+    assert [label for _, _, _, label in items(HEADLINES_WITH_NUMBERS_OF_THEIR_OWN)] == [
+        "Make preparation part of the branch's year",
+        "Form member teams",
+        "Train the secretaries",
+        "Build a warning channel",
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Setting, Sources and Approach", "Setting and Sources", "Study Setting"]
+)
+def test_the_study_setting_is_background(heading: str) -> None:
+    assert heading_kind(heading, top_level=True) is None

@@ -51,13 +51,17 @@ from digest.model import Document, Heading, Item, Paragraph
 
 # "The first is ...", or with the point's noun: "The first lesson is that ...".
 _POINT_IS = r"(?:[a-z]+ )?is\b(?: that\b)?"
+# An ordinal word closes with a comma, or with a colon or a dash ("Second — the
+# meetings ignore ...", "Finally: ...").
+_CLOSE = r"(?:,|:|\s*[—–])"
 _FIRST = (
-    rf"(?:First(?:ly)?,|First of all,|One is\b|The first {_POINT_IS}|In the first place,|"
+    rf"(?:First(?:ly)?{_CLOSE}|First of all,|One is\b|The first {_POINT_IS}|In the first place,|"
     r"To begin with,|For one thing,)"
 )
 _NEXT = (
-    r"(?:Second(?:ly)?,|Third(?:ly)?,|Fourth(?:ly)?,|Fifth(?:ly)?,|Sixth(?:ly)?,|"
-    r"Finally,|Lastly,|Last but not least,|Another is\b|In addition,|Additionally,|"
+    rf"(?:Second(?:ly)?{_CLOSE}|Third(?:ly)?{_CLOSE}|Fourth(?:ly)?{_CLOSE}|Fifth(?:ly)?{_CLOSE}|"
+    rf"Sixth(?:ly)?{_CLOSE}|Finally{_CLOSE}|Lastly{_CLOSE}|"
+    r"Last but not least,|Another is\b|In addition,|Additionally,|"
     r"For another(?: thing)?,|"
     r"Moreover,|Furthermore,|Further,|Besides,|What is more,|What’s more,|What's more,|"
     rf"(?:The|A) (?:second|third|fourth|fifth|sixth|last) {_POINT_IS}|"
@@ -299,6 +303,10 @@ def _paragraph_items(section: Section, kind: str) -> list[Item]:
     they find more (a head of eight words is a headline, not a run-in label)."""
     items = _marked_items(section, kind, lambda p: not p.list and bool(p.marker or p.lead))
     headlines = _headline_items(section, kind)
+    if len(headlines) >= 3 and _counts(section, headlines[0], len(headlines) - 1, closing=True):
+        # "Beneath the displays, however, four shortfalls recur in our material." leads
+        # in to the four headlines after it, and is none of them.
+        headlines = headlines[1:]
     if len(headlines) > len(items) and not _leads_in(section, headlines, items):
         items = headlines
     if items and all(_ORDINAL_LEAD.match(item.label) for item in items):
@@ -329,11 +337,33 @@ def _leads_in(section: Section, headlines: list[Item], items: list[Item]) -> boo
     to them, counting them ("... four shortfalls recur in our material."), and no item."""
     if len(items) < 2 or len(headlines) != len(items) + 1 or headlines[0].block >= items[0].block:
         return False
-    if _ORDINAL_LEAD.match(headlines[0].label):
-        return False  # "The first lies in ...": the first of them
-    count = _COUNT_WORDS.get(len(items))
-    text = dict(section.paragraphs)[headlines[0].block].text
-    counted = rf"\b(?:{count}|{len(items)})\s+[a-z]"  # "four shortfalls", not "two-thirds"
+    return _counts(section, headlines[0], len(items))
+
+
+# A paragraph leading in to what it counts ends on the count: "Beneath the displays,
+# however, four shortfalls recur in our material."
+_CLOSING_WORDS = 7
+
+
+def _counts(section: Section, lead_in: Item, number: int, *, closing: bool = False) -> bool:
+    """Whether the paragraph of ``lead_in`` counts ``number`` things ("... four
+    shortfalls recur in our material."), and is not the first of them ("The first lies
+    in ..."). ``closing``: the count is among its last words, which lead on to them, and
+    is no quantity of a point's own ("fewer than three members", "two or three times a
+    year")."""
+    if _ORDINAL_LEAD.match(lead_in.label):
+        return False
+    count = _COUNT_WORDS.get(number)
+    text = dict(section.paragraphs)[lead_in.block].text
+    if closing:  # (its last words: "... four shortfalls recur in our material.")
+        text = " ".join(text.split()[-_CLOSING_WORDS:])
+        # (not in a name: the "three meetings and one lesson")
+        counted = (
+            rf"(?<!than )(?<!or )(?<!to )(?<!and )(?<![“\"])"
+            rf"\b(?:{count}|{number})\s+(?!or\b|to\b)[a-z]"
+        )
+    else:
+        counted = rf"\b(?:{count}|{number})\s+[a-z]"  # "four shortfalls", not "two-thirds"
     return count is not None and re.search(counted, text, re.I) is not None
 
 
@@ -386,20 +416,40 @@ def _inline_numbered_items(section: Section, kind: str) -> list[Item]:
             items.append(item)
         scheme = run[0][0]
         for later, following in section.paragraphs:
-            # "... (ii) The homes ..." / "(iii) The services ...": the count goes on in a
-            # paragraph of its own (the line began with its marker).
             if later <= index:
                 continue
-            marker = following.marker
-            if marker is None or _marker_value(marker) != (scheme, len(items) + 1):
+            source, label = _goes_on(following, (scheme, len(items) + 1))
+            if source is None:
                 break
-            label = _item_label(following)
             passage = _paragraph_text(following)
-            items.append(
-                _counted_item(section, kind, "numbered", len(items), later, 0, label, passage)
-            )
+            items.append(_counted_item(section, kind, source, len(items), later, 0, label, passage))
         return items
     return []
+
+
+# A paragraph that adds a point to those counted before it: "In addition, the council
+# has become ...", "Finally, ...".
+_ADDS_A_POINT = re.compile(
+    rf"^(?:{_ADDING.pattern}|Finally{_CLOSE}|Lastly{_CLOSE}|Last but not least,)\s*"
+)
+
+
+def _goes_on(paragraph: Paragraph, next_marker: tuple[str, int]) -> tuple[str | None, str]:
+    """Whether a paragraph after one whose markers counted the points is the next point,
+    and (its source, its label): it opens on the next marker ("... (ii) The homes ..." /
+    "(iii) The services ..."), on a run-in head of its own ("**Township oversight stops
+    at the minute book.** The third cause ..."), or on words that add a point ("In
+    addition, the council ...")."""
+    if paragraph.marker is not None:
+        if _marker_value(paragraph.marker) == next_marker:
+            return "numbered", _item_label(paragraph)
+        return None, ""
+    if paragraph.lead and not paragraph.list:
+        return "runin", _item_label(paragraph)
+    adding = _ADDS_A_POINT.match(paragraph.text)
+    if adding and not paragraph.list:
+        return "enumeration", _first_clause(paragraph.text[adding.end() :])
+    return None, ""
 
 
 def _headline_items(section: Section, kind: str) -> list[Item]:

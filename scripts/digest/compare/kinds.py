@@ -72,8 +72,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _BACKGROUND = re.compile(
     r"^(introduction|conclusions?|literature review|research background|summary|"
     r"research (?:design|questions?|issues|methods?|data|sites?)|data and methods?|methodology|"
-    # the study's setting ("Setting and Sources": "setting" is no verb here)
-    r"(?:the )?(?:study |research )?settings?(?:\s+and\b|\s*$)|"
+    # the study's setting ("Setting and Sources", "Setting, Sources and Approach":
+    # "setting" is no verb here)
+    r"(?:the )?(?:study |research )?settings?(?=,|\s+and\b|\s*$)|"
     r"the importance|importance|content|the contemporary value|purpose|significance|"
     r"(?:the\s+)?(?:evolution|history|historical development|formation|origins?) of|overview)\b",
     re.I,
