@@ -1326,3 +1326,45 @@ def test_a_headline_whose_own_words_hold_a_count_is_still_a_point() -> None:
 )
 def test_the_study_setting_is_background(heading: str) -> None:
     assert heading_kind(heading, top_level=True) is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        # A conclusion that goes on to put forward a kind has that kind.
+        ("Conclusion: What the Mountain Branches Have Taught Us", "experience"),
+        ("Conclusions and Suggestions", "path"),
+        ("Summary — Remaining Difficulties", "problem"),
+        ("Conclusion", None),
+        ("Conclusion and Discussion", None),
+        # What a case offers, after its name.
+        ("The Qiaotou Case and What It Offers Other Towns", "experience"),
+        # Failures, and verbs of losing, name problems.
+        ("Three Failures of the Grid", "problem"),
+        ("Where the Street Committees Lose Their Grip", "problem"),
+    ],
+)
+def test_more_headings_that_announce_a_kind(heading: str, kind: str | None) -> None:
+    assert heading_kind(heading, top_level=True) == kind
+
+
+CONCLUSION_THAT_DRAWS_LESSONS = """# Introduction
+
+Ferries link the islands.
+
+# The Islands and the Study
+
+We visited four islands.
+
+# Conclusion: What the Ferry Branches Have Taught
+
+1. A branch travels with its members when it follows the ferry timetable.
+2. Members trust a branch that settles fares before it holds meetings.
+"""
+
+
+def test_a_conclusion_that_draws_lessons_puts_them_forward() -> None:
+    assert [(kind, source) for kind, _, source, _ in items(CONCLUSION_THAT_DRAWS_LESSONS)] == [
+        ("experience", "list"),
+        ("experience", "list"),
+    ]

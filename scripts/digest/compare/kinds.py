@@ -40,7 +40,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # Got Right", "What Laoling Offers Its Neighbours", "... a Model Worth
             # Copying": what a case shows others, not what is wrong in it
             r"\bwhat\b[^?]*\b(?:shows?|got right|did right|gets right)\b|"
-            r"^what\b[^?]*\boffers?\b|"
+            r"^what\b[^?]*\boffers?\b|\band what (?:it|they|this|these)\b[^?]*\boffers?\b|"
             r"\bworth (?:copying|emulating|following|replicating|learning from|borrowing|"
             r"spreading)\b",
             re.I,
@@ -81,6 +81,13 @@ _BACKGROUND = re.compile(
 )
 
 
+# A conclusion's (or summary's) heading that goes on to name more after a colon, a dash
+# or "and".
+_CLOSING_WITH_MORE = re.compile(
+    r"^(?:concluding remarks|conclusions?|summary)\s*(?:[:—–]|,?\s+and\b)\s*(?=\S)", re.I
+)
+
+
 # An item that names its own kind ("Friction: members whose files stayed behind",
 # "Fix: a dual-registration card"): papers that pair each problem with its remedy.
 _NAMED_KINDS = {
@@ -116,6 +123,11 @@ def heading_kind(text: str, *, top_level: bool) -> str | None:
     each path as an imperative ("Strengthen the Construction of ..."), verbs and
     evaluative words ("Insufficiently", "Low") count too.
     """
+    closing = _CLOSING_WITH_MORE.match(text)
+    if closing:
+        # "Conclusion: What the Travelling Branches Have Taught", "Conclusions and
+        # Suggestions": a conclusion that also puts forward a kind.
+        return heading_kind(text[closing.end() :], top_level=top_level)
     if _BACKGROUND.match(text):
         return None
     for kind, pattern in _KINDS[:2]:
@@ -148,10 +160,12 @@ _STRICT_PROBLEM = re.compile(
     r"\b(problems?|difficult(?:y|ies)|dilemmas?|challenges?|deficienc(?:y|ies)|shortcomings?|"
     r"obstacles?|predicaments?|weakness(?:es)?|bottlenecks?|issues|constraints|pain points?|"
     r"weak (?:links?|points?|spots?)|plights?|barriers?|impediments?|gaps|"
-    r"shortfalls?|falls? short|"
+    r"shortfalls?|falls? short|failures?|"
     r"stalls?|strains?|frictions?|tensions?|pitfalls?|limitations?|weakens|"
     # verbs of failing: "How the Councils Falter in Practice", "Where Services Lag"
-    r"falter(?:s|ing)?|struggl(?:e|es|ing)|lag(?:s|ging)?|go(?:es)? wrong|break(?:s)? down)\b",
+    r"falter(?:s|ing)?|struggl(?:e|es|ing)|lag(?:s|ging)?|go(?:es)? wrong|break(?:s)? down|"
+    # "Where the Branches Lose Their Footing", "Where Party Work Loses the Drivers"
+    r"los(?:e|es|ing))\b",
     re.I,
 )
 # A section named for what is to be done: "Weaving a Party-Led Network for ...",
