@@ -791,8 +791,17 @@ def reference_cache(folder: Path) -> StageCache[ParsedList]:
 
 
 def item_cache(folder: Path) -> StageCache[list[Item]]:
-    """Items depend on the cleaned text, the sidecar and the codebook: all in the key."""
-    code = ("model.py", "clean", "compare", "data/codebook.yml")
+    """Items depend on the cleaned text, the sidecar, the codebook and the word models
+    that read kinds and themes (retrained, they code the same text otherwise): all in
+    the key."""
+    code = (
+        "model.py",
+        "clean",
+        "compare",
+        "data/codebook.yml",
+        "data/theme_words.json",
+        "data/kind_words.json",
+    )
     return StageCache(
         folder / "items", code, lambda items: [plain(i) for i in items], _items_from_json
     )

@@ -9,8 +9,9 @@ from digest.compare.extract import extract_items
 from digest.compare.kinds import heading_kind
 
 
-def items(text: str) -> list[tuple[str, str, str, str]]:
-    return [(i.kind, i.section, i.source, i.label) for i in extract_items(clean_text(text))]
+def items(text: str, *, kind_model: bool = True) -> list[tuple[str, str, str, str]]:
+    found = extract_items(clean_text(text), kind_model=kind_model)
+    return [(i.kind, i.section, i.source, i.label) for i in found]
 
 
 SUBSECTIONS = """1. Introduction
@@ -894,11 +895,13 @@ def test_actions_and_arrangements_without_any_deficit_are_paths() -> None:
 
 
 def test_half_actions_beside_a_deficit_are_no_paths() -> None:
+    # (by the rules; what the words of such items are nearest, the kind model reads:
+    # tests/compare/test_kind_words.py)
     text = MEASURES_TAKEN.replace(
         "**Riders as mobile grid members.** Riders report",
         "**Riders without any contract.** Riders report",
     )
-    assert items(text) == []
+    assert items(text, kind_model=False) == []
 
 
 LOWER_ROMAN_MARKDOWN = """# Branches by the Sea

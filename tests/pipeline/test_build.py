@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.build import build, check, reference_cache
+from digest.build import build, check, item_cache, reference_cache
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -289,3 +289,21 @@ def test_a_source_changed_behind_its_size_and_time_stops_the_build_when_read(
         f"sources/{source.name}:1: changed while the build was reading the sources; build again"
     ]
     assert tree_hashes(out) == before
+
+
+@pytest.mark.parametrize("model", ["theme_words.json", "kind_words.json"])
+def test_a_retrained_word_model_codes_the_items_again(
+    model: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The items of an unchanged source are read again when a word model changes: the
+    models decide kinds and themes, as the code does."""
+    import digest.cache
+
+    package = tmp_path / "package"
+    shutil.copytree(digest.cache._PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(digest.cache, "_PACKAGE", package)
+    before = item_cache(tmp_path / "cache").fingerprint
+    path = package / "data" / model
+    path.write_text(path.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    digest.cache.file_digest.cache_clear()  # (a file is read once per process)
+    assert item_cache(tmp_path / "cache").fingerprint != before

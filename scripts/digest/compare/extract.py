@@ -33,9 +33,11 @@ A section whose heading names no kind in known words ("Where the Credit Link
 Weakens") is read through its items: when most of them prescribe, they are paths;
 when most name a deficit, problems (kinds.items_kind, which reads the items'
 passages when their labels say neither), or causes right after a section of
-problems; failing that, by the sentence leading in to them; else it puts nothing
-forward. Its groups of sub-sections are of one kind. An item that names its own kind
-("Friction: ...", "Fix: ...") has that kind, whatever its section's.
+problems; failing that, by the sentence leading in to them; failing that, by the
+words its items are told in, when they are clearly those of one kind (kind_words.py,
+learned from the dev papers); else it puts nothing forward. Its groups of sub-sections
+are of one kind. An item that names its own kind ("Friction: ...", "Fix: ...") has that
+kind, whatever its section's.
 """
 
 from __future__ import annotations
@@ -43,11 +45,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from digest.clean.numbering import numeral_value
 from digest.clean.sentences import first_sentence, starts_lowercase
+from digest.compare.kind_words import kind_by_words, load_kind_model
 from digest.compare.kinds import heading_kind, is_background, items_kind, named_kind
+from digest.compare.theme_words import WordModel
 from digest.model import Document, Heading, Item, Paragraph
+
+# What reads the kind of a section's items when nothing else tells it (None: no kind).
+KindReader = Callable[[list[Item]], str | None]
 
 # "The first is ...", or with the point's noun: "The first lesson is that ...".
 _POINT_IS = r"(?:[a-z]+ )?is\b(?: that\b)?"
@@ -134,13 +142,25 @@ def outline(doc: Document) -> list[Section]:
     return roots
 
 
-def extract_items(doc: Document) -> list[Item]:
+def extract_items(
+    doc: Document, *, kind_model: WordModel | bool | None = True, unread: KindReader | None = None
+) -> list[Item]:
     """The items of the paper's sections, each read knowing what the one before put
-    forward (see _items_by_content)."""
+    forward (see _items_by_content). ``kind_model`` reads the kind of a section that
+    nothing else tells (kind_words.py): the shipped one when True, none when False or
+    None; or ``unread`` is given those sections' items, and says their kind (the kind
+    model's training collects them with it)."""
+    model = load_kind_model() if kind_model is True else kind_model or None
+    if unread is not None:
+        reader = unread
+    elif model is not None:
+        reader = partial(kind_by_words, model=model)
+    else:
+        reader = _unread
     items: list[Item] = []
     before: str | None = None
     for section in outline(doc):
-        found = _announced_items(section, before)
+        found = _announced_items(section, reader, before)
         if found:
             before = found[-1].kind
         items.extend(found)
@@ -152,12 +172,16 @@ def extract_items(doc: Document) -> list[Item]:
     return items
 
 
-def _grouped_items(groups: list[Section]) -> list[Item]:
+def _unread(items: list[Item]) -> None:
+    return None
+
+
+def _grouped_items(groups: list[Section], reader: KindReader) -> list[Item]:
     """The items of the sub-sections of a section whose heading says nothing: groups of
     one kind ("3.1 Inside the organisations", "3.2 Between the organisations and the
     neighbourhoods"), so that a group its items leave unread takes the kind of the
     others, if it holds two items or more."""
-    found = [_announced_items(group) for group in groups]
+    found = [_announced_items(group, reader) for group in groups]
     kinds = {item.kind for items in found for item in items}
     if len(kinds) == 1:
         kind = kinds.pop()
@@ -170,7 +194,7 @@ def _grouped_items(groups: list[Section]) -> list[Item]:
     return [item for items in found for item in items]
 
 
-def _announced_items(section: Section, before: str | None = None) -> list[Item]:
+def _announced_items(section: Section, reader: KindReader, before: str | None = None) -> list[Item]:
     """The items of a section that announces a kind, else of its sub-sections that do
     (``before``: the kind of the items of the section before it)."""
     kind = heading_kind(section.heading.text, top_level=True)
@@ -178,14 +202,16 @@ def _announced_items(section: Section, before: str | None = None) -> list[Item]:
         own, following = _split_off_sections(section, kind)
         items = _section_items(own, kind)
         for sibling in following:
-            items.extend(_announced_items(sibling))
+            items.extend(_announced_items(sibling, reader))
         return items
     if is_background(section.heading.text):
         return []
-    return _grouped_items(section.children) or _items_by_content(section, before)
+    return _grouped_items(section.children, reader) or _items_by_content(section, reader, before)
 
 
-def _items_by_content(section: Section, before: str | None = None) -> list[Item]:
+def _items_by_content(
+    section: Section, reader: KindReader, before: str | None = None
+) -> list[Item]:
     """The items of a section whose heading announces nothing in known words, when its
     items show the kind (kinds.items_kind): at least two of them, each found by its
     own structure (sub-sections, markers, run-in heads, a list, ordinals).
@@ -195,15 +221,23 @@ def _items_by_content(section: Section, before: str | None = None) -> list[Item]
     problems to causes to paths, and do not put their problems in two sections in a row
     without saying so in the second one's heading."""
     as_problems = _section_items(section, "problem")
-    trial = [item for item in as_problems if item.source != "section"]
+    trial = [item for item in as_problems if item.source != "section"]  # (trial_items)
     kind = items_kind([item.label for item in trial], [item.passage for item in trial])
     if kind is None and len(trial) >= 2:
         kind = _lead_in_kind(section, trial[0])
+    if kind is None and len(trial) >= 2:
+        kind = reader(trial)  # (by the words problems, paths ... are told in)
     if kind == "problem" and before == "problem":
         kind = "cause"
     if kind is None:
         return []
     return as_problems if kind == "problem" else _section_items(section, kind)
+
+
+def trial_items(section: Section) -> list[Item]:
+    """What the extractor would take for the section's items, were it to announce a kind
+    (its sub-sections, markers, run-in heads, a list, ordinals), of no kind yet."""
+    return [item for item in _section_items(section, "problem") if item.source != "section"]
 
 
 def _lead_in_kind(section: Section, first: Item) -> str | None:

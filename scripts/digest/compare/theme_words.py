@@ -159,6 +159,6 @@ def load_word_model(path: Path = WORD_MODEL) -> WordModel | None:
         )
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise ValueError(
-            f"{path}: not a theme word model ({error}); "
-            "run scripts/train_theme_words.py to make it again"
+            f"{path}: not a word model ({error}); "
+            "run the script that trains it (scripts/train_*_words.py) to make it again"
         ) from error

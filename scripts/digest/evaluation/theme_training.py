@@ -34,7 +34,9 @@ class Example:
 
 def examples_of(paper: str, text: str, gold: list[dict[str, Any]]) -> list[Example]:
     """The paper's extracted items that match a gold item, with the gold's themes."""
-    items = extract_items(clean_text(text))
+    # (without the kind model, which learns from these examples too: a model must not
+    # shape the examples it is trained on)
+    items = extract_items(clean_text(text), kind_model=False)
     predicted = [
         {"paper": paper, "kind": item.kind, "label": item.label, "section": item.section}
         for item in items
@@ -47,24 +49,34 @@ def examples_of(paper: str, text: str, gold: list[dict[str, Any]]) -> list[Examp
     ]
 
 
-def dev_examples(
+def dev_sources(
     corpus: Path, gold_dir: Path, seed_sources: dict[str, Path]
-) -> dict[str, list[Example]]:
-    """Paper -> examples, for the dev papers of ``corpus`` (as Markdown) and the seeds
-    (``seed_sources``: paper id -> its text) with gold in ``gold_dir``."""
+) -> dict[str, tuple[str, list[dict[str, Any]]]]:
+    """Paper -> (its text, its gold items), for the dev papers of ``corpus`` (as
+    Markdown) and the seeds (``seed_sources``: paper id -> its text) with gold in
+    ``gold_dir``."""
     split = yaml.safe_load((corpus / "split.yml").read_text(encoding="utf-8"))
-    papers: dict[str, list[Example]] = {}
+    papers: dict[str, tuple[str, list[dict[str, Any]]]] = {}
     for paper in split["dev"]:
         folder = corpus / str(paper)
         text = (folder / "paper.md").read_text(encoding="utf-8")
-        papers[str(paper)] = examples_of(str(paper), text, load_gold_file(folder / "items.yml"))
+        papers[str(paper)] = (text, load_gold_file(folder / "items.yml"))
     gold = load_gold_dir(gold_dir)
     for paper, source in sorted(seed_sources.items()):
         entries = [entry for entry in gold if entry["paper"] == paper]
         if entries:
-            text = source.read_text(encoding="utf-8")
-            papers[paper] = examples_of(paper, text, entries)
+            papers[paper] = (source.read_text(encoding="utf-8"), entries)
     return papers
+
+
+def dev_examples(
+    corpus: Path, gold_dir: Path, seed_sources: dict[str, Path]
+) -> dict[str, list[Example]]:
+    """Paper -> examples, for the papers of ``dev_sources``."""
+    return {
+        paper: examples_of(paper, text, gold)
+        for paper, (text, gold) in dev_sources(corpus, gold_dir, seed_sources).items()
+    }
 
 
 def descriptions(codebook: Codebook) -> dict[str, str]:
