@@ -18,13 +18,12 @@ import sys
 from collections.abc import Sequence
 
 from evaluate_items import GOLD_DIR, SOURCES_DIR, find_sources, richest
-from train_theme_words import CORPUS, REPO
+from train_theme_words import CORPUS, write_model
 
 from digest.compare.kind_words import KIND_MODEL
 from digest.compare.theme_words import dump
 from digest.evaluation.kind_training import Section, leave_one_paper_out, sections_of, train_kinds
 from digest.evaluation.theme_training import dev_sources
-from digest.outputs import write_atomic
 
 
 def dev_sections() -> dict[str, list[Section]]:
@@ -51,12 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  nothing, read as a kind: {section}")
     if args.check:
         return 0
-    text = dump(train_kinds(s for found in papers.values() for s in found))
-    if KIND_MODEL.exists() and KIND_MODEL.read_text(encoding="utf-8") == text:
-        print(f"{KIND_MODEL.relative_to(REPO)}: unchanged")
-        return 0
-    write_atomic(KIND_MODEL, text.encode("utf-8"), durable=True)
-    print(f"{KIND_MODEL.relative_to(REPO)}: written")
+    write_model(KIND_MODEL, dump(train_kinds(s for found in papers.values() for s in found)))
     return 0
 
 

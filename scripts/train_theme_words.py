@@ -56,13 +56,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     if args.check:
         return 0
-    text = dump(train([e for found in papers.values() for e in found], codebook))
-    if WORD_MODEL.exists() and WORD_MODEL.read_text(encoding="utf-8") == text:
-        print(f"{WORD_MODEL.relative_to(REPO)}: unchanged")
-        return 0
-    write_atomic(WORD_MODEL, text.encode("utf-8"), durable=True)
-    print(f"{WORD_MODEL.relative_to(REPO)}: written")
+    write_model(WORD_MODEL, dump(train([e for found in papers.values() for e in found], codebook)))
     return 0
+
+
+def write_model(path: Path, text: str) -> None:
+    """Write a trained model's text, atomically, only when its bytes change."""
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        print(f"{path.relative_to(REPO)}: unchanged")
+        return
+    write_atomic(path, text.encode("utf-8"), durable=True)
+    print(f"{path.relative_to(REPO)}: written")
 
 
 if __name__ == "__main__":
