@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from digest.clean.boldleads import bold_leads
 from digest.clean.displaced import gather_displaced_references
 from digest.clean.footnotes import extract_footnotes, mark_pattern
 from digest.clean.front import (
@@ -166,6 +167,9 @@ def _clean_lines(text: str, styles: Sequence[LineStyle]) -> Document:
             if state == "back":
                 doc.back[-1].paragraphs.extend(p.text for p in found)
                 continue
+            led = bold_leads(found, lines)
+            found = [line for line, _ in led]
+            leads = {id(line): lead for line, lead in led if lead}
             items = ordered_items(found)
             for position, found_paragraph in enumerate(found):
                 ordered = position in items
@@ -176,7 +180,10 @@ def _clean_lines(text: str, styles: Sequence[LineStyle]) -> Document:
                     doc.body.append(Paragraph(rest, found_paragraph.number, number, list=kind))
                     continue
                 quote = found_paragraph.indent > 0  # set in: a block quote
-                paragraph = Paragraph(found_paragraph.text, found_paragraph.number, quote=quote)
+                lead = leads.get(id(found_paragraph))
+                paragraph = Paragraph(
+                    found_paragraph.text, found_paragraph.number, lead=lead, quote=quote
+                )
                 doc.body.append(paragraph)
                 if not is_caption(paragraph.text) and not quote:  # no run-in heads there
                     section.append(paragraph)

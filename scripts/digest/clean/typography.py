@@ -75,6 +75,7 @@ def typeset_headings(lines: list[Line]) -> dict[int, TypesetHeading] | None:
         for block in merged
         if _style(block[0]) in ranks
         and _is_heading_block(block)
+        and not _is_run_in_label(block, body)
         and not (block[0] is first and _is_title(block, lines, under(block)))
     ]
     # One type may serve two levels, told apart by their numbers ("B." over "B.1").
@@ -110,6 +111,17 @@ def _runs_on_below(block: list[Line], lines: list[Line], after: int | None) -> b
     text = lines[after].text.lstrip()
     # ("a. Select ...", "i) Responsibilities ...": an item under a heading.)
     return text[:1].islower() and not ITEM_MARKER.match(text)
+
+
+def _is_run_in_label(block: list[Line], body: Style) -> bool:
+    """A sentence in bold body type, unnumbered, closed by a full stop: a run-in label
+    that happens to fill its lines ("Membership files stay in home villages while
+    drivers spend months on the road." over "A driver's Party membership ..."), which
+    opens its paragraph, as its fellows do that run on into their text. (Headings do
+    not end in a full stop; a bigger type is a heading's whatever its stop.)"""
+    text = " ".join(line.text for line in block).rstrip()
+    same_size = abs(block[0].size - body[0]) < MIN_SIZE_STEP
+    return same_size and block[0].bold and not parse_number(text) and text.endswith(".")
 
 
 def _is_label(block: list[Line]) -> bool:
