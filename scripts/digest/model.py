@@ -111,6 +111,9 @@ class LineStyle:
 
     size: float = 0.0
     bold: bool = False
+    # How many words open the line in bold, when fewer than most of its letters (a
+    # run-in label shorter than its line: "Staff rotate out. Seven of the nine ...").
+    bold_words: int = 0
 
 
 @dataclass

@@ -99,3 +99,26 @@ def test_a_body_set_in_bold_marks_nothing() -> None:
         )
     ]
     assert all(lead is None for lead, _ in leads(rows))
+
+
+def test_bold_words_opening_a_plain_line_end_a_label_begun_above() -> None:
+    # The label's second line is plain by most of its letters; the reader says that
+    # its first three words are bold.
+    rows = section(
+        [
+            ("Committee staff are seconded from the district and rotate", BOLD),
+            (
+                "out every year. Seven of the nine staff we interviewed had",
+                LineStyle(10.0, False, 3),
+            ),
+            ("come from the civil affairs bureau.", PLAIN),
+        ],
+        [
+            ("Committee staff are seconded from the district and rotate", BOLD),
+            ("out every year. Seven of the nine staff we interviewed had", PLAIN),
+        ],
+    )
+    assert leads(rows)[1:3] == [
+        ("Committee staff are seconded from the district and rotate out every year.", "Seven"),
+        (None, "Committee"),  # (no word of the second line is bold: the label ends above)
+    ]

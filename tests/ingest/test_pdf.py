@@ -126,3 +126,27 @@ def test_a_pdf_from_another_producer_gives_the_same_headings(tmp_path: Path, doc
         if line.startswith("#")
     ]
     assert headings == gold_headings(document)
+
+
+ITEMCORPUS = Path(__file__).resolve().parents[1] / "gold" / "itemcorpus"
+
+
+def test_bold_run_in_labels_lead_their_paragraphs_whatever_their_length() -> None:
+    """The paper's section 4 prints four bold labels (paper.md: "**Membership files stay
+    ...**" and so on): one fills its line, two run on into plain type on their line,
+    one ends a word into its second line, where the line is plain by most of its
+    letters and the reader counts the bold words opening it."""
+    found = read_pdf((ITEMCORPUS / "section-sign-linyi-freight-drivers" / "paper.pdf").read_bytes())
+    lines = found.text.split("\n")
+    second = next(i for i, line in enumerate(lines) if line.startswith("years. Seven of the nine"))
+    assert not found.styles[second].bold and found.styles[second].bold_words == 1
+    document = clean_text(found.text, found.styles)
+    start = next(i for i, b in enumerate(document.body) if getattr(b, "number", None) == "§4")
+    end = next(i for i, b in enumerate(document.body) if getattr(b, "number", None) == "§5")
+    leads = [getattr(b, "lead", None) for b in document.body[start + 1 : end]]
+    assert [lead for lead in leads if lead] == [
+        "Membership files stay in home villages while drivers spend months on the road.",
+        "Firm owners treat Party building as a licensing cost.",
+        "Park committee staff are seconded from the district and rotate out every two years.",
+        "Stations were planned from the district office rather than from the driver’s cab.",
+    ]

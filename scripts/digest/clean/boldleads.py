@@ -2,7 +2,8 @@
 
 "**Firm owners treat Party building as a licensing cost.** Branch establishment is
 ..." comes out of a PDF as lines whose type the reader knows line by line: the label's
-line is bold (most of its letters are), the lines after it are not. A paragraph whose
+line is bold (most of its letters are), the lines after it are not; a line plain by
+most of its letters says how many words open it in bold. A paragraph whose
 first sentence ends within its bold opening lines, and goes on in plain type, leads
 with that sentence, as a Markdown source's bold lead does. A label that fills its lines
 ("Membership files stay in home villages while drivers spend months on the road.") is
@@ -68,7 +69,7 @@ def bold_leads(paragraphs: list[Line], lines: list[Line]) -> list[tuple[Line, st
 
 def _bold_opening(number: int, lines: list[Line], where: dict[int, int]) -> str:
     """The text of the bold lines a paragraph opens with (its first source line at
-    ``number``), "" when its first line is plain."""
+    ``number``), up to the first plain word: "" when its first word is plain."""
     texts: list[str] = []
     index = where.get(number)
     while index is not None and index < len(lines) and len(texts) < MAX_LABEL_LINES:
@@ -77,6 +78,9 @@ def _bold_opening(number: int, lines: list[Line], where: dict[int, int]) -> str:
         if line.blank:
             continue
         if not line.bold:
+            # (a line plain by most of its letters may open with bold words)
+            if line.bold_words:
+                texts.append(" ".join(line.text.split()[: line.bold_words]))
             break
         texts.append(line.text.strip())
     return " ".join(texts)

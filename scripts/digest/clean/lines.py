@@ -49,6 +49,7 @@ class Line:
     # points, 0 when unknown, and weight.
     size: float = 0.0
     bold: bool = False
+    bold_words: int = 0  # words opening a plain line in bold (LineStyle.bold_words)
 
     @property
     def blank(self) -> bool:
@@ -97,6 +98,7 @@ def read_lines(text: str, styles: Sequence[LineStyle] = ()) -> tuple[list[Line],
                 raw.page,
                 size=style.size if stripped else 0.0,
                 bold=style.bold and bool(stripped),
+                bold_words=style.bold_words if stripped else 0,
             )
         )
     lines = undouble(lines)

@@ -144,11 +144,14 @@ def pdf_cache(folder: Path) -> StageCache[PdfText]:
 
 
 def _pdf_to_json(read: PdfText) -> dict:
-    return {"text": read.text, "styles": [[style.size, style.bold] for style in read.styles]}
+    styles = [[style.size, style.bold, style.bold_words] for style in read.styles]
+    return {"text": read.text, "styles": styles}
 
 
 def _pdf_from_json(data: dict) -> PdfText:
-    styles = tuple(LineStyle(float(size), bool(bold)) for size, bold in data["styles"])
+    styles = tuple(
+        LineStyle(float(size), bool(bold), int(words)) for size, bold, words in data["styles"]
+    )
     return PdfText(str(data["text"]), styles)
 
 

@@ -45,6 +45,9 @@ class PrintedLine:
     bold: bool
     # Opens with a raised mark: a footnote's number, as notes are printed.
     marked: bool = False
+    # How many words open the line in bold, when the line is not bold by most of its
+    # letters: a run-in label shorter than its line. 0 otherwise.
+    bold_words: int = 0
 
     @property
     def words(self) -> int:
@@ -74,6 +77,7 @@ class _Run:
     baseline: float = 0.0
     size: float = 0.0
     styles: Counter = field(default_factory=Counter)
+    bolds: list[bool] = field(default_factory=list)  # per character (a space: False)
 
 
 def read_pages(document: object) -> list[PrintedPage]:
@@ -102,6 +106,7 @@ def read_pages(document: object) -> list[PrintedPage]:
                         run.chars.append(" ")
                         run.sizes.append(run.sizes[-1])
                         run.baselines.append(run.baselines[-1])
+                        run.bolds.append(False)
                     continue
                 if code in _HYPHEN_MARKS:
                     code = ord("-")
@@ -139,6 +144,7 @@ def read_pages(document: object) -> list[PrintedPage]:
                     run.x0, run.top, run.bottom = left, height - top, height - bottom
                     run.baseline, run.size = baseline, size
                 run.chars.append(chr(code))
+                run.bolds.append(bold)
                 run.sizes.append(size)
                 run.baselines.append(baseline)
                 run.x1 = max(run.x1, right)
@@ -176,11 +182,38 @@ def _close(run: _Run, page: PrintedPage) -> None:
     if not text:
         return
     marked = raised[0] and run.chars[0].isdigit()
+    words = 0 if bold else _bold_words(run)
     page.lines.append(
         PrintedLine(
-            page.number, run.x0, run.x1, run.top, run.bottom, run.baseline, text, size, bold, marked
+            page.number,
+            run.x0,
+            run.x1,
+            run.top,
+            run.bottom,
+            run.baseline,
+            text,
+            size,
+            bold,
+            marked,
+            words,
         )
     )
+
+
+def _bold_words(run: _Run) -> int:
+    """How many whole words open the run in bold type (0 when the first is plain)."""
+    words, inside, all_bold = 0, False, True
+    for char, bold in zip(run.chars, run.bolds, strict=True):
+        if char == " ":
+            if inside:
+                if not all_bold:
+                    return words
+                words += 1
+            inside, all_bold = False, True
+            continue
+        inside = True
+        all_bold = all_bold and bold
+    return words if not inside or not all_bold else words + 1
 
 
 def _main_baseline(run: _Run, size: float) -> float:

@@ -50,6 +50,7 @@ class LaidLine:
     text: str
     size: float = 0.0
     bold: bool = False
+    bold_words: int = 0  # (PrintedLine.bold_words)
 
 
 def lay_out(pages: list[PrintedPage]) -> list[LaidLine]:
@@ -212,7 +213,8 @@ def _column_lines(column: list[PrintedLine], body_size: float, pitch: float) -> 
         spaces = (
             round(indent / (SPACE_WIDTH * line.size)) if indent >= MIN_INDENT * line.size else 0
         )
-        out.append(LaidLine(" " * min(spaces, MAX_INDENT_SPACES) + line.text, line.size, line.bold))
+        indent = " " * min(spaces, MAX_INDENT_SPACES)
+        out.append(LaidLine(indent + line.text, line.size, line.bold, line.bold_words))
         previous = line
     return out
 
@@ -242,6 +244,7 @@ def _same_baseline_joined(column: list[PrintedLine]) -> list[PrintedLine]:
                 f"{last.text}   {line.text}",
                 bigger.size,
                 bigger.bold,
+                bold_words=last.bold_words,
             )
         else:
             joined.append(line)
