@@ -1371,3 +1371,62 @@ def test_a_conclusion_that_draws_lessons_puts_them_forward() -> None:
         ("experience", "list"),
         ("experience", "list"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Disputes Persist Because Rules Are Unwritten", "cause"),
+        ("The Harbour Street Branch Has Found a Way In", "experience"),
+        ("Village Councils Have Not Yet Become a Forum", "problem"),
+        ("Branches Still Trail Behind the Tea Market", "problem"),
+        ("Since the Merger, the Branches Have Lost Their Hold", "problem"),
+    ],
+)
+def test_clause_headings_announce_a_kind(heading: str, kind: str) -> None:
+    assert heading_kind(heading, top_level=True) == kind
+
+
+TOPIC_SENTENCES = """# Introduction
+
+Markets grew fast.
+
+# Problems in the Market Lanes
+
+The lanes changed quickly after 2019, and what we found can be set out as follows.
+
+Many stall keepers still regard the branch as the market office's business rather than
+their own concern. They attend when told to and not otherwise.
+
+Disputes over pitches are settled by whoever complains loudest. Nobody keeps a record.
+
+The problems show themselves in two ways. On the one hand, rents rise every season
+without notice. Traders learn of them at the gate. On the other hand, the cleaning fees
+are collected twice. No one can say by whom.
+
+# Conclusion
+
+More is needed.
+"""
+
+
+def test_paragraphs_after_a_lead_in_that_announces_them_are_points() -> None:
+    # Topic sentences too long for headlines; a paragraph that counts two sides and
+    # weighs them is two points.
+    assert [(source, label) for _, _, source, label in items(TOPIC_SENTENCES)] == [
+        (
+            "runin",
+            "Many stall keepers still regard the branch as the market office's business "
+            "rather than their own concern",
+        ),
+        ("runin", "Disputes over pitches are settled by whoever complains loudest"),
+        ("enumeration", "rents rise every season without notice"),
+        ("enumeration", "the cleaning fees are collected twice"),
+    ]
+
+
+def test_without_an_announcing_lead_in_a_long_topic_sentence_is_no_point() -> None:
+    text = TOPIC_SENTENCES.replace(", and what we found can be set out as follows.", ".")
+    labels = [label for _, _, _, label in items(text, kind_model=False)]
+    assert not any(label.startswith("Many stall keepers") for label in labels)
+    assert "rents rise every season without notice" not in labels

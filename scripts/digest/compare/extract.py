@@ -341,6 +341,10 @@ def _paragraph_items(section: Section, kind: str) -> list[Item]:
         # "Beneath the displays, however, four shortfalls recur in our material." leads
         # in to the four headlines after it, and is none of them.
         headlines = headlines[1:]
+    announced = _announced_paragraphs(section, kind) if len(items) < 2 else []
+    if len(announced) > len(headlines):
+        # (a topic sentence longer than a headline's is still the point's)
+        headlines = announced
     if len(headlines) > len(items) and not _leads_in(section, headlines, items):
         items = headlines
     if items and all(_ORDINAL_LEAD.match(item.label) for item in items):
@@ -364,6 +368,57 @@ def _paragraph_items(section: Section, kind: str) -> list[Item]:
     if series and len(series) == len(enumerated) and series[0].block < enumerated[0].block:
         return series
     return enumerated or series
+
+
+# A paragraph that announces the paragraphs after it as the points: "... the following
+# shortcomings were observed again and again.", "What we found can be set out as
+# follows.", "... three gaps stand out:".
+_ANNOUNCING = re.compile(r"\bas follows\b|\bthe following\b|\bworth setting out\b|:$")
+
+
+def _announced_paragraphs(section: Section, kind: str) -> list[Item]:
+    """After a paragraph whose last sentence announces them, each paragraph is a point,
+    labelled by its first sentence (the topic sentences of papers that print no marker
+    and no label): at least two, each opening a sentence of its own."""
+    for position, (_, paragraph) in enumerate(section.paragraphs[:-2]):
+        text = paragraph.text.strip()
+        last = re.split(r"(?<=[.!?])\s+", text)[-1]
+        if not _ANNOUNCING.search(last):
+            continue
+        following = section.paragraphs[position + 1 :]
+        if any(p.list or p.quote or p.marker or starts_lowercase(p.text) for _, p in following):
+            return []
+        items: list[Item] = []
+        for block, paragraph in following:
+            sides = _two_sides(paragraph.text)
+            for offset, label, passage in sides or [(0, _item_label(paragraph), paragraph.text)]:
+                source = "enumeration" if sides else "runin"
+                number = len(items)
+                items.append(
+                    _counted_item(section, kind, source, number, block, offset, label, passage)
+                )
+        return items
+    return []
+
+
+# "This retreat shows itself in two directions. On the one hand, villagers ... On the
+# other hand, the customary water system ...": a paragraph that counts two sides and
+# weighs them is two points (without the count, one point weighed both ways).
+_TWO_SIDES = re.compile(
+    r"\btwo\b[^.]*[.:]\s+On the one hand,\s*(?P<one>.*?)\s+On the other hand,\s*"
+)
+
+
+def _two_sides(text: str) -> list[tuple[int, str, str]]:
+    """(offset, label, passage) of each side, when the paragraph counts two and weighs them."""
+    match = _TWO_SIDES.search(text)
+    if match is None:
+        return []
+    other = text[match.end() :]
+    return [
+        (match.start("one"), _first_clause(match.group("one")), match.group("one")),
+        (match.end(), _first_clause(other), other),
+    ]
 
 
 def _leads_in(section: Section, headlines: list[Item], items: list[Item]) -> bool:

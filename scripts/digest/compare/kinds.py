@@ -24,6 +24,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # from Leading?" names what stands in the way: obstacles, no causes)
             r"^what (?:keeps|holds|lies|sits|drives|explains)\b(?!.*\bfrom\b)|"
             r"\blies? (?:beneath|under)\b|"
+            # "The Gaps Persist Because Firms Move, Staff Are Few ..."
+            r"\bbecause\b|"
             # "Sources of the Difficulties", not "Sources of Material"
             r"\bsources of (?:the |these |its |their )?(?:difficult|problem|dilemma|weakness|"
             r"tension|friction|strain|gap|shortcoming)",
@@ -41,6 +43,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # Copying": what a case shows others, not what is wrong in it
             r"\bwhat\b[^?]*\b(?:shows?|got right|did right|gets right)\b|"
             r"^what\b[^?]*\boffers?\b|\band what (?:it|they|this|these)\b[^?]*\boffers?\b|"
+            # "Tower Q Has Found Ways to Reach ...", "Xingguang Has Found Its Footing Again"
+            r"\bha(?:s|ve) found\b|"
             r"\bworth (?:copying|emulating|following|replicating|learning from|borrowing|"
             r"spreading)\b",
             re.I,
@@ -164,8 +168,10 @@ _STRICT_PROBLEM = re.compile(
     r"stalls?|strains?|frictions?|tensions?|pitfalls?|limitations?|weakens|"
     # verbs of failing: "How the Councils Falter in Practice", "Where Services Lag"
     r"falter(?:s|ing)?|struggl(?:e|es|ing)|lag(?:s|ging)?|go(?:es)? wrong|break(?:s)? down|"
+    # "... Still Trail Behind the Crayfish Boom", "... Has Not Yet Become the Backbone"
+    r"trail(?:s|ing)? behind|not yet|"
     # "Where the Branches Lose Their Footing", "Where Party Work Loses the Drivers"
-    r"los(?:e|es|ing))\b",
+    r"los(?:e|es|ing|t))\b",
     re.I,
 )
 # A section named for what is to be done: "Weaving a Party-Led Network for ...",
