@@ -22,11 +22,16 @@ from train_theme_words import CORPUS, write_model
 
 from digest.compare.kind_words import KIND_MODEL
 from digest.compare.theme_words import dump
-from digest.evaluation.kind_training import Section, leave_one_paper_out, sections_of, train_kinds
+from digest.evaluation.kind_training import (
+    SectionExample,
+    leave_one_paper_out,
+    sections_of,
+    train_kinds,
+)
 from digest.evaluation.theme_training import dev_sources
 
 
-def dev_sections() -> dict[str, list[Section]]:
+def dev_sections() -> dict[str, list[SectionExample]]:
     """Paper -> its sections, for the dev part of the item corpus and the seeds."""
     seeds = {paper: richest(paths) for paper, paths in find_sources(SOURCES_DIR).items()}
     sources = dev_sources(CORPUS, GOLD_DIR, seeds)

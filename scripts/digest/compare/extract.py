@@ -389,9 +389,9 @@ def _announced_paragraphs(section: Section, kind: str) -> list[Item]:
         if any(p.list or p.quote or p.marker or starts_lowercase(p.text) for _, p in following):
             return []
         items: list[Item] = []
-        for block, paragraph in following:
-            sides = _two_sides(paragraph.text)
-            for offset, label, passage in sides or [(0, _item_label(paragraph), paragraph.text)]:
+        for block, point in following:
+            sides = _two_sides(point.text)
+            for offset, label, passage in sides or [(0, _item_label(point), point.text)]:
                 source = "enumeration" if sides else "runin"
                 number = len(items)
                 items.append(

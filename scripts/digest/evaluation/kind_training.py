@@ -29,7 +29,7 @@ from digest.model import Item
 
 
 @dataclass
-class Section:
+class SectionExample:
     """One section's items and the kind they put forward (NOTHING for none)."""
 
     paper: str
@@ -37,14 +37,14 @@ class Section:
     items: list[Item]
 
 
-def sections_of(paper: str, text: str, gold: list[dict[str, Any]]) -> list[Section]:
+def sections_of(paper: str, text: str, gold: list[dict[str, Any]]) -> list[SectionExample]:
     """The paper's sections: each read by the rules as one section of its matched items'
     kind, and each the rules leave unread, its items labelled by the gold."""
     read: dict[tuple[str, str], list[Item]] = {}
     for example in examples_of(paper, text, gold):
         item = example.item
         read.setdefault((item.kind, item.anchor.rsplit("-", 1)[0]), []).append(item)
-    sections = [Section(paper, kind, items) for (kind, _), items in read.items()]
+    sections = [SectionExample(paper, kind, items) for (kind, _), items in read.items()]
     document = clean_text(text)
     unread: list[list[Item]] = []
     extract_items(document, kind_model=False, unread=lambda items: unread.append(items))
@@ -53,13 +53,13 @@ def sections_of(paper: str, text: str, gold: list[dict[str, Any]]) -> list[Secti
     for background in _background_sections(outline(document)):
         items = trial_items(background) or _paragraph_items(background)
         if items and not any(_gold_kind(item, gold) != NOTHING for item in items):
-            sections.append(Section(paper, NOTHING, items))
+            sections.append(SectionExample(paper, NOTHING, items))
     for items in unread:
         kinds = [_gold_kind(item, gold) for item in items]
         # (a section the gold puts forward, missed by the rules: of its gold's kind)
         known = [kind for kind in kinds if kind != NOTHING]
         kind = max(set(known), key=known.count) if known else NOTHING
-        sections.append(Section(paper, kind, items))
+        sections.append(SectionExample(paper, kind, items))
     return sections
 
 
@@ -94,7 +94,7 @@ def _gold_kind(item: Item, gold: list[dict[str, Any]]) -> str:
     )
 
 
-def train_kinds(sections: Iterable[Section]) -> WordModel:
+def train_kinds(sections: Iterable[SectionExample]) -> WordModel:
     """Each kind's (and NOTHING's) centroid of the words of its sections' items."""
     examples = [(i.label, i.passage, [s.kind]) for s in sections for i in s.items]
     return fit(examples, KIND_WORDS)
@@ -117,7 +117,7 @@ class SectionReadings:
         return self.right / read if read else 0.0
 
 
-def leave_one_paper_out(papers: dict[str, list[Section]]) -> SectionReadings:
+def leave_one_paper_out(papers: dict[str, list[SectionExample]]) -> SectionReadings:
     """Each paper's sections read by a model trained without the paper."""
     readings = SectionReadings()
     for held_out, sections in papers.items():
