@@ -1430,3 +1430,91 @@ def test_without_an_announcing_lead_in_a_long_topic_sentence_is_no_point() -> No
     labels = [label for _, _, _, label in items(text, kind_model=False)]
     assert not any(label.startswith("Many stall keepers") for label in labels)
     assert "rents rise every season without notice" not in labels
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Steps the District Can Take", "path"),
+        ("What the Township Could Do", "path"),
+        ("Directions for the Market Towns", "path"),
+        ("A Programme for the River Villages", "path"),
+        ("The Trouble with Absent Members", "problem"),
+        ("How the Harbour Branch Took Root", None),  # (a case told, not causes)
+    ],
+)
+def test_headings_of_paths_and_troubles_in_plain_words(heading: str, kind: str | None) -> None:
+    assert heading_kind(heading, top_level=True) == kind
+
+
+PRESCRIBING_PARAGRAPHS = """# Introduction
+
+The ferries are old.
+
+# What the County Could Do
+
+These proposals follow from the cases above.
+
+It is advisable to register every ferry crew with the branch of the pier it sails from,
+whatever the crew members' home villages.
+
+The county could fund a pier house where crews wait, eat and meet the branch between
+crossings, open from the first ferry to the last.
+
+We propose that the township count the crews' disputes settled, not meetings held.
+
+# Conclusion
+
+More is needed.
+"""
+
+
+def test_paragraphs_that_each_open_by_prescribing_are_the_paths() -> None:
+    assert [(kind, label.split()[0]) for kind, _, _, label in items(PRESCRIBING_PARAGRAPHS)] == [
+        ("path", "It"),
+        ("path", "The"),
+        ("path", "We"),
+    ]
+
+
+LESSONS_COUNTED_AT_THE_CASE_END = """# Introduction
+
+The ferries are old.
+
+# How Dongtou Rebuilt Its Ferry Branch
+
+In 2019 the branch had four members. By 2022 it had nineteen. Three things stand out
+from this case.
+
+The branch met the crews on the boats. Meetings followed the timetable.
+
+The crews were asked before they were told. Every change was put to them first.
+
+The pier house was run by the crews themselves. The branch only paid the rent.
+"""
+
+
+def test_a_lead_in_counting_the_paragraphs_after_it_at_a_case_end() -> None:
+    found = items(LESSONS_COUNTED_AT_THE_CASE_END)
+    assert [(kind, label) for kind, _, _, label in found] == [
+        ("experience", "The branch met the crews on the boats"),
+        ("experience", "The crews were asked before they were told"),
+        ("experience", "The pier house was run by the crews themselves"),
+    ]
+
+
+def test_a_first_and_a_further_point_are_ordinals() -> None:
+    text = """# Introduction
+
+The ferries are old.
+
+# Difficulties of the Ferry Branches
+
+A first difficulty is that crews change every season. A further difficulty is that the
+piers belong to no village. A last difficulty is that fares are set in the county seat.
+"""
+    assert [label for _, _, _, label in items(text)] == [
+        "crews change every season",
+        "the piers belong to no village",
+        "fares are set in the county seat",
+    ]

@@ -63,8 +63,8 @@ _POINT_IS = r"(?:[a-z]+ )?is\b(?: that\b)?"
 # meetings ignore ...", "Finally: ...").
 _CLOSE = r"(?:,|:|\s*[—–])"
 _FIRST = (
-    rf"(?:First(?:ly)?{_CLOSE}|First of all,|One is\b|The first {_POINT_IS}|In the first place,|"
-    r"To begin with,|For one thing,)"
+    rf"(?:First(?:ly)?{_CLOSE}|First of all,|One is\b|(?:The|A) first {_POINT_IS}|"
+    r"In the first place,|To begin with,|For one thing,)"
 )
 _NEXT = (
     rf"(?:Second(?:ly)?{_CLOSE}|Third(?:ly)?{_CLOSE}|Fourth(?:ly)?{_CLOSE}|Fifth(?:ly)?{_CLOSE}|"
@@ -72,9 +72,9 @@ _NEXT = (
     r"Last but not least,|Another is\b|In addition,|Additionally,|"
     r"For another(?: thing)?,|"
     r"Moreover,|Furthermore,|Further,|Besides,|What is more,|What’s more,|What's more,|"
-    rf"(?:The|A) (?:second|third|fourth|fifth|sixth|last) {_POINT_IS}|"
+    rf"(?:The|A) (?:second|third|fourth|fifth|sixth|last|further) {_POINT_IS}|"
     # after a semicolon, in one sentence: "One is ...; another is ...; a third is ..."
-    rf"another is\b|(?:a|the) (?:second|third|fourth|fifth|sixth|last) {_POINT_IS})"
+    rf"another is\b|(?:a|the) (?:second|third|fourth|fifth|sixth|last|further) {_POINT_IS})"
 )
 # Words that add a point where a paper does not count its points, and add to a point
 # where it does ("Secondly, ... Moreover, ..." goes on with the second point).
@@ -367,13 +367,15 @@ def _paragraph_items(section: Section, kind: str) -> list[Item]:
     # series names the points that the ordinals go on to explain.
     if series and len(series) == len(enumerated) and series[0].block < enumerated[0].block:
         return series
-    return enumerated or series
+    if enumerated or series or kind != "path":
+        return enumerated or series
+    return _prescribing_paragraphs(section, kind)
 
 
 # A paragraph that announces the paragraphs after it as the points: "... the following
 # shortcomings were observed again and again.", "What we found can be set out as
 # follows.", "... three gaps stand out:".
-_ANNOUNCING = re.compile(r"\bas follows\b|\bthe following\b|\bworth setting out\b|:$")
+_ANNOUNCING = re.compile(r"\bas follows\b|\bthe following\b|\bworth setting out\b|:$", re.I)
 
 
 def _announced_paragraphs(section: Section, kind: str) -> list[Item]:
@@ -383,9 +385,11 @@ def _announced_paragraphs(section: Section, kind: str) -> list[Item]:
     for position, (_, paragraph) in enumerate(section.paragraphs[:-2]):
         text = paragraph.text.strip()
         last = re.split(r"(?<=[.!?])\s+", text)[-1]
-        if not _ANNOUNCING.search(last):
-            continue
         following = section.paragraphs[position + 1 :]
+        # ("Three things stand out from this case." counts the paragraphs after it)
+        counted = _counted_at_close(text, len(following))
+        if not (_ANNOUNCING.search(last) or counted):
+            continue
         if any(p.list or p.quote or p.marker or starts_lowercase(p.text) for _, p in following):
             return []
         items: list[Item] = []
@@ -399,6 +403,37 @@ def _announced_paragraphs(section: Section, kind: str) -> list[Item]:
                 )
         return items
     return []
+
+
+# A paragraph that opens by prescribing: "It is advisable to ...", "The county could
+# ...", "We propose ...", "The street should ...".
+_PRESCRIBES = re.compile(
+    r"\b(?:should|must|ought to|could|advisable|propose|recommend|suggest)\b", re.I
+)
+
+
+def _prescribing_paragraphs(section: Section, kind: str) -> list[Item]:
+    """In a section of paths that marks none, the paragraphs that each open with a
+    sentence saying what should be done are the paths, from the first of them on (a
+    paragraph leading in before it is none): at least two, and every paragraph after
+    the first such."""
+    paragraphs = section.paragraphs
+    opens = [
+        not p.list and not p.quote and bool(_PRESCRIBES.search(_first_sentence_of(p.text)))
+        for _, p in paragraphs
+    ]
+    if sum(opens) < 2:
+        return []
+    first = opens.index(True)
+    if not all(opens[first:]):
+        return []
+    chosen = {id(p) for _, p in paragraphs[first:]}
+    return _marked_items(section, kind, lambda paragraph: id(paragraph) in chosen)
+
+
+def _first_sentence_of(text: str) -> str:
+    split = first_sentence(text)
+    return split[0] if split else text
 
 
 # "This retreat shows itself in two directions. On the one hand, villagers ... On the
@@ -437,23 +472,31 @@ _CLOSING_WORDS = 7
 def _counts(section: Section, lead_in: Item, number: int, *, closing: bool = False) -> bool:
     """Whether the paragraph of ``lead_in`` counts ``number`` things ("... four
     shortfalls recur in our material."), and is not the first of them ("The first lies
-    in ..."). ``closing``: the count is among its last words, which lead on to them, and
-    is no quantity of a point's own ("fewer than three members", "two or three times a
-    year")."""
+    in ..."). ``closing``: the count is among its last words (_counted_at_close)."""
     if _ORDINAL_LEAD.match(lead_in.label):
         return False
-    count = _COUNT_WORDS.get(number)
     text = dict(section.paragraphs)[lead_in.block].text
-    if closing:  # (its last words: "... four shortfalls recur in our material.")
-        text = " ".join(text.split()[-_CLOSING_WORDS:])
-        # (not in a name: the "three meetings and one lesson")
-        counted = (
-            rf"(?<!than )(?<!or )(?<!to )(?<!and )(?<![“\"])"
-            rf"\b(?:{count}|{number})\s+(?!or\b|to\b)[a-z]"
-        )
-    else:
-        counted = rf"\b(?:{count}|{number})\s+[a-z]"  # "four shortfalls", not "two-thirds"
+    if closing:
+        return _counted_at_close(text, number)
+    count = _COUNT_WORDS.get(number)
+    counted = rf"\b(?:{count}|{number})\s+[a-z]"  # "four shortfalls", not "two-thirds"
     return count is not None and re.search(counted, text, re.I) is not None
+
+
+def _counted_at_close(text: str, number: int) -> bool:
+    """Whether a paragraph's last words count ``number`` things, leading on to them
+    ("... four shortfalls recur in our material."), the count no quantity of a point's
+    own ("fewer than three members", "two or three times a year", the "three meetings
+    and one lesson")."""
+    count = _COUNT_WORDS.get(number)
+    if count is None:
+        return False
+    closing = " ".join(text.split()[-_CLOSING_WORDS:])
+    counted = (
+        rf"(?<!than )(?<!or )(?<!to )(?<!and )(?<![“\"])"
+        rf"\b(?:{count}|{number})\s+(?!or\b|to\b)[a-z]"
+    )
+    return re.search(counted, closing, re.I) is not None
 
 
 # Markers inside a paragraph, at a sentence's start: "... one another. ① The reform ...

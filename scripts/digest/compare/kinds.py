@@ -16,8 +16,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "cause",
         re.compile(
-            # ("roots", not "grass-roots")
-            r"\b(causes?|reasons?|root|(?<!grass-)(?<!grass )roots|origins?|factors?)\b|"
+            # ("roots", not "grass-roots"; not "took root")
+            r"\b(causes?|reasons?|(?<!took )(?<!take )(?<!takes )(?<!taking )root|"
+            r"(?<!grass-)(?<!grass )roots|origins?|factors?)\b|"
             r"^(?:why|behind)\b|\blies? behind\b|\bto (?:its|their|the) sources?\b|"
             # "What Keeps the Gaps Open", "What Lies Beneath the Frictions": what keeps a
             # problem in being, whatever the problem's own word ("What Keeps Branches
@@ -45,6 +46,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^what\b[^?]*\boffers?\b|\band what (?:it|they|this|these)\b[^?]*\boffers?\b|"
             # "Tower Q Has Found Ways to Reach ...", "Xingguang Has Found Its Footing Again"
             r"\bha(?:s|ve) found\b|"
+            # (a lead-in: "Three things stand out from this case.")
+            r"\bfrom (?:this|the|these|that) cases?\b|"
             r"\bworth (?:copying|emulating|following|replicating|learning from|borrowing|"
             r"spreading)\b",
             re.I,
@@ -153,7 +156,11 @@ def heading_kind(text: str, *, top_level: bool) -> str | None:
 _STRICT_PATH = re.compile(
     r"\b(paths?|pathways?|countermeasures?|measures?|suggestions?|recommendations?|"
     r"strateg(?:y|ies)|optimi[sz]ation|solutions?|ways? (?:to|of|for)|ways? forward|how to|"
-    r"approach(?:es)? to|policy implications?)\b"
+    r"approach(?:es)? to|policy implications?|steps? (?:to|for)|directions? for|"
+    r"programmes? for|programs? for|agenda for)\b"
+    # "Steps the Town Can Take", "What the County and the Host Cities Could Do"
+    r"|\bsteps\b[^?]*\b(?:can|could|should|must)\b"
+    r"|^what\b[^?]*\b(?:can|could|should|must) (?:do|be done)\b"
     # "How Party Work Can Keep Pace with the Fleet": what can be done
     r"|^how\b[^?]*\b(?:can|could|should|might)\b"
     # A section named for what it does ("Improving Party-Led Services for Veterans").
@@ -164,7 +171,7 @@ _STRICT_PROBLEM = re.compile(
     r"\b(problems?|difficult(?:y|ies)|dilemmas?|challenges?|deficienc(?:y|ies)|shortcomings?|"
     r"obstacles?|predicaments?|weakness(?:es)?|bottlenecks?|issues|constraints|pain points?|"
     r"weak (?:links?|points?|spots?)|plights?|barriers?|impediments?|gaps|"
-    r"shortfalls?|falls? short|failures?|"
+    r"shortfalls?|falls? short|failures?|troubles?|"
     r"stalls?|strains?|frictions?|tensions?|pitfalls?|limitations?|weakens|"
     # verbs of failing: "How the Councils Falter in Practice", "Where Services Lag"
     r"falter(?:s|ing)?|struggl(?:e|es|ing)|lag(?:s|ging)?|go(?:es)? wrong|break(?:s)? down|"
