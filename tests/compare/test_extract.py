@@ -1441,6 +1441,8 @@ def test_without_an_announcing_lead_in_a_long_topic_sentence_is_no_point() -> No
         ("A Programme for the River Villages", "path"),
         ("The Trouble with Absent Members", "problem"),
         ("How the Harbour Branch Took Root", None),  # (a case told, not causes)
+        ("Propositions Drawn from the Two Harbours", "experience"),
+        ("Conclusion, with Counsel for Other Ports", "experience"),
     ],
 )
 def test_headings_of_paths_and_troubles_in_plain_words(heading: str, kind: str | None) -> None:

@@ -48,6 +48,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bha(?:s|ve) found\b|"
             # (a lead-in: "Three things stand out from this case.")
             r"\bfrom (?:this|the|these|that) cases?\b|"
+            # "Propositions Drawn from the Three Villages", "... with Counsel for Other
+            # New Districts": what others may take from the cases
+            r"\bdrawn from\b|\bcounsel\b|"
             r"\bworth (?:copying|emulating|following|replicating|learning from|borrowing|"
             r"spreading)\b",
             re.I,
@@ -91,7 +94,8 @@ _BACKGROUND = re.compile(
 # A conclusion's (or summary's) heading that goes on to name more after a colon, a dash
 # or "and".
 _CLOSING_WITH_MORE = re.compile(
-    r"^(?:concluding remarks|conclusions?|summary)\s*(?:[:—–]|,?\s+and\b)\s*(?=\S)", re.I
+    r"^(?:concluding remarks|conclusions?|summary)\s*(?:[:—–]|,?\s+(?:and|with)\b)\s*(?=\S)",
+    re.I,
 )
 
 
