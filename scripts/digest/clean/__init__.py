@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from digest.clean.boldleads import bold_leads
+from digest.clean.boldleads import BoldType, bold_leads
 from digest.clean.displaced import gather_displaced_references
 from digest.clean.footnotes import extract_footnotes, mark_pattern
 from digest.clean.front import (
@@ -113,6 +113,7 @@ def _clean_lines(text: str, styles: Sequence[LineStyle]) -> Document:
     doc.tables = tables
     state = "front"
     section: list[Paragraph] = []
+    bold_type = BoldType.of(lines)
 
     def paragraphs(part_lines: list[Line]) -> list[Line]:
         assembled = assemble_paragraphs(part_lines, width, vocabulary)
@@ -167,7 +168,7 @@ def _clean_lines(text: str, styles: Sequence[LineStyle]) -> Document:
             if state == "back":
                 doc.back[-1].paragraphs.extend(p.text for p in found)
                 continue
-            led = bold_leads(found, lines)
+            led = bold_leads(found, bold_type)
             found = [line for line, _ in led]
             leads = {id(line): lead for line, lead in led if lead}
             items = ordered_items(found)

@@ -13,6 +13,8 @@ where the body is set in plain type: a bold body marks nothing.)
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from digest.clean.lines import Line
 from digest.clean.lists import list_marker
 from digest.clean.paragraphs import ITEM_MARKER
@@ -23,15 +25,33 @@ MAX_LABEL_WORDS = 25
 MAX_LABEL_LINES = 3
 
 
-def bold_leads(paragraphs: list[Line], lines: list[Line]) -> list[tuple[Line, str | None]]:
+@dataclass(frozen=True)
+class BoldType:
+    """A document's lines where bold marks something: read once per document, for the
+    paragraphs of every section to look up (``where``: a source number's first line)."""
+
+    lines: list[Line]
+    where: dict[int, int]
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> BoldType | None:
+        """None where no line opens in bold (a text source) or the body itself is bold."""
+        printed = [line for line in lines if not line.blank]
+        bold = sum(line.bold for line in printed)
+        if not (bold or any(line.bold_words for line in printed)) or 2 * bold >= len(printed):
+            return None
+        where: dict[int, int] = {}
+        for index, line in enumerate(lines):
+            where.setdefault(line.number, index)
+        return cls(lines, where)
+
+
+def bold_leads(paragraphs: list[Line], bold_type: BoldType | None) -> list[tuple[Line, str | None]]:
     """Each assembled paragraph with its bold run-in label (None without one); a label
     standing alone is joined to the paragraph under it."""
-    printed = [line for line in lines if not line.blank]
-    if not printed or 2 * sum(line.bold for line in printed) >= len(printed):
+    if bold_type is None:
         return [(paragraph, None) for paragraph in paragraphs]
-    where = {}
-    for index, line in enumerate(lines):
-        where.setdefault(line.number, index)
+    lines, where = bold_type.lines, bold_type.where
     found: list[tuple[Line, str | None]] = []
     skip = False
     for position, paragraph in enumerate(paragraphs):

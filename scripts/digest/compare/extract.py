@@ -188,7 +188,7 @@ def _grouped_items(groups: list[Section], reader: KindReader) -> list[Item]:
         for index, group in enumerate(groups):
             if found[index] or is_background(group.heading.text):
                 continue
-            trial = [item for item in _section_items(group, kind) if item.source != "section"]
+            trial = _structured(_section_items(group, kind))
             if len(trial) >= 2:
                 found[index] = trial
     return [item for items in found for item in items]
@@ -221,7 +221,7 @@ def _items_by_content(
     problems to causes to paths, and do not put their problems in two sections in a row
     without saying so in the second one's heading."""
     as_problems = _section_items(section, "problem")
-    trial = [item for item in as_problems if item.source != "section"]  # (trial_items)
+    trial = _structured(as_problems)
     kind = items_kind([item.label for item in trial], [item.passage for item in trial])
     if kind is None and len(trial) >= 2:
         kind = _lead_in_kind(section, trial[0])
@@ -237,7 +237,12 @@ def _items_by_content(
 def trial_items(section: Section) -> list[Item]:
     """What the extractor would take for the section's items, were it to announce a kind
     (its sub-sections, markers, run-in heads, a list, ordinals), of no kind yet."""
-    return [item for item in _section_items(section, "problem") if item.source != "section"]
+    return _structured(_section_items(section, "problem"))
+
+
+def _structured(items: list[Item]) -> list[Item]:
+    """The items a section's structure gave, without the section taken whole as one."""
+    return [item for item in items if item.source != "section"]
 
 
 def _lead_in_kind(section: Section, first: Item) -> str | None:

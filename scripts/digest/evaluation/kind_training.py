@@ -19,7 +19,7 @@ from typing import Any
 from digest.clean import clean_text
 from digest.clean.sentences import first_sentence
 from digest.compare.extract import Section as OutlineSection
-from digest.compare.extract import extract_items, outline, trial_items
+from digest.compare.extract import outline, trial_items
 from digest.compare.kind_words import KIND_WORDS, NOTHING, kind_by_words
 from digest.compare.kinds import is_background
 from digest.compare.theme_words import WordModel, fit
@@ -40,14 +40,13 @@ class SectionExample:
 def sections_of(paper: str, text: str, gold: list[dict[str, Any]]) -> list[SectionExample]:
     """The paper's sections: each read by the rules as one section of its matched items'
     kind, and each the rules leave unread, its items labelled by the gold."""
+    document = clean_text(text)
+    unread: list[list[Item]] = []
     read: dict[tuple[str, str], list[Item]] = {}
-    for example in examples_of(paper, text, gold):
+    for example in examples_of(paper, document, gold, unread=unread.append):
         item = example.item
         read.setdefault((item.kind, item.anchor.rsplit("-", 1)[0]), []).append(item)
     sections = [SectionExample(paper, kind, items) for (kind, _), items in read.items()]
-    document = clean_text(text)
-    unread: list[list[Item]] = []
-    extract_items(document, kind_model=False, unread=lambda items: unread.append(items))
     # Background (an introduction, the research design, a history) is what sections that
     # put nothing forward are written in, and there is more of it than of unread sections.
     for background in _background_sections(outline(document)):

@@ -17,12 +17,12 @@ from typing import Any
 import yaml
 
 from digest.clean import clean_text
-from digest.compare.extract import extract_items
+from digest.compare.extract import KindReader, extract_items
 from digest.compare.theme_words import WordModel, fit
 from digest.compare.themes import Codebook, code_items
 from digest.evaluation.item_scores import load_gold_dir, load_gold_file, match_items
 from digest.evaluation.reference_scores import FieldCounts
-from digest.model import Item
+from digest.model import Document, Item
 
 
 @dataclass
@@ -32,11 +32,18 @@ class Example:
     gold_themes: list[str]
 
 
-def examples_of(paper: str, text: str, gold: list[dict[str, Any]]) -> list[Example]:
-    """The paper's extracted items that match a gold item, with the gold's themes."""
+def examples_of(
+    paper: str,
+    document: Document,
+    gold: list[dict[str, Any]],
+    unread: KindReader | None = None,
+) -> list[Example]:
+    """The paper's extracted items that match a gold item, with the gold's themes
+    (``unread``: given the items of the sections nothing tells the kind of, as
+    extract_items gives them)."""
     # (without the kind model, which learns from these examples too: a model must not
     # shape the examples it is trained on)
-    items = extract_items(clean_text(text), kind_model=False)
+    items = extract_items(document, kind_model=False, unread=unread)
     predicted = [
         {"paper": paper, "kind": item.kind, "label": item.label, "section": item.section}
         for item in items
@@ -74,7 +81,7 @@ def dev_examples(
 ) -> dict[str, list[Example]]:
     """Paper -> examples, for the papers of ``dev_sources``."""
     return {
-        paper: examples_of(paper, text, gold)
+        paper: examples_of(paper, clean_text(text), gold)
         for paper, (text, gold) in dev_sources(corpus, gold_dir, seed_sources).items()
     }
 
