@@ -47,6 +47,10 @@ SENTENCE_CASE_WORDS = 4
 # left before the workers" over a long line of prose (a run of short lines in a narrow
 # column, where any line of prose is short, does not qualify).
 LONG_SENTENCE_CASE_WORDS = 8
+# A sentence-case title of up to this many words (a comma allowed: "Absent villagers,
+# present investors") when its line stops short of this share of the text's width.
+STOPPED_SENTENCE_CASE_WORDS = 12
+STOPPED_SHORT = 0.85
 # A title after a lone section number may close on a full stop when it is this short.
 SHORT_TITLE_WORDS = 6
 # A heading line this long (share of the text's width) may wrap onto the next line even
@@ -571,7 +575,12 @@ def looks_like_unnumbered_heading(
         return False
     if is_caption(text):
         return False  # "Figure 1: Local Consumption and Correlation": a caption
-    if not (is_title_like(text) or _sentence_case_title(text, width)):
+    following = next((line for line in lines[rest:] if not line.blank), None)
+    if not (
+        is_title_like(text)
+        or _sentence_case_title(text, width)
+        or _stops_short_title(text, following, width)
+    ):
         return False
     previous = next((line for line in reversed(lines[:index]) if not line.blank), None)
     blank_before = index > 0 and lines[index - 1].blank
@@ -641,6 +650,20 @@ def _sentence_case_title(text: str, width: int) -> bool:
     short = bool(width) and len(text) < SHORT_LINE * width
     most = LONG_SENTENCE_CASE_WORDS if short else SENTENCE_CASE_WORDS
     return 1 < len(words) <= most and not re.search(r"[,;:.!?]", text)
+
+
+def _stops_short_title(text: str, following: Line | None, width: int) -> bool:
+    """A longer title in sentence case on a line that stops well short of where the
+    text's lines wrap: the next line's first word would have fitted on it, so the line
+    was ended on purpose ("Drawing the heating company into the community's circle"
+    over a paragraph). Prose breaks a line only where the next word does not fit; a
+    paragraph's last line ends a sentence, which a title does not."""
+    if following is None or not width:
+        return False
+    words = text.split()
+    if not 1 < len(words) <= STOPPED_SENTENCE_CASE_WORDS or re.search(r"[;:.!?]", text):
+        return False
+    return len(text) + 1 + len(first_word(following.text)) <= STOPPED_SHORT * width
 
 
 def _heading_measure(lines: list[Line], width: int) -> int:
