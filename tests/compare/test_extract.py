@@ -1490,3 +1490,104 @@ piers belong to no village. A last difficulty is that fares are set in the count
         "the piers belong to no village",
         "fares are set in the county seat",
     ]
+
+
+# The enumerators of English prose (first ... next ... last; one ... the other; the
+# first reason lies in ...), each in a section of three causes or two.
+@pytest.mark.parametrize(
+    "prose, labels",
+    [
+        (
+            "One is that the branch has no budget of its own. The other is that the "
+            "residents do not trust the committee.",
+            ["the branch has no budget of its own", "the residents do not trust the committee"],
+        ),
+        (
+            "One reason is that the branch has no budget. Another reason is that residents "
+            "distrust the committee. Yet another is that the cadres are old.",
+            ["the branch has no budget", "residents distrust the committee", "the cadres are old"],
+        ),
+        (
+            "The first reason lies in the budget rules of the street. The second reason lies "
+            "in the assessment. The third stems from the ageing of members.",
+            ["the budget rules of the street", "the assessment", "the ageing of members"],
+        ),
+        (
+            "First, the branch has no budget. Next, residents distrust the committee. Last, "
+            "the cadres are old.",
+            ["the branch has no budget", "residents distrust the committee", "the cadres are old"],
+        ),
+        (
+            "In the first place, the branch has no budget. In the second place, residents "
+            "distrust the committee. In the third place, the cadres are old.",
+            ["the branch has no budget", "residents distrust the committee", "the cadres are old"],
+        ),
+        (
+            "To start with, the branch has no budget. Second, residents distrust the "
+            "committee. Third and finally, the cadres are old.",
+            ["the branch has no budget", "residents distrust the committee", "the cadres are old"],
+        ),
+        (
+            "The first one is the lack of a budget. A further one is the distrust of the "
+            "residents. The final one is the age of the cadres.",
+            ["the lack of a budget", "the distrust of the residents", "the age of the cadres"],
+        ),
+    ],
+)
+def test_the_enumerators_of_english_prose(prose: str, labels: list[str]) -> None:
+    text = f"""# Introduction
+
+The compounds are old.
+
+# Why the Compounds Stay Cold
+
+{prose}
+
+# Conclusion
+
+Winter will come again.
+"""
+    assert [(kind, label) for kind, _, _, label in items(text)] == [
+        ("cause", label) for label in labels
+    ]
+
+
+GROUPED_CAUSES = """# Introduction
+
+The market has six thousand stalls.
+
+# 4. Why the Branches Stay on the Sidelines
+
+## 4.1 Inside the Party
+
+- **Members are registered elsewhere.** Most stall-holders keep their files at home.
+- **Secretaries are part-time.** The market office lends them for two hours a week.
+
+## 4.2 Between the Branch and the Operator
+
+- **The operator pays for everything.** The branch has no budget of its own.
+- **Assessment counts meetings.** Nothing is scored for disputes settled.
+
+# 5. Strengthening the Branch
+
+## 5.1 Give the branch its own budget
+
+- The street should pay the subsidy into the branch's account.
+- The branch should report its spending to the traders each quarter.
+
+## 5.2 Register members where they work
+
+Members should move their files to the market's branch.
+"""
+
+
+def test_a_sub_section_that_only_groups_marked_points_is_no_point_itself() -> None:
+    assert [(kind, section, label) for kind, section, _, label in items(GROUPED_CAUSES)] == [
+        ("cause", "4.1", "Members are registered elsewhere"),
+        ("cause", "4.1", "Secretaries are part-time"),
+        ("cause", "4.2", "The operator pays for everything"),
+        ("cause", "4.2", "Assessment counts meetings"),
+        # (a sub-heading that prescribes is a point, and its list tells how)
+        ("path", "5.1", "Give the branch its own budget"),
+        ("path", "5.2", "Register members where they work"),
+    ]

@@ -50,31 +50,42 @@ from functools import partial
 from digest.clean.numbering import numeral_value
 from digest.clean.sentences import first_sentence, starts_lowercase
 from digest.compare.kind_words import kind_by_words, load_kind_model
-from digest.compare.kinds import heading_kind, is_background, items_kind, named_kind
+from digest.compare.kinds import (
+    heading_kind,
+    is_background,
+    items_kind,
+    makes_a_claim,
+    named_kind,
+)
 from digest.compare.theme_words import WordModel
 from digest.model import Document, Heading, Item, Paragraph
 
 # What reads the kind of a section's items when nothing else tells it (None: no kind).
 KindReader = Callable[[list[Item]], str | None]
 
-# "The first is ...", or with the point's noun: "The first lesson is that ...".
-_POINT_IS = r"(?:[a-z]+ )?is\b(?: that\b)?"
+# "The first is ...", or with the point's noun: "The first lesson is that ...", "The
+# second reason lies in ...", "The first one is ...".
+_POINT_IS = r"(?:[a-z]+ )?(?:one )?(?:is|lies|rests|stems|arises)\b(?: that\b| in\b| from\b| on\b)?"
 # An ordinal word closes with a comma, or with a colon or a dash ("Second — the
 # meetings ignore ...", "Finally: ...").
 _CLOSE = r"(?:,|:|\s*[—–])"
 _FIRST = (
-    rf"(?:First(?:ly)?{_CLOSE}|First of all,|One is\b|(?:The|A) first {_POINT_IS}|"
-    r"In the first place,|To begin with,|For one thing,)"
+    rf"(?:First(?:ly)?{_CLOSE}|First of all,|One {_POINT_IS}|(?:The|A) first {_POINT_IS}|"
+    r"In the first place,|To begin with,|To start with,|For a start,|For one thing,)"
 )
+# ("Third and finally,", "Second, and more importantly,")
+_AND_LAST = r"(?:,? and (?:finally|lastly|last|(?:perhaps )?most importantly|more importantly))?"
 _NEXT = (
-    rf"(?:Second(?:ly)?{_CLOSE}|Third(?:ly)?{_CLOSE}|Fourth(?:ly)?{_CLOSE}|Fifth(?:ly)?{_CLOSE}|"
-    rf"Sixth(?:ly)?{_CLOSE}|Finally{_CLOSE}|Lastly{_CLOSE}|"
-    r"Last but not least,|Another is\b|In addition,|Additionally,|"
+    rf"(?:(?:Second|Third|Fourth|Fifth|Sixth)(?:ly)?{_AND_LAST}{_CLOSE}|"
+    rf"Finally{_CLOSE}|Lastly{_CLOSE}|Last,|Next,|"
+    r"In the (?:second|third|fourth|fifth|last) place,|"
+    rf"Last but not least,|(?:Yet )?[Aa]nother {_POINT_IS}|In addition,|Additionally,|"
     r"For another(?: thing)?,|"
     r"Moreover,|Furthermore,|Further,|Besides,|What is more,|What’s more,|What's more,|"
-    rf"(?:The|A) (?:second|third|fourth|fifth|sixth|last|further) {_POINT_IS}|"
+    rf"(?:The|A) (?:second|third|fourth|fifth|sixth|last|final|further|other) {_POINT_IS}|"
     # after a semicolon, in one sentence: "One is ...; another is ...; a third is ..."
-    rf"another is\b|(?:a|the) (?:second|third|fourth|fifth|sixth|last|further) {_POINT_IS})"
+    rf"another {_POINT_IS}|(?:a|the) (?:second|third|fourth|fifth|sixth|last|final|further|other) "
+    rf"{_POINT_IS})"
 )
 # Words that add a point where a paper does not count its points, and add to a point
 # where it does ("Secondly, ... Moreover, ..." goes on with the second point).
@@ -83,7 +94,8 @@ _ADDING = re.compile(
     r"What is more,|What’s more,|What's more,"
 )
 _COUNTED = re.compile(
-    r"Second|Third|Fourth|Fifth|Sixth|(?:The|the|A|a) (?:second|third|fourth|fifth|sixth)"
+    r"Second|Third|Fourth|Fifth|Sixth|(?:The|the|A|a) (?:second|third|fourth|fifth|sixth)|"
+    r"In the (?:second|third|fourth|fifth) place"
 )
 _SENTENCE_START = r"(?:(?<=^)|(?<=[.;!?]\s)|(?<=[.;!?][”\"]\s))"
 _ORDINAL = re.compile(rf"{_SENTENCE_START}(?P<marker>{_FIRST}|{_NEXT})\s*")
@@ -314,9 +326,28 @@ def _section_items(section: Section, kind: str) -> list[Item]:
             if child.children:
                 items.extend(_section_items(child, effective))
             else:
-                items.append(_heading_item(child, effective))
+                items.extend(_grouped_points(child, effective) or [_heading_item(child, effective)])
         return items
     return _paragraph_items(section, kind) or [_heading_item(section, kind, source="section")]
+
+
+def _grouped_points(section: Section, kind: str) -> list[Item]:
+    """The points of a sub-section that only groups them ("4.1 Inside the Party" over
+    a list of two causes): two or more, each marked in print (a list's items, numbered
+    markers, run-in heads the cleaner found), so that the heading is the group's name,
+    not a point of its own. A heading that prescribes or names a deficit is a point, and
+    its list tells how."""
+    if makes_a_claim(section.heading.text):
+        return []
+    marked = sum(bool(p.list or p.marker or p.lead) for _, p in section.paragraphs)
+    found = _structured(_paragraph_items(section, kind))
+    if len(found) < 2:
+        return []
+    # (Not ordinals in prose: "First, ... Second, ..." under a sub-heading that is a
+    # point in itself is how a paper explains that point.)
+    if marked >= 2 and all(item.source in ("list", "numbered", "runin") for item in found):
+        return found
+    return []
 
 
 def _heading_item(section: Section, kind: str, source: str = "heading") -> Item:
@@ -355,8 +386,11 @@ def _paragraph_items(section: Section, kind: str) -> list[Item]:
     if items and all(_ORDINAL_LEAD.match(item.label) for item in items):
         # "The first lies in the rules themselves." names no point: the series that
         # announced them ("three causes: A; B; and C") does.
+        # (Paragraphs opening on an ordinal that the cleaner found no head in count
+        # too: "The first lies in ..." opens none, "The second is organisational." does.)
         series = _announced_series(section, kind)
-        if len(series) == len(items):
+        unheaded = sum(not p.lead and bool(_ORDINAL.match(p.text)) for _, p in section.paragraphs)
+        if series and len(series) in (len(items), len(items) + unheaded):
             return series
     if items is headlines:
         return headlines

@@ -254,6 +254,13 @@ def _prescribes(label: str) -> bool:
     return _action_gerund(word) or word in _ACTION_VERBS
 
 
+def makes_a_claim(label: str) -> bool:
+    """Does a heading put a point itself, prescribing ("Strengthen the training of
+    ...") or naming a deficit ("Grid members are overloaded ...")? A heading that does
+    neither may only name a group of points ("Inside the Party")."""
+    return _prescribes(label) or _DEFICIT.search(label) is not None
+
+
 # A passage that tells of a deficit says so more than once ("... seldom stepped in
 # until ... could only put out fires"); one "not" is any sentence's.
 _PASSAGE_DEFICITS = 2
