@@ -6,7 +6,7 @@ import pytest
 
 from digest.clean import clean_text
 from digest.compare.extract import extract_items
-from digest.compare.kinds import heading_kind
+from digest.compare.kinds import announced_kind, heading_kind
 
 
 def items(text: str, *, kind_model: bool = True) -> list[tuple[str, str, str, str]]:
@@ -1591,3 +1591,55 @@ def test_a_sub_section_that_only_groups_marked_points_is_no_point_itself() -> No
         ("path", "5.1", "Give the branch its own budget"),
         ("path", "5.2", "Register members where they work"),
     ]
+
+
+# A lead-in that announces lessons is read before the passages, which tell of the
+# troubles a case overcame as much as any problem's do.
+LESSONS_TOLD_THROUGH_TROUBLES = """# Introduction
+
+Noodle shops from one county run in forty cities.
+
+# How the Xiamen Branch Took Root
+
+The branch was set up in 2016. Three lessons can be drawn from the way it grew.
+
+**It was anchored twice.** At first the branch had no room, no funds and no standing
+with the street; owners could not see what it was for, and few came to meetings.
+
+**Its authority rested on help.** Owners lacked lawyers and could not settle rent
+disputes alone; the branch found them help, and only then did they come.
+
+**It let the owners' networks carry it.** The branch did not build a new hierarchy;
+without the owners' own kin networks it would have had no reach at all.
+
+# Conclusion
+
+Other counties may follow.
+"""
+
+
+def test_a_lead_in_that_announces_lessons_outweighs_the_passages() -> None:
+    assert {kind for kind, _, _, _ in items(LESSONS_TOLD_THROUGH_TROUBLES)} == {"experience"}
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Three lessons can be drawn from the merger.", "experience"),
+        (
+            "The experience of Tower Q cannot simply be copied, but it points to measures "
+            "that the street can take.",
+            "path",
+        ),
+        (
+            "Even with these problems, the practice of the four streets offers several points "
+            "of enlightenment.",
+            "experience",
+        ),
+        ("Behind these difficulties lie three causes.", "cause"),
+        ("Three shortcomings recur in our material.", "problem"),
+        ("The villages lie along the river.", None),
+    ],
+)
+def test_a_lead_in_announces_the_kind_it_names_last(sentence: str, kind: str | None) -> None:
+    assert announced_kind(sentence) == kind

@@ -30,11 +30,12 @@ in the paragraphs after it that open on its next marker.
 A section that announces a kind but offers none of these is one item.
 
 A section whose heading names no kind in known words ("Where the Credit Link
-Weakens") is read through its items: when most of them prescribe, they are paths;
-when most name a deficit, problems (kinds.items_kind, which reads the items'
-passages when their labels say neither), or causes right after a section of
-problems; failing that, by the sentence leading in to them; failing that, by the
-words its items are told in, when they are clearly those of one kind (kind_words.py,
+Weakens") is read through its items: when most of their labels prescribe, they are paths;
+when most name a deficit, problems (kinds.items_kind), or causes right after a section
+of problems; failing that, by the kind the sentence leading in to them names last;
+failing that, by their passages (which tell of troubles overcome as much as of
+problems, and so come after the lead-in); failing that, by the words its items are
+told in, when they are clearly those of one kind (kind_words.py,
 learned from the dev papers); else it puts nothing forward. Its groups of sub-sections
 are of one kind. An item that names its own kind ("Friction: ...", "Fix: ...") has that
 kind, whatever its section's.
@@ -51,6 +52,7 @@ from digest.clean.numbering import numeral_value
 from digest.clean.sentences import first_sentence, starts_lowercase
 from digest.compare.kind_words import kind_by_words, load_kind_model
 from digest.compare.kinds import (
+    announced_kind,
     heading_kind,
     is_background,
     items_kind,
@@ -234,9 +236,11 @@ def _items_by_content(
     without saying so in the second one's heading."""
     as_problems = _section_items(section, "problem")
     trial = _structured(as_problems)
-    kind = items_kind([item.label for item in trial], [item.passage for item in trial])
+    kind = items_kind([item.label for item in trial])
     if kind is None and len(trial) >= 2:
         kind = _lead_in_kind(section, trial[0])
+    if kind is None:  # (a lesson's passage tells of the troubles a case overcame)
+        kind = items_kind([item.label for item in trial], [item.passage for item in trial])
     if kind is None and len(trial) >= 2:
         kind = reader(trial)  # (by the words problems, paths ... are told in)
     if kind == "problem" and before == "problem":
@@ -259,12 +263,12 @@ def _structured(items: list[Item]) -> list[Item]:
 
 def _lead_in_kind(section: Section, first: Item) -> str | None:
     """What the sentence leading in to a section's items announces ("Yet three weak
-    spots stand out."), read as a heading would be."""
+    spots stand out."): the kind it names last (kinds.announced_kind)."""
     before = [p.text for index, p in section.paragraphs if index < first.block]
     if first.offset:
         before.append(dict(section.paragraphs)[first.block].text[: first.offset])
     sentences = [s for s in re.split(r"(?<=[.:!?])\s+", " ".join(before).strip()) if s]
-    return heading_kind(sentences[-1], top_level=True) if sentences else None
+    return announced_kind(sentences[-1]) if sentences else None
 
 
 # Kinds a sub-heading may read as and still be its section's: what a case did that

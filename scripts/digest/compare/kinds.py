@@ -298,3 +298,24 @@ def items_kind(labels: list[str], passages: list[str] | None = None) -> str | No
     if 2 * actions >= len(labels) and not deficits_named:
         return "path"
     return None
+
+
+def announced_kind(sentence: str) -> str | None:
+    """The kind a sentence leading in to items announces: of the kinds it names, the
+    one named last, its object ("The experience of Tower Q cannot be copied, but it
+    points to measures ..." announces paths; "Even with these issues, the practice
+    offers several points of enlightenment" experiences)."""
+    if _BACKGROUND.match(sentence):
+        return None
+    patterns = (
+        ("cause", _KINDS[0][1]),
+        ("experience", _KINDS[1][1]),
+        ("path", _STRICT_PATH),
+        ("problem", _STRICT_PROBLEM),
+    )
+    last: tuple[int, str] | None = None
+    for kind, pattern in patterns:
+        for match in pattern.finditer(sentence):
+            if last is None or match.end() > last[0]:
+                last = (match.end(), kind)
+    return last[1] if last else None
