@@ -341,15 +341,13 @@ def _grouped_points(section: Section, kind: str) -> list[Item]:
     markers, run-in heads the cleaner found), so that the heading is the group's name,
     not a point of its own. A heading that prescribes or names a deficit is a point, and
     its list tells how."""
-    if makes_a_claim(section.heading.text):
-        return []
     marked = sum(bool(p.list or p.marker or p.lead) for _, p in section.paragraphs)
+    if marked < 2 or makes_a_claim(section.heading.text):
+        return []  # (checked first: most sub-sections are points, and this is per leaf)
     found = _structured(_paragraph_items(section, kind))
-    if len(found) < 2:
-        return []
     # (Not ordinals in prose: "First, ... Second, ..." under a sub-heading that is a
     # point in itself is how a paper explains that point.)
-    if marked >= 2 and all(item.source in ("list", "numbered", "runin") for item in found):
+    if len(found) >= 2 and all(item.source in ("list", "numbered", "runin") for item in found):
         return found
     return []
 
@@ -711,10 +709,7 @@ def _colon_label(text: str) -> str | None:
 
 def _item_label(paragraph: Paragraph) -> str:
     """The run-in label, else the first sentence, without its closing stop or colon."""
-    label = paragraph.lead or _colon_label(paragraph.text)
-    if label is None:
-        split = first_sentence(paragraph.text)
-        label = split[0] if split else paragraph.text
+    label = paragraph.lead or _colon_label(paragraph.text) or _first_sentence_of(paragraph.text)
     return label.rstrip(".:：").strip()
 
 

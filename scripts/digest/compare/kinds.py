@@ -300,6 +300,10 @@ def items_kind(labels: list[str], passages: list[str] | None = None) -> str | No
     return None
 
 
+# Each kind's words as a top-level heading uses them (nouns for paths and problems).
+_TOP_LEVEL_KINDS = (*_KINDS[:2], ("path", _STRICT_PATH), ("problem", _STRICT_PROBLEM))
+
+
 def announced_kind(sentence: str) -> str | None:
     """The kind a sentence leading in to items announces: of the kinds it names, the
     one named last, its object ("The experience of Tower Q cannot be copied, but it
@@ -307,14 +311,8 @@ def announced_kind(sentence: str) -> str | None:
     offers several points of enlightenment" experiences)."""
     if _BACKGROUND.match(sentence):
         return None
-    patterns = (
-        ("cause", _KINDS[0][1]),
-        ("experience", _KINDS[1][1]),
-        ("path", _STRICT_PATH),
-        ("problem", _STRICT_PROBLEM),
-    )
     last: tuple[int, str] | None = None
-    for kind, pattern in patterns:
+    for kind, pattern in _TOP_LEVEL_KINDS:
         for match in pattern.finditer(sentence):
             if last is None or match.end() > last[0]:
                 last = (match.end(), kind)
