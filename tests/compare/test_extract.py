@@ -450,6 +450,68 @@ def test_an_unnumbered_heading_that_announces_another_kind_starts_the_next_secti
     ]
 
 
+# Two unnumbered sub-headings and their paragraphs, as plain text prints them.
+FERRY_STRAINS = """Crews Who Cannot Leave the Deck
+A ferry runs from dawn to dusk, and a meeting on shore means a crossing cancelled or a
+colleague left to work alone, so most crew members have attended none in a year.
+
+Two Offices, No Clear Owner
+The shipping company sends its members to the pier branch, while the pier branch reports to
+the street, and each side regards the members as the other's responsibility.
+"""
+
+# Plain text loses the levels of unnumbered headings: the section that counts its
+# sub-sections, and the sub-sections, come out as siblings.
+COUNTED_FLAT = f"""Branches on the Ferry Routes
+Zhou Min
+
+Introduction
+Ferry crews on the lower Yangtze spend most of the year away from their home branches, and
+the district has tried to reach them through branches at the piers since 2018.
+
+Where the Pier Branches Struggle
+The registers show a full calendar of activities; the interviews show branches that reach
+their members far less often. Three strains stand out.
+
+{FERRY_STRAINS}
+A Calendar Written Ashore
+The activities are planned by street staff who have never worked a crossing, and they fall
+on the days when the boats are busiest.
+
+Meeting Crews on the Water
+The district should let each ferry hold its own branch meetings on board during the slack
+hours, and the street should plan its calendar with the crews.
+
+Conclusion
+The pier branches are an honest attempt that the working day of a ferry has outrun.
+"""
+
+# The last sentence counts two things, but they are no points of the section's: the
+# headings after it are sections of their own.
+COUNTED_QUANTITY = f"""Ferry Branches
+Zhou Min
+
+Introduction
+Ferry crews spend most of the year away from their home branches.
+
+How the Pier Branch Began
+The branch was set up in 2019 with eleven members from the shipping company. By 2021 it
+had merged with two neighbouring branches.
+
+{FERRY_STRAINS}"""
+
+
+def test_headings_a_section_counts_are_its_sub_sections_when_levels_are_lost() -> None:
+    assert [(kind, source, label) for kind, _, source, label in items(COUNTED_FLAT)] == [
+        ("problem", "heading", "Crews Who Cannot Leave the Deck"),
+        ("problem", "heading", "Two Offices, No Clear Owner"),
+        ("problem", "heading", "A Calendar Written Ashore"),
+    ]
+    # (taken in, the two headings would be read as the problems of "How the Pier Branch
+    # Began")
+    assert items(COUNTED_QUANTITY, kind_model=False) == []
+
+
 CONTENT_KINDS = """# 1 Introduction
 
 Background text.
@@ -628,6 +690,9 @@ def test_headings_about_what_cases_teach_announce_experiences() -> None:
         ("How the Harbour Branch Took Root", None),  # (a case told, not causes)
         ("Propositions Drawn from the Two Harbours", "experience"),
         ("Conclusion, with Counsel for Other Ports", "experience"),
+        ("What the Riverside Branch Learned", "experience"),
+        ("Insights from the Hillside Cooperative", "experience"),
+        ("Learning Centres for Older Members", None),  # (learning, not what a case learned)
     ],
 )
 def test_headings_in_less_usual_words(heading: str, kind: str | None) -> None:

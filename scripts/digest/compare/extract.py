@@ -29,6 +29,11 @@ markers counting up inside one paragraph ("... ① The reform ... ② Redevelopm
 in the paragraphs after it that open on its next marker.
 A section that announces a kind but offers none of these is one item.
 
+Plain text loses the levels of unnumbered headings: a section of one paragraph that
+closes by counting what it leads in to ("Three strains stand out.") takes in as many
+unnumbered headings after it as its sub-sections, and a sub-heading that announces
+another kind starts the next section.
+
 A section whose heading names no kind in known words ("Where the Credit Link
 Weakens") is read through its items: when most of their labels prescribe, they are paths;
 when most name a deficit, problems (kinds.items_kind), or causes right after a section
@@ -153,7 +158,59 @@ def outline(doc: Document) -> list[Section]:
             stack.append(section)
         elif stack:
             stack[-1].paragraphs.append((index, block))
-    return roots
+    return _adopt_counted(roots)
+
+
+def _adopt_counted(sections: list[Section]) -> list[Section]:
+    """Siblings with the sub-headings a section counts taken in as its children.
+
+    Unnumbered headings in plain text carry no level: "Strains in the Outbound
+    Branches" closing on "Three strains stand out." and the three headings after it
+    come out as four sections of one level. A section whose last sentence counts n
+    things, followed by n unnumbered headings that announce nothing and have nothing
+    under them, holds them (the reverse of _split_off_sections)."""
+    adopted: list[Section] = []
+    index = 0
+    while index < len(sections):
+        section = sections[index]
+        section.children = _adopt_counted(section.children)
+        index += 1
+        count, announced = _closing_count(section)
+        following = sections[index : index + count]
+        kind = heading_kind(section.heading.text, top_level=True) or announced
+        if count and len(following) == count and all(_bare_sub(f, kind) for f in following):
+            section.children = following
+            index += count
+        adopted.append(section)
+    return adopted
+
+
+def _closing_count(section: Section) -> tuple[int, str | None]:
+    """How many things of which kind an unnumbered, childless section of one paragraph
+    leads in to by its last sentence ("The difficulties they described fall under four
+    headings."); (0, None) if it leads in to none ("... in two compounds, wardens
+    covered ..."). (A section that says more than a lead-in has points of its own.)"""
+    if section.heading.number is not None or section.children or len(section.paragraphs) != 1:
+        return 0, None
+    sentence = re.split(r"(?<=[.:!?])\s+", section.paragraphs[0][1].text.strip())[-1]
+    kind = announced_kind(sentence)
+    for number in _COUNT_WORDS:
+        if kind and _counted_at_close(sentence, number, closing_words=len(sentence.split())):
+            return number, kind
+    return 0, None
+
+
+def _bare_sub(section: Section, kind: str | None) -> bool:
+    """An unnumbered heading with nothing under it but paragraphs, announcing no kind
+    but one a sub-heading of a ``kind`` section may (_SAME_SIDE), and no background:
+    what a counted sub-heading looks like once its level is lost."""
+    text = section.heading.text
+    return (
+        section.heading.number is None
+        and not section.children
+        and heading_kind(text, top_level=True) in _SAME_SIDE.get(kind, (None,))
+        and not is_background(text)
+    )
 
 
 def extract_items(
@@ -524,7 +581,7 @@ def _counts(section: Section, lead_in: Item, number: int, *, closing: bool = Fal
     return count is not None and re.search(counted, text, re.I) is not None
 
 
-def _counted_at_close(text: str, number: int) -> bool:
+def _counted_at_close(text: str, number: int, *, closing_words: int = _CLOSING_WORDS) -> bool:
     """Whether a paragraph's last words count ``number`` things, leading on to them
     ("... four shortfalls recur in our material."), the count no quantity of a point's
     own ("fewer than three members", "two or three times a year", the "three meetings
@@ -532,7 +589,7 @@ def _counted_at_close(text: str, number: int) -> bool:
     count = _COUNT_WORDS.get(number)
     if count is None:
         return False
-    closing = " ".join(text.split()[-_CLOSING_WORDS:])
+    closing = " ".join(text.split()[-closing_words:])
     counted = (
         rf"(?<!than )(?<!or )(?<!to )(?<!and )(?<![“\"])"
         rf"\b(?:{count}|{number})\s+(?!or\b|to\b)[a-z]"

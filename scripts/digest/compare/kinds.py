@@ -36,13 +36,15 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "experience",
         re.compile(
-            r"\b(experiences?|lessons?|enlightenments?|inspirations?|takeaways?|teach(?:es|ings?)?|"
+            r"\b(experiences?|lessons?|enlightenments?|inspirations?|insights?|takeaways?|"
+            r"teach(?:es|ings?)?|"
             r"taught|(?:can|could|to) (?:learn|borrow)|learning from)\b|"
             r"(?<!policy )\bimplications?\b|"
             # "What the Badaguan Station Shows", "Xinfeng and What It Shows", "What Dongbi
-            # Got Right", "What Laoling Offers Its Neighbours", "... a Model Worth
-            # Copying": what a case shows others, not what is wrong in it
-            r"\bwhat\b[^?]*\b(?:shows?|got right|did right|gets right)\b|"
+            # Got Right", "What the Floor Branch Learned", "What Laoling Offers Its
+            # Neighbours", "... a Model Worth Copying": what a case shows others, not what
+            # is wrong in it
+            r"\bwhat\b[^?]*\b(?:shows?|got right|did right|gets right|learned|learnt)\b|"
             r"^what\b[^?]*\boffers?\b|\band what (?:it|they|this|these)\b[^?]*\boffers?\b|"
             # "Tower Q Has Found Ways to Reach ...", "Xingguang Has Found Its Footing Again"
             r"\bha(?:s|ve) found\b|"
