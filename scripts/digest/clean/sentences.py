@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 _CLOSERS = "\"'”’)]»"
 _TERMINALS = ".!?:"
@@ -44,3 +45,21 @@ def set_in_capitals(text: str, min_letters: int = 1) -> bool:
     running heads and some papers' headings are set, and prose never is."""
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) >= min_letters and all(ch.isupper() for ch in letters)
+
+
+def opening_capitals(lines: list[str]) -> frozenset[str]:
+    """Words the text capitalises only where a sentence opens: written in lower case
+    somewhere ("annual"), and never capitalised after a lower-case word, as a name is
+    ("the Party", "Shinan District"). Where such a word follows a lower-case word
+    ("3.1.2 Care workers who come and go Annual turnover ..."), a sentence starts."""
+    lower: set[str] = set()
+    named: set[str] = set()
+    for line in lines:
+        words = line.split()
+        for before, word in pairwise(words):
+            if word[:1].islower():
+                lower.add(word.strip('.,;:!?”’")('))
+            elif word[:1].isupper() and before[-1:].isalpha() and before[-1:].islower():
+                named.add(word.strip('.,;:!?”’")('))
+    capitals = {word[:1].upper() + word[1:] for word in lower if word[:1].isalpha()}
+    return frozenset(capitals - named)

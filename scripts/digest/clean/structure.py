@@ -26,7 +26,13 @@ from digest.clean.lists import ordered_items
 from digest.clean.numbering import Outline, SectionNumber, parse_number
 from digest.clean.paragraphs import SHORT_LINE, join_lines
 from digest.clean.parts import HeadingPart, LabelPart, Part, TextPart
-from digest.clean.sentences import ends_sentence, first_sentence, first_word, starts_lowercase
+from digest.clean.sentences import (
+    ends_sentence,
+    first_sentence,
+    first_word,
+    opening_capitals,
+    starts_lowercase,
+)
 from digest.clean.tables import is_caption
 from digest.clean.typography import TypesetHeading
 from digest.model import Heading
@@ -96,6 +102,8 @@ def segment(
         for line in lines
     )
     list_lines = ordered_items(lines)  # "1." "2." "3." close together: a list's items
+    # (numbered lines left out: a heading run in to its text is what they are read for)
+    openers = opening_capitals([line.text for line in lines if parse_number(line.text) is None])
     measure = _heading_measure(lines, width) if unnumbered else 0
 
     def flush() -> None:
@@ -218,7 +226,7 @@ def segment(
                 # offered by"): a numbered sentence or list item, not a heading;
                 # unless a heading runs in to it ("5.1.2 Forming a council A council").
                 index = start
-                run_in = _run_in_heading(numbered, outline, text)
+                run_in = _run_in_heading(numbered, outline, text, openers)
                 if run_in is not None:
                     flush()
                     emit(run_in[0], run_in[1], line.number)
@@ -240,7 +248,7 @@ def segment(
                 emit(orphan_number, orphan_title, orphan.number)
             emit(number, title, line.number)
             continue
-        run_in = _run_in_heading(numbered, outline, text)
+        run_in = _run_in_heading(numbered, outline, text, openers)
         if run_in is not None:
             # "A. Allocation Problem. The Title I of the ...": the heading and the
             # first line of its section's text share the line.
@@ -401,7 +409,10 @@ def _outline_goes_on(number: SectionNumber, lines: list[Line], index: int) -> bo
 
 
 def _run_in_heading(
-    numbered: tuple[SectionNumber, str] | None, outline: Outline, text: TextPart
+    numbered: tuple[SectionNumber, str] | None,
+    outline: Outline,
+    text: TextPart,
+    openers: frozenset[str] = frozenset(),
 ) -> tuple[SectionNumber, str, str] | None:
     """(number, title, rest of the line) for a numbered heading run in to its text, as some
     classes print sub-sections: a number the outline expects, a short Title Case
@@ -410,7 +421,7 @@ def _run_in_heading(
     (``_unpunctuated_run_in``)."""
     if numbered is None or not numbered[1] or not outline.accepts(numbered[0]):
         return None
-    unpunctuated = _unpunctuated_run_in(numbered[0], numbered[1])
+    unpunctuated = _unpunctuated_run_in(numbered[0], numbered[1], openers)
     if unpunctuated is not None:
         title, rest = unpunctuated
         return numbered[0], title, rest
@@ -445,13 +456,22 @@ RUN_IN_DEPTH = 3
 MAX_UNPUNCTUATED_TITLE_WORDS = 12
 
 
-def _unpunctuated_run_in(number: SectionNumber, line: str) -> tuple[str, str] | None:
-    """(title, text) where the text's first word opens a sentence; None when the words
-    before it are one, too many, or punctuated like prose."""
+def _unpunctuated_run_in(
+    number: SectionNumber, line: str, openers: frozenset[str] = frozenset()
+) -> tuple[str, str] | None:
+    """(title, text) where the text's first word opens a sentence (a function word, or
+    a word the text capitalises only to open one: sentences.opening_capitals); None
+    when the words before it are one, too many, or punctuated like prose."""
     if number.scheme != "path" or len(number.values) < RUN_IN_DEPTH:
         return None
-    for match in _SENTENCE_OPENER.finditer(line):
-        title, rest = line[: match.start()], line[match.end() :]
+    starts = [match.start() for match in _SENTENCE_OPENER.finditer(line)]
+    starts += [
+        match.start()
+        for match in re.finditer(r"(?<=[a-z])\s+([A-Z][\w’'-]*)\s+\S", line)
+        if match.group(1) in openers
+    ]
+    for start in sorted(starts):
+        title, rest = line[:start], line[start:].lstrip()
         if len(title.split()) < 2:
             continue
         if len(title.split()) > MAX_UNPUNCTUATED_TITLE_WORDS or re.search(r"[.,;:!?]", title):
