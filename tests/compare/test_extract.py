@@ -1708,3 +1708,151 @@ def test_a_lead_in_that_announces_lessons_outweighs_the_passages() -> None:
 )
 def test_a_lead_in_announces_the_kind_it_names_last(sentence: str, kind: str | None) -> None:
     assert announced_kind(sentence) == kind
+
+
+# Points put in two styles in one section, the lead-in counting them all.
+MIXED_STYLES = """# 1 Introduction
+
+Background text.
+
+# 2 Where the Patrols Fall Short
+
+Four shortcomings recur in all three villages.
+
+- **Patrols that exist on paper.** The log shows two rounds a day; the shore shows none.
+- **Villagers who stand aside.** Few report the damage they see.
+- **Agencies that pass the matter on.** Four offices claim the shore and none acts.
+
+A further problem is that the patrol teams are growing old, and no member is under forty.
+
+# 3 Why the Patrols Slip
+
+## Wages Paid to the Wrong People
+
+The compensation reaches the patrols and not the households who gave up the mudflats.
+
+## Townships Counting Logs, Not Trees
+
+The township scores the branch by the entries in its log.
+
+# 4 Mending the Green Line
+
+We propose four measures.
+
+To begin with, the branch should recruit younger members from the shellfish gatherers.
+Moreover, the town should give the patrols authority over the pond walls.
+
+- **A shared map of the shore.** Every agency marks its part on one map.
+- **A yearly account to the village.** The branch reports what the patrols achieved.
+
+# 5 Paying the Shore Back
+
+What should the town do? We suggest the following.
+
+- **Pay the households.** Compensation should go to the families who lose the mudflats.
+- **Pay by the trees.** Wages should follow the state of the forest, not the log.
+
+In addition, the district should fund a nursery for the replanting days.
+
+# 6 Conclusion
+
+The end.
+"""
+
+
+def test_points_in_a_second_style_make_up_the_count_the_lead_in_announces() -> None:
+    assert [(kind, source, label) for kind, _, source, label in items(MIXED_STYLES)] == [
+        ("problem", "list", "Patrols that exist on paper"),
+        ("problem", "list", "Villagers who stand aside"),
+        ("problem", "list", "Agencies that pass the matter on"),
+        (
+            "problem",
+            "enumeration",
+            "the patrol teams are growing old, and no member is under forty",
+        ),
+        # (causes are deficits: "Not" makes no problem of a sub-heading under "Why")
+        ("cause", "heading", "Wages Paid to the Wrong People"),
+        ("cause", "heading", "Townships Counting Logs, Not Trees"),
+        (
+            "path",
+            "enumeration",
+            "the branch should recruit younger members from the shellfish gatherers",
+        ),
+        ("path", "enumeration", "the town should give the patrols authority over the pond walls"),
+        ("path", "list", "A shared map of the shore"),
+        ("path", "list", "A yearly account to the village"),
+        ("path", "list", "Pay the households"),
+        ("path", "list", "Pay by the trees"),
+        ("path", "enumeration", "the district should fund a nursery for the replanting days"),
+    ]
+    anchors = [item.anchor for item in extract_items(clean_text(MIXED_STYLES))]
+    assert len(anchors) == len(set(anchors))
+
+
+# Without a count, or with one that does not add up, an ordinal paragraph after the
+# items goes on with the last of them.
+UNCOUNTED_ADDITION = """# 1 Introduction
+
+Background text.
+
+# 2 Where the Patrols Fall Short
+
+Several shortcomings recur in the villages.
+
+**Patrols that exist on paper.** The log shows two rounds a day; the shore shows none.
+
+**Villagers who stand aside.** Few report the damage they see.
+
+Moreover, those who do report it are seldom answered.
+
+# 3 Conclusion
+
+The end.
+"""
+
+
+def test_an_ordinal_paragraph_after_run_in_heads_goes_on_with_the_last_without_a_count() -> None:
+    assert [label for _, _, _, label in items(UNCOUNTED_ADDITION)] == [
+        "Patrols that exist on paper",
+        "Villagers who stand aside",
+    ]
+
+
+MARKERS_ACROSS_PARAGRAPHS = """# 1 Introduction
+
+Background text.
+
+# 2 Where the Workshops Fall Out of Step
+
+Our survey points to four shortcomings. (a) Few workshops have a branch of their own.
+(b) Inspections arrive as campaigns rather than as help.
+
+Two further problems concern the villages around them. (c) Owners and villagers have no
+common place to talk. (d) Members seldom act as members in their business.
+
+# 3 Where the Crews Lose Touch
+
+① Mobile members drop out of branch life for most of the year. Few are contacted.
+② Pay disputes are settled privately or not at all.
+
+③ Safety in the ponds is nobody's responsibility.
+
+④ Village affairs proceed without the men who are away.
+
+# 4 Conclusion
+
+The end.
+"""
+
+
+def test_a_count_of_markers_goes_on_inside_later_paragraphs_and_inside_an_item() -> None:
+    assert [label for _, _, _, label in items(MARKERS_ACROSS_PARAGRAPHS)] == [
+        "Few workshops have a branch of their own",
+        "Inspections arrive as campaigns rather than as help",
+        "Owners and villagers have no common place to talk",
+        "Members seldom act as members in their business",
+        "Mobile members drop out of branch life for most of the year",
+        "Pay disputes are settled privately or not at all",
+        "Safety in the ponds is nobody's responsibility",
+        "Village affairs proceed without the men who are away",
+    ]

@@ -27,7 +27,13 @@ labelled by that sentence or label, and win over run-in heads when they find mor
 markers counting up inside one paragraph ("... ① The reform ... ② Redevelopment
 ...") are items when no paragraph holds a marker of its own, and the count goes on
 in the paragraphs after it that open on its next marker.
-A section that announces a kind but offers none of these is one item.
+A section that announces a kind but offers none of these is one item. A section
+may mix styles: when the sentence leading in counts more points than one style gave,
+ordinal prose before them ("To begin with, ... Moreover, ...") or paragraphs after them
+that add a point ("In addition, ...", "A further problem is that ...") make up the
+count; a list of measures takes such a paragraph after it when it prescribes. Markers
+go on counting in later paragraphs ("(c) ... (d) ...") and inside an item's paragraph
+where the paragraphs' own markers skip a number ("① ... ② ..." / "③ ...").
 
 Plain text loses the levels of unnumbered headings: a section of one paragraph that
 closes by counting what it leads in to ("Three strains stand out.") takes in as many
@@ -375,7 +381,7 @@ def _split_off_sections(section: Section, kind: str) -> tuple[Section, list[Sect
 
 def _section_items(section: Section, kind: str) -> list[Item]:
     if section.children:
-        own = [heading_kind(child.heading.text, top_level=False) for child in section.children]
+        own = [_sub_heading_kind(child.heading.text, kind) for child in section.children]
         # Children inherit the parent's kind unless some of them announce another;
         # then only the children that announce something count.
         mixed = any(k is not None and k != kind for k in own)
@@ -390,6 +396,18 @@ def _section_items(section: Section, kind: str) -> list[Item]:
                 items.extend(_grouped_points(child, effective) or [_heading_item(child, effective)])
         return items
     return _paragraph_items(section, kind) or [_heading_item(section, kind, source="section")]
+
+
+def _sub_heading_kind(text: str, kind: str) -> str | None:
+    """The kind a sub-heading announces under a section of ``kind``. A cause is a
+    deficit too: under "Why the Crews Slip Through", "Townships Counting Meetings, Not
+    Outcomes" is a cause, though its "Not" would make it a problem elsewhere; only a
+    sub-heading that announces problems as a section's heading would ("Remaining
+    Difficulties") is one."""
+    own = heading_kind(text, top_level=False)
+    if kind == "cause" and own == "problem" and heading_kind(text, top_level=True) is None:
+        return kind
+    return own
 
 
 def _grouped_points(section: Section, kind: str) -> list[Item]:
@@ -426,6 +444,86 @@ def _number(section: Section) -> str:
 
 
 def _paragraph_items(section: Section, kind: str) -> list[Item]:
+    """The items of a section without sub-sections, in one style (_styled_items), with
+    the points in another style that make up the count it announces (_mixed_points)."""
+    items = _styled_items(section, kind)
+    return _mixed_points(section, kind, items) if len(items) >= 2 else items
+
+
+def _mixed_points(section: Section, kind: str, items: list[Item]) -> list[Item]:
+    """The items, and the points put in ordinal prose before or after them, when the
+    sentence leading in counts them all: "We propose four measures." / "To begin with,
+    ... Moreover, ..." / two bullets; or three bold run-in heads / "In addition, the
+    town should ...", "A further problem is that ...". Without the count an ordinal
+    paragraph after the last item may go on with it, and one before the first may be
+    the lead-in's own."""
+    if any(item.source == "enumeration" for item in items):
+        return items
+    first, last = items[0].block, items[-1].block
+    before = [(index, p) for index, p in section.paragraphs if index < first]
+    opening = next(
+        (at for at, (_, p) in enumerate(before) if re.match(_FIRST, p.text) and not p.lead),
+        len(before),
+    )
+    counts = _counts_led_in([p.text for _, p in before[:opening]])
+    if not counts and kind == "path" and items[-1].source == "list":
+        # A list of measures is over where its items end: a paragraph after it that adds
+        # one more and prescribes ("In addition, the town should ...") is one too.
+        added = [
+            item
+            for item in _points_after(section, kind, items[-1].block)
+            if _PRESCRIBES.search(_first_sentence_of(item.passage))
+        ]
+        return _numbered_in_order(section, kind, items + added)
+    if not counts or max(counts) <= len(items):
+        return items
+    ahead = _enumerated_items(Section(section.heading, section.block, before[opening:]), kind)
+    behind = _points_after(section, kind, last)
+    if len(ahead) + len(items) + len(behind) not in counts:
+        return items
+    return _numbered_in_order(section, kind, ahead + items + behind)
+
+
+def _numbered_in_order(section: Section, kind: str, items: list[Item]) -> list[Item]:
+    """The items, anchored by their place among the section's points (each style
+    counted its own from one)."""
+    for number, item in enumerate(items):
+        item.anchor = f"{kind}-{section.heading.anchor}-{number + 1}"
+    return items
+
+
+def _points_after(section: Section, kind: str, last: int) -> list[Item]:
+    """The paragraphs right after the one at ``last`` that each open on an ordinal
+    adding a point ("In addition, ...", "A further problem is that ...")."""
+    points: list[Item] = []
+    for index, paragraph in section.paragraphs:
+        if index <= last or paragraph.lead or paragraph.marker or paragraph.list:
+            continue
+        match = re.match(_NEXT, paragraph.text)
+        if match is None:
+            break
+        label = _first_clause(paragraph.text[match.end() :].lstrip())
+        points.append(
+            _counted_item(section, kind, "enumeration", 0, index, 0, label, paragraph.text)
+        )
+    return points
+
+
+def _counts_led_in(paragraphs: list[str]) -> set[int]:
+    """The numbers of things the last sentence before the points counts ("Four
+    shortcomings recur in all three villages ..." counts four or three)."""
+    if not paragraphs:
+        return set()
+    sentence = re.split(r"(?<=[.:!?])\s+", paragraphs[-1].strip())[-1]
+    closing = len(sentence.split())
+    return {
+        number
+        for number in _COUNT_WORDS
+        if _counted_at_close(sentence, number, closing_words=closing)
+    }
+
+
+def _styled_items(section: Section, kind: str) -> list[Item]:
     """Numbered items and run-in heads, else a list's items, else an enumeration in the
     prose. A list inside a numbered item is part of that item. Paragraphs that lead
     with a headline sentence are items too, and take the place of run-in heads when
@@ -614,12 +712,14 @@ def _marker_value(marker: str) -> tuple[str, int]:
     ("roman", 2) for "(ii)"."""
     if "\u2460" <= marker <= "\u2473":
         return "circled", ord(marker) - 0x2460 + 1
-    core = marker.strip("()")
-    if set(core) <= set("ivx"):  # only "(i)" ... "(x)" are read as roman
+    core = marker.strip("().")  # (a paragraph's own marker may close on a stop: "a.")
+    if core and set(core) <= set("ivx"):  # only "(i)" ... "(x)" are read as roman
         return "roman", numeral_value(core) or 0
     digit = core.isdigit()
     scheme = ("paren-" if marker.startswith("(") else "") + ("digit" if digit else "letter")
-    return scheme, int(core) if digit else ord(core) - ord("a") + 1
+    if not digit and not (len(core) == 1 and core.isalpha()):
+        return "other", 0
+    return scheme, int(core) if digit else ord(core.lower()) - ord("a") + 1
 
 
 def _inline_numbered_items(section: Section, kind: str) -> list[Item]:
@@ -648,6 +748,12 @@ def _inline_numbered_items(section: Section, kind: str) -> list[Item]:
         for later, following in section.paragraphs:
             if later <= index:
                 continue
+            # ("Two further problems concern ... (c) Owners ... (d) ...": the count goes
+            # on inside a paragraph of its own)
+            more = _counting_on(section, kind, later, following.text, scheme, len(items))
+            if more:
+                items.extend(more)
+                continue
             source, label = _goes_on(following, (scheme, len(items) + 1))
             if source is None:
                 break
@@ -655,6 +761,28 @@ def _inline_numbered_items(section: Section, kind: str) -> list[Item]:
             items.append(_counted_item(section, kind, source, len(items), later, 0, label, passage))
         return items
     return []
+
+
+def _counting_on(
+    section: Section, kind: str, block: int, text: str, scheme: str, counted: int
+) -> list[Item]:
+    """The points of a paragraph whose inline markers go on counting after ``counted``
+    points of ``scheme`` ("(c) ... (d) ..." after "(a) ... (b) ..."), each at a
+    sentence's start; none if its first marker is not the next one."""
+    run = []
+    for match in _INLINE_MARKER.finditer(text):
+        if _marker_value(match.group("marker")) == (scheme, counted + len(run) + 1):
+            run.append(match)
+    items = []
+    for number, match in enumerate(run):
+        end = run[number + 1].start() if number + 1 < len(run) else len(text)
+        label = _first_clause(text[match.end() : end])
+        passage = text[match.start() : end]
+        at = match.start()
+        items.append(
+            _counted_item(section, kind, "numbered", counted + number, block, at, label, passage)
+        )
+    return items
 
 
 # A paragraph that adds a point to those counted before it: "In addition, the council
@@ -697,7 +825,12 @@ def _headline_items(section: Section, kind: str) -> list[Item]:
     first = leads.index(True)
     # Among headlines, "Many family operators work outside the rules." is one more.
     opening = {id(p) for p in paragraphs[first:] if _leads_with_headline(p, among=True)}
-    if not all(id(p) in opening or starts_lowercase(p.text) for p in paragraphs[first:]):
+    # (the points a paper adds after them in ordinal prose, "In addition, the town
+    # should ...", are _mixed_points's)
+    end = len(paragraphs)
+    while end > first + 2 and re.match(_NEXT, paragraphs[end - 1].text):
+        end -= 1
+    if not all(id(p) in opening or starts_lowercase(p.text) for p in paragraphs[first:end]):
         return []
     return _marked_items(section, kind, lambda paragraph: id(paragraph) in opening)
 
@@ -728,10 +861,14 @@ def _leads_with_headline(paragraph: Paragraph, *, among: bool = False) -> bool:
 def _marked_items(
     section: Section, kind: str, opens_item: Callable[[Paragraph], bool]
 ) -> list[Item]:
-    """An item per paragraph that ``opens_item``; the paragraphs after one continue it."""
+    """An item per paragraph that ``opens_item``; the paragraphs after one continue it.
+    A marker the count skips between two paragraphs ("① ... ③ ...") stands inside the
+    first one, at a sentence's start: "① Members drop out ... ② Pay disputes ..."."""
     items: list[Item] = []
     for index, paragraph in section.paragraphs:
         if opens_item(paragraph):
+            if paragraph.marker and items and items[-1].source == "numbered":
+                items.extend(_skipped_points(section, kind, items, paragraph.marker))
             items.append(
                 Item(
                     kind=kind,
@@ -746,6 +883,29 @@ def _marked_items(
         elif items:  # a paragraph after an item, before the next, continues it
             items[-1].passage += " " + _paragraph_text(paragraph)
     return items
+
+
+def _skipped_points(section: Section, kind: str, items: list[Item], marker: str) -> list[Item]:
+    """The points between the last item and the paragraph opening on ``marker`` that
+    the last item's paragraph counts inside itself, cutting its passage short; none
+    unless they fill the gap exactly."""
+    last = items[-1]
+    paragraph = dict(section.paragraphs)[last.block]
+    if paragraph.marker is None:
+        return []
+    scheme, value = _marker_value(paragraph.marker)
+    next_scheme, next_value = _marker_value(marker)
+    if next_scheme != scheme or next_value <= value + 1:
+        return []
+    more = _counting_on(section, kind, last.block, paragraph.text, scheme, value)
+    if len(more) != next_value - value - 1:
+        return []
+    whole = _paragraph_text(paragraph)
+    head = whole[: len(whole) - len(paragraph.text)]  # (its marker and run-in head)
+    last.passage = (head + paragraph.text[: more[0].offset]).strip()
+    for number, item in enumerate(more):
+        item.anchor = f"{kind}-{section.heading.anchor}-{len(items) + number + 1}"
+    return more
 
 
 # "Cross-appointment: qualified Party members were ...": a label closed by a colon or
