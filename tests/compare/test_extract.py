@@ -1856,3 +1856,40 @@ def test_a_count_of_markers_goes_on_inside_later_paragraphs_and_inside_an_item()
         "Safety in the ponds is nobody's responsibility",
         "Village affairs proceed without the men who are away",
     ]
+
+
+# Plain text lost the paragraph break before "On the one hand": it stands inside the
+# paragraph leading in, and "On the other hand" opens the next.
+ONE_HAND_INSIDE = """# 1 Introduction
+
+Background text.
+
+# 2 What the Xingguang Branch Teaches
+
+Xingguang was among the most troubled communities of its town in 2021. Its practice can be
+summarised on several sides. On the one hand, the branch was given a clear list of duties.
+The list names 46 matters.
+
+On the other hand, retired members were organised as courtyard heads. They visit the
+elderly every week.
+
+In addition, the branch turned the old club into a service station.
+
+# 3 Where One Point Weighs Two Sides
+
+The council meets often. On the one hand, residents come; on the other hand, they leave
+early. On the one hand, the agenda is long. On the other hand, the hall is cold.
+
+# 4 Conclusion
+
+The end.
+"""
+
+
+def test_on_the_one_hand_inside_the_paragraph_before_on_the_other_hand_is_a_point() -> None:
+    found = [(kind, label) for kind, _, _, label in items(ONE_HAND_INSIDE, kind_model=False)]
+    assert found == [
+        ("experience", "the branch was given a clear list of duties"),
+        ("experience", "retired members were organised as courtyard heads"),
+        ("experience", "the branch turned the old club into a service station"),
+    ]

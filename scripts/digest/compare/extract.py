@@ -968,6 +968,32 @@ def _clause_ordinal_items(section: Section, kind: str) -> list[Item]:
     return []
 
 
+# "... can be summarised on several sides. On the one hand, the branch ..." inside a
+# paragraph whose break before it the text lost.
+_ONE_HAND_INSIDE = re.compile(rf"{_SENTENCE_START}(?P<marker>On the one hand,)\s*")
+
+
+def _one_hand_before(
+    section: Section, opening: list[tuple[int, re.Match[str]]]
+) -> list[tuple[int, re.Match[str]]]:
+    """"On the one hand" inside the paragraph before one that opens "On the other hand":
+    the first of the two points, where plain text lost the paragraph break before it
+    (inside one paragraph with its "other hand", it weighs one point)."""
+    paragraphs = dict(section.paragraphs)
+    indexes = [index for index, _ in section.paragraphs]
+    found = []
+    for index, match in opening:
+        position = indexes.index(index)
+        if not match.group("marker").startswith("On the other") or position == 0:
+            continue
+        before = indexes[position - 1]
+        text = paragraphs[before].text
+        inside = [m for m in _ONE_HAND_INSIDE.finditer(text) if m.start() > 0]
+        if len(inside) == 1 and "On the other hand" not in text[inside[0].end() :]:
+            found.append((before, inside[0]))
+    return found
+
+
 def _enumerated_items(section: Section, kind: str) -> list[Item]:
     marks = [
         (index, match)
@@ -979,6 +1005,7 @@ def _enumerated_items(section: Section, kind: str) -> list[Item]:
         for index, paragraph in section.paragraphs
         if (match := _PARAGRAPH_ORDINAL.match(paragraph.text))
     ]
+    opening += _one_hand_before(section, opening)
     if len(opening) >= 2:
         marks = sorted(marks + opening, key=lambda mark: (mark[0], mark[1].start()))
     if any(_COUNTED.match(match.group("marker")) for _, match in marks[1:]):
