@@ -1893,3 +1893,39 @@ def test_on_the_one_hand_inside_the_paragraph_before_on_the_other_hand_is_a_poin
         ("experience", "retired members were organised as courtyard heads"),
         ("experience", "the branch turned the old club into a service station"),
     ]
+
+
+# The series names the causes; the paragraphs after it only count them, and plain text
+# lost the break before "The second ...".
+SERIES_THEN_ORDINALS = """# 1 Introduction
+
+Background text.
+
+# 2 The Roots of the Lag
+
+Why has the branch fallen behind a transformation it in many cases helped to start? Three
+causes stand out: secretaries learned their trade in
+grain farming; the township gives branches no credit for work with the streamers; and the
+association has been left to a few large firms.
+
+The first of these shapes what secretaries feel able to do. Four of the five were over fifty.
+The second explains why even willing secretaries do little. Their scores rise with meetings.
+
+The third leaves the branch without a partner. Small households are rarely consulted.
+
+# 3 Conclusion
+
+The end.
+"""
+
+
+def test_a_series_names_the_points_that_ordinal_paragraphs_only_count() -> None:
+    assert [(kind, source, label) for kind, _, source, label in items(SERIES_THEN_ORDINALS)] == [
+        ("cause", "enumeration", "secretaries learned their trade in grain farming"),
+        (
+            "cause",
+            "enumeration",
+            "the township gives branches no credit for work with the streamers",
+        ),
+        ("cause", "enumeration", "the association has been left to a few large firms"),
+    ]

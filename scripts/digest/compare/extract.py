@@ -450,6 +450,16 @@ def _paragraph_items(section: Section, kind: str) -> list[Item]:
     return _mixed_points(section, kind, items) if len(items) >= 2 else items
 
 
+def _ordinal_value(item: Item) -> int:
+    """3 for "The third leaves the branch without a partner", 1 for "One is ...", 0 for
+    "Another is ..." or "The last ..."."""
+    match = _ORDINAL_LEAD.match(item.label)
+    word = match.group(0).lower().split()[-1] if match else ""
+    if word == "one":
+        return 1
+    return _ORDINAL_WORDS.index(word) + 1 if word in _ORDINAL_WORDS else 0
+
+
 def _mixed_points(section: Section, kind: str, items: list[Item]) -> list[Item]:
     """The items, and the points put in ordinal prose before or after them, when the
     sentence leading in counts them all: "We propose four measures." / "To begin with,
@@ -542,12 +552,12 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
         items = headlines
     if items and all(_ORDINAL_LEAD.match(item.label) for item in items):
         # "The first lies in the rules themselves." names no point: the series that
-        # announced them ("three causes: A; B; and C") does.
-        # (Paragraphs opening on an ordinal that the cleaner found no head in count
-        # too: "The first lies in ..." opens none, "The second is organisational." does.)
+        # announced them ("three causes: A; B; and C") does, if it counts as far as they
+        # do. (It may count more: the cleaner took "The second is organisational." for
+        # a run-in head but not "The first lies in ...", or plain text lost the break
+        # before "The second explains ...".)
         series = _announced_series(section, kind)
-        unheaded = sum(not p.lead and bool(_ORDINAL.match(p.text)) for _, p in section.paragraphs)
-        if series and len(series) in (len(items), len(items) + unheaded):
+        if series and len(series) >= max(len(items), *map(_ordinal_value, items)):
             return series
     if items is headlines:
         return headlines
@@ -976,7 +986,7 @@ _ONE_HAND_INSIDE = re.compile(rf"{_SENTENCE_START}(?P<marker>On the one hand,)\s
 def _one_hand_before(
     section: Section, opening: list[tuple[int, re.Match[str]]]
 ) -> list[tuple[int, re.Match[str]]]:
-    """"On the one hand" inside the paragraph before one that opens "On the other hand":
+    """ "On the one hand" inside the paragraph before one that opens "On the other hand":
     the first of the two points, where plain text lost the paragraph break before it
     (inside one paragraph with its "other hand", it weighs one point)."""
     paragraphs = dict(section.paragraphs)
