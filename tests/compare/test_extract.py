@@ -1929,3 +1929,30 @@ def test_a_series_names_the_points_that_ordinal_paragraphs_only_count() -> None:
         ),
         ("cause", "enumeration", "the association has been left to a few large firms"),
     ]
+
+
+# The first marker inside the paragraph that leads in, the next opening a paragraph of
+# its own (plain text broke the line before it).
+MARKER_INSIDE_THEN_OPENING = """# 1 Introduction
+
+Background text.
+
+# 2 Problems of the Fleet Branches
+
+Two points stand out from the trials. ① Branches take hold when they attach to what crews
+already worry about, namely wages and injury.
+
+② Migrant members need a voice as well as a service.
+
+# 3 Conclusion
+
+The end.
+"""
+
+
+def test_one_marker_inside_a_paragraph_counts_when_the_next_paragraph_opens_on_the_next() -> None:
+    assert [label for _, _, _, label in items(MARKER_INSIDE_THEN_OPENING)] == [
+        "Branches take hold when they attach to what crews already worry about, namely wages and "
+        "injury",
+        "Migrant members need a voice as well as a service",
+    ]

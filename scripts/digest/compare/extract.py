@@ -734,7 +734,8 @@ def _marker_value(marker: str) -> tuple[str, int]:
 
 def _inline_numbered_items(section: Section, kind: str) -> list[Item]:
     """Items numbered inside one paragraph ("① ... ② ... ③ ..."): a run of markers of
-    one scheme counting up from one, each at a sentence's start."""
+    one scheme counting up from one, each at a sentence's start, going on in the
+    paragraphs after it; two at least."""
     for index, paragraph in section.paragraphs:
         text = paragraph.text
         marks = list(_INLINE_MARKER.finditer(text))
@@ -743,7 +744,7 @@ def _inline_numbered_items(section: Section, kind: str) -> list[Item]:
             scheme, value = _marker_value(match.group("marker"))
             if value == len(run) + 1 and (not run or run[0][0] == scheme):
                 run.append((scheme, match))
-        if len(run) < 2:
+        if not run:
             continue
         items = []
         for number, (_, match) in enumerate(run):
@@ -769,7 +770,10 @@ def _inline_numbered_items(section: Section, kind: str) -> list[Item]:
                 break
             passage = _paragraph_text(following)
             items.append(_counted_item(section, kind, source, len(items), later, 0, label, passage))
-        return items
+        # (one marker inside the paragraph counts if the next paragraph opens on the
+        # next: "... beyond fishing. ① Party building ..." / "② Migrant members ...")
+        if len(items) >= 2:
+            return items
     return []
 
 
