@@ -31,7 +31,11 @@ A section that announces a kind but offers none of these is one item. A section
 may mix styles: when the sentence leading in counts more points than one style gave,
 ordinal prose before them ("To begin with, ... Moreover, ...") or paragraphs after them
 that add a point ("In addition, ...", "A further problem is that ...") make up the
-count; a list of measures takes such a paragraph after it when it prescribes. Markers
+count, and so does a second group in a style of its own that a paragraph of its own
+counts ("Two further measures concern ...:" and a list); a list of measures takes such a
+paragraph after it when it prescribes. A sentence that counts a section's items names
+their kind where the heading's words were a figure ("Behind the Camera: ..." / "...
+points to three shortcomings"). Markers
 go on counting in later paragraphs ("(c) ... (d) ...") and inside an item's paragraph
 where the paragraphs' own markers skip a number ("① ... ② ..." / "③ ...").
 
@@ -278,6 +282,12 @@ def _announced_items(section: Section, reader: KindReader, before: str | None = 
     if kind is not None:
         own, following = _split_off_sections(section, kind)
         items = _section_items(own, kind)
+        counted = _counted_kind(own, _structured(items))
+        if counted is not None and counted != kind:
+            # "Behind the Camera: How Governance Misses the Extras" / "What we saw points
+            # to three shortcomings ...": the sentence that counts the items says what
+            # they are, where the heading's words were a figure.
+            items = _section_items(own, counted)
         for sibling in following:
             items.extend(_announced_items(sibling, reader))
         return items
@@ -322,6 +332,22 @@ def trial_items(section: Section) -> list[Item]:
 def _structured(items: list[Item]) -> list[Item]:
     """The items a section's structure gave, without the section taken whole as one."""
     return [item for item in items if item.source != "section"]
+
+
+def _counted_kind(section: Section, items: list[Item]) -> str | None:
+    """The kind the sentence leading in to two items or more names, when it counts them
+    ("... points to three shortcomings in the way ..."); else None."""
+    if len(items) < 2 or items[0].block not in dict(section.paragraphs):
+        return None
+    before = [p.text for index, p in section.paragraphs if index < items[0].block]
+    if items[0].offset:
+        before.append(dict(section.paragraphs)[items[0].block].text[: items[0].offset])
+    sentences = [s for s in re.split(r"(?<=[.:!?])\s+", " ".join(before).strip()) if s]
+    if not sentences:
+        return None
+    count = _COUNT_WORDS.get(len(items))
+    named = re.search(rf"\b(?:{count}|{len(items)})\s+(?:[\w’'-]+\s+)?(\w+)", sentences[-1], re.I)
+    return announced_kind(named.group(0)) if count and named else None
 
 
 def _lead_in_kind(section: Section, first: Item) -> str | None:
@@ -469,6 +495,9 @@ def _mixed_points(section: Section, kind: str, items: list[Item]) -> list[Item]:
     the lead-in's own."""
     if any(item.source == "enumeration" for item in items):
         return items
+    further = _further_group(section, kind, items)
+    if further:
+        return _numbered_in_order(section, kind, items + further)
     first, last = items[0].block, items[-1].block
     before = [(index, p) for index, p in section.paragraphs if index < first]
     opening = next(
@@ -502,6 +531,40 @@ def _numbered_in_order(section: Section, kind: str, items: list[Item]) -> list[I
     return items
 
 
+# "Two further measures concern the village committee itself:", "Three more ...".
+_FURTHER = re.compile(r"\b(?:further|more|other|additional)\b", re.I)
+
+
+def _further_group(section: Section, kind: str, items: list[Item]) -> list[Item]:
+    """The points of a second group after the items, in a style of its own, that a
+    paragraph of its own counts: "① ... ② ..." then "Two further measures concern the
+    village committee itself:" and a list of two. The last item's passage ends before
+    that paragraph."""
+    paragraphs = [(index, p) for index, p in section.paragraphs if index > items[-1].block]
+    for position, (index, paragraph) in enumerate(paragraphs):
+        if paragraph.list or paragraph.marker or paragraph.lead:
+            continue
+        sentence = re.split(r"(?<=[.:!?])\s+", paragraph.text.strip())[-1]
+        counts = [
+            number
+            for number in _COUNT_WORDS
+            if _FURTHER.search(sentence)
+            and _counted_at_close(sentence, number, closing_words=len(sentence.split()))
+        ]
+        group = []
+        for later, point in paragraphs[position + 1 :]:
+            if not (point.list or point.lead or point.marker):
+                break
+            group.append((later, point))
+        if len(counts) != 1 or len(group) != counts[0]:
+            return []
+        last = items[-1]
+        kept = [p for block, p in section.paragraphs if last.block <= block < index]
+        last.passage = " ".join(_paragraph_text(p) for p in kept)
+        return _marked_items(Section(section.heading, section.block, group), kind, lambda _: True)
+    return []
+
+
 def _points_after(section: Section, kind: str, last: int) -> list[Item]:
     """The paragraphs right after the one at ``last`` that each open on an ordinal
     adding a point ("In addition, ...", "A further problem is that ...")."""
@@ -520,16 +583,17 @@ def _points_after(section: Section, kind: str, last: int) -> list[Item]:
 
 
 def _counts_led_in(paragraphs: list[str]) -> set[int]:
-    """The numbers of things the last sentence before the points counts ("Four
-    shortcomings recur in all three villages ..." counts four or three)."""
+    """The numbers of things the paragraph before the points counts, in any of its
+    sentences ("Four measures follow from this diagnosis. The first three concern the
+    villages themselves:" counts four or three; "Four shortcomings recur in all three
+    villages" four or three)."""
     if not paragraphs:
         return set()
-    sentence = re.split(r"(?<=[.:!?])\s+", paragraphs[-1].strip())[-1]
-    closing = len(sentence.split())
     return {
         number
+        for sentence in re.split(r"(?<=[.:!?])\s+", paragraphs[-1].strip())
         for number in _COUNT_WORDS
-        if _counted_at_close(sentence, number, closing_words=closing)
+        if _counted_at_close(sentence, number, closing_words=len(sentence.split()))
     }
 
 
