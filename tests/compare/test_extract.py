@@ -642,6 +642,9 @@ def test_moreover_starts_a_point_only_where_the_paper_does_not_count() -> None:
 
 def test_headings_about_what_cases_teach_announce_experiences() -> None:
     assert heading_kind("What the Stronger Villages Teach", top_level=True) == "experience"
+    # what others may take up from a case
+    lead_in = "Three of its practices can be taken up by other workshop villages."
+    assert announced_kind(lead_in) == "experience"
 
 
 @pytest.mark.parametrize(
@@ -694,6 +697,11 @@ def test_headings_about_what_cases_teach_announce_experiences() -> None:
         ("Propositions Drawn from the Two Harbours", "experience"),
         ("Conclusion, with Counsel for Other Ports", "experience"),
         ("What the Riverside Branch Learned", "experience"),
+        # verbs of unsettling and missing name problems
+        ("How the Digging Season Unsettles Village Order", "problem"),
+        ("How Governance Misses the Extras", "problem"),
+        ("Where Workshop Governance Slips", "problem"),
+        ("Why the Crews Slip Through", "cause"),
         ("Insights from the Hillside Cooperative", "experience"),
         ("Learning Centres for Older Members", None),  # (learning, not what a case learned)
     ],

@@ -39,6 +39,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(experiences?|lessons?|enlightenments?|inspirations?|insights?|takeaways?|"
             r"teach(?:es|ings?)?|"
             r"taught|(?:can|could|to) (?:learn|borrow)|learning from)\b|"
+            # what others may take up: "Three of its practices can be taken up by other
+            # workshop villages"
+            r"\b(?:can|could|may|might) be (?:taken up|adopted|copied|borrowed|replicated|"
+            r"transferred)\b|"
             r"(?<!policy )\bimplications?\b|"
             # "What the Badaguan Station Shows", "Xinfeng and What It Shows", "What Dongbi
             # Got Right", "What the Floor Branch Learned", "What Laoling Offers Its
@@ -184,7 +188,11 @@ _STRICT_PROBLEM = re.compile(
     # "... Still Trail Behind the Crayfish Boom", "... Has Not Yet Become the Backbone"
     r"trail(?:s|ing)? behind|not yet|"
     # "Where the Branches Lose Their Footing", "Where Party Work Loses the Drivers"
-    r"los(?:e|es|ing|t))\b",
+    r"los(?:e|es|ing|t)|"
+    # verbs of unsettling and missing: "How the Digging Season Unsettles Village
+    # Order", "How Governance Misses the Extras", "Where Workshop Governance Slips"
+    r"unsettl(?:e|es|ing)|disrupt(?:s|ing)?|undermin(?:e|es|ing)|erod(?:e|es|ing)|"
+    r"fray(?:s|ing)?|slips?|slipping|miss(?:es|ing)?)\b",
     re.I,
 )
 # A section named for what is to be done: "Weaving a Party-Led Network for ...",
