@@ -645,6 +645,8 @@ def test_headings_about_what_cases_teach_announce_experiences() -> None:
     # what others may take up from a case
     lead_in = "Three of its practices can be taken up by other workshop villages."
     assert announced_kind(lead_in) == "experience"
+    lead_in = "... did several things that other districts could copy, three of them."
+    assert announced_kind(lead_in) == "experience"
 
 
 @pytest.mark.parametrize(
@@ -2027,3 +2029,52 @@ def test_second_groups_and_counts_in_the_lead_in_and_counted_kinds() -> None:
     ]
     passages = {i.label: i.passage for i in extract_items(clean_text(SECOND_GROUP))}
     assert "luthiers" not in passages["Give mediation a seat inside the association"]
+
+
+# A series in the lead-in names the points; the paragraphs after it each lead with a
+# sentence of their own on one of them, the last added by "Finally".
+SERIES_THEN_HEADLINES = """# 1 Introduction
+
+Background text.
+
+# 2 WHY THE COURTYARDS EMPTY
+
+These difficulties are not simply the result of tourism, nor of careless administration.
+Three roots lie beneath them: a rent gap that draws households out of the walls; a heritage
+regime that divides authority over a courtyard among six agencies; and branch routines
+formed long before the first tour bus arrived.
+
+The rent gap is the most powerful. A courtyard let to a guesthouse earns several times more.
+
+The heritage regime compounds the problem. No one of these bodies answers for a courtyard.
+
+Finally, the branches themselves were shaped in a different period. Their routines assume
+a stable population.
+
+# 3 What the Estate Shows
+
+Its record suggests two things that travel well beyond Tongzhou: that a branch earns
+its standing by first fixing a small problem that every resident can see, and that
+volunteering by in-service members endures only when their bureaus count it.
+
+# 4 Conclusion
+
+The end.
+"""
+
+
+def test_a_series_in_the_lead_in_names_the_points_its_paragraphs_explain() -> None:
+    assert [(kind, label) for kind, _, _, label in items(SERIES_THEN_HEADLINES)] == [
+        ("cause", "a rent gap that draws households out of the walls"),
+        ("cause", "a heritage regime that divides authority over a courtyard among six agencies"),
+        ("cause", "branch routines formed long before the first tour bus arrived"),
+        (
+            "experience",
+            "a branch earns its standing by first fixing a small problem that every resident "
+            "can see",
+        ),
+        (
+            "experience",
+            "volunteering by in-service members endures only when their bureaus count it",
+        ),
+    ]

@@ -624,6 +624,14 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
         if series and len(series) >= max(len(items), *map(_ordinal_value, items)):
             return series
     if items is headlines:
+        # "Three roots lie beneath them: A; B; and C." and three paragraphs, each
+        # leading with its own sentence on one of them: the series names them.
+        # (With the paragraphs after them that add one more: "Finally, the branches
+        # themselves ...".)
+        series = _announced_series(section, kind) if headlines else []
+        added = _points_after(section, kind, headlines[-1].block) if series else []
+        if len(series) == len(headlines) + len(added) and series[0].block < headlines[0].block:
+            return series
         return headlines
     if len(items) < 2:
         items = _marked_items(section, kind, lambda p: p.list is not None)
@@ -1147,11 +1155,16 @@ def _announced_series(section: Section, kind: str) -> list[Item]:
             end = re.search(r"[.!?](?=\s+[A-Z“\"]|\s*$)", rest)
             series = rest[: end.start()] if end else rest
             parts = series.split(";")
+            if len(parts) != wanted and re.match(r"\s*that\s", series):
+                # "two things that travel well: that a branch earns ..., and that
+                # volunteering endures ...": clauses each opening on "that"
+                parts = re.split(r"(?<=[,;])\s+(?=(?:and\s+)?that\s)", series)
             if len(parts) != wanted or any(len(part.split()) < 3 for part in parts):
                 continue
             items, offset = [], start
             for number, part in enumerate(parts):
                 clause = re.sub(r"^\s*(?:and|or)\s+", "", part).strip()
+                clause = re.sub(r"^that\s+", "", clause).rstrip(",")
                 at = offset + part.find(clause)
                 label = _first_clause(clause)
                 items.append(

@@ -38,7 +38,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(experiences?|lessons?|enlightenments?|inspirations?|insights?|takeaways?|"
             r"teach(?:es|ings?)?|"
-            r"taught|(?:can|could|to) (?:learn|borrow)|learning from)\b|"
+            r"taught|(?:can|could|to) (?:learn|borrow|copy|emulate|replicate)|learning from)\b|"
             # what others may take up: "Three of its practices can be taken up by other
             # workshop villages"
             r"\b(?:can|could|may|might) be (?:taken up|adopted|copied|borrowed|replicated|"
