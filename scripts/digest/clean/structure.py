@@ -31,6 +31,7 @@ from digest.clean.sentences import (
     first_sentence,
     first_word,
     opening_capitals,
+    set_in_capitals,
     starts_lowercase,
 )
 from digest.clean.tables import is_caption
@@ -289,9 +290,10 @@ def segment(
             if title == line.text and _fills_heading_line(lines, index - 1, width, measure):
                 title = join_lines([Line(title, 0), lines[index]], vocabulary)
                 index += 1
-            if is_incomplete(title):
+            if is_incomplete(title) and not set_in_capitals(title):
                 # Still going on where its lines end ("... for their feedback on"): a
-                # sentence full of names, not a title.
+                # sentence full of names, not a title. (A title set in capitals is
+                # one, whatever its last word: "KEEPING THE WALLED CITY LIVED IN".)
                 index = start
                 text.lines.append(line)
                 continue

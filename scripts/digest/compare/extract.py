@@ -195,6 +195,16 @@ def _adopt_counted(sections: list[Section]) -> list[Section]:
     return adopted
 
 
+def _sentence_counts(sentence: str) -> list[int]:
+    """The numbers of things a whole sentence counts (_counted_at_close), in order."""
+    words = len(sentence.split())
+    return [n for n in _COUNT_WORDS if _counted_at_close(sentence, n, closing_words=words)]
+
+
+def _last_sentence(text: str) -> str:
+    return re.split(r"(?<=[.:!?])\s+", text.strip())[-1]
+
+
 def _closing_count(section: Section) -> tuple[int, str | None]:
     """How many things of which kind an unnumbered, childless section of one paragraph
     leads in to by its last sentence ("The difficulties they described fall under four
@@ -202,12 +212,10 @@ def _closing_count(section: Section) -> tuple[int, str | None]:
     covered ..."). (A section that says more than a lead-in has points of its own.)"""
     if section.heading.number is not None or section.children or len(section.paragraphs) != 1:
         return 0, None
-    sentence = re.split(r"(?<=[.:!?])\s+", section.paragraphs[0][1].text.strip())[-1]
+    sentence = _last_sentence(section.paragraphs[0][1].text)
     kind = announced_kind(sentence)
-    for number in _COUNT_WORDS:
-        if kind and _counted_at_close(sentence, number, closing_words=len(sentence.split())):
-            return number, kind
-    return 0, None
+    counts = _sentence_counts(sentence) if kind else []
+    return (counts[0], kind) if counts else (0, None)
 
 
 def _bare_sub(section: Section, kind: str | None) -> bool:
@@ -337,27 +345,28 @@ def _structured(items: list[Item]) -> list[Item]:
 def _counted_kind(section: Section, items: list[Item]) -> str | None:
     """The kind the sentence leading in to two items or more names, when it counts them
     ("... points to three shortcomings in the way ..."); else None."""
-    if len(items) < 2 or items[0].block not in dict(section.paragraphs):
-        return None
-    before = [p.text for index, p in section.paragraphs if index < items[0].block]
-    if items[0].offset:
-        before.append(dict(section.paragraphs)[items[0].block].text[: items[0].offset])
-    sentences = [s for s in re.split(r"(?<=[.:!?])\s+", " ".join(before).strip()) if s]
-    if not sentences:
-        return None
     count = _COUNT_WORDS.get(len(items))
-    named = re.search(rf"\b(?:{count}|{len(items)})\s+(?:[\w’'-]+\s+)?(\w+)", sentences[-1], re.I)
-    return announced_kind(named.group(0)) if count and named else None
+    if count is None or items[0].block not in dict(section.paragraphs):
+        return None
+    sentence = _lead_in_sentence(section, items[0])
+    named = re.search(rf"\b(?:{count}|{len(items)})\s+(?:[\w’'-]+\s+)?\w+", sentence, re.I)
+    return announced_kind(named.group(0)) if named else None
 
 
 def _lead_in_kind(section: Section, first: Item) -> str | None:
     """What the sentence leading in to a section's items announces ("Yet three weak
     spots stand out."): the kind it names last (kinds.announced_kind)."""
+    sentence = _lead_in_sentence(section, first)
+    return announced_kind(sentence) if sentence else None
+
+
+def _lead_in_sentence(section: Section, first: Item) -> str:
+    """The last sentence before the first item ("" if none)."""
     before = [p.text for index, p in section.paragraphs if index < first.block]
     if first.offset:
         before.append(dict(section.paragraphs)[first.block].text[: first.offset])
     sentences = [s for s in re.split(r"(?<=[.:!?])\s+", " ".join(before).strip()) if s]
-    return announced_kind(sentences[-1]) if sentences else None
+    return sentences[-1] if sentences else ""
 
 
 # Kinds a sub-heading may read as and still be its section's: what a case did that
@@ -544,13 +553,8 @@ def _further_group(section: Section, kind: str, items: list[Item]) -> list[Item]
     for position, (index, paragraph) in enumerate(paragraphs):
         if paragraph.list or paragraph.marker or paragraph.lead:
             continue
-        sentence = re.split(r"(?<=[.:!?])\s+", paragraph.text.strip())[-1]
-        counts = [
-            number
-            for number in _COUNT_WORDS
-            if _FURTHER.search(sentence)
-            and _counted_at_close(sentence, number, closing_words=len(sentence.split()))
-        ]
+        sentence = _last_sentence(paragraph.text)
+        counts = _sentence_counts(sentence) if _FURTHER.search(sentence) else []
         group = []
         for later, point in paragraphs[position + 1 :]:
             if not (point.list or point.lead or point.marker):
@@ -589,12 +593,8 @@ def _counts_led_in(paragraphs: list[str]) -> set[int]:
     villages" four or three)."""
     if not paragraphs:
         return set()
-    return {
-        number
-        for sentence in re.split(r"(?<=[.:!?])\s+", paragraphs[-1].strip())
-        for number in _COUNT_WORDS
-        if _counted_at_close(sentence, number, closing_words=len(sentence.split()))
-    }
+    sentences = re.split(r"(?<=[.:!?])\s+", paragraphs[-1].strip())
+    return {number for sentence in sentences for number in _sentence_counts(sentence)}
 
 
 def _styled_items(section: Section, kind: str) -> list[Item]:
