@@ -171,12 +171,20 @@ def wrapped_text(markdown: str, running_head: str) -> str:
     return "\n".join(out)
 
 
+# A pipe table's separator row ("|---|:--|"): pandoc sets the table as a longtable,
+# which LaTeX cannot set in two columns.
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*\|", re.M)
+
+
 def layout_for(position: int, markdown: str) -> str:
     if _needs_cjk(markdown):
         return WRAPPED
     if re.search(r"[\u2460-\u24ff]", markdown):
         return "xelatex-11pt"  # circled numbers: pdflatex has no glyph for them
-    return LAYOUTS[position % len(LAYOUTS)].name
+    layout = LAYOUTS[position % len(LAYOUTS)]
+    if layout.twocolumn and _TABLE_RULE.search(markdown):
+        layout = LAYOUTS[(position + 1) % len(LAYOUTS)]
+    return layout.name
 
 
 def main(argv: list[str] | None = None) -> int:
