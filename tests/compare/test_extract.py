@@ -2078,3 +2078,55 @@ def test_a_series_in_the_lead_in_names_the_points_its_paragraphs_explain() -> No
             "volunteering by in-service members endures only when their bureaus count it",
         ),
     ]
+
+
+# A series counted after another number ("across the five villages, three causes, in
+# our reading, stand out: ..."); ordinal paragraphs whose first sentence is too long for
+# a headline; a lead-in that calls its points instructive.
+COUNTS_AND_ORDINALS = """# 1 Introduction
+
+Background text.
+
+# 2 Sediment in the Vat
+
+This part sets out the difficulties that our interviews returned to again and again.
+
+The first difficulty is the drift of the branch to the margins of the trade that feeds
+the village. Minutes mention the trade only when a notice requires it.
+
+A second difficulty is the quarrel over waste water. Neighbours complain to the committee.
+
+A third difficulty is the thinning of the membership itself. Few young people join.
+
+# 3 How the Brew Soured
+
+Looking across the five villages, three causes, in our reading, stand out: an assessment
+that counts output and little else; the seasonal emptying of the village workforce; and
+the absence of any forum in which owners and households meet.
+
+# 4 What Wangtan Poured Out for Others
+
+Wangtan has avoided most of the difficulties described above, and the reasons are
+instructive for villages well beyond the county.
+
+① Wangtan tied every Party member to a workshop as its contact person.
+
+② The village turned its brewing heritage into a shared civic occasion.
+
+# 5 Conclusion
+
+The end.
+"""
+
+
+def test_counts_ordinals_and_instructive_lead_ins() -> None:
+    assert [(kind, label) for kind, _, _, label in items(COUNTS_AND_ORDINALS)] == [
+        ("problem", "the drift of the branch to the margins of the trade that feeds the village"),
+        ("problem", "the quarrel over waste water"),
+        ("problem", "the thinning of the membership itself"),
+        ("cause", "an assessment that counts output and little else"),
+        ("cause", "the seasonal emptying of the village workforce"),
+        ("cause", "the absence of any forum in which owners and households meet"),
+        ("experience", "Wangtan tied every Party member to a workshop as its contact person"),
+        ("experience", "The village turned its brewing heritage into a shared civic occasion"),
+    ]

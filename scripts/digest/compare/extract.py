@@ -623,6 +623,12 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
         series = _announced_series(section, kind)
         if series and len(series) >= max(len(items), *map(_ordinal_value, items)):
             return series
+        # ("The first difficulty is the drift of the branch to the margins of ..." is
+        # too long a sentence for a headline; "A third difficulty is ..." is not: the
+        # ordinals count them all)
+        enumerated = _enumerated_items(section, kind)
+        if len(enumerated) > len(items):
+            return enumerated
     if items is headlines:
         # "Three roots lie beneath them: A; B; and C." and three paragraphs, each
         # leading with its own sentence on one of them: the series names them.
@@ -1133,7 +1139,7 @@ def _enumerated_items(section: Section, kind: str) -> list[Item]:
 _SERIES_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _COUNT_WORDS = {number: word for word, number in _SERIES_COUNT.items()}
 _ANNOUNCED_COUNT = re.compile(
-    r"\b(?P<count>two|three|four|five|six|seven|[2-7])\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+:(?:\s+|$)",
+    r"\b(?P<count>two|three|four|five|six|seven|[2-7])\s+(?:[\w’'-]+,?\s+){0,8}?[\w’'-]+:(?:\s+|$)",
     re.I,
 )
 
@@ -1142,7 +1148,15 @@ def _announced_series(section: Section, kind: str) -> list[Item]:
     """The clauses of the first series whose count matches its semicolons: a count
     that does not match ("two reasons: ...; ...; ...") is prose, and no item."""
     for position, (index, paragraph) in enumerate(section.paragraphs):
-        for match in _ANNOUNCED_COUNT.finditer(paragraph.text):
+        # (each count tried where it stands: "Looking across the five villages, three
+        # causes stand out: ..." counts three)
+        starts = (
+            m.start()
+            for m in re.finditer(
+                r"\b(?:two|three|four|five|six|seven|[2-7])\b", paragraph.text, re.I
+            )
+        )
+        for match in filter(None, (_ANNOUNCED_COUNT.match(paragraph.text, at) for at in starts)):
             count = match.group("count").lower()
             wanted = _SERIES_COUNT.get(count) or int(count)
             block, rest, start = index, paragraph.text[match.end() :], match.end()

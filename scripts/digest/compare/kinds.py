@@ -36,7 +36,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "experience",
         re.compile(
-            r"\b(experiences?|lessons?|enlightenments?|inspirations?|insights?|takeaways?|"
+            r"\b(experiences?|lessons?|enlightenments?|inspirations?|insights?|takeaways?|instructive|"
             r"teach(?:es|ings?)?|"
             r"taught|(?:can|could|to) (?:learn|borrow|copy|emulate|replicate)|learning from)\b|"
             # what others may take up: "Three of its practices can be taken up by other
