@@ -647,6 +647,8 @@ def test_headings_about_what_cases_teach_announce_experiences() -> None:
     assert announced_kind(lead_in) == "experience"
     lead_in = "... did several things that other districts could copy, three of them."
     assert announced_kind(lead_in) == "experience"
+    lead_in = "Three features of the pilot can be carried to other relocation estates."
+    assert announced_kind(lead_in) == "experience"
 
 
 @pytest.mark.parametrize(
@@ -699,6 +701,7 @@ def test_headings_about_what_cases_teach_announce_experiences() -> None:
         ("Propositions Drawn from the Two Harbours", "experience"),
         ("Conclusion, with Counsel for Other Ports", "experience"),
         ("What the Riverside Branch Learned", "experience"),
+        ("The Harbour Pilot as a Template", "experience"),
         # verbs of unsettling and missing name problems
         ("How the Digging Season Unsettles Village Order", "problem"),
         ("How Governance Misses the Extras", "problem"),

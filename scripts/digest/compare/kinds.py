@@ -42,7 +42,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # what others may take up: "Three of its practices can be taken up by other
             # workshop villages"
             r"\b(?:can|could|may|might) be (?:taken up|adopted|copied|borrowed|replicated|"
-            r"transferred)\b|"
+            r"transferred|carried (?:over )?to)\b|"
+            # "The Haibin Pilot as a Template": a case held up for others
+            r"\bas an? (?:template|blueprint|model for)\b|"
             r"(?<!policy )\bimplications?\b|"
             # "What the Badaguan Station Shows", "Xinfeng and What It Shows", "What Dongbi
             # Got Right", "What the Floor Branch Learned", "What Laoling Offers Its
