@@ -2133,3 +2133,37 @@ def test_counts_ordinals_and_instructive_lead_ins() -> None:
         ("experience", "Wangtan tied every Party member to a workshop as its contact person"),
         ("experience", "The village turned its brewing heritage into a shared civic occasion"),
     ]
+
+
+# Sub-sections that are each one item by their headings, under a heading that names no
+# kind; one of them in words no rule reads.
+PARALLEL_SUB_SECTIONS = """# 1 Introduction
+
+Background text.
+
+# 2 Relighting the Watchtowers
+
+## Bringing absent members back into the branch's life
+
+The branch should hold one meeting a quarter by video for members abroad.
+
+## Letting villagers write the conservation rules
+
+The rules should be drafted at open meetings in each village.
+
+## Publishing every yuan of ticket income
+
+The collective's share of ticket income goes on the notice board each month.
+
+# 3 Conclusion
+
+The end.
+"""
+
+
+def test_a_sub_section_among_sub_sections_that_are_items_is_one_too() -> None:
+    assert [(kind, label) for kind, _, _, label in items(PARALLEL_SUB_SECTIONS)] == [
+        ("path", "Bringing absent members back into the branch's life"),
+        ("path", "Letting villagers write the conservation rules"),
+        ("path", "Publishing every yuan of ticket income"),
+    ]

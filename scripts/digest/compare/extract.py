@@ -274,12 +274,21 @@ def _grouped_items(groups: list[Section], reader: KindReader) -> list[Item]:
     kinds = {item.kind for items in found for item in items}
     if len(kinds) == 1:
         kind = kinds.pop()
+        # Sub-sections that are each one item, by their headings ("Bringing absent
+        # members back ...", "Letting villagers write ..."): a sibling of theirs whose
+        # heading reads as nothing ("Publishing every yuan of ticket income") is one too.
+        whole = [items for items in found if items]
+        parallel = len(whole) >= 2 and all(
+            len(items) == 1 and items[0].source == "section" for items in whole
+        )
         for index, group in enumerate(groups):
             if found[index] or is_background(group.heading.text):
                 continue
             trial = _structured(_section_items(group, kind))
             if len(trial) >= 2:
                 found[index] = trial
+            elif parallel and not group.children:
+                found[index] = [_heading_item(group, kind, source="section")]
     return [item for items in found for item in items]
 
 
