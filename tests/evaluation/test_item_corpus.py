@@ -112,14 +112,14 @@ def _scores(script: ModuleType, capsys: Any, *args: str) -> dict[str, Any]:
     return json.loads(capsys.readouterr().out)
 
 
-# Floors under the dev figures (84 papers: Markdown .98 / .97; raw text .96 / .84, what
+# Floors under the dev figures (118 papers: Markdown .99 / .99; raw text .97 / .87, what
 # is lost being lost mostly before extraction: a two-column page whose columns and
-# headings pdftotext interleaves, a sub-sub-section LaTeX runs in to its text; the PDFs
-# read by their layout, .97 / .96), so that a rule that loses items fails here. (Each
+# headings pdftotext interleaves, a paragraph break after a nearly full line; the PDFs
+# read by their layout, .98 / .98), so that a rule that loses items fails here. (Each
 # blind round's dev papers, in styles no rule had seen, lower them until rules are
-# written from them: the last took Markdown from .99 / .99.)
+# written from them: the last took Markdown from .990 / .986 to .986 / .978.)
 @pytest.mark.parametrize(
-    ("form", "precision", "recall"), [("md", 0.96, 0.95), ("txt", 0.94, 0.82), ("pdf", 0.96, 0.94)]
+    ("form", "precision", "recall"), [("md", 0.97, 0.97), ("txt", 0.95, 0.85), ("pdf", 0.97, 0.97)]
 )
 def test_dev_figures_hold(
     script: ModuleType, capsys: Any, form: str, precision: float, recall: float

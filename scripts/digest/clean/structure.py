@@ -414,7 +414,7 @@ def _run_in_heading(
     numbered: tuple[SectionNumber, str] | None,
     outline: Outline,
     text: TextPart,
-    openers: frozenset[str] = frozenset(),
+    openers: frozenset[str],
 ) -> tuple[SectionNumber, str, str] | None:
     """(number, title, rest of the line) for a numbered heading run in to its text, as some
     classes print sub-sections: a number the outline expects, a short Title Case
@@ -459,7 +459,7 @@ MAX_UNPUNCTUATED_TITLE_WORDS = 12
 
 
 def _unpunctuated_run_in(
-    number: SectionNumber, line: str, openers: frozenset[str] = frozenset()
+    number: SectionNumber, line: str, openers: frozenset[str]
 ) -> tuple[str, str] | None:
     """(title, text) where the text's first word opens a sentence (a function word, or
     a word the text capitalises only to open one: sentences.opening_capitals); None

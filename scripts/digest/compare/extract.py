@@ -201,8 +201,14 @@ def _sentence_counts(sentence: str) -> list[int]:
     return [n for n in _COUNT_WORDS if _counted_at_close(sentence, n, closing_words=words)]
 
 
+def _sentences(text: str) -> list[str]:
+    """The text's sentences, a colon closing one ("... stand out: A; B; and C" is
+    two): where a lead-in counts what follows."""
+    return re.split(r"(?<=[.:!?])\s+", text.strip())
+
+
 def _last_sentence(text: str) -> str:
-    return re.split(r"(?<=[.:!?])\s+", text.strip())[-1]
+    return _sentences(text)[-1]
 
 
 def _closing_count(section: Section) -> tuple[int, str | None]:
@@ -374,8 +380,7 @@ def _lead_in_sentence(section: Section, first: Item) -> str:
     before = [p.text for index, p in section.paragraphs if index < first.block]
     if first.offset:
         before.append(dict(section.paragraphs)[first.block].text[: first.offset])
-    sentences = [s for s in re.split(r"(?<=[.:!?])\s+", " ".join(before).strip()) if s]
-    return sentences[-1] if sentences else ""
+    return _last_sentence(" ".join(before))
 
 
 # Kinds a sub-heading may read as and still be its section's: what a case did that
@@ -602,7 +607,7 @@ def _counts_led_in(paragraphs: list[str]) -> set[int]:
     villages" four or three)."""
     if not paragraphs:
         return set()
-    sentences = re.split(r"(?<=[.:!?])\s+", paragraphs[-1].strip())
+    sentences = _sentences(paragraphs[-1])
     return {number for sentence in sentences for number in _sentence_counts(sentence)}
 
 
@@ -623,13 +628,13 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
         headlines = announced
     if len(headlines) > len(items) and not _leads_in(section, headlines, items):
         items = headlines
+    series = _announced_series(section, kind)
     if items and all(_ORDINAL_LEAD.match(item.label) for item in items):
         # "The first lies in the rules themselves." names no point: the series that
         # announced them ("three causes: A; B; and C") does, if it counts as far as they
         # do. (It may count more: the cleaner took "The second is organisational." for
         # a run-in head but not "The first lies in ...", or plain text lost the break
         # before "The second explains ...".)
-        series = _announced_series(section, kind)
         if series and len(series) >= max(len(items), *map(_ordinal_value, items)):
             return series
         # ("The first difficulty is the drift of the branch to the margins of ..." is
@@ -643,7 +648,6 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
         # leading with its own sentence on one of them: the series names them.
         # (With the paragraphs after them that add one more: "Finally, the branches
         # themselves ...".)
-        series = _announced_series(section, kind) if headlines else []
         added = _points_after(section, kind, headlines[-1].block) if series else []
         if len(series) == len(headlines) + len(added) and series[0].block < headlines[0].block:
             return series
@@ -655,7 +659,7 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
     inline = _inline_numbered_items(section, kind) or _clause_ordinal_items(section, kind)
     if len(inline) >= 2:
         return inline
-    enumerated, series = _enumerated_items(section, kind), _announced_series(section, kind)
+    enumerated = _enumerated_items(section, kind)
     # "three causes stand out: A; B; and C. The first cause is historical ...": the
     # series names the points that the ordinals go on to explain.
     if series and len(series) == len(enumerated) and series[0].block < enumerated[0].block:
@@ -824,35 +828,27 @@ def _inline_numbered_items(section: Section, kind: str) -> list[Item]:
     one scheme counting up from one, each at a sentence's start, going on in the
     paragraphs after it; two at least."""
     for index, paragraph in section.paragraphs:
-        text = paragraph.text
-        marks = list(_INLINE_MARKER.finditer(text))
-        run = []
-        for match in marks:
-            scheme, value = _marker_value(match.group("marker"))
-            if value == len(run) + 1 and (not run or run[0][0] == scheme):
-                run.append((scheme, match))
-        if not run:
+        first = next(
+            (
+                _marker_value(match.group("marker"))[0]
+                for match in _INLINE_MARKER.finditer(paragraph.text)
+                if _marker_value(match.group("marker"))[1] == 1
+            ),
+            None,
+        )
+        if first is None:
             continue
-        items = []
-        for number, (_, match) in enumerate(run):
-            end = run[number + 1][1].start() if number + 1 < len(run) else len(text)
-            passage = text[match.start() : end]
-            # ("... on the routes and iii) open ...": the "and" joins the next item)
-            label = re.sub(r"[,;]?\s+(?:and|or)$", "", _first_clause(text[match.end() : end]))
-            at = match.start()
-            item = _counted_item(section, kind, "numbered", number, index, at, label, passage)
-            items.append(item)
-        scheme = run[0][0]
+        items = _counting_on(section, kind, index, paragraph.text, first, 0)
         for later, following in section.paragraphs:
             if later <= index:
                 continue
             # ("Two further problems concern ... (c) Owners ... (d) ...": the count goes
             # on inside a paragraph of its own)
-            more = _counting_on(section, kind, later, following.text, scheme, len(items))
+            more = _counting_on(section, kind, later, following.text, first, len(items))
             if more:
                 items.extend(more)
                 continue
-            source, label = _goes_on(following, (scheme, len(items) + 1))
+            source, label = _goes_on(following, (first, len(items) + 1))
             if source is None:
                 break
             passage = _paragraph_text(following)
@@ -877,8 +873,9 @@ def _counting_on(
     items = []
     for number, match in enumerate(run):
         end = run[number + 1].start() if number + 1 < len(run) else len(text)
-        label = _first_clause(text[match.end() : end])
         passage = text[match.start() : end]
+        # ("... on the routes and iii) open ...": the "and" joins the next item)
+        label = re.sub(r"[,;]?\s+(?:and|or)$", "", _first_clause(text[match.end() : end]))
         at = match.start()
         items.append(
             _counted_item(section, kind, "numbered", counted + number, block, at, label, passage)
