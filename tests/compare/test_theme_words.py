@@ -66,6 +66,32 @@ def test_an_item_about_two_themes_gets_both_and_one_about_one_gets_one() -> None
     assert one.themes == ["services"]
 
 
+def test_a_term_named_in_passing_tips_the_reading_but_does_not_add_its_theme() -> None:
+    codebook = Codebook(
+        [
+            Theme("services", "problems", "Weak services", "", ("service*",)),
+            Theme("funding", "problems", "Short funds", "", ("fund shortage",)),
+        ]
+    )
+    model = fit(EXAMPLES, DESCRIPTIONS)
+    # About money; the service station is only where the money runs out.
+    money = Item(
+        "problem",
+        "Money runs out",
+        "Budgets end and funds run short at the service station.",
+        "1",
+        "x",
+        "a",
+        0,
+    )
+    code_items([money], codebook, word_model=model)
+    assert money.themes == ["funding"]
+    # Read near no theme, the item keeps what the terms say.
+    unread = Item("problem", "Hukou rules", "Hukou rules bar service.", "1", "x", "b", 0)
+    code_items([unread], codebook, word_model=model)
+    assert unread.themes == ["services"]
+
+
 def test_a_term_in_the_label_codes_an_item_whose_words_the_model_never_saw() -> None:
     codebook = Codebook([Theme("services", "problems", "Weak services", "", ("hukou*",))])
     model = fit(EXAMPLES, DESCRIPTIONS)
