@@ -22,6 +22,13 @@ EXAMPLES = [
     ("Money runs out", "Budgets end every year and funds run short.", ["funding"]),
 ]
 
+SERVICES_AND_FUNDING = Codebook(
+    [
+        Theme("services", "problems", "Weak services", "", ("service*",)),
+        Theme("funding", "problems", "Short funds", "", ("fund shortage",)),
+    ]
+)
+
 
 def test_an_uncoded_item_gets_the_theme_whose_items_share_its_words() -> None:
     model = fit(EXAMPLES, DESCRIPTIONS)
@@ -33,12 +40,7 @@ def test_an_uncoded_item_gets_the_theme_whose_items_share_its_words() -> None:
 
 
 def test_terms_and_words_code_together_and_the_terms_alone_without_a_model() -> None:
-    codebook = Codebook(
-        [
-            Theme("services", "problems", "Weak services", "", ("service*",)),
-            Theme("funding", "problems", "Short funds", "", ("fund shortage",)),
-        ]
-    )
+    codebook = SERVICES_AND_FUNDING
     model = fit(EXAMPLES, DESCRIPTIONS)
     by_terms = Item("problem", "Poor services", "", "1", "heading", "a", 0)
     by_words = Item("problem", "Money depends on yearly budgets", "", "1", "heading", "b", 0)
@@ -50,12 +52,7 @@ def test_terms_and_words_code_together_and_the_terms_alone_without_a_model() -> 
 
 
 def test_an_item_about_two_themes_gets_both_and_one_about_one_gets_one() -> None:
-    codebook = Codebook(
-        [
-            Theme("services", "problems", "Weak services", "", ("service*",)),
-            Theme("funding", "problems", "Short funds", "", ("fund shortage",)),
-        ]
-    )
+    codebook = SERVICES_AND_FUNDING
     model = fit(EXAMPLES, DESCRIPTIONS)
     both = Item(
         "problem", "Services and budgets", "Residents unserved, funds short.", "1", "x", "a", 0
@@ -67,12 +64,7 @@ def test_an_item_about_two_themes_gets_both_and_one_about_one_gets_one() -> None
 
 
 def test_a_term_named_in_passing_tips_the_reading_but_does_not_add_its_theme() -> None:
-    codebook = Codebook(
-        [
-            Theme("services", "problems", "Weak services", "", ("service*",)),
-            Theme("funding", "problems", "Short funds", "", ("fund shortage",)),
-        ]
-    )
+    codebook = SERVICES_AND_FUNDING
     model = fit(EXAMPLES, DESCRIPTIONS)
     # About money; the service station is only where the money runs out.
     money = Item(
