@@ -2167,3 +2167,38 @@ def test_a_sub_section_among_sub_sections_that_are_items_is_one_too() -> None:
         ("path", "Letting villagers write the conservation rules"),
         ("path", "Publishing every yuan of ticket income"),
     ]
+
+
+CONTRAST_PATHS = """1. Introduction
+
+Background text.
+
+2. Measures for the Clinics
+
+2.1 Staff the Clinics by Caseload, Not by Headcount
+
+The county should assign doctors to village clinics by the number of patients seen.
+
+2.2 Pay Village Doctors a Wage
+
+The township must pay each village doctor a monthly wage.
+
+3. Measures for the Wards
+
+3.1 Open the Wards at Night
+
+Hospitals should keep one ward open after dark.
+
+3.2 Not Enough Nurses
+
+Few nurses stay longer than a year.
+"""
+
+
+def test_a_path_put_as_a_contrast_over_a_prescribing_passage_stays_a_path() -> None:
+    assert items(CONTRAST_PATHS) == [
+        ("path", "2.1", "heading", "Staff the Clinics by Caseload, Not by Headcount"),
+        ("path", "2.2", "heading", "Pay Village Doctors a Wage"),
+        # A deficit told as one, under paths, is still a problem.
+        ("problem", "3.2", "heading", "Not Enough Nurses"),
+    ]

@@ -430,7 +430,7 @@ def _split_off_sections(section: Section, kind: str) -> tuple[Section, list[Sect
 
 def _section_items(section: Section, kind: str) -> list[Item]:
     if section.children:
-        own = [_sub_heading_kind(child.heading.text, kind) for child in section.children]
+        own = [_sub_heading_kind(child, kind) for child in section.children]
         # Children inherit the parent's kind unless some of them announce another;
         # then only the children that announce something count.
         mixed = any(k is not None and k != kind for k in own)
@@ -447,14 +447,21 @@ def _section_items(section: Section, kind: str) -> list[Item]:
     return _paragraph_items(section, kind) or [_heading_item(section, kind, source="section")]
 
 
-def _sub_heading_kind(text: str, kind: str) -> str | None:
+def _sub_heading_kind(child: Section, kind: str) -> str | None:
     """The kind a sub-heading announces under a section of ``kind``. A cause is a
     deficit too: under "Why the Crews Slip Through", "Townships Counting Meetings, Not
     Outcomes" is a cause, though its "Not" would make it a problem elsewhere; only a
     sub-heading that announces problems as a section's heading would ("Remaining
-    Difficulties") is one."""
+    Difficulties") is one. Under paths, such a sub-heading over a passage that
+    prescribes is a path put as a contrast ("Fund Community Work by Need, Not by
+    Occupancy" / "The district should replace ...")."""
+    text = child.heading.text
     own = heading_kind(text, top_level=False)
-    if kind == "cause" and own == "problem" and heading_kind(text, top_level=True) is None:
+    if own != "problem" or heading_kind(text, top_level=True) is not None:
+        return own
+    if kind == "cause":
+        return kind
+    if kind == "path" and _PRESCRIBES.search(child.text()):
         return kind
     return own
 
