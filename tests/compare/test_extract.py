@@ -2202,3 +2202,157 @@ def test_a_path_put_as_a_contrast_over_a_prescribing_passage_stays_a_path() -> N
         # A deficit told as one, under paths, is still a problem.
         ("problem", "3.2", "heading", "Not Enough Nurses"),
     ]
+
+
+OWN_POINTS_BEFORE_CAUSES = """# 1 Introduction
+
+Background text.
+
+# 2 When Kilns Outnumber Kitchens
+
+The kilns have changed what village life means. ① Kiln smoke is settled between the owners
+and a few cadres. Nobody else was asked and no meeting was held. ② Road damage goes
+unanswered for months. Trucks break the lanes and no office will say whose lanes they are.
+③ The branch has almost no say over new kilns. It hears of them when the builders arrive,
+not before.
+
+## Why the Talks Stall
+
+To begin with, the kiln owners answer to the county rather than to the township. Moreover,
+the rules date from 2009 and nobody has updated them. Lastly, the branch lacks anyone who
+knows the trade.
+"""
+
+
+def test_points_in_a_sections_own_paragraphs_come_before_its_sub_sections_of_causes() -> None:
+    found = items(OWN_POINTS_BEFORE_CAUSES, kind_model=False)
+    assert [(kind, source) for kind, _, source, _ in found] == [
+        ("problem", "numbered"),
+        ("problem", "numbered"),
+        ("problem", "numbered"),
+        ("cause", "enumeration"),
+        ("cause", "enumeration"),
+        ("cause", "enumeration"),
+    ]
+    assert found[0][3] == "Kiln smoke is settled between the owners and a few cadres"
+
+
+COUNTED_SUB_SECTIONS = """# 1 Introduction
+
+Background text.
+
+# 2 Cracks in the Glaze
+
+Three troubles recur across the kiln villages, and each has roots worth tracing.
+
+## A Branch That Meets Apart from the Kilns
+
+Branch meetings discuss land surveys, never glazes.
+
+## Smoke over the Orchards
+
+Fruit growers downwind complain every spring.
+
+## Wheels with No One to Turn Them
+
+The potters are old and the apprentices leave.
+
+## What Lies Beneath the Cracks
+
+To begin with, the branches were built for farming. Moreover, the bureaus never meet.
+Lastly, a day at the wheel earns less than a day on a building site.
+"""
+
+
+def test_sub_sections_the_lead_in_counts_are_its_kind_beside_a_sub_section_of_another() -> None:
+    found = items(COUNTED_SUB_SECTIONS, kind_model=False)
+    assert [(kind, source, label) for kind, _, source, label in found[:3]] == [
+        ("problem", "heading", "A Branch That Meets Apart from the Kilns"),
+        ("problem", "heading", "Smoke over the Orchards"),
+        ("problem", "heading", "Wheels with No One to Turn Them"),
+    ]
+    assert [kind for kind, *_ in found[3:]] == ["cause", "cause", "cause"]
+
+
+SERIES_THEN_SHORT_ORDINALS = """# 1 Introduction
+
+Background text.
+
+# 2 Why the Branch Lags Behind Its Lodgers
+
+Three causes stand out: the registration basis of membership; a branch of ageing members with
+no budget for newcomers; and a county strategy that counts visitors but manages none.
+
+The first is structural. Membership follows the household register, not the residence.
+
+The second is local. Most members farm and the secretary holds three posts.
+
+The third sits at county level. No bureau holds the whole problem.
+"""
+
+
+def test_a_series_names_the_points_that_shorter_ordinal_paragraphs_lose_count_of() -> None:
+    assert [label for *_, label in items(SERIES_THEN_SHORT_ORDINALS, kind_model=False)] == [
+        "the registration basis of membership",
+        "a branch of ageing members with no budget for newcomers",
+        "a county strategy that counts visitors but manages none",
+    ]
+
+
+MARKERS_GO_ON_IN_THE_LAST_PARAGRAPH = """# 1 Introduction
+
+Background text.
+
+# 2 Measures
+
+① The town should set up a joint committee for the kiln villages. ② The township should judge
+branches by disputes resolved.
+
+③ A standing meeting should bring the bureaus to one table. ④ Apprentices should be paid a
+stipend from heritage funds.
+"""
+
+
+def test_markers_that_go_on_counting_inside_the_last_marked_paragraph_are_points() -> None:
+    found = items(MARKERS_GO_ON_IN_THE_LAST_PARAGRAPH, kind_model=False)
+    assert [label for *_, label in found][2:] == [
+        "A standing meeting should bring the bureaus to one table",
+        "Apprentices should be paid a stipend from heritage funds",
+    ]
+    assert len(found) == 4
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [("Troubled Water at the Wellhead", "problem"), ("Troubles at the Gate", "problem")],
+)
+def test_troubled_names_problems(heading: str, kind: str) -> None:
+    assert heading_kind(heading, top_level=True) == kind
+
+
+NONE_OF_THIS_LEADS_IN = """# 1 Introduction
+
+Background text.
+
+# 2 Why the Branch Has Struggled to Keep Pace
+
+None of this is the result of negligence by individuals. The staff we met were conscientious.
+The difficulties arise from the way the organisation is set up.
+
+*A structure drawn for residents.* The basic units of the Party remain the residential
+community and the work unit, and a trader fits none of them.
+
+*Management by licence and fine.* The company sees traders as tenants to be regulated, and its
+tools are the lease and the penalty notice.
+
+*The pull of the ledger.* For most traders the market is a place to earn money and a meeting
+takes time they do not have.
+"""
+
+
+def test_a_paragraph_opening_on_none_of_this_leads_in_and_is_no_point() -> None:
+    assert [label for *_, label in items(NONE_OF_THIS_LEADS_IN, kind_model=False)] == [
+        "A structure drawn for residents",
+        "Management by licence and fine",
+        "The pull of the ledger",
+    ]

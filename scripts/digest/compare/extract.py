@@ -60,7 +60,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from digest.clean.numbering import numeral_value
@@ -132,7 +132,7 @@ _PROSE_OPENINGS = frozenset(
     """this these that those it its they their there we our us he she his her here
     however but and so thus therefore hence also moreover furthermore besides then
     in on at as for from by with to of after before since when while although though
-    if because such some many most all each both one two three several according
+    if because such some many most all none neither each both one two three several according
     overall generally first firstly second secondly finally lastly""".split()
 )
 
@@ -271,12 +271,15 @@ def _unread(items: list[Item]) -> None:
     return None
 
 
-def _grouped_items(groups: list[Section], reader: KindReader) -> list[Item]:
+def _grouped_items(section: Section, reader: KindReader) -> list[Item]:
     """The items of the sub-sections of a section whose heading says nothing: groups of
     one kind ("3.1 Inside the organisations", "3.2 Between the organisations and the
     neighbourhoods"), so that a group its items leave unread takes the kind of the
-    others, if it holds two items or more."""
+    others, if it holds two items or more; or sub-sections that are each one item of
+    the kind the section's lead-in counts (_counted_groups)."""
+    groups = section.children
     found = [_announced_items(group, reader) for group in groups]
+    _counted_groups(section, found)
     kinds = {item.kind for items in found for item in items}
     if len(kinds) == 1:
         kind = kinds.pop()
@@ -298,6 +301,28 @@ def _grouped_items(groups: list[Section], reader: KindReader) -> list[Item]:
     return [item for items in found for item in items]
 
 
+def _counted_groups(section: Section, found: list[list[Item]]) -> None:
+    """Sub-sections that read as nothing, as many as the section's lead-in counts of a
+    kind, are each one item of it ("Three troubles recur across the five villages"
+    over "A Branch That Meets Apart from the Vats", "Lime Water in the Stream", "Moulds
+    with No One to Lift Them" and a sub-section of their causes): ``found`` is filled
+    in place."""
+    unread = [
+        index
+        for index, group in enumerate(section.children)
+        if not found[index] and not group.children and not is_background(group.heading.text)
+    ]
+    lead_in = " ".join(paragraph.text for _, paragraph in section.paragraphs)
+    if len(unread) < 2 or not lead_in:
+        return
+    for sentence in _sentences(lead_in):
+        kind = _count_kind(sentence, len(unread))
+        if kind is not None:
+            for index in unread:
+                found[index] = [_heading_item(section.children[index], kind)]
+            return
+
+
 def _announced_items(section: Section, reader: KindReader, before: str | None = None) -> list[Item]:
     """The items of a section that announces a kind, else of its sub-sections that do
     (``before``: the kind of the items of the section before it)."""
@@ -316,7 +341,13 @@ def _announced_items(section: Section, reader: KindReader, before: str | None = 
         return items
     if is_background(section.heading.text):
         return []
-    return _grouped_items(section.children, reader) or _items_by_content(section, reader, before)
+    grouped = _grouped_items(section, reader)
+    if not grouped:
+        return _items_by_content(section, reader, before)
+    # Points in the section's own paragraphs, before sub-sections of another sort ("①
+    # Land compensation is settled ... ④ ..." and then "Why the Talks Sour").
+    own = Section(section.heading, section.block, section.paragraphs, [])
+    return _items_by_content(own, reader, before) + grouped
 
 
 def _items_by_content(
@@ -360,11 +391,18 @@ def _structured(items: list[Item]) -> list[Item]:
 def _counted_kind(section: Section, items: list[Item]) -> str | None:
     """The kind the sentence leading in to two items or more names, when it counts them
     ("... points to three shortcomings in the way ..."); else None."""
-    count = _COUNT_WORDS.get(len(items))
-    if count is None or items[0].block not in dict(section.paragraphs):
+    if not items or items[0].block not in dict(section.paragraphs):
         return None
-    sentence = _lead_in_sentence(section, items[0])
-    named = re.search(rf"\b(?:{count}|{len(items)})\s+(?:[\w’'-]+\s+)?\w+", sentence, re.I)
+    return _count_kind(_lead_in_sentence(section, items[0]), len(items))
+
+
+def _count_kind(sentence: str, number: int) -> str | None:
+    """The kind a sentence names right after counting ``number`` things ("three
+    shortcomings", "3 further causes"), if it does."""
+    count = _COUNT_WORDS.get(number)
+    if count is None:
+        return None
+    named = re.search(rf"\b(?:{count}|{number})\s+(?:[\w’'-]+\s+)?\w+", sentence, re.I)
     return announced_kind(named.group(0)) if named else None
 
 
@@ -668,8 +706,10 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
         return inline
     enumerated = _enumerated_items(section, kind)
     # "three causes stand out: A; B; and C. The first cause is historical ...": the
-    # series names the points that the ordinals go on to explain.
-    if series and len(series) == len(enumerated) and series[0].block < enumerated[0].block:
+    # series names the points that the ordinals go on to explain (all of them, or more
+    # where the prose loses count: "The first is structural. The second is local. The
+    # third sits at county level.").
+    if enumerated and len(series) >= len(enumerated) and series[0].block < enumerated[0].block:
         return series
     if enumerated or series or kind != "path":
         return enumerated or series
@@ -987,27 +1027,36 @@ def _marked_items(
             )
         elif items:  # a paragraph after an item, before the next, continues it
             items[-1].passage += " " + _paragraph_text(paragraph)
+    if items and items[-1].source == "numbered":
+        # ("③ A standing joint meeting ... ④ Apprentices should ...": the last
+        # paragraph's count goes on inside it)
+        items.extend(_skipped_points(section, kind, items))
     return items
 
 
-def _skipped_points(section: Section, kind: str, items: list[Item], marker: str) -> list[Item]:
+def _skipped_points(
+    section: Section, kind: str, items: list[Item], marker: str | None = None
+) -> list[Item]:
     """The points between the last item and the paragraph opening on ``marker`` that
     the last item's paragraph counts inside itself, cutting its passage short; none
-    unless they fill the gap exactly."""
+    unless they fill the gap exactly (without ``marker``: the points it goes on
+    counting, the last paragraph's)."""
     last = items[-1]
     paragraph = dict(section.paragraphs)[last.block]
     if paragraph.marker is None:
         return []
     scheme, value = _marker_value(paragraph.marker)
-    next_scheme, next_value = _marker_value(marker)
-    if next_scheme != scheme or next_value <= value + 1:
+    next_scheme, next_value = _marker_value(marker) if marker else (scheme, None)
+    if next_scheme != scheme or (next_value is not None and next_value <= value + 1):
         return []
     more = _counting_on(section, kind, last.block, paragraph.text, scheme, value)
-    if len(more) != next_value - value - 1:
+    if not more or (next_value is not None and len(more) != next_value - value - 1):
         return []
     whole = _paragraph_text(paragraph)
     head = whole[: len(whole) - len(paragraph.text)]  # (its marker and run-in head)
     last.passage = (head + paragraph.text[: more[0].offset]).strip()
+    # (its first sentence ends where the next marker starts, whatever the stop before)
+    last.label = _item_label(replace(paragraph, text=paragraph.text[: more[0].offset].rstrip()))
     for number, item in enumerate(more):
         item.anchor = f"{kind}-{section.heading.anchor}-{len(items) + number + 1}"
     return more

@@ -183,7 +183,7 @@ _STRICT_PROBLEM = re.compile(
     r"\b(problems?|difficult(?:y|ies)|dilemmas?|challenges?|deficienc(?:y|ies)|shortcomings?|"
     r"obstacles?|predicaments?|weakness(?:es)?|bottlenecks?|issues|constraints|pain points?|"
     r"weak (?:links?|points?|spots?)|plights?|barriers?|impediments?|gaps|"
-    r"shortfalls?|falls? short|failures?|troubles?|"
+    r"shortfalls?|falls? short|failures?|troubles?|troubled|"
     r"stalls?|strains?|frictions?|tensions?|pitfalls?|limitations?|weakens|"
     # verbs of failing: "How the Councils Falter in Practice", "Where Services Lag"
     r"falter(?:s|ing)?|struggl(?:e|es|ing)|lag(?:s|ging)?|go(?:es)? wrong|break(?:s)? down|"
