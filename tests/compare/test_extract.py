@@ -2356,3 +2356,79 @@ def test_a_paragraph_opening_on_none_of_this_leads_in_and_is_no_point() -> None:
         "Management by licence and fine",
         "The pull of the ledger",
     ]
+
+
+COUNTING_LEAD_IN = """# 1 Introduction
+
+Background text.
+
+# 2 Re-racking the Branches
+
+Four measures follow from these findings. Each answers one of the weaknesses above.
+
+**Branches along the chain.** Reorganise the joint branches by production link.
+
+**A secretary the park pays for.** The zone should hire full-time instructors.
+
+**A wage table kept by the branch.** Each branch should host a monthly wage table.
+
+**Score outcomes, not minutes.** The county should count disputes settled.
+"""
+
+
+def test_the_sentence_that_counts_the_items_names_their_kind_over_the_one_after_it() -> None:
+    assert {kind for kind, *_ in items(COUNTING_LEAD_IN, kind_model=False)} == {"path"}
+
+
+DEFICITS_IN_PLAIN_WORDS = """# 1 Introduction
+
+Background text.
+
+# 2 At the Dyke
+
+(1) Compensation for flood damage is slow and opaque. Claims wait seven months.
+
+(2) Duties at the dyke overlap. Three offices patrol it.
+
+(3) The branches are old and thin. Two have recruited nobody since 2019.
+"""
+
+
+def test_slow_opaque_overlapping_and_thin_are_deficits() -> None:
+    assert [kind for kind, *_ in items(DEFICITS_IN_PLAIN_WORDS, kind_model=False)] == [
+        "problem"
+    ] * 3
+
+
+LEAD_IN_COUNTS_ALL_SUB_SECTIONS = """# 1 Introduction
+
+Background text.
+
+# 2 The Beigang Pattern
+
+Not every village fits this picture. Its arrangements are not exotic, which is precisely why
+they can be carried to other villages. Three of them seem to us to account for most of the
+difference.
+
+## Putting the Rent Book on the Threshing Floor
+
+The branch holds an open accounts meeting each November.
+
+## Members Who Learned to Read a Soil Report
+
+Eleven members took a course on saline soil.
+
+## One Table for Branch, Cooperative and Buyer
+
+Before each season the branch convenes the buyers.
+"""
+
+
+def test_sub_sections_a_lead_in_counts_take_the_kind_it_names_over_their_headings() -> None:
+    assert [(kind, source) for kind, _, source, _ in items(LEAD_IN_COUNTS_ALL_SUB_SECTIONS)] == [
+        ("experience", "heading")
+    ] * 3
+
+
+def test_what_a_case_has_shown_announces_experiences() -> None:
+    assert heading_kind("What Wangjiaba Has Already Shown", top_level=False) == "experience"

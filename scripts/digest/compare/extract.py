@@ -305,18 +305,26 @@ def _counted_groups(section: Section, found: list[list[Item]]) -> None:
     """Sub-sections that read as nothing, as many as the section's lead-in counts of a
     kind, are each one item of it ("Three troubles recur across the five villages"
     over "A Branch That Meets Apart from the Vats", "Lime Water in the Stream", "Moulds
-    with No One to Lift Them" and a sub-section of their causes): ``found`` is filled
-    in place."""
-    unread = [
+    with No One to Lift Them" and a sub-section of their causes). A lead-in that counts
+    all its sub-sections ("Three of them seem to us to account for the difference")
+    without naming them gives them the kind the rest of it names ("... which is why
+    they can be carried to other villages"), whatever their own headings read as
+    ("Putting the Rent Book on the Threshing Floor"). ``found`` is filled in place."""
+    leaves = [
         index
         for index, group in enumerate(section.children)
-        if not found[index] and not group.children and not is_background(group.heading.text)
+        if not group.children and not is_background(group.heading.text)
     ]
+    unread = [index for index in leaves if not found[index]]
     lead_in = " ".join(paragraph.text for _, paragraph in section.paragraphs)
     if len(unread) < 2 or not lead_in:
         return
+    whole = len(leaves) == len(section.children) and all(len(found[index]) <= 1 for index in leaves)
     for sentence in _sentences(lead_in):
         kind = _count_kind(sentence, len(unread))
+        if kind is None and whole and len(leaves) in _sentence_counts(sentence):
+            kind = announced_kind(lead_in)
+            unread = leaves
         if kind is not None:
             for index in unread:
                 found[index] = [_heading_item(section.children[index], kind)]
@@ -365,7 +373,7 @@ def _items_by_content(
     trial = _structured(as_problems)
     kind = items_kind([item.label for item in trial])
     if kind is None and len(trial) >= 2:
-        kind = _lead_in_kind(section, trial[0])
+        kind = _counting_lead_in(section, trial) or _lead_in_kind(section, trial[0])
     if kind is None:  # (a lesson's passage tells of the troubles a case overcame)
         kind = items_kind([item.label for item in trial], [item.passage for item in trial])
     if kind is None and len(trial) >= 2:
@@ -404,6 +412,17 @@ def _count_kind(sentence: str, number: int) -> str | None:
         return None
     named = re.search(rf"\b(?:{count}|{number})\s+(?:[\w’'-]+\s+)?\w+", sentence, re.I)
     return announced_kind(named.group(0)) if named else None
+
+
+def _counting_lead_in(section: Section, items: list[Item]) -> str | None:
+    """The kind a sentence before the items names as it counts them, the last such
+    ("Four measures follow from these findings. Each answers one of the weaknesses
+    above.": measures, whatever the sentence after it names)."""
+    before = " ".join(p.text for index, p in section.paragraphs if index < items[0].block)
+    if items[0].offset:
+        before += " " + dict(section.paragraphs)[items[0].block].text[: items[0].offset]
+    kinds = [_count_kind(sentence, len(items)) for sentence in _sentences(before)]
+    return next((kind for kind in reversed(kinds) if kind is not None), None)
 
 
 def _lead_in_kind(section: Section, first: Item) -> str | None:

@@ -50,7 +50,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # Got Right", "What the Floor Branch Learned", "What Laoling Offers Its
             # Neighbours", "... a Model Worth Copying": what a case shows others, not what
             # is wrong in it
-            r"\bwhat\b[^?]*\b(?:shows?|got right|did right|gets right|learned|learnt)\b|"
+            r"\bwhat\b[^?]*\b(?:shows?|shown|got right|did right|gets right|learned|learnt)\b|"
             r"^what\b[^?]*\boffers?\b|\band what (?:it|they|this|these)\b[^?]*\boffers?\b|"
             # "Tower Q Has Found Ways to Reach ...", "Xingguang Has Found Its Footing Again"
             r"\bha(?:s|ve) found\b|"
@@ -241,7 +241,10 @@ _DEFICIT = re.compile(
     r"insufficient\w*|inadequate\w*|fail\w*|rarely|seldom|hard|difficult\w*|absen\w+|"
     r"shortages?|only|outside|burden\w*|unclear|vague\w*|formalis\w+|"
     r"formaliz\w+|lag\w*|hollow\w*|idle|distrust\w*|mistrust\w*|conflicts?|disputes?|"
-    r"too|neglect\w*|ignor\w+|struggl\w+|problems?|gaps?|left|out of)\b",
+    r"too|neglect\w*|ignor\w+|struggl\w+|problems?|gaps?|left|out of|"
+    # "Compensation is slow and opaque", "Duties at the seawall overlap", "The
+    # branches are old and thin"
+    r"slow\w*|opaque|thin|overlap\w*|delay\w*|outdated|fragment\w*)\b",
     re.I,
 )
 # At least this share of a section's items must read alike for it to count.
