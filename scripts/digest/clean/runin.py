@@ -61,6 +61,13 @@ def _run_in_candidate(paragraph: Paragraph) -> tuple[str, str] | None:
         return None
     if words[0].endswith(",") or lead.count(",") > 1:
         return None  # "However, it failed.": a clause; a label lists at most "A, B and C"
-    if not re.match(r"[A-Z]", lead):
+    if not re.match(r"[A-Z]", lead) or _SENTENCE_SUBJECT.match(lead):
         return None
     return lead, rest
+
+
+# A short first sentence whose subject is a pronoun says something of what came before
+# ("These are symptoms. Three causes lie behind them ..."): a sentence, not a label.
+_SENTENCE_SUBJECT = re.compile(
+    r"(?:(?:It|They|We|There|He|She|I)\s|(?:This|These|That|Those)\s+(?:is|are|was|were)\b)"
+)
