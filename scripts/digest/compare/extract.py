@@ -418,9 +418,7 @@ def _counting_lead_in(section: Section, items: list[Item]) -> str | None:
     """The kind a sentence before the items names as it counts them, the last such
     ("Four measures follow from these findings. Each answers one of the weaknesses
     above.": measures, whatever the sentence after it names)."""
-    before = " ".join(p.text for index, p in section.paragraphs if index < items[0].block)
-    if items[0].offset:
-        before += " " + dict(section.paragraphs)[items[0].block].text[: items[0].offset]
+    before = _text_before(section, items[0])
     kinds = [_count_kind(sentence, len(items)) for sentence in _sentences(before)]
     return next((kind for kind in reversed(kinds) if kind is not None), None)
 
@@ -434,10 +432,15 @@ def _lead_in_kind(section: Section, first: Item) -> str | None:
 
 def _lead_in_sentence(section: Section, first: Item) -> str:
     """The last sentence before the first item ("" if none)."""
+    return _last_sentence(_text_before(section, first))
+
+
+def _text_before(section: Section, first: Item) -> str:
+    """The section's text before its first item."""
     before = [p.text for index, p in section.paragraphs if index < first.block]
     if first.offset:
         before.append(dict(section.paragraphs)[first.block].text[: first.offset])
-    return _last_sentence(" ".join(before))
+    return " ".join(before)
 
 
 # Kinds a sub-heading may read as and still be its section's: what a case did that
