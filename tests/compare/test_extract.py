@@ -2432,3 +2432,128 @@ def test_sub_sections_a_lead_in_counts_take_the_kind_it_names_over_their_heading
 
 def test_what_a_case_has_shown_announces_experiences() -> None:
     assert heading_kind("What Wangjiaba Has Already Shown", top_level=False) == "experience"
+
+
+LESSONS_IN_A_CASE_SECTION = """# 1 Introduction
+
+Background text.
+
+# 2 Setting, Data and the Donghe Plant
+
+The zone has forty plants and we visited twelve of them in 2023.
+
+What Donghe does is not complicated, and three of its practices could be carried to other
+plants with little cost: ① the branch sets its meetings by the catch calendar; ② the branch
+lends its secretary to small plants nearby; ③ members on the line mentor new hires.
+
+# 3 Measures
+
+(1) The zone should fund a secretary for every ten plants.
+
+(2) Plants should set meetings by the season.
+"""
+
+
+def test_lessons_a_case_section_counts_in_passing_are_experiences() -> None:
+    assert [(kind, label) for kind, _, _, label in items(LESSONS_IN_A_CASE_SECTION)][:3] == [
+        ("experience", "the branch sets its meetings by the catch calendar"),
+        ("experience", "the branch lends its secretary to small plants nearby"),
+        ("experience", "members on the line mentor new hires"),
+    ]
+
+
+def test_no_lessons_are_taken_from_an_introduction() -> None:
+    text = LESSONS_IN_A_CASE_SECTION.replace(
+        "# 2 Setting, Data and the Donghe Plant", "# 2 Introduction"
+    )
+    assert [kind for kind, *_ in items(text)] == ["path", "path"]
+
+
+COUNTED_LESSONS_OVER_LABELS = """# 1 Introduction
+
+Background text.
+
+# 2 Schools, Villages and the Yuxi Committee
+
+The committee has met monthly since 2020.
+
+For other places where one trade crowds into a few villages, the Yuxi record offers three
+things worth imitating: ① the branch went to the schools rather than waiting for them;
+② disputes were settled at a table where every side sat; ③ students were treated as
+residents, not as customers.
+
+# 3 Where School and Village Pull Apart
+
+Three problems stood out in our fieldwork.
+
+*Leases on handshake terms.* Most schools rent land under oral agreements.
+
+*A regulator for every door.* Four offices license parts of each school.
+
+*Members with no branch.* Teachers who are members belong to no branch here.
+"""
+
+
+def test_a_lead_in_that_counts_lessons_outweighs_labels_that_name_deficits() -> None:
+    assert [kind for kind, *_ in items(COUNTED_LESSONS_OVER_LABELS)] == [
+        "experience",
+        "experience",
+        "experience",
+        "problem",
+        "problem",
+        "problem",
+    ]
+
+
+def test_proposals_counted_after_a_case_are_paths_not_its_lessons() -> None:
+    text = """# 1 Introduction
+
+Background text.
+
+# 2 Grafting the Branch onto the Trade
+
+We put forward four proposals, each of which draws on what Tonggurtu has shown to be possible.
+
+(1) The banner should issue a model contract.
+
+(2) The town should bring young growers into the branch.
+
+(3) The town should convene a joint meeting of the bureaus.
+
+(4) Cooperatives should publish their accounts each quarter.
+"""
+    assert {kind for kind, *_ in items(text)} == {"path"}
+
+
+MARKDOWN_LIST_OF_ONE_COUNTING_ON = """# 1 Introduction
+
+Background text.
+
+# 2 Off-Key Notes
+
+1) Most troupes operate outside any oversight. 2) Branches call on troupes only for
+publicity tasks. 3) Young villagers have drifted away from the form.
+"""
+
+
+def test_a_markdown_list_of_one_item_whose_markers_go_on_counting_is_that_many_points() -> None:
+    assert [label for *_, label in items(MARKDOWN_LIST_OF_ONE_COUNTING_ON)] == [
+        "Most troupes operate outside any oversight",
+        "Branches call on troupes only for publicity tasks",
+        "Young villagers have drifted away from the form",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "they seem to us to be what other desert gachas could most usefully take from it.",
+        "Several of its practices seem to us transferable to other oasis villages:",
+    ],
+)
+def test_what_others_may_take_from_a_case_announces_experiences(sentence: str) -> None:
+    assert announced_kind(sentence) == "experience"
+
+
+def test_a_heading_worth_carrying_to_others_announces_experiences() -> None:
+    assert heading_kind("Worth Carrying to Other Oases", top_level=True) == "experience"

@@ -348,7 +348,7 @@ def _announced_items(section: Section, reader: KindReader, before: str | None = 
             items.extend(_announced_items(sibling, reader))
         return items
     if is_background(section.heading.text):
-        return []
+        return _lessons_in_passing(section)
     grouped = _grouped_items(section, reader)
     if not grouped:
         return _items_by_content(section, reader, before)
@@ -356,6 +356,42 @@ def _announced_items(section: Section, reader: KindReader, before: str | None = 
     # Land compensation is settled ... ④ ..." and then "Why the Talks Sour").
     own = Section(section.heading, section.block, section.paragraphs, [])
     return _items_by_content(own, reader, before) + grouped
+
+
+# Background that frames the paper rather than tells of a case.
+_FRAMING = re.compile(
+    r"^(?:introduction|conclu|summary|literature|research (?:background|question))", re.I
+)
+
+
+def _lessons_in_passing(section: Section) -> list[Item]:
+    """The lessons a case section draws in passing ("Setting, Data and the Quanhe
+    Plant": "... three of its practices could be carried to other plants with little
+    cost: ① ... ② ... ③ ..."): points the sentence before them counts and announces as
+    experiences. None in the paper's introduction or conclusion, which sum up points
+    made elsewhere."""
+    if _FRAMING.match(section.heading.text) or section.children:
+        return []
+    trial = trial_items(section)
+    if len(trial) < 2:
+        return []
+    if not _counts_lessons(_lead_in_sentence(section, trial[0]), len(trial)):
+        return []
+    return _section_items(section, "experience")
+
+
+def _counts_lessons(sentence: str, number: int) -> bool:
+    """Does the sentence count ``number`` things and announce them as what others may
+    take up ("... the Yuxu record offers three things worth imitating:")? Labels tell
+    things to do from things wrong, never lessons from either."""
+    count = _COUNT_WORDS.get(number)
+    counts = count is not None and re.search(rf"\b{count}\s+[a-z]", sentence, re.I)
+    # (what it counts may name their kind: "We put forward four proposals, each of which
+    # draws on what Tonggurtu has shown to be possible")
+    named = _count_kind(sentence, number)
+    return (
+        bool(counts) and named in (None, "experience") and announced_kind(sentence) == "experience"
+    )
 
 
 def _items_by_content(
@@ -371,7 +407,8 @@ def _items_by_content(
     without saying so in the second one's heading."""
     as_problems = _section_items(section, "problem")
     trial = _structured(as_problems)
-    kind = items_kind([item.label for item in trial])
+    lessons = len(trial) >= 2 and _counts_lessons(_lead_in_sentence(section, trial[0]), len(trial))
+    kind = "experience" if lessons else items_kind([item.label for item in trial])
     if kind is None and len(trial) >= 2:
         kind = _counting_lead_in(section, trial) or _lead_in_kind(section, trial[0])
     if kind is None:  # (a lesson's passage tells of the troubles a case overcame)
@@ -1049,9 +1086,10 @@ def _marked_items(
             )
         elif items:  # a paragraph after an item, before the next, continues it
             items[-1].passage += " " + _paragraph_text(paragraph)
-    if items and items[-1].source == "numbered":
+    if items and items[-1].source in ("numbered", "list"):
         # ("③ A standing joint meeting ... ④ Apprentices should ...": the last
-        # paragraph's count goes on inside it)
+        # paragraph's count goes on inside it; "1) Most troupes ... 2) Branches ...",
+        # which Markdown reads as a list of one item)
         items.extend(_skipped_points(section, kind, items))
     return items
 

@@ -39,6 +39,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(experiences?|lessons?|enlightenments?|inspirations?|insights?|takeaways?|instructive|"
             r"teach(?:es|ings?)?|"
             r"taught|(?:can|could|to) (?:learn|borrow|copy|emulate|replicate)|learning from)\b|"
+            # "what other gachas could most usefully take from it"
+            r"\b(?:can|could|may|might)(?:\s+\w+){0,2}?\s+take from\b|"
             # what others may take up: "Three of its practices can be taken up by other
             # workshop villages"
             r"\b(?:can|could|may|might) be (?:taken up|adopted|copied|borrowed|replicated|"
@@ -60,7 +62,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # New Districts": what others may take from the cases
             r"\bdrawn from\b|\bcounsel\b|"
             r"\bworth (?:copying|emulating|following|replicating|learning from|borrowing|"
-            r"spreading)\b",
+            r"spreading|carrying|taking|imitating)\b|"
+            # "Several of its practices seem to us transferable to other oasis villages"
+            r"\btransferable\b",
             re.I,
         ),
     ),
@@ -166,7 +170,7 @@ def heading_kind(text: str, *, top_level: bool) -> str | None:
 
 
 _STRICT_PATH = re.compile(
-    r"\b(paths?|pathways?|countermeasures?|measures?|suggestions?|recommendations?|"
+    r"\b(paths?|pathways?|countermeasures?|measures?|suggestions?|recommendations?|proposals?|"
     r"strateg(?:y|ies)|optimi[sz]ation|solutions?|ways? (?:to|of|for)|ways? forward|how to|"
     r"approach(?:es)? to|policy implications?|steps? (?:to|for)|directions? for|"
     r"programmes? for|programs? for|agenda for)\b"
