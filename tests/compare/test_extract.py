@@ -2495,14 +2495,8 @@ Three problems stood out in our fieldwork.
 
 
 def test_a_lead_in_that_counts_lessons_outweighs_labels_that_name_deficits() -> None:
-    assert [kind for kind, *_ in items(COUNTED_LESSONS_OVER_LABELS)] == [
-        "experience",
-        "experience",
-        "experience",
-        "problem",
-        "problem",
-        "problem",
-    ]
+    kinds = [kind for kind, *_ in items(COUNTED_LESSONS_OVER_LABELS)]
+    assert kinds == ["experience"] * 3 + ["problem"] * 3
 
 
 def test_proposals_counted_after_a_case_are_paths_not_its_lessons() -> None:
