@@ -2551,3 +2551,110 @@ def test_what_others_may_take_from_a_case_announces_experiences(sentence: str) -
 
 def test_a_heading_worth_carrying_to_others_announces_experiences() -> None:
     assert heading_kind("Worth Carrying to Other Oases", top_level=True) == "experience"
+
+
+LESSONS_AFTER_LABELLED_PARAGRAPHS = """# 1 Introduction
+
+Background text.
+
+# 2 Setting, Data and the Dazhuang Case
+
+**Setting.** The county has 400 cold stores.
+
+**Data.** We interviewed 40 owners.
+
+Three practices from Dazhuang can be copied by other storage villages.
+① The branch brought store owners into a joint Party group. ② The branch posts one price
+for the village each morning. ③ Land rents are read out at the representatives' meeting.
+"""
+
+
+def test_lessons_counted_after_a_case_told_in_labelled_paragraphs_are_experiences() -> None:
+    assert [(kind, label) for kind, _, _, label in items(LESSONS_AFTER_LABELLED_PARAGRAPHS)] == [
+        ("experience", "The branch brought store owners into a joint Party group"),
+        ("experience", "The branch posts one price for the village each morning"),
+        ("experience", "Land rents are read out at the representatives' meeting"),
+    ]
+
+
+LESSONS_IN_A_CASE_SUB_SECTION = """# 1 Introduction
+
+Background text.
+
+# 2 Site, Data and Case
+
+## 2.1 Site and data
+
+Chaka Town: about 6,200 residents in four communities.
+
+Data: records and 31 interviews.
+
+## 2.2 The Yanhu Road joint branch
+
+The branch was set up in 2021. What it did, and what other seasonal towns can copy, comes
+down to three things: ① it took in members from other counties; ② it let the members elect
+their secretary; ③ it posted prices at every stall.
+
+# 3 Origins of the Gaps
+
+## 3.1 Quotas set for the winter population
+
+Posts are counted from the registered population.
+
+## 3.2 A salt-works template for a tourist town
+
+The methods were inherited from an industrial settlement.
+"""
+
+
+def test_a_background_section_gives_the_lessons_of_its_case_sub_section_only() -> None:
+    assert [(kind, section) for kind, section, *_ in items(LESSONS_IN_A_CASE_SUB_SECTION)] == [
+        ("experience", "2.2"),
+        ("experience", "2.2"),
+        ("experience", "2.2"),
+        ("cause", "3.1"),
+        ("cause", "3.2"),
+    ]
+
+
+CLOSING_LESSONS = """# 1 Introduction
+
+Background text.
+
+# 2 Measures for the Resettlement Sites
+
+**A branch in every building.** The town should set up a branch in each building.
+
+**Accounts on the wall.** Each site should post its accounts every quarter.
+
+Building 7 offers lessons that other relocation sites can use. Three things it did stand out:
+it kept the old village group together; it turned guiding tourists into volunteer service;
+and it made the telescope the subject of study sessions.
+"""
+
+
+def test_lessons_a_section_of_paths_closes_on_are_experiences() -> None:
+    found = extract_items(clean_text(CLOSING_LESSONS), kind_model=False)
+    assert [(item.kind, item.label) for item in found] == [
+        ("path", "A branch in every building"),
+        ("path", "Accounts on the wall"),
+        ("experience", "it kept the old village group together"),
+        ("experience", "it turned guiding tourists into volunteer service"),
+        ("experience", "it made the telescope the subject of study sessions"),
+    ]
+    assert "Building 7" not in found[1].passage
+
+
+def test_what_others_could_adapt_announces_experiences() -> None:
+    sentence = "Xiafang's route suggests several practices that other villages could adapt:"
+    assert announced_kind(sentence) == "experience"
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [("Origins of the Gaps", "cause"), ("The Origins of the Fengqiao Experience", None)],
+)
+def test_origins_of_deficits_are_causes_and_of_a_practice_its_history(
+    heading: str, kind: str | None
+) -> None:
+    assert heading_kind(heading, top_level=True) == kind

@@ -344,11 +344,15 @@ def _announced_items(section: Section, reader: KindReader, before: str | None = 
             # to three shortcomings ...": the sentence that counts the items says what
             # they are, where the heading's words were a figure.
             items = _section_items(own, counted)
+        items = _with_closing_lessons(own, kind, items)
         for sibling in following:
             items.extend(_announced_items(sibling, reader))
         return items
     if is_background(section.heading.text):
-        return _lessons_in_passing(section)
+        # (its sub-sections too: "Site, Data and Case" over "Site and data" and "The
+        # Yanhu Road joint branch")
+        parts = section.children or [section]
+        return [item for part in parts for item in _lessons_in_passing(part)]
     grouped = _grouped_items(section, reader)
     if not grouped:
         return _items_by_content(section, reader, before)
@@ -372,25 +376,61 @@ def _lessons_in_passing(section: Section) -> list[Item]:
     made elsewhere."""
     if _FRAMING.match(section.heading.text) or section.children:
         return []
-    trial = trial_items(section)
-    if len(trial) < 2:
-        return []
-    if not _counts_lessons(_lead_in_sentence(section, trial[0]), len(trial)):
-        return []
-    return _section_items(section, "experience")
+    return _lessons_from(section, 0)[1]
 
 
-def _counts_lessons(sentence: str, number: int) -> bool:
-    """Does the sentence count ``number`` things and announce them as what others may
-    take up ("... the Yuxu record offers three things worth imitating:")? Labels tell
-    things to do from things wrong, never lessons from either."""
+_ANY_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|[2-7])\b", re.I)
+
+
+def _with_closing_lessons(section: Section, kind: str, items: list[Item]) -> list[Item]:
+    """The items of a section of another kind, and the lessons it closes on that the
+    paragraph leading in to them counts ("Building 7 offers lessons that other
+    relocation sites can use. Three things it did stand out: ..."): the items' passages
+    end before them, and that paragraph, if read as one more item, is none."""
+    if kind == "experience" or section.children or len(items) < 2:
+        return items
+    start = next(
+        (n for n, (index, _) in enumerate(section.paragraphs) if index > items[0].block), None
+    )
+    position, lessons = _lessons_from(section, start) if start is not None else (0, [])
+    if not lessons:
+        return items
+    block, paragraph = section.paragraphs[position]
+    if any(item.block > block for item in items):
+        return items  # (lessons in the midst of the section's own points: not its close)
+    opening = _paragraph_text(paragraph)
+    kept = [item for item in items if item.block < block]
+    for item in kept:
+        item.passage = item.passage.split(opening)[0].strip()
+    return kept + lessons
+
+
+def _lessons_from(section: Section, start: int) -> tuple[int, list[Item]]:
+    """(where they start, the lessons counted from the paragraph that counts them on,
+    at ``start`` or after): the case may first be told in labelled paragraphs of its
+    own ("**Setting.** ...", "**Data.** ..."), a section of paths may close on them."""
+    for position in range(start, len(section.paragraphs)):
+        if not _ANY_COUNT.search(section.paragraphs[position][1].text):
+            continue  # (no count, no lead-in: most paragraphs, not read again)
+        rest = Section(section.heading, section.block, section.paragraphs[position:], [])
+        trial = trial_items(rest)
+        if len(trial) >= 2 and _counts_lessons(_text_before(rest, trial[0]), len(trial)):
+            return position, _section_items(rest, "experience")
+    return start, []
+
+
+def _counts_lessons(lead_in: str, number: int) -> bool:
+    """Does the lead-in's last sentence count ``number`` things, and the lead-in announce
+    them as what others may take up ("... the Yuxu record offers three things worth
+    imitating:")? Labels tell things to do from things wrong, never lessons from either."""
+    sentence = _last_sentence(lead_in)
     count = _COUNT_WORDS.get(number)
     counts = count is not None and re.search(rf"\b{count}\s+[a-z]", sentence, re.I)
     # (what it counts may name their kind: "We put forward four proposals, each of which
     # draws on what Tonggurtu has shown to be possible")
     named = _count_kind(sentence, number)
     return (
-        bool(counts) and named in (None, "experience") and announced_kind(sentence) == "experience"
+        bool(counts) and named in (None, "experience") and announced_kind(lead_in) == "experience"
     )
 
 

@@ -28,8 +28,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "The Gaps Persist Because Firms Move, Staff Are Few ..."
             r"\bbecause\b|"
             # "Sources of the Difficulties", not "Sources of Material"
-            r"\bsources of (?:the |these |its |their )?(?:difficult|problem|dilemma|weakness|"
-            r"tension|friction|strain|gap|shortcoming)",
+            r"\b(?:sources|origins?) of (?:the |these |its |their )?(?:difficult|problem|dilemma|"
+            r"weakness|tension|friction|strain|gap|shortcoming)",
             re.I,
         ),
     ),
@@ -39,8 +39,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(experiences?|lessons?|enlightenments?|inspirations?|insights?|takeaways?|instructive|"
             r"teach(?:es|ings?)?|"
             r"taught|(?:can|could|to) (?:learn|borrow|copy|emulate|replicate)|learning from)\b|"
-            # "what other gachas could most usefully take from it"
-            r"\b(?:can|could|may|might)(?:\s+\w+){0,2}?\s+take from\b|"
+            # "what other gachas could most usefully take from it", "practices that other
+            # villages emerging from a clean-up could adapt"
+            r"\b(?:can|could|may|might)(?:\s+\w+){0,2}?\s+(?:take from|adapt)\b|"
             # what others may take up: "Three of its practices can be taken up by other
             # workshop villages"
             r"\b(?:can|could|may|might) be (?:taken up|adopted|copied|borrowed|replicated|"
@@ -96,9 +97,17 @@ _BACKGROUND = re.compile(
     r"research (?:design|questions?|issues|methods?|data|sites?)|data and methods?|methodology|"
     # the study's setting ("Setting and Sources", "Setting, Sources and Approach":
     # "setting" is no verb here)
-    r"(?:the )?(?:study |research )?settings?(?=,|\s+and\b|\s*$)|"
+    r"(?:the )?(?:study |research )?(?:settings?|sites?)(?=,|\s+and\b|\s*$)|"
     r"the importance|importance|content|the contemporary value|purpose|significance|"
     r"(?:the\s+)?(?:evolution|history|historical development|formation|origins?) of|overview)\b",
+    re.I,
+)
+
+
+# "Origins of the Gaps": where deficits come from, not the history of a practice.
+_ORIGINS_OF_DEFICITS = re.compile(
+    r"^(?:the\s+)?origins? of (?:the |these |its |their )?(?:difficult|problem|dilemma|"
+    r"weakness|tension|friction|strain|gap|shortcoming)",
     re.I,
 )
 
@@ -135,7 +144,7 @@ def named_kind(label: str) -> str | None:
 def is_background(text: str) -> bool:
     """An introduction, a review, a history: a section whose sub-sections announce
     nothing either, whatever their wording."""
-    return _BACKGROUND.match(text) is not None
+    return _BACKGROUND.match(text) is not None and not _ORIGINS_OF_DEFICITS.match(text)
 
 
 def heading_kind(text: str, *, top_level: bool) -> str | None:
@@ -151,7 +160,7 @@ def heading_kind(text: str, *, top_level: bool) -> str | None:
         # "Conclusion: What the Travelling Branches Have Taught", "Conclusions and
         # Suggestions": a conclusion that also puts forward a kind.
         return heading_kind(text[closing.end() :], top_level=top_level)
-    if _BACKGROUND.match(text):
+    if is_background(text):
         return None
     for kind, pattern in _KINDS[:2]:
         if pattern.search(text):
