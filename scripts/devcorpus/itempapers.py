@@ -89,6 +89,13 @@ def _title(text: str) -> str:
     return text.splitlines()[0].lstrip("# ")
 
 
+# A year that a list item's wrapped text starts a line with ("   2020."): pandoc's
+# Markdown reads it as a list nested in the item, numbered from 2020, and LaTeX cannot
+# letter one so far ("Counter too large"); CommonMark, as the digest reads the paper,
+# lets no such number interrupt a paragraph. Its stop is escaped for pandoc.
+_YEAR_AT_LINE_START = re.compile(r"^(\s+)(\d{3,})\.(?=\s|$)", re.M)
+
+
 def render_pdf(markdown: Path, pdf: Path, layout: PaperLayout) -> None:
     """pandoc -> LaTeX -> PDF; run-in "(1)" / "a." stay paragraphs (no fancy lists)."""
     text = markdown.read_text(encoding="utf-8")
@@ -107,9 +114,11 @@ def render_pdf(markdown: Path, pdf: Path, layout: PaperLayout) -> None:
     with tempfile.TemporaryDirectory() as work:
         include = Path(work) / "header.tex"
         include.write_text("\n".join(header) + "\n", encoding="utf-8")
+        source = Path(work) / "paper.md"
+        source.write_text(_YEAR_AT_LINE_START.sub(r"\1\2\\.", text), encoding="utf-8")
         command = [
             "pandoc",
-            str(markdown),
+            str(source),
             "-f",
             "markdown-fancy_lists",
             "-o",
