@@ -2658,3 +2658,90 @@ def test_origins_of_deficits_are_causes_and_of_a_practice_its_history(
     heading: str, kind: str | None
 ) -> None:
     assert heading_kind(heading, top_level=True) == kind
+
+
+CAUSES_CLOSING_PROBLEMS = """# 1 Introduction
+
+Background text.
+
+# 2 Where the Drum Villages Fall Short
+
+- Troupes split over booking fees. Five troupes divided in two between 2019 and 2022.
+- The troupes are ageing and shrinking. Few drummers are under thirty.
+
+These shortfalls follow from three conditions that the branches have helped to create. 1) The
+branches have treated drumming as a show. 2) Bookings are brokered by agents in the city.
+3) Drumming pays too little to keep young men at home.
+"""
+
+
+def test_points_a_problems_section_closes_on_that_explain_them_are_causes() -> None:
+    assert [(kind, label) for kind, _, _, label in items(CAUSES_CLOSING_PROBLEMS)] == [
+        ("problem", "Troupes split over booking fees"),
+        ("problem", "The troupes are ageing and shrinking"),
+        ("cause", "The branches have treated drumming as a show"),
+        ("cause", "Bookings are brokered by agents in the city"),
+        ("cause", "Drumming pays too little to keep young men at home"),
+    ]
+
+
+WHY_THESE_STRAINS = """# 1 Introduction
+
+Background text.
+
+# 2 Crowded Lanes, Thin Ties
+
+**Lanes too narrow for the crowds.** Residents cannot pass and no one clears the lanes.
+
+**Rents that leave no one in charge.** Landlords are absent and tenants seldom stay.
+
+## Tracing the Knots Back
+
+Why have these strains persisted for a decade? Three features of the village keep them in
+place.
+
+One is the rent economy, which leaves few villagers living in the village and none at its
+meetings. Another is a management structure divided among three bodies that rarely meet and
+never agree. A third is the ageing of the branch, which has no members under forty and
+cannot recruit.
+"""
+
+
+def test_a_sub_section_that_asks_why_the_problems_persist_gives_their_causes() -> None:
+    kinds = [kind for kind, *_ in items(WHY_THESE_STRAINS, kind_model=False)]
+    assert kinds == ["problem", "problem", "cause", "cause", "cause"]
+
+
+THE_FOLLOWING_SUB_SECTIONS = """# 1 Introduction
+
+Background text.
+
+# 2 Where the Picking Season Outruns the Branch
+
+The harvest moves faster than the organisation. Across the three sites, the following
+shortcomings recurred.
+
+## Members Scattered Across Fields and Counties
+
+Operators follow the machines from county to county.
+
+## Rate Disputes Settled Without the Branch
+
+Disputes over picking rates go to the contractors.
+
+## What Lies Beneath
+
+To begin with, branches are organised by residence. Moreover, the season is short. Lastly,
+no budget follows the operators.
+"""
+
+
+def test_sub_sections_after_the_following_shortcomings_are_problems() -> None:
+    kinds = [kind for kind, *_ in items(THE_FOLLOWING_SUB_SECTIONS, kind_model=False)]
+    assert kinds == ["problem", "problem", "cause", "cause", "cause"]
+
+
+def test_a_case_and_data_section_is_background_and_management_experience_a_skill() -> None:
+    assert heading_kind("Case and Data", top_level=True) is None
+    sentence = "The company has Macao management experience and serves two associations."
+    assert announced_kind(sentence) is None

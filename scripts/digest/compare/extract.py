@@ -301,6 +301,9 @@ def _grouped_items(section: Section, reader: KindReader) -> list[Item]:
     return [item for items in found for item in items]
 
 
+_THE_FOLLOWING = re.compile(r"\bthe following\b", re.I)
+
+
 def _counted_groups(section: Section, found: list[list[Item]]) -> None:
     """Sub-sections that read as nothing, as many as the section's lead-in counts of a
     kind, are each one item of it ("Three troubles recur across the five villages"
@@ -320,11 +323,15 @@ def _counted_groups(section: Section, found: list[list[Item]]) -> None:
     if len(unread) < 2 or not lead_in:
         return
     whole = len(leaves) == len(section.children) and all(len(found[index]) <= 1 for index in leaves)
-    for sentence in _sentences(lead_in):
+    sentences = _sentences(lead_in)
+    for sentence in sentences:
         kind = _count_kind(sentence, len(unread))
         if kind is None and whole and len(leaves) in _sentence_counts(sentence):
             kind = announced_kind(lead_in)
             unread = leaves
+        if kind is None and sentence is sentences[-1] and _THE_FOLLOWING.search(sentence):
+            # ("Across the three sites, the following shortcomings recurred.")
+            kind = announced_kind(sentence)
         if kind is not None:
             for index in unread:
                 found[index] = [_heading_item(section.children[index], kind)]
@@ -383,40 +390,72 @@ _ANY_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|[2-7])\b", re.I)
 
 
 def _with_closing_lessons(section: Section, kind: str, items: list[Item]) -> list[Item]:
-    """The items of a section of another kind, and the lessons it closes on that the
-    paragraph leading in to them counts ("Building 7 offers lessons that other
-    relocation sites can use. Three things it did stand out: ..."): the items' passages
-    end before them, and that paragraph, if read as one more item, is none."""
+    """The items of a section, and the points of another kind it closes on that the
+    paragraph leading in to them counts: lessons ("Building 7 offers lessons that other
+    relocation sites can use. Three things it did stand out: ..."), or after problems
+    their causes ("These shortfalls follow from three conditions ... 1) ..."). The
+    items' passages end before them, and that paragraph, if read as one more item, is
+    none."""
     if kind == "experience" or section.children or len(items) < 2:
         return items
     start = next(
         (n for n, (index, _) in enumerate(section.paragraphs) if index > items[0].block), None
     )
-    position, lessons = _lessons_from(section, start) if start is not None else (0, [])
-    if not lessons:
+    position, closing = _lessons_from(section, start) if start is not None else (0, [])
+    if not closing and kind == "problem" and start is not None:
+        position, closing = _counted_from(section, start, _explains_problems, "cause")
+    if not closing:
         return items
     block, paragraph = section.paragraphs[position]
     if any(item.block > block for item in items):
-        return items  # (lessons in the midst of the section's own points: not its close)
+        return items  # (points in the midst of the section's own: not its close)
     opening = _paragraph_text(paragraph)
     kept = [item for item in items if item.block < block]
     for item in kept:
         item.passage = item.passage.split(opening)[0].strip()
-    return kept + lessons
+    return kept + closing
 
 
 def _lessons_from(section: Section, start: int) -> tuple[int, list[Item]]:
     """(where they start, the lessons counted from the paragraph that counts them on,
     at ``start`` or after): the case may first be told in labelled paragraphs of its
     own ("**Setting.** ...", "**Data.** ..."), a section of paths may close on them."""
+    return _counted_from(section, start, _counts_lessons, "experience")
+
+
+def _counted_from(
+    section: Section, start: int, leads_in: Callable[[str, int], bool], kind: str
+) -> tuple[int, list[Item]]:
+    """(where they start, the points of ``kind`` from the first paragraph at ``start`` or
+    after whose text before them ``leads_in`` to as many as they are)."""
     for position in range(start, len(section.paragraphs)):
         if not _ANY_COUNT.search(section.paragraphs[position][1].text):
             continue  # (no count, no lead-in: most paragraphs, not read again)
         rest = Section(section.heading, section.block, section.paragraphs[position:], [])
         trial = trial_items(rest)
-        if len(trial) >= 2 and _counts_lessons(_text_before(rest, trial[0]), len(trial)):
-            return position, _section_items(rest, "experience")
+        if len(trial) >= 2 and leads_in(_text_before(rest, trial[0]), len(trial)):
+            return position, _section_items(rest, kind)
     return start, []
+
+
+# Problems referred back to: "These shortfalls follow from ...", "Why have these strains
+# persisted ...?".
+_BACK_TO_PROBLEMS = re.compile(
+    r"\b(?:these|such|those|the above)\s+(?:\w+\s+)?(?:problems|difficulties|shortfalls|"
+    r"shortcomings|gaps|strains|frictions|failings|troubles|weaknesses|tensions|deficiencies|"
+    r"issues|snags)\b",
+    re.I,
+)
+
+
+def _explains_problems(lead_in: str, number: int) -> bool:
+    """Does the lead-in refer back to the problems just told and its last sentence count
+    ``number`` things, what lies behind them ("These problems share an institutional
+    background. Three conditions stand out: ...")?"""
+    count = _COUNT_WORDS.get(number)
+    sentence = _last_sentence(lead_in)
+    counts = count is not None and re.search(rf"\b{count}\s+[a-z]", sentence, re.I)
+    return bool(counts) and _BACK_TO_PROBLEMS.search(lead_in) is not None
 
 
 def _counts_lessons(lead_in: str, number: int) -> bool:
@@ -455,7 +494,9 @@ def _items_by_content(
         kind = items_kind([item.label for item in trial], [item.passage for item in trial])
     if kind is None and len(trial) >= 2:
         kind = reader(trial)  # (by the words problems, paths ... are told in)
-    if kind == "problem" and before == "problem":
+    if kind == "problem" and (
+        before == "problem" or _explains_problems(_text_before(section, trial[0]), len(trial))
+    ):
         kind = "cause"
     if kind is None:
         return []

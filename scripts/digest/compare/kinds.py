@@ -36,7 +36,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "experience",
         re.compile(
-            r"\b(experiences?|lessons?|enlightenments?|inspirations?|insights?|takeaways?|instructive|"
+            # (not a skill: "a company with Macao management experience")
+            r"(?<!management )(?<!working )(?<!work )(?<!professional )"
+            r"(?<!prior )(?<!previous )\b(experiences?|lessons?|enlightenments?|inspirations?|"
+            r"insights?|takeaways?|instructive|"
             r"teach(?:es|ings?)?|"
             r"taught|(?:can|could|to) (?:learn|borrow|copy|emulate|replicate)|learning from)\b|"
             # "what other gachas could most usefully take from it", "practices that other
@@ -97,7 +100,7 @@ _BACKGROUND = re.compile(
     r"research (?:design|questions?|issues|methods?|data|sites?)|data and methods?|methodology|"
     # the study's setting ("Setting and Sources", "Setting, Sources and Approach":
     # "setting" is no verb here)
-    r"(?:the )?(?:study |research )?(?:settings?|sites?)(?=,|\s+and\b|\s*$)|"
+    r"(?:the )?(?:study |research )?(?:settings?|sites?|cases?)(?=,|\s+and\b|\s*$)|"
     r"the importance|importance|content|the contemporary value|purpose|significance|"
     r"(?:the\s+)?(?:evolution|history|historical development|formation|origins?) of|overview)\b",
     re.I,
