@@ -54,6 +54,17 @@ told in, when they are clearly those of one kind (kind_words.py,
 learned from the dev papers); else it puts nothing forward. Its groups of sub-sections
 are of one kind. An item that names its own kind ("Friction: ...", "Fix: ...") has that
 kind, whatever its section's.
+
+Labels tell things to do from things wrong, never lessons or causes from either: a
+lead-in that counts the points and says others may take them up ("three of its
+practices could be carried to other plants: ① ...") makes them experiences, in a case
+section too, even one under a background heading ("Setting, Data and the Quanhe
+Plant"), and after the points of a section of paths; one that refers back to the
+problems just told and counts what lies behind them ("These shortfalls follow from
+three conditions ...", "Why have these strains persisted? Three features ...") makes
+them causes. A section's own points come before its sub-sections of another sort, and
+its sub-sections take the kind its lead-in counts or announces as following ("the
+following shortcomings recurred").
 """
 
 from __future__ import annotations
