@@ -2745,3 +2745,16 @@ def test_a_case_and_data_section_is_background_and_management_experience_a_skill
     assert heading_kind("Case and Data", top_level=True) is None
     sentence = "The company has Macao management experience and serves two associations."
     assert announced_kind(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Where the Frictions Come From", "cause"),
+        ("What the Qinlian Joint Branch Demonstrates", "experience"),
+        ("What the Xiabu Lane Cooperative Showed", "experience"),
+        ("What Dachuangang Did Differently", "experience"),
+    ],
+)
+def test_where_deficits_come_from_and_what_a_case_showed(heading: str, kind: str) -> None:
+    assert heading_kind(heading, top_level=True) == kind

@@ -24,6 +24,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # problem in being, whatever the problem's own word ("What Keeps Branches
             # from Leading?" names what stands in the way: obstacles, no causes)
             r"^what (?:keeps|holds|lies|sits|drives|explains)\b(?!.*\bfrom\b)|"
+            # "Where the Frictions Come From"
+            r"^where\b[^?]*\bcomes? from\b|"
             r"\blies? (?:beneath|under)\b|"
             # "The Gaps Persist Because Firms Move, Staff Are Few ..."
             r"\bbecause\b|"
@@ -56,7 +58,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # Got Right", "What the Floor Branch Learned", "What Laoling Offers Its
             # Neighbours", "... a Model Worth Copying": what a case shows others, not what
             # is wrong in it
-            r"\bwhat\b[^?]*\b(?:shows?|shown|got right|did right|gets right|learned|learnt)\b|"
+            r"\bwhat\b[^?]*\b(?:shows?|showed|shown|demonstrates?|demonstrated|got right|"
+            r"did right|did differently|does differently|gets right|learned|learnt)\b|"
             r"^what\b[^?]*\boffers?\b|\band what (?:it|they|this|these)\b[^?]*\boffers?\b|"
             # "Tower Q Has Found Ways to Reach ...", "Xingguang Has Found Its Footing Again"
             r"\bha(?:s|ve) found\b|"
