@@ -2758,3 +2758,31 @@ def test_a_case_and_data_section_is_background_and_management_experience_a_skill
 )
 def test_where_deficits_come_from_and_what_a_case_showed(heading: str, kind: str) -> None:
     assert heading_kind(heading, top_level=True) == kind
+
+
+MARKERS_THEN_A_LIST = """# 1 Introduction
+
+Background text.
+
+# 2 Where Restoration Leaves Villagers Behind
+
+The difficulties fall into two groups. Two weaknesses lie inside the branches themselves.
+① Most branches are held by members over sixty. ② Secretaries know little of the rules they
+enforce.
+
+The other difficulties lie in the relations restoration has created:
+
+- **Leases negotiated over villagers' heads.** The village learned the terms late.
+- **Restored houses no one can live in.** Owners moved out.
+"""
+
+
+def test_markers_in_a_paragraph_and_a_list_in_one_section_are_all_points() -> None:
+    found = extract_items(clean_text(MARKERS_THEN_A_LIST), kind_model=False)
+    assert [item.label for item in found] == [
+        "Most branches are held by members over sixty",
+        "Secretaries know little of the rules they enforce",
+        "Leases negotiated over villagers' heads",
+        "Restored houses no one can live in",
+    ]
+    assert len({item.anchor for item in found}) == 4

@@ -850,6 +850,8 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
         return headlines
     if len(items) < 2:
         items = _marked_items(section, kind, lambda p: p.list is not None)
+        if len(items) >= 2:
+            return _with_inline_run(section, kind, items)
     if len(items) >= 2:
         return items
     inline = _inline_numbered_items(section, kind) or _clause_ordinal_items(section, kind)
@@ -865,6 +867,20 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
     if enumerated or series or kind != "path":
         return enumerated or series
     return _prescribing_paragraphs(section, kind)
+
+
+def _with_inline_run(section: Section, kind: str, listed: list[Item]) -> list[Item]:
+    """A list's items, and the points a paragraph of the section's own counts inside it
+    ("Two weaknesses lie inside the branches themselves. ① Most branches ... ② ..." and
+    then a list of the other difficulties): two styles in one section, numbered in the
+    order they stand."""
+    inline = _inline_numbered_items(section, kind)
+    if len(inline) < 2 or {item.block for item in inline} & {item.block for item in listed}:
+        return listed
+    items = sorted(listed + inline, key=lambda item: (item.block, item.offset))
+    for number, item in enumerate(items, start=1):
+        item.anchor = f"{kind}-{section.heading.anchor}-{number}"
+    return items
 
 
 # A paragraph that announces the paragraphs after it as the points: "... the following
