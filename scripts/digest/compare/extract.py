@@ -463,10 +463,8 @@ def _explains_problems(lead_in: str, number: int) -> bool:
     """Does the lead-in refer back to the problems just told and its last sentence count
     ``number`` things, what lies behind them ("These problems share an institutional
     background. Three conditions stand out: ...")?"""
-    count = _COUNT_WORDS.get(number)
-    sentence = _last_sentence(lead_in)
-    counts = count is not None and re.search(rf"\b{count}\s+[a-z]", sentence, re.I)
-    return bool(counts) and _BACK_TO_PROBLEMS.search(lead_in) is not None
+    counts = _counts_in_words(_last_sentence(lead_in), number)
+    return counts and _BACK_TO_PROBLEMS.search(lead_in) is not None
 
 
 def _counts_lessons(lead_in: str, number: int) -> bool:
@@ -474,14 +472,18 @@ def _counts_lessons(lead_in: str, number: int) -> bool:
     them as what others may take up ("... the Yuxu record offers three things worth
     imitating:")? Labels tell things to do from things wrong, never lessons from either."""
     sentence = _last_sentence(lead_in)
-    count = _COUNT_WORDS.get(number)
-    counts = count is not None and re.search(rf"\b{count}\s+[a-z]", sentence, re.I)
+    counts = _counts_in_words(sentence, number)
     # (what it counts may name their kind: "We put forward four proposals, each of which
     # draws on what Tonggurtu has shown to be possible")
     named = _count_kind(sentence, number)
-    return (
-        bool(counts) and named in (None, "experience") and announced_kind(lead_in) == "experience"
-    )
+    return counts and named in (None, "experience") and announced_kind(lead_in) == "experience"
+
+
+def _counts_in_words(sentence: str, number: int) -> bool:
+    """Does the sentence count ``number`` things in words ("three things", "Three of
+    them")?"""
+    count = _COUNT_WORDS.get(number)
+    return count is not None and re.search(rf"\b{count}\s+[a-z]", sentence, re.I) is not None
 
 
 def _items_by_content(
@@ -878,9 +880,7 @@ def _with_inline_run(section: Section, kind: str, listed: list[Item]) -> list[It
     if len(inline) < 2 or {item.block for item in inline} & {item.block for item in listed}:
         return listed
     items = sorted(listed + inline, key=lambda item: (item.block, item.offset))
-    for number, item in enumerate(items, start=1):
-        item.anchor = f"{kind}-{section.heading.anchor}-{number}"
-    return items
+    return _numbered_in_order(section, kind, items)
 
 
 # A paragraph that announces the paragraphs after it as the points: "... the following
@@ -1380,12 +1380,7 @@ def _announced_series(section: Section, kind: str) -> list[Item]:
     for position, (index, paragraph) in enumerate(section.paragraphs):
         # (each count tried where it stands: "Looking across the five villages, three
         # causes stand out: ..." counts three)
-        starts = (
-            m.start()
-            for m in re.finditer(
-                r"\b(?:two|three|four|five|six|seven|[2-7])\b", paragraph.text, re.I
-            )
-        )
+        starts = (m.start() for m in _ANY_COUNT.finditer(paragraph.text))
         for match in filter(None, (_ANNOUNCED_COUNT.match(paragraph.text, at) for at in starts)):
             count = match.group("count").lower()
             wanted = _SERIES_COUNT.get(count) or int(count)
