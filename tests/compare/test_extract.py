@@ -2786,3 +2786,233 @@ def test_markers_in_a_paragraph_and_a_list_in_one_section_are_all_points() -> No
         "Restored houses no one can live in",
     ]
     assert len({item.anchor for item in found}) == 4
+
+
+FOREMOST_THEN_ANOTHER = """# 1 Introduction
+
+Background text.
+
+# 2 Why the Tie Loosened
+
+These difficulties have causes beyond the villages' control. The deepest cause is that the
+trade has always been organised through kinship lines, and the branch never worked through
+them. Another is the township's habit of sending campaign tasks that fill the secretaries'
+days. A further cause is that the collective owns almost nothing in the trade: the
+workshops and the brands are private.
+"""
+
+
+def test_the_deepest_cause_another_and_a_further_one_are_three_causes() -> None:
+    assert [(kind, label) for kind, _, _, label in items(FOREMOST_THEN_ANOTHER)] == [
+        (
+            "cause",
+            "the trade has always been organised through kinship lines, and the branch never"
+            " worked through them",
+        ),
+        ("cause", "the township's habit of sending campaign tasks that fill the secretaries' days"),
+        ("cause", "the collective owns almost nothing in the trade"),
+    ]
+
+
+FIRST_IN_PASSING = """# 1 Introduction
+
+Background text.
+
+# 2 Retying the Bundle
+
+The branch should first be rebuilt around the craft chain rather than the hamlet. Groups
+along the stages of the trade would place members where the work happens.
+
+Second, the village should build a shared processing yard and write its use into the rules.
+
+Third, the branch should go where the trade has gone, online.
+"""
+
+
+def test_a_point_counted_first_in_passing_opens_the_series_second_and_third_go_on() -> None:
+    assert [label for *_, label in items(FIRST_IN_PASSING)] == [
+        "The branch should first be rebuilt around the craft chain rather than the hamlet",
+        "the village should build a shared processing yard and write its use into the rules",
+        "the branch should go where the trade has gone, online",
+    ]
+
+
+SERIES_AFTER_A_HEADLINE = """# 1 Introduction
+
+Background text.
+
+# 2 Roots of the Leakage
+
+The weaknesses are not accidental. Three causes stand out: the industry committee was built
+around the largest plants and never reached the lanes; village cadres are assessed on output
+figures rather than on organising work; and the workforce is seasonal, so members seldom
+transfer their relations.
+
+The first cause leaves household workshops in a gap between two systems. The second rewards
+cadres for forms filled. The third means that fewer than half the members are on any roll.
+"""
+
+
+def test_a_series_inside_a_paragraph_leading_with_its_own_sentence_names_the_points() -> None:
+    assert [label for *_, label in items(SERIES_AFTER_A_HEADLINE)] == [
+        "the industry committee was built around the largest plants and never reached the lanes",
+        "village cadres are assessed on output figures rather than on organising work",
+        "the workforce is seasonal, so members seldom transfer their relations",
+    ]
+
+
+LESSONS_NAMED_BEFORE_THE_COUNT = """# 1 Introduction
+
+Background text.
+
+# 2 Yunxi Village, Once More
+
+Yunxi deserves a closing word, because it has done better than its neighbours, and the
+reasons are instructive. When we asked its secretary why his branch had not suffered the
+fractures described above, he pointed to two things the branch had done since 2019:
+
+- It converted the old grain store into a shared pressing hall rented by the hour.
+- It invited four retired tea masters onto the village mediation committee.
+"""
+
+
+def test_a_lead_in_that_names_lessons_before_the_sentence_that_counts_them() -> None:
+    assert [kind for kind, *_ in items(LESSONS_NAMED_BEFORE_THE_COUNT)] == [
+        "experience",
+        "experience",
+    ]
+
+
+PATHS_ADDED_IN_PROSE = """# 1 Introduction
+
+Background text.
+
+# 2 Ways of Re-Knitting Village and Workshop
+
+The most immediate step is to organise a joint Party branch for the workshops of each
+township. At the same time, the village branch should broker leaf prices each spring.
+
+Beyond this, the young makers should be drawn in through training they actually want. What
+is more, the township's assessment should weigh how disputes were settled.
+"""
+
+
+def test_paths_added_by_at_the_same_time_and_beyond_this_after_the_most_immediate() -> None:
+    assert [(kind, label) for kind, _, _, label in items(PATHS_ADDED_IN_PROSE)] == [
+        ("path", "organise a joint Party branch for the workshops of each township"),
+        ("path", "the village branch should broker leaf prices each spring"),
+        ("path", "the young makers should be drawn in through training they actually want"),
+        ("path", "the township's assessment should weigh how disputes were settled"),
+    ]
+
+
+CHARACTERISED_POINT = """# 1 Introduction
+
+Background text.
+
+# 2 Problems of the Tea Boom
+
+**Prices are set by the pressers alone.** Growers learn the price at the gate.
+
+**Disputes go unheard.** No body hears a complaint about leaf quality.
+
+# 3 The Soil the Fractures Grow In
+
+It would be easy to blame particular cadres. Our evidence points instead to causes that lie
+deeper and that the cadres themselves can do little to change.
+
+The first reason is that the township assesses villages chiefly on output value.
+
+A second reason lies in the county's industrial policy, which bypassed the village
+organisations.
+
+The third reason is cultural rather than institutional: the boom has loosened the ties of
+reputation on which the trade once rested.
+"""
+
+
+def test_a_point_classed_before_a_colon_is_labelled_by_what_follows_the_colon() -> None:
+    assert [label for *_, label in items(CHARACTERISED_POINT)][-1] == (
+        "the boom has loosened the ties of reputation on which the trade once rested"
+    )
+
+
+CASES_WITH_THEIR_TROUBLES = """# 1 Introduction
+
+Background text.
+
+# 2 Three Villages, Three Troubles
+
+## 2.1 Yuanjiao: Ancient Trees and a Glutted Market
+
+Yuanjiao has 2,600 residents, about 4,800 mu of lychee and a grove of ancient trees, and two
+troubles came to a head there in the bumper season of 2020:
+
+- growers faced the outside merchants one by one, and the price fell within ten days;
+- no one had been made responsible for the stalls and litter of the visitors.
+
+The branch's own review, written that autumn, is frank about why, and it finds that two
+causes lay behind the season's disorder: the
+branch had treated marketing as the growers' private affair; and the village and the
+scenic-area company had each assumed that the grove was someone else's to manage.
+
+## 2.2 Tangdi: Spraying Alone, Spraying Together
+
+Tangdi's case is one of coordination. When the branch surveyed the village, its findings
+came down to two points: i) households sprayed against the stink bug on their own
+calendars; ii) nearly half the orchard households were headed by people over sixty-five.
+
+The branch formed a joint branch with the machinery cooperative.
+"""
+
+
+def test_case_sub_sections_give_their_troubles_and_the_causes_they_close_on() -> None:
+    assert [(kind, label) for kind, _, _, label in items(CASES_WITH_THEIR_TROUBLES)] == [
+        (
+            "problem",
+            "growers faced the outside merchants one by one, and the price fell within ten days",
+        ),
+        ("problem", "no one had been made responsible for the stalls and litter of the visitors"),
+        ("cause", "the branch had treated marketing as the growers' private affair"),
+        (
+            "cause",
+            "the village and the scenic-area company had each assumed that the grove was"
+            " someone else's to manage",
+        ),
+        ("problem", "households sprayed against the stink bug on their own calendars"),
+        ("problem", "nearly half the orchard households were headed by people over sixty-five"),
+    ]
+
+
+A_PAIR_THEN_WHAT_LAY_BEHIND = """# 1 Introduction
+
+Background text.
+
+# 2 Dalu: Too Few Hands, Too Old a Branch
+
+Dalu's story is quieter. In the summer of 2022 its difficulties came as a pair: the picking
+crews were recruited household by household, which set growers bidding against one another;
+and the branch that might have organised the crews had grown too old to organise anything.
+
+Two causes lay behind the branch's absence, and both were visible in its own papers.
+
+*Young members had left with the young.* Of 29 members, 19 were over sixty.
+
+*The branch did not count the harvest as its concern.* Its minutes record study sessions.
+"""
+
+
+def test_a_pair_of_troubles_told_before_what_lay_behind_them() -> None:
+    assert [(kind, label) for kind, _, _, label in items(A_PAIR_THEN_WHAT_LAY_BEHIND)] == [
+        (
+            "problem",
+            "the picking crews were recruited household by household, which set growers bidding"
+            " against one another",
+        ),
+        (
+            "problem",
+            "the branch that might have organised the crews had grown too old to organise anything",
+        ),
+        ("cause", "Young members had left with the young"),
+        ("cause", "The branch did not count the harvest as its concern"),
+    ]

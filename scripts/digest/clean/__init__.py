@@ -20,6 +20,7 @@ from digest.clean.front import (
     split_title_page,
 )
 from digest.clean.furniture import forget_lines
+from digest.clean.headings import is_title_case
 from digest.clean.hyphenation import Vocabulary, mend_marked_breaks, split_overfull_lines
 from digest.clean.labels import BACK_MATTER, match_label, split_keywords
 from digest.clean.lines import Line, read_lines, typical_width
@@ -32,6 +33,7 @@ from digest.clean.quotes import repair_quotes
 from digest.clean.reflist import split_references
 from digest.clean.runin import mark_leads
 from digest.clean.sectionorder import restore_section_order
+from digest.clean.sentences import opening_capitals
 from digest.clean.source_form import SourceForm, source_form
 from digest.clean.structure import segment
 from digest.clean.tables import extract_tables, is_caption
@@ -114,6 +116,9 @@ def _clean_lines(text: str, styles: Sequence[LineStyle]) -> Document:
     state = "front"
     section: list[Paragraph] = []
     bold_type = BoldType.of(lines)
+    # (Words that open sentences: where one follows a lower-case word, a run-in label ends.
+    # Counted in prose: a Title Case heading capitalises every word.)
+    openers = opening_capitals(line.text for line in lines if not is_title_case(line.text))
 
     def paragraphs(part_lines: list[Line]) -> list[Line]:
         assembled = assemble_paragraphs(part_lines, width, vocabulary)
@@ -121,7 +126,7 @@ def _clean_lines(text: str, styles: Sequence[LineStyle]) -> Document:
 
     def close_section() -> None:
         nonlocal section
-        mark_leads(section)
+        mark_leads(section, openers)
         section = []
 
     for index, part in enumerate(parts):

@@ -34,7 +34,8 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("section-sign", re.compile(r"^(§\s?\d{1,2})()" + _TITLE)),
+    # ("§4.1": a sub-section printing its section's sign, read as the path 4.1.)
+    ("section-sign", re.compile(r"^(§\s?\d{1,2}(?:\.\d{1,2}){0,3})()" + _TITLE)),
     ("path", re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.?)" + _TITLE)),
     ("roman", re.compile(r"^([IVXL]{1,6})(\.?)" + _TITLE)),
     # ("i.", "iv.": lower case needs its full stop and a title, or it is a word.)
@@ -117,8 +118,10 @@ def parse_number(text: str) -> tuple[SectionNumber, str] | None:
         if len(title) > 200 or (title.endswith((",", ";")) and not is_capitalised(title)):
             return None  # a numbered clause of prose, unless a Title Case title wraps here
         if scheme == "section-sign":
-            values = (int(label.lstrip("§ ")),)
+            values = tuple(int(part) for part in label.lstrip("§ ").split("."))
             printed = label
+            if len(values) > 1:
+                return SectionNumber("path", values, printed), title
         elif scheme == "path":
             values = tuple(int(part) for part in label.split("."))
             printed = label + mark

@@ -13,17 +13,25 @@ from __future__ import annotations
 import re
 
 from digest.clean.paragraphs import ITEM_MARKER
-from digest.clean.sentences import first_sentence
+from digest.clean.sentences import FUNCTION_OPENERS, first_sentence
 from digest.model import Paragraph
 
 _MAX_LEAD_WORDS = 6
 
 
-def mark_leads(paragraphs: list[Paragraph]) -> list[Paragraph]:
+# A title may follow these inside a sentence ("as argued in The Governance of China").
+_JOINING_WORDS = frozenset(
+    "a an the of in on at to for by with from as and or but than into onto about".split()
+)
+
+
+def mark_leads(
+    paragraphs: list[Paragraph], openers: frozenset[str] = frozenset()
+) -> list[Paragraph]:
     """Fill in ``marker``/``lead`` for one section's paragraphs."""
     for paragraph in paragraphs:
         split_item_marker(paragraph)
-    candidates = [_run_in_candidate(p) for p in paragraphs]
+    candidates = [_run_in_candidate(p) or _unstopped_candidate(p, openers) for p in paragraphs]
     for index, paragraph in enumerate(paragraphs):
         split = candidates[index]
         if split is None or paragraph.lead is not None:
@@ -52,6 +60,10 @@ def split_item_marker(paragraph: Paragraph) -> None:
 def _run_in_candidate(paragraph: Paragraph) -> tuple[str, str] | None:
     if paragraph.marker is not None:
         return None
+    colon = _COLON_LEAD.match(paragraph.text)
+    lead = colon.group(1) if colon else ""
+    if lead and len(lead.split()) <= _MAX_COLON_LEAD_WORDS and not _LEADS_IN.search(lead):
+        return lead + ":", paragraph.text[colon.end() :]
     split = first_sentence(paragraph.text)
     if split is None:
         return None
@@ -64,6 +76,41 @@ def _run_in_candidate(paragraph: Paragraph) -> tuple[str, str] | None:
     if not re.match(r"[A-Z]", lead) or _SENTENCE_SUBJECT.match(lead):
         return None
     return lead, rest
+
+
+def _unstopped_candidate(paragraph: Paragraph, openers: frozenset[str]) -> tuple[str, str] | None:
+    """A label run into its paragraph with no stop after it, as LaTeX's
+    ``\\paragraph`` sets one and a text extractor prints it without its bold type:
+    "Letting each council hire its own caretaker Courtyards should elect ...". Its end
+    is a word that opens a sentence (sentences.opening_capitals: ``openers``) right
+    after a lower-case word."""
+    if not openers or paragraph.marker is not None or paragraph.lead is not None:
+        return None
+    words = paragraph.text.split()
+    if not words or not re.fullmatch(r"[A-Z][a-z]+", words[0]):
+        return None
+    for index in range(_MIN_UNSTOPPED_WORDS, min(len(words), _MAX_UNSTOPPED_WORDS + 1)):
+        before, word = words[index - 1], words[index]
+        if re.search(r"[.,;:!?]", before):
+            return None
+        opens = word in openers or word in FUNCTION_OPENERS
+        if opens and re.fullmatch(r"[a-z’'-]+", before) and before not in _JOINING_WORDS:
+            rest = words[index:]
+            if len(rest) < _MIN_UNSTOPPED_WORDS:
+                return None
+            return " ".join(words[:index]), " ".join(rest)
+    return None
+
+
+# A label ending on a colon before a capital ("Tourist pressure outruns what the village
+# can provide: On holiday evenings ..."), not a sentence leading in to what follows.
+_COLON_LEAD = re.compile(r"([A-Z][^.:;!?]*?):\s+(?=[“\"‘']?[A-Z])")
+_MAX_COLON_LEAD_WORDS = 10
+_LEADS_IN = re.compile(r"\b(?:follows?|following|includes?|included|are|is|was|were)$")
+
+# A label without a stop has some words to it and stops short of a sentence's length.
+_MIN_UNSTOPPED_WORDS = 3
+_MAX_UNSTOPPED_WORDS = 14
 
 
 # A short first sentence whose subject is a pronoun says something of what came before

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from itertools import pairwise
 
 _CLOSERS = "\"'”’)]»"
@@ -15,6 +17,13 @@ def ends_sentence(text: str) -> bool:
     """True when a line ends the way a sentence (or a lead-in colon) ends."""
     stripped = text.rstrip().rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _TERMINALS
+
+
+# Words that open a sentence and that prose never capitalises inside one.
+FUNCTION_OPENERS = (
+    "A An The In On At By For With From Each Every This These Its Their Since When While"
+    " Although After Before Under Through Where Most Many Some"
+).split()
 
 
 def first_word(text: str) -> str:
@@ -47,19 +56,34 @@ def set_in_capitals(text: str, min_letters: int = 1) -> bool:
     return len(letters) >= min_letters and all(ch.isupper() for ch in letters)
 
 
-def opening_capitals(lines: list[str]) -> frozenset[str]:
+def opening_capitals(lines: Iterable[str]) -> frozenset[str]:
     """Words the text capitalises only where a sentence opens: written in lower case
-    somewhere ("annual"), and never capitalised after a lower-case word, as a name is
-    ("the Party", "Shinan District"). Where such a word follows a lower-case word
+    somewhere ("annual"), and capitalised after a lower-case word, as a name is ("the
+    Party", "Shinan District"), never or far more rarely than written in lower case
+    (a heading run into its text capitals a word once or twice: "... courtyard
+    branches The street should ..."). Where such a word follows a lower-case word
     ("3.1.2 Care workers who come and go Annual turnover ..."), a sentence starts."""
-    lower: set[str] = set()
-    named: set[str] = set()
+    lower: Counter[str] = Counter()
+    named: Counter[str] = Counter()
     for line in lines:
         words = line.split()
         for before, word in pairwise(words):
             if word[:1].islower():
-                lower.add(word.strip('.,;:!?”’")('))
+                lower[word.strip('.,;:!?”’")(')] += 1
             elif word[:1].isupper() and before[-1:].isalpha() and before[-1:].islower():
-                named.add(word.strip('.,;:!?”’")('))
-    capitals = {word[:1].upper() + word[1:] for word in lower if word[:1].isalpha()}
-    return frozenset(capitals - named)
+                named[word.strip('.,;:!?”’")(')] += 1
+    return frozenset(
+        word[:1].upper() + word[1:]
+        for word, count in lower.items()
+        if word[:1].isalpha()
+        and (
+            (capital := named[word[:1].upper() + word[1:]]) == 0
+            or count >= max(_MIN_LOWER_OVER_NAMED, _LOWER_OVER_NAMED * capital)
+        )
+    )
+
+
+# A word capitalised inside a sentence now and then is still no name when the text
+# writes it in lower case this many times as often (and at least twice).
+_LOWER_OVER_NAMED = 3
+_MIN_LOWER_OVER_NAMED = 2

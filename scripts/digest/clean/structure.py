@@ -22,11 +22,12 @@ from digest.clean.hyphenation import Vocabulary
 from digest.clean.labels import label_for_heading, match_label
 from digest.clean.levels import is_outline_section, level_by_spacing, level_unnumbered
 from digest.clean.lines import Line
-from digest.clean.lists import ordered_items
+from digest.clean.lists import list_marker, ordered_items
 from digest.clean.numbering import Outline, SectionNumber, parse_number
 from digest.clean.paragraphs import SHORT_LINE, join_lines
 from digest.clean.parts import HeadingPart, LabelPart, Part, TextPart
 from digest.clean.sentences import (
+    FUNCTION_OPENERS,
     ends_sentence,
     first_sentence,
     first_word,
@@ -123,7 +124,8 @@ def segment(
             keys.pop()
         keys.append((level, key_part(number.printed)))
         key = None if number.is_path else "s-" + "-".join(part for _, part in keys)
-        arabic = number.scheme == "path"
+        # ("2" and "2." print alike as "2."; "§4.1" keeps its sign.)
+        arabic = number.scheme == "path" and not number.printed.startswith("§")
         printed = format_number(number.values) if arabic else number.printed
         parts.append(HeadingPart(Heading(level, title, printed, line_number, key=key)))
 
@@ -449,10 +451,7 @@ def _run_in_heading(
 # A sub-sub-section LaTeX prints run in with no stop ("5.1.2 Forming a canteen council
 # under Party leadership A council convened by ..."): its text starts on a capitalised
 # word no title capitalises inside it, an article or a preposition.
-_SENTENCE_OPENER = re.compile(
-    r"\s(?=(?:A|An|The|In|On|At|By|For|With|From|Each|Every|This|These|Its|Their|Since|"
-    r"When|While|Although|After|Before|Under|Through|Where|Most|Many|Some)\s+\S)"
-)
+_SENTENCE_OPENER = re.compile(rf"\s(?=(?:{'|'.join(FUNCTION_OPENERS)})\s+\S)")
 # Only below the second level: top-level sections and their sub-sections stand alone.
 RUN_IN_DEPTH = 3
 MAX_UNPUNCTUATED_TITLE_WORDS = 12
@@ -641,8 +640,17 @@ def looks_like_unnumbered_heading(
     first = after[0].text[:1]
     # ("1. How many ...", "i. Stability ...", "a) Villages ...")
     numbered_item = re.match(r"(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)] +[A-Z]", after[0].text) is not None
-    if not (first.isupper() or first in "“\"‘'(" or numbered_item):
-        return False  # (a heading may open on a list: "Methods" / "1. How many ...")
+    # (A list under a heading: only after a blank line and a sentence that ended, not
+    # under a running head's lines at the top of a page, nor after a colon that leads
+    # in to the list.)
+    bulleted = (
+        list_marker(after[0].text, ordered=False) is not None
+        and index > 0
+        and lines[index - 1].blank
+        and (previous is None or previous.text.rstrip("”’\"')").endswith((".", "!", "?")))
+    )
+    if not (first.isupper() or first in "“\"‘'(" or numbered_item or bulleted):
+        return False  # (a heading may open on a list: "Methods" / "1. How many ..." / "• ...")
     # Prose follows a heading: a long line next, or after the rest of the title or a
     # sub-heading. Short lines in a row are table cells or a list.
     return any(width and len(line.text) >= width * 0.5 for line in after[:3])

@@ -93,12 +93,21 @@ KindReader = Callable[[list[Item]], str | None]
 
 # "The first is ...", or with the point's noun: "The first lesson is that ...", "The
 # second reason lies in ...", "The first one is ...".
-_POINT_IS = r"(?:[a-z]+ )?(?:one )?(?:is|lies|rests|stems|arises)\b(?: that\b| in\b| from\b| on\b)?"
+_POINT_IS = (
+    r"(?:[a-z]+ )?(?:one )?(?:is|lies|rests|stems|arises)\b(?: that\b| in\b| from\b| on\b| to\b)?"
+)
 # An ordinal word closes with a comma, or with a colon or a dash ("Second — the
 # meetings ignore ...", "Finally: ...").
 _CLOSE = r"(?:,|:|\s*[—–])"
+# ("The deepest cause is that ...", "The main reason lies in ...": the point put first.)
+_FOREMOST = (
+    r"(?:deepest|main|chief|principal|primary|biggest|greatest|most basic|most important"
+    r"|most immediate|most urgent"
+    r"|most fundamental|most obvious|most serious|most pressing|root|central|underlying)"
+)
 _FIRST = (
     rf"(?:First(?:ly)?{_CLOSE}|First of all,|One {_POINT_IS}|(?:The|A) first {_POINT_IS}|"
+    rf"The {_FOREMOST} {_POINT_IS}|"
     r"In the first place,|To begin with,|To start with,|For a start,|For one thing,)"
 )
 # ("Third and finally,", "Second, and more importantly,")
@@ -110,6 +119,7 @@ _NEXT = (
     rf"Last but not least,|(?:Yet )?[Aa]nother {_POINT_IS}|In addition,|Additionally,|"
     r"For another(?: thing)?,|"
     r"Moreover,|Furthermore,|Further,|Besides,|What is more,|What’s more,|What's more,|"
+    r"Beyond this,|Beyond that,|At the same time,|On top of this,|"
     rf"(?:The|A) (?:second|third|fourth|fifth|sixth|last|final|further|other) {_POINT_IS}|"
     # after a semicolon, in one sentence: "One is ...; another is ...; a third is ..."
     rf"another {_POINT_IS}|(?:a|the) (?:second|third|fourth|fifth|sixth|last|final|further|other) "
@@ -119,7 +129,8 @@ _NEXT = (
 # where it does ("Secondly, ... Moreover, ..." goes on with the second point).
 _ADDING = re.compile(
     r"In addition,|Additionally,|Moreover,|Furthermore,|Further,|Besides,|"
-    r"What is more,|What’s more,|What's more,"
+    r"What is more,|What’s more,|What's more,|Beyond this,|Beyond that,|At the same time,|"
+    r"On top of this,"
 )
 _COUNTED = re.compile(
     r"Second|Third|Fourth|Fifth|Sixth|(?:The|the|A|a) (?:second|third|fourth|fifth|sixth)|"
@@ -397,7 +408,7 @@ def _lessons_in_passing(section: Section) -> list[Item]:
     return _lessons_from(section, 0)[1]
 
 
-_ANY_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|[2-7])\b", re.I)
+_ANY_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|[2-7]|a pair|a couple)\b", re.I)
 
 
 def _with_closing_lessons(section: Section, kind: str, items: list[Item]) -> list[Item]:
@@ -460,11 +471,14 @@ _BACK_TO_PROBLEMS = re.compile(
 
 
 def _explains_problems(lead_in: str, number: int) -> bool:
-    """Does the lead-in refer back to the problems just told and its last sentence count
-    ``number`` things, what lies behind them ("These problems share an institutional
-    background. Three conditions stand out: ...")?"""
-    counts = _counts_in_words(_last_sentence(lead_in), number)
-    return counts and _BACK_TO_PROBLEMS.search(lead_in) is not None
+    """Does the lead-in's last sentence count ``number`` things, and the lead-in refer
+    back to the problems just told or name them causes, what lies behind them ("These
+    problems share an institutional background. Three conditions stand out: ...")?"""
+    last = _last_sentence(lead_in)
+    if not _counts_in_words(last, number):
+        return False
+    # (or names them as it counts: "Two causes lay behind the season's disorder:")
+    return _BACK_TO_PROBLEMS.search(lead_in) is not None or _count_kind(last, number) == "cause"
 
 
 def _counts_lessons(lead_in: str, number: int) -> bool:
@@ -499,7 +513,9 @@ def _items_by_content(
     without saying so in the second one's heading."""
     as_problems = _section_items(section, "problem")
     trial = _structured(as_problems)
-    lessons = len(trial) >= 2 and _counts_lessons(_lead_in_sentence(section, trial[0]), len(trial))
+    # (the lead-in's sentences before the count may name them: "... and the reasons are
+    # instructive. When we asked ..., he pointed to two things the branch had done:")
+    lessons = len(trial) >= 2 and _counts_lessons(_text_before(section, trial[0]), len(trial))
     kind = "experience" if lessons else items_kind([item.label for item in trial])
     if kind is None and len(trial) >= 2:
         kind = _counting_lead_in(section, trial) or _lead_in_kind(section, trial[0])
@@ -513,7 +529,25 @@ def _items_by_content(
         kind = "cause"
     if kind is None:
         return []
-    return as_problems if kind == "problem" else _section_items(section, kind)
+    if kind == "problem":
+        return as_problems
+    return _problems_told_first(section, trial[0]) + _section_items(section, kind)
+
+
+def _problems_told_first(section: Section, first: Item) -> list[Item]:
+    """The problems a case section counts before the sentence leading in to their causes
+    ("Dalu's difficulties came as a pair: A; and B." ... "Two things lay behind the
+    branch's absence ..." and two labelled paragraphs): a series in the paragraphs before
+    that sentence's."""
+    earlier = [(index, p) for index, p in section.paragraphs if index < first.block]
+    told = Section(section.heading, section.block, earlier, [])
+    found = _announced_series(told, "problem") or _inline_numbered_items(told, "problem")
+    if len(found) < 2 or items_kind([i.label for i in found], [i.passage for i in found]) in (
+        "path",
+        "experience",
+    ):
+        return []
+    return found
 
 
 def trial_items(section: Section) -> list[Item]:
@@ -664,13 +698,21 @@ def _grouped_points(section: Section, kind: str) -> list[Item]:
     not a point of its own. A heading that prescribes or names a deficit is a point, and
     its list tells how."""
     marked = sum(bool(p.list or p.marker or p.lead) for _, p in section.paragraphs)
-    if marked < 2 or makes_a_claim(section.heading.text):
+    if makes_a_claim(section.heading.text):
+        return []
+    if marked < 2:
+        # ("... its findings came down to two points: i) households sprayed ...; ii) ...":
+        # markers inside a paragraph, counted by the sentence before them)
+        inline = _inline_numbered_items(section, kind)
+        if len(inline) >= 2 and _counts(section, inline[0], len(inline)):
+            return _with_closing_lessons(section, kind, inline)
         return []  # (checked first: most sub-sections are points, and this is per leaf)
     found = _structured(_paragraph_items(section, kind))
     # (Not ordinals in prose: "First, ... Second, ..." under a sub-heading that is a
     # point in itself is how a paper explains that point.)
     if len(found) >= 2 and all(item.source in ("list", "numbered", "runin") for item in found):
-        return found
+        # (a case told under its sub-heading may close on what lay behind its troubles)
+        return _with_closing_lessons(section, kind, found)
     return []
 
 
@@ -848,6 +890,11 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
         # themselves ...".)
         added = _points_after(section, kind, headlines[-1].block) if series else []
         if len(series) == len(headlines) + len(added) and series[0].block < headlines[0].block:
+            return series
+        # ("The weaknesses are not accidental. Three causes stand out: A; B; and C." leads
+        # with a sentence of its own, and the series in it names more points than there
+        # are headlines: "The first cause leaves ..." only goes on to explain them.)
+        if len(series) > len(headlines) and series[0].block == headlines[0].block:
             return series
         return headlines
     if len(items) < 2:
@@ -1249,7 +1296,7 @@ def _colon_label(text: str) -> str | None:
 def _item_label(paragraph: Paragraph) -> str:
     """The run-in label, else the first sentence, without its closing stop or colon."""
     label = paragraph.lead or _colon_label(paragraph.text) or _first_sentence_of(paragraph.text)
-    return label.rstrip(".:：").strip()
+    return label.rstrip(".:：;").strip()
 
 
 def _item_source(paragraph: Paragraph) -> str:
@@ -1316,6 +1363,38 @@ def _one_hand_before(
     return found
 
 
+# "The branch should first be rebuilt around ...", then "Second, ...": the first point
+# counted in passing, by an adverb inside its sentence.
+_PASSING_FIRST = re.compile(
+    r"\b(?:should|must|needs? to|ought to|has to|have to|will|would|can)\s+first\b"
+    r"|\bfirst and foremost\b"
+)
+_NO_MARKER = re.compile(r"(?P<marker>)")
+
+
+def _first_in_passing(
+    section: Section, marks: list[tuple[int, re.Match[str]]]
+) -> list[tuple[int, re.Match[str]]]:
+    """The paragraph before one opening "Second," when its first sentence counts itself
+    first in passing: point one, with no marker printed."""
+    if (
+        not marks
+        or marks[0][1].start() != 0
+        or not re.match(r"Second(?:ly)?\b", marks[0][1].group("marker"))
+    ):
+        return []
+    indexes = [index for index, _ in section.paragraphs]
+    position = indexes.index(marks[0][0])
+    if position == 0:
+        return []
+    before = indexes[position - 1]
+    text = dict(section.paragraphs)[before].text
+    match = _NO_MARKER.match(text)
+    if match is None or not _PASSING_FIRST.search(_first_sentence_of(text)):
+        return []
+    return [(before, match)]
+
+
 def _enumerated_items(section: Section, kind: str) -> list[Item]:
     marks = [
         (index, match)
@@ -1336,8 +1415,12 @@ def _enumerated_items(section: Section, kind: str) -> list[Item]:
         marks = [
             (index, match) for index, match in marks if not _ADDING.match(match.group("marker"))
         ]
+    passing = _first_in_passing(section, marks)
+    marks = passing + marks
     first = marks[0][1].group("marker") if marks else ""
-    if len(marks) < 2 or not (re.match(_FIRST, first) or _PARAGRAPH_ORDINAL.match(first)):
+    if len(marks) < 2 or not (
+        re.match(_FIRST, first) or _PARAGRAPH_ORDINAL.match(first) or passing
+    ):
         return []
     items: list[Item] = []
     for number, (index, match) in enumerate(marks):
@@ -1353,7 +1436,7 @@ def _enumerated_items(section: Section, kind: str) -> list[Item]:
                     passage += " " + paragraph.text
             if following:
                 passage += " " + dict(section.paragraphs)[following[0]].text[: following[1].start()]
-        label = _first_clause(text[match.end() :])
+        label = _first_clause(_past_characterisation(text[match.end() :]))
         items.append(
             _counted_item(
                 section, kind, "enumeration", number, index, match.start(), label, passage
@@ -1368,8 +1451,10 @@ def _enumerated_items(section: Section, kind: str) -> list[Item]:
 # or were lost with a font that had no glyph for them.
 _SERIES_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _COUNT_WORDS = {number: word for word, number in _SERIES_COUNT.items()}
+# ("three causes stand out:", "came as a pair:")
 _ANNOUNCED_COUNT = re.compile(
-    r"\b(?P<count>two|three|four|five|six|seven|[2-7])\s+(?:[\w’'-]+,?\s+){0,8}?[\w’'-]+:(?:\s+|$)",
+    r"\b(?:(?P<count>two|three|four|five|six|seven|[2-7])\s+(?:[\w’'-]+,?\s+){0,8}?[\w’'-]+"
+    r"|a (?P<pair>pair|couple)):(?:\s+|$)",
     re.I,
 )
 
@@ -1382,7 +1467,7 @@ def _announced_series(section: Section, kind: str) -> list[Item]:
         # causes stand out: ..." counts three)
         starts = (m.start() for m in _ANY_COUNT.finditer(paragraph.text))
         for match in filter(None, (_ANNOUNCED_COUNT.match(paragraph.text, at) for at in starts)):
-            count = match.group("count").lower()
+            count = (match.group("count") or "2").lower()
             wanted = _SERIES_COUNT.get(count) or int(count)
             block, rest, start = index, paragraph.text[match.end() :], match.end()
             if not rest and position + 1 < len(section.paragraphs):
@@ -1436,6 +1521,16 @@ def _counted_item(
         block=block,
         offset=offset,
     )
+
+
+# "The third reason is cultural rather than institutional: the boom has loosened ...":
+# a word or two that class the point, and after the colon the point itself.
+_CHARACTERISATION = re.compile(r"(?:[\w’'-]+,? ){0,3}[\w’'-]+:\s+(?=\S)")
+
+
+def _past_characterisation(text: str) -> str:
+    match = _CHARACTERISATION.match(text)
+    return text[match.end() :] if match and len(text) - match.end() > 40 else text
 
 
 def _first_clause(text: str) -> str:
