@@ -3016,3 +3016,25 @@ def test_a_pair_of_troubles_told_before_what_lay_behind_them() -> None:
         ("cause", "Young members had left with the young"),
         ("cause", "The branch did not count the harvest as its concern"),
     ]
+
+
+LIST_AMONG_SHORT_OPENINGS = """# 1 Introduction
+
+Background text.
+
+# 2 Where the Grove Falls Short
+
+Yuanjiao has 2,600 residents. Two troubles came to a head in 2020:
+
+- growers faced the outside merchants one by one, and the price fell within ten days;
+- no one had been made responsible for the stalls and litter of the visitors.
+
+The branch's review is frank. It blames the branch's own habits more than the market.
+"""
+
+
+def test_a_list_outweighs_as_many_paragraphs_that_open_on_short_sentences() -> None:
+    assert [label for *_, label in items(LIST_AMONG_SHORT_OPENINGS)] == [
+        "growers faced the outside merchants one by one, and the price fell within ten days",
+        "no one had been made responsible for the stalls and litter of the visitors",
+    ]

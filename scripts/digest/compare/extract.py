@@ -866,7 +866,14 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
     if len(announced) > len(headlines):
         # (a topic sentence longer than a headline's is still the point's)
         headlines = announced
-    if len(headlines) > len(items) and not _leads_in(section, headlines, items):
+    listed = len([p for _, p in section.paragraphs if p.list is not None])
+    if (
+        len(headlines) > len(items)
+        and len(headlines) > listed
+        and not _leads_in(section, headlines, items)
+    ):
+        # (a list's items are points in print; paragraphs around it that happen to open
+        # on a short sentence are its frame unless they outnumber it)
         items = headlines
     series = _announced_series(section, kind)
     if items and all(_ORDINAL_LEAD.match(item.label) for item in items):
