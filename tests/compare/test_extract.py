@@ -3038,3 +3038,167 @@ def test_a_list_outweighs_as_many_paragraphs_that_open_on_short_sentences() -> N
         "growers faced the outside merchants one by one, and the price fell within ten days",
         "no one had been made responsible for the stalls and litter of the visitors",
     ]
+
+
+A_FIELD_WITH_SIGNPOSTS = """# 1 Introduction
+
+Background text.
+
+# 2 Lees and Wastewater
+
+A mid-sized workshop produces three to five tonnes of spent lees a week in the autumn.
+
+What goes wrong. (1) Workshops dump lees at field edges and in the dry irrigation ditch.
+(2) No actor owns the problem: the committee and the station refer complainants on.
+
+Why. Two causes stand out: the branch secretaries are themselves workshop owners; and the
+township assessment counts sanitation only as a pass-or-fail inspection held twice a year.
+
+What to do:
+
+- **A collective lees yard.** The branch should lead the committee to build a covered yard.
+- **One name for each ditch.** Each stretch of ditch should be assigned to a named member.
+"""
+
+
+def test_a_section_on_one_field_gives_its_problems_causes_and_paths_by_their_signposts() -> None:
+    assert [(kind, label) for kind, _, _, label in items(A_FIELD_WITH_SIGNPOSTS)] == [
+        ("problem", "Workshops dump lees at field edges and in the dry irrigation ditch"),
+        ("problem", "No actor owns the problem"),
+        ("cause", "the branch secretaries are themselves workshop owners"),
+        (
+            "cause",
+            "the township assessment counts sanitation only as a pass-or-fail inspection held"
+            " twice a year",
+        ),
+        ("path", "A collective lees yard"),
+        ("path", "One name for each ditch"),
+    ]
+
+
+A_FIELD_IN_LABELLED_PARAGRAPHS = """# 1 Introduction
+
+Background text.
+
+# 2 Licences, Labels and the Food-Safety Line
+
+**Bottling without a licence.** Eighteen of the 61 workshops hold no food production
+licence, and at least seven sell bottles online.
+
+**Why does the branch look away?** The branch has no member who can read a test report, and
+treats food safety as the regulator's business.
+
+**A branch food-safety post.** The branch should create a food-safety post filled by a
+younger member trained with the county bureau.
+"""
+
+
+def test_labelled_paragraphs_of_one_field_each_show_their_own_kind() -> None:
+    assert [kind for kind, *_ in items(A_FIELD_IN_LABELLED_PARAGRAPHS)] == [
+        "problem",
+        "cause",
+        "path",
+    ]
+
+
+PROBLEMS_THEN_STEPS = """# 1 Introduction
+
+Background text.
+
+# 2 Smell, Steam and Neighbours
+
+Disputes follow the season, and two-thirds of the complaints come from one village.
+
+The first problem is that the branch mediates only after a complaint reaches the township.
+The second is that the settlements the branch does broker are verbal and personal.
+
+Two steps should change this. First, the branch should convene a yard-by-yard deliberation
+each spring. Second, the branch should fold workshop rules into the village rules.
+"""
+
+
+def test_problems_named_by_their_ordinal_then_steps_counted_in_one_section() -> None:
+    assert [kind for kind, *_ in items(PROBLEMS_THEN_STEPS)] == [
+        "problem",
+        "problem",
+        "path",
+        "path",
+    ]
+
+
+SUB_SECTIONS_EACH_ONE_POINT = """# 1 Introduction
+
+Background text.
+
+# 2 Services: Two Kinds of Villager, One Set of Facilities
+
+## A Village Served for Its Visitors, Not Its Residents
+
+The village clinic opens two mornings a week and the bus runs twice a day.
+
+## Why the Money Went to the Front of House
+
+Almost all the public money came earmarked for visitor facilities.
+
+## A Service Hall Under the Branch's Roof
+
+A better balance is within reach. We suggest that the branch bring the clinic hours and an
+elderly canteen together in one service hall.
+"""
+
+
+def test_sub_sections_each_one_point_of_the_kind_their_heading_or_text_shows() -> None:
+    assert [(kind, label) for kind, _, _, label in items(SUB_SECTIONS_EACH_ONE_POINT)] == [
+        ("problem", "A Village Served for Its Visitors, Not Its Residents"),
+        ("cause", "Why the Money Went to the Front of House"),
+        ("path", "A Service Hall Under the Branch's Roof"),
+    ]
+
+
+FINDINGS_THAT_TRAVEL = """# 1 Introduction
+
+Background text.
+
+# 2 What the Pilot Has Proved So Far
+
+Some of this has been tried. In October 2023 the committee set up a trial branch.
+
+Two findings of the pilot seem to us to travel beyond Qujiang: that a Party organisation
+earns standing only by solving a problem the workers name; and that a joint committee needs
+a share in the operator's decisions.
+"""
+
+
+def test_findings_that_travel_beyond_a_case_are_its_experiences() -> None:
+    assert [(kind, label) for kind, _, _, label in items(FINDINGS_THAT_TRAVEL)] == [
+        (
+            "experience",
+            "a Party organisation earns standing only by solving a problem the workers name",
+        ),
+        ("experience", "a joint committee needs a share in the operator's decisions"),
+    ]
+
+
+A_CAUSE_INSIDE_A_PROBLEM = """# 1 Introduction
+
+Background text.
+
+# 2 Problems of the Labour-Export Villages
+
+The first problem is that branches lose touch with members who work in Fujian.
+
+The second problem is that money sent home rarely becomes a village asset. Households
+rebuild their own houses. Behind it stands a cause of a different kind: no collective body
+in these villages can lawfully hold pooled remittances. The cooperatives exist on paper.
+"""
+
+
+def test_a_cause_named_inside_a_problems_passage_is_a_point_of_its_own() -> None:
+    found = extract_items(clean_text(A_CAUSE_INSIDE_A_PROBLEM), kind_model=False)
+    assert [(item.kind, item.label) for item in found] == [
+        ("problem", "branches lose touch with members who work in Fujian"),
+        ("problem", "money sent home rarely becomes a village asset"),
+        ("cause", "no collective body in these villages can lawfully hold pooled remittances"),
+    ]
+    assert len({item.anchor for item in found}) == 3
+    assert "Behind it" not in found[1].passage

@@ -81,6 +81,7 @@ from digest.compare.kinds import (
     announced_kind,
     heading_kind,
     is_background,
+    item_kind,
     items_kind,
     makes_a_claim,
     named_kind,
@@ -165,6 +166,10 @@ class Section:
     block: int
     paragraphs: list[tuple[int, Paragraph]] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
+
+    def walk(self) -> list[tuple[int, Paragraph]]:
+        """Its paragraphs and its sub-sections', in order."""
+        return [*self.paragraphs, *(pair for child in self.children for pair in child.walk())]
 
     def text(self) -> str:
         parts = [_paragraph_text(p) for _, p in self.paragraphs]
@@ -277,7 +282,7 @@ def extract_items(
     items: list[Item] = []
     before: str | None = None
     for section in outline(doc):
-        found = _announced_items(section, reader, before)
+        found = _with_causes_inside(section, _announced_items(section, reader, before))
         if found:
             before = found[-1].kind
         items.extend(found)
@@ -287,6 +292,52 @@ def extract_items(
             item.anchor = named + item.anchor.removeprefix(item.kind)
             item.kind = named
     return items
+
+
+# "Behind it stands a cause of a different kind: no collective body ...", "The cause is
+# that ...": a problem's passage that names what lies behind it.
+_CAUSE_INSIDE = re.compile(
+    r"(?:(?<=^)|(?<=[.;!?]\s))(?:"
+    r"Behind (?:it|this|that|them|these) (?:stands?|lies?|is|are) (?:a|an|one|the) "
+    r"[^.:;!?]*?\b(?:cause|reason|root)\b[^.:;!?]*:"
+    r"|(?:The|Its|One|A) (?:deeper |root |underlying |main |real )?(?:cause|reason)"
+    r"(?: (?:of|for|behind) (?:this|it|that))? (?:is|lies in)(?: that)?"
+    r")\s+(?=\w)"
+)
+
+
+def _with_causes_inside(section: Section, items: list[Item]) -> list[Item]:
+    """Each problem, and after it the cause its passage names in passing: two points
+    of two kinds in one paragraph. The cause's anchor stands where its words start in
+    the section's paragraphs (else with the problem's)."""
+    texts = [(index, paragraph.text) for index, paragraph in section.walk()]
+    found: list[Item] = []
+    for item in items:
+        found.append(item)
+        match = _CAUSE_INSIDE.search(item.passage) if item.kind == "problem" else None
+        if match is None or match.start() == 0:
+            continue
+        cause = item.passage[match.end() :]
+        block, offset = item.block, item.offset
+        for index, text in texts:
+            at = text.find(cause[:60]) if index >= item.block else -1
+            if at >= 0:
+                block, offset = index, at
+                break
+        found.append(
+            replace(
+                item,
+                kind="cause",
+                label=_first_clause(cause),
+                passage=cause,
+                anchor=f"cause-{item.anchor.removeprefix('problem-')}-behind",
+                block=block,
+                offset=offset,
+                themes=[],
+            )
+        )
+        item.passage = item.passage[: match.start()].strip()
+    return found
 
 
 def _unread(items: list[Item]) -> None:
@@ -303,6 +354,22 @@ def _grouped_items(section: Section, reader: KindReader) -> list[Item]:
     found = [_announced_items(group, reader) for group in groups]
     _counted_groups(section, found)
     kinds = {item.kind for items in found for item in items}
+    if any(len(items) == 1 and items[0].source == "section" for items in found):
+        # Sub-sections that are each one point, of kinds told apart by their headings
+        # ("Why the Money Went to the Front of House"): a sibling whose heading says no
+        # kind in known words is one too, of the kind its heading or its text shows ("A
+        # Village Served for Its Visitors, Not Its Residents"; "A Service Hall Under the
+        # Branch's Roof" over "We suggest that the branch ... should ...").
+        for index, group in enumerate(groups):
+            if found[index] or group.children or is_background(group.heading.text):
+                continue
+            text = group.text()
+            shown = heading_kind(group.heading.text, top_level=False) or item_kind(
+                group.heading.text, _first_sentence_of(text), text
+            )
+            if shown is not None and shown not in kinds:
+                found[index] = [_heading_item(group, shown, source="section")]
+        kinds = {item.kind for items in found for item in items}
     if len(kinds) == 1:
         kind = kinds.pop()
         # Sub-sections that are each one item, by their headings ("Bringing absent
@@ -511,6 +578,9 @@ def _items_by_content(
     in Place", "Tracing the Frictions to Their Source"): papers of the field go from
     problems to causes to paths, and do not put their problems in two sections in a row
     without saying so in the second one's heading."""
+    mixed = _mixed_kind_items(section)
+    if mixed:
+        return mixed
     as_problems = _section_items(section, "problem")
     trial = _structured(as_problems)
     # (the lead-in's sentences before the count may name them: "... and the reasons are
@@ -532,6 +602,112 @@ def _items_by_content(
     if kind == "problem":
         return as_problems
     return _problems_told_first(section, trial[0]) + _section_items(section, kind)
+
+
+def _mixed_kind_items(section: Section) -> list[Item]:
+    """The items of a section that tells of one field of governance (a domain, not a
+    kind: "Lees and Wastewater", "Supervision: Leases, Subsidies and the Accounts") what
+    goes wrong in it, why, and what to do: its paragraphs fall into runs, each opened by
+    a paragraph that says its kind ("Why. Two causes stand out: ...", "What to do:", "*Why
+    the branch stepped aside.*", "**A branch food-safety post.** The branch should ...",
+    "... and it teaches two things."), and each run gives its items. Nothing unless the
+    runs are of two kinds or more, each with items."""
+    runs: list[tuple[str | None, list[tuple[int, Paragraph]]]] = [(None, [])]
+    said: set[str] = set()  # the kinds paragraphs say in so many words
+    counted = 0  # items a lead-in counted that are still to come: of the kind it named
+    for index, paragraph in section.paragraphs:
+        item = bool(paragraph.lead or paragraph.marker or paragraph.list)
+        if item and counted:
+            counted -= 1
+            kind, explicit = None, False
+        else:
+            kind, explicit, count = _paragraph_kind_cue(paragraph)
+            counted = count if kind is not None else counted
+        if kind is not None and explicit:
+            said.add(kind)
+        if kind is not None and runs[-1][0] != kind:
+            runs.append((kind, []))
+        runs[-1][1].append((index, paragraph))
+    # (one kind said in so many words, another by the run before it or its items' words)
+    if not said or len({kind for kind, _ in runs if kind} | said) < 2 - bool(runs[0][1]):
+        return []
+    items: list[Item] = []
+    for kind, paragraphs in runs:
+        run = Section(section.heading, section.block, paragraphs, [])
+        if kind is None:
+            # (before the first paragraph that says its kind: the field's setting, or
+            # points that show their kind by their own words: "① The resident branch
+            # is old and small: ...")
+            found = _structured(_paragraph_items(run, "problem"))
+            labels, passages = [i.label for i in found], [i.passage for i in found]
+            if len(found) < 2 or items_kind(labels, passages) != "problem":
+                continue
+        else:
+            found = _structured(_paragraph_items(run, kind))
+        if not found:
+            found = _marked_items(run, kind, lambda p: bool(p.lead or p.marker))
+        if not found:
+            return []
+        items.extend(found)
+    if len({item.kind for item in items}) < 2:
+        return []
+    for number, item in enumerate(items, start=1):
+        item.anchor = f"{item.kind}-{section.heading.anchor}-{number}"
+    return items
+
+
+# A paragraph that opens on the name of what follows: "What goes wrong.", "Why.", "What
+# to do:", "Lessons:".
+_SIGNPOST = re.compile(
+    r"(?P<problem>what goes wrong|what went wrong|the problems?|problems?|difficult(?:y|ies))"
+    r"|(?P<cause>why|causes?|reasons?|roots?)"
+    r"|(?P<path>what to do|what should be done|what can be done|remed(?:y|ies)|measures?"
+    r"|suggestions?|recommendations?)"
+    r"|(?P<experience>lessons?|what (?:it|this|they|the case) teach(?:es)?)",
+    re.I,
+)
+_SIGNPOST_END = re.compile(r"\s*[.:?—–]\s")
+# "The first problem is that ...": an ordinal that names the kind of its point.
+_NAMED_ORDINAL = re.compile(
+    r"\b(?:the|a) (?:first|second|third|main|chief) (\w+) (?:is|was|lies)\b", re.I
+)
+
+
+def _paragraph_kind_cue(paragraph: Paragraph) -> tuple[str | None, bool, int]:
+    """The kind a paragraph says it opens, whether it says so in so many words, and how
+    many items after it a count in it puts under that kind. A labelled or marked
+    paragraph (an item) says it by a signpost or a "Why ...?" label, else shows it by
+    what its label and passage do (item_kind); one of prose says it by a signpost, an
+    ordinal that names the kind or a sentence that counts points of a kind. None for a
+    paragraph that goes on with the last."""
+    text = paragraph.text
+    lead = paragraph.lead or ""
+    opening = lead or text
+    post = _SIGNPOST.match(opening)
+    if post and _SIGNPOST_END.match(opening + " ", post.end()):
+        return post.lastgroup, True, 0
+    if re.match(r"why\b", lead, re.I):
+        return "cause", True, 0
+    if paragraph.lead or paragraph.marker or paragraph.list:
+        # (what an item's words do is no word on its kind: one problem told with a
+        # "should" in it would part a section of problems)
+        return item_kind(_item_label(paragraph), _first_sentence_of(text), text), False, 0
+    sentences = _sentences(text)
+    ordinal = _NAMED_ORDINAL.search(sentences[0]) if sentences else None
+    if ordinal and (named := announced_kind(ordinal.group(1))):
+        return named, True, 0
+    for sentence in sentences:
+        for count in _ANY_COUNT.finditer(sentence):
+            word = count.group(0).lower()
+            number = _SERIES_COUNT.get(word) or (int(word) if word.isdigit() else 2)
+            named = _count_kind(sentence, number)
+            if named is None and _counts_in_words(sentence, number):
+                # (or what it counts the parts of: "The remedy we propose has two parts:")
+                subject = _SIGNPOST.search(sentence[: count.start()])
+                named = announced_kind(sentence) or (subject.lastgroup if subject else None)
+            if named is not None:
+                return named, True, number
+    return None, False, 0
 
 
 def _problems_told_first(section: Section, first: Item) -> list[Item]:
@@ -1460,7 +1636,7 @@ _SERIES_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 _COUNT_WORDS = {number: word for word, number in _SERIES_COUNT.items()}
 # ("three causes stand out:", "came as a pair:")
 _ANNOUNCED_COUNT = re.compile(
-    r"\b(?:(?P<count>two|three|four|five|six|seven|[2-7])\s+(?:[\w’'-]+,?\s+){0,8}?[\w’'-]+"
+    r"\b(?:(?P<count>two|three|four|five|six|seven|[2-7])\s+(?:[\w’'-]+,?\s+){0,10}?[\w’'-]+"
     r"|a (?P<pair>pair|couple)):(?:\s+|$)",
     re.I,
 )

@@ -58,11 +58,14 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # Got Right", "What the Floor Branch Learned", "What Laoling Offers Its
             # Neighbours", "... a Model Worth Copying": what a case shows others, not what
             # is wrong in it
-            r"\bwhat\b[^?]*\b(?:shows?|showed|shown|demonstrates?|demonstrated|got right|"
+            r"\bwhat\b[^?]*\b(?:shows?|showed|shown|demonstrates?|demonstrated|prove[sd]?|proven|"
+            r"got right|"
             r"did right|did differently|does differently|gets right|learned|learnt)\b|"
             r"^what\b[^?]*\boffers?\b|\band what (?:it|they|this|these)\b[^?]*\boffers?\b|"
             # "Tower Q Has Found Ways to Reach ...", "Xingguang Has Found Its Footing Again"
             r"\bha(?:s|ve) found\b|"
+            # "Two findings of the pilot seem to us to travel beyond Qujiang"
+            r"\btravel (?:beyond|well|to other)\b|"
             # (a lead-in: "Three things stand out from this case.")
             r"\bfrom (?:this|the|these|that) cases?\b|"
             # "Propositions Drawn from the Three Villages", "... with Counsel for Other
@@ -286,6 +289,32 @@ def _prescribes(label: str) -> bool:
         words = words[1:]
     word = words[0] if words else ""
     return _action_gerund(word) or word in _ACTION_VERBS
+
+
+# The authors' own advice: "We suggest that the branch bring ...".
+_ADVISES = re.compile(
+    r"\b(?:we|i) (?:would )?(?:suggest|propose|recommend|urge)\b"
+    r"|\bit is (?:advisable|recommended)\b",
+    re.I,
+)
+
+
+def item_kind(label: str, opening: str, passage: str) -> str | None:
+    """The kind one item shows by itself: "path" when its label or its passage's
+    opening sentence prescribes, or its passage does and its label names no deficit;
+    "problem" when its label or its passage names deficits and nothing in it
+    prescribes; None when it shows neither."""
+    whole = f"{label}. {passage}"
+    deficit = _DEFICIT.search(label) is not None
+    if _prescribes(label) or _PRESCRIBING.search(opening):
+        return "path"
+    if _PRESCRIBING.search(whole) or _ADVISES.search(whole):
+        # ("Returning the agenda to the branch meeting. Since 2021 the branch has ...
+        # We think this should become a rule")
+        return None if deficit else "path"
+    if deficit or len(_DEFICIT.findall(passage)) >= _PASSAGE_DEFICITS:
+        return "problem"
+    return None
 
 
 def makes_a_claim(label: str) -> bool:
