@@ -3202,3 +3202,70 @@ def test_a_cause_named_inside_a_problems_passage_is_a_point_of_its_own() -> None
     ]
     assert len({item.anchor for item in found}) == 3
     assert "Behind it" not in found[1].passage
+
+
+RESEARCH_QUESTIONS = """# 1 Introduction
+
+Background text.
+
+# 2 The Coptis Economy and the Study
+
+Earlier research on specialty-crop villages is useful but partial. Studies of tea villages
+identify four recurring problems: cooperatives run by a few large households, secretaries with
+little market knowledge, weak quality control, and the capture of subsidies by outside firms.
+
+Four questions guided the fieldwork:
+
+1. What part do village branches play in the production and sale of coptis?
+2. How are disputes over forest land and shade sheds handled?
+3. How do branches respond to price swings?
+4. What distinguishes villages where the branch's role is widely accepted?
+
+We studied four villages in Huangshui town.
+"""
+
+
+def test_the_questions_a_study_set_itself_are_no_points() -> None:
+    assert items(RESEARCH_QUESTIONS) == []
+
+
+QUESTIONS_LEFT_OPEN = """# 1 Introduction
+
+Background text.
+
+# 2 Questions the Workshops Now Pose
+
+The boom has raised three questions that the branch has not yet answered.
+
+## Who Owns the Village Name?
+
+Workshops in three villages sell under the same name, and none of them controls it.
+
+## Where Do the Dividends Go?
+
+Dividends from the collective's share are paid out with no public account.
+
+## Can the Branch Keep Up with the Livestream?
+
+No member of the branch sells online.
+"""
+
+
+def test_questions_a_field_leaves_open_are_its_problems() -> None:
+    assert [kind for kind, *_ in items(QUESTIONS_LEFT_OPEN)] == ["problem"] * 3
+
+
+UNDERUSED_CENTRES = """# 1 Introduction
+
+Background text.
+
+# 2 Breaks in the Cocoon Chain
+
+Three breaks appear in all four villages. ① Co-rearing centres are underused. Of the 64
+centres, 21 ran fewer than four batches. ② Drift disputes are settled case by case, with no
+rule for the next time. ③ Cocoon sales rest on verbal deals, and payment is often late.
+"""
+
+
+def test_centres_that_are_underused_name_a_deficit() -> None:
+    assert [kind for kind, *_ in items(UNDERUSED_CENTRES)] == ["problem"] * 3

@@ -17,6 +17,7 @@ from digest.clean.sentences import FUNCTION_OPENERS, first_sentence
 from digest.model import Paragraph
 
 _MAX_LEAD_WORDS = 6
+_MAX_QUESTION_LEAD_WORDS = 8
 
 
 # A title may follow these inside a sentence ("as argued in The Governance of China").
@@ -69,7 +70,9 @@ def _run_in_candidate(paragraph: Paragraph) -> tuple[str, str] | None:
         return None
     lead, rest = split
     words = lead.split()
-    if len(words) > _MAX_LEAD_WORDS or not lead.endswith(".") or not rest:
+    # (or a label that asks: "Why does the branch look away? The branch has no ...")
+    asks = lead.endswith("?") and len(words) <= _MAX_QUESTION_LEAD_WORDS
+    if (len(words) > _MAX_LEAD_WORDS and not asks) or not lead.endswith((".", "?")) or not rest:
         return None
     if words[0].endswith(",") or lead.count(",") > 1:
         return None  # "However, it failed.": a clause; a label lists at most "A, B and C"

@@ -583,6 +583,8 @@ def _items_by_content(
         return mixed
     as_problems = _section_items(section, "problem")
     trial = _structured(as_problems)
+    if len(trial) >= 2 and _counts_study_aims(_text_before(section, trial[0]), len(trial)):
+        return []  # ("Four questions guided the fieldwork: 1. ...?": the study's, no points)
     # (the lead-in's sentences before the count may name them: "... and the reasons are
     # instructive. When we asked ..., he pointed to two things the branch had done:")
     lessons = len(trial) >= 2 and _counts_lessons(_text_before(section, trial[0]), len(trial))
@@ -602,6 +604,31 @@ def _items_by_content(
     if kind == "problem":
         return as_problems
     return _problems_told_first(section, trial[0]) + _section_items(section, kind)
+
+
+_STUDY_AIMS = re.compile(
+    r"\b(?:questions|aims|objectives|hypothes[ie]s|research tasks|goals)\b", re.I
+)
+
+
+def _counts_study_aims(lead_in: str, number: int) -> bool:
+    """Does the lead-in count ``number`` questions or aims of the study ("The study set
+    out to answer three questions:")?"""
+    sentence = _last_sentence(lead_in)
+    return (
+        _counts_in_words(sentence, number)
+        and _STUDY_AIMS.search(sentence) is not None
+        and _THE_STUDY.search(sentence) is not None
+        and _LEFT_OPEN.search(sentence) is None
+    )
+
+
+# Whose questions: the study's ("guided the fieldwork", "The study set out to answer"),
+# not the ones a field leaves open ("three governance questions open", "not yet answered").
+_THE_STUDY = re.compile(
+    r"\b(?:study|studies|research|fieldwork|survey|interviews|paper|article|we|our|us)\b", re.I
+)
+_LEFT_OPEN = re.compile(r"\b(?:open|unanswered|unsettled|unresolved|not yet|remain)\b", re.I)
 
 
 def _mixed_kind_items(section: Section) -> list[Item]:
@@ -667,6 +694,7 @@ _SIGNPOST = re.compile(
     re.I,
 )
 _SIGNPOST_END = re.compile(r"\s*[.:?—–]\s")
+_MAX_LEAD_IN_CHARACTERS = 200
 # "The first problem is that ...": an ordinal that names the kind of its point.
 _NAMED_ORDINAL = re.compile(
     r"\b(?:the|a) (?:first|second|third|main|chief) (\w+) (?:is|was|lies)\b", re.I
@@ -696,7 +724,13 @@ def _paragraph_kind_cue(paragraph: Paragraph) -> tuple[str | None, bool, int]:
     ordinal = _NAMED_ORDINAL.search(sentences[0]) if sentences else None
     if ordinal and (named := announced_kind(ordinal.group(1))):
         return named, True, 0
-    for sentence in sentences:
+    for position, sentence in enumerate(sentences):
+        after = sentences[position + 1] if position + 1 < len(sentences) else ""
+        # (a sentence that leads in to points is short and comes right before them: it
+        # ends on a colon, ends the paragraph or is followed by the first of them)
+        leads_in = not after or sentence.rstrip().endswith(":") or _ORDINAL.match(after)
+        if len(sentence) > _MAX_LEAD_IN_CHARACTERS or not leads_in:
+            continue
         for count in _ANY_COUNT.finditer(sentence):
             word = count.group(0).lower()
             number = _SERIES_COUNT.get(word) or (int(word) if word.isdigit() else 2)
@@ -707,6 +741,8 @@ def _paragraph_kind_cue(paragraph: Paragraph) -> tuple[str | None, bool, int]:
                 named = announced_kind(sentence) or (subject.lastgroup if subject else None)
             if named is not None:
                 return named, True, number
+            if _counts_in_words(sentence, number):
+                break  # (the sentence's kind was read: its other counts say no more)
     return None, False, 0
 
 

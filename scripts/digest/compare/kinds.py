@@ -8,6 +8,7 @@ review, the "importance" or "content" of something).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Checked in this order: "Analysis of the Causes of the Problems" is about causes,
 # "Experiences ... and Lessons" about experiences, "Problems and Countermeasures"
@@ -266,7 +267,9 @@ _DEFICIT = re.compile(
     r"too|neglect\w*|ignor\w+|struggl\w+|problems?|gaps?|left|out of|"
     # "Compensation is slow and opaque", "Duties at the seawall overlap", "The
     # branches are old and thin"
-    r"slow\w*|opaque|thin|overlap\w*|delay\w*|outdated|fragment\w*)\b",
+    r"slow\w*|opaque|thin|overlap\w*|delay\w*|outdated|fragment\w*|"
+    # "Co-rearing centres are underused", "understaffed", "underfunded"
+    r"under(?:used|funded|staffed|resourced|served|powered|utili[sz]ed))\b",
     re.I,
 )
 # At least this share of a section's items must read alike for it to count.
@@ -367,6 +370,7 @@ def items_kind(labels: list[str], passages: list[str] | None = None) -> str | No
 _TOP_LEVEL_KINDS = (*_KINDS[:2], ("path", _STRICT_PATH), ("problem", _STRICT_PROBLEM))
 
 
+@lru_cache(maxsize=4096)  # (pure; the readers ask again of the same lead-ins)
 def announced_kind(sentence: str) -> str | None:
     """The kind a sentence leading in to items announces: of the kinds it names, the
     one named last, its object ("The experience of Tower Q cannot be copied, but it
