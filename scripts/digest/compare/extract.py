@@ -120,7 +120,7 @@ _NEXT = (
     rf"Last but not least,|(?:Yet )?[Aa]nother {_POINT_IS}|In addition,|Additionally,|"
     r"For another(?: thing)?,|"
     r"Moreover,|Furthermore,|Further,|Besides,|What is more,|What’s more,|What's more,|"
-    r"Beyond this,|Beyond that,|At the same time,|On top of this,|"
+    r"Beyond this,|Beyond that,|At the same time,|On top of this,|Added to this,|Added to that,|"
     rf"(?:The|A) (?:second|third|fourth|fifth|sixth|last|final|further|other) {_POINT_IS}|"
     # after a semicolon, in one sentence: "One is ...; another is ...; a third is ..."
     rf"another {_POINT_IS}|(?:a|the) (?:second|third|fourth|fifth|sixth|last|final|further|other) "
@@ -131,7 +131,7 @@ _NEXT = (
 _ADDING = re.compile(
     r"In addition,|Additionally,|Moreover,|Furthermore,|Further,|Besides,|"
     r"What is more,|What’s more,|What's more,|Beyond this,|Beyond that,|At the same time,|"
-    r"On top of this,"
+    r"On top of this,|Added to this,|Added to that,"
 )
 _COUNTED = re.compile(
     r"Second|Third|Fourth|Fifth|Sixth|(?:The|the|A|a) (?:second|third|fourth|fifth|sixth)|"
@@ -352,6 +352,14 @@ def _grouped_items(section: Section, reader: KindReader) -> list[Item]:
     the kind the section's lead-in counts (_counted_groups)."""
     groups = section.children
     found = [_announced_items(group, reader) for group in groups]
+    # ("Four Knots ..., and Their Untying": sub-sections each a problem closing on its
+    # remedy, two at least)
+    paired = [
+        [] if items or group.children else _problem_and_remedy(group)
+        for group, items in zip(groups, found, strict=True)
+    ]
+    if sum(bool(pair) for pair in paired) >= 2:
+        found = [pair or items for pair, items in zip(paired, found, strict=True)]
     _counted_groups(section, found)
     kinds = {item.kind for items in found for item in items}
     if any(len(items) == 1 and items[0].source == "section" for items in found):
@@ -879,9 +887,134 @@ def _section_items(section: Section, kind: str) -> list[Item]:
             if child.children:
                 items.extend(_section_items(child, effective))
             else:
-                items.extend(_grouped_points(child, effective) or [_heading_item(child, effective)])
+                paired = _problem_and_remedy(child) if effective == "problem" else []
+                items.extend(
+                    paired or _grouped_points(child, effective) or [_heading_item(child, effective)]
+                )
         return items
-    return _paragraph_items(section, kind) or [_heading_item(section, kind, source="section")]
+    found = _paragraph_items(section, kind)
+    if kind == "problem":
+        found = _remedies_between(section, _with_paired_remedies(found))
+    return found or [_heading_item(section, kind, source="section")]
+
+
+def _remedies_between(section: Section, items: list[Item]) -> list[Item]:
+    """Problems each followed by a paragraph that names its remedy and goes on "To
+    address this, ..." (a labelled remedy whose label's type plain text lost): each such
+    paragraph, two at least, is a path after its problem."""
+    blocks = [item.block for item in items]
+    remedies: dict[int, tuple[int, Paragraph, str]] = {}
+    for number, item in enumerate(items):
+        stop = blocks[number + 1] if number + 1 < len(blocks) else None
+        for index, paragraph in section.paragraphs:
+            if index <= item.block or (stop is not None and index >= stop):
+                continue
+            label = None if paragraph.lead or paragraph.marker else _remedy_label(paragraph)
+            if label:
+                remedies[number] = (index, paragraph, label)
+                break
+    if len(remedies) < 2 or any(item.kind != "problem" for item in items):
+        return items
+    found: list[Item] = []
+    for number, item in enumerate(items):
+        found.append(item)
+        if number not in remedies:
+            continue
+        index, paragraph, label = remedies[number]
+        item.passage = item.passage.split(paragraph.text[:40])[0].strip()
+        found.append(
+            Item(
+                kind="path",
+                label=label,
+                passage=paragraph.text,
+                section=item.section,
+                source="runin",
+                anchor=f"path-{section.heading.anchor}-{number + 1}",
+                block=index,
+            )
+        )
+    return found
+
+
+def _problem_and_remedy(section: Section) -> list[Item]:
+    """A sub-section that states one problem under its heading and closes on the remedy
+    for it, in one labelled or marked paragraph that prescribes ("### 3.1 Owner-Members
+    Who No Longer Come to Meetings" ... "**A joint branch that follows the combing
+    lines.** To address this, Xielu town should set up ..."): the problem, and the path."""
+    marked = [(n, p) for n, (_, p) in enumerate(section.paragraphs) if p.lead or p.marker]
+    if not marked:
+        # (plain text lost the label's type: "A joint branch that follows the combing
+        # lines. To address this, Xielu town should ...")
+        marked = [
+            (n, p) for n, (_, p) in enumerate(section.paragraphs) if _remedy_label(p) and n > 0
+        ]
+    if len(marked) != 1 or marked[0][0] == 0 or section.children:
+        return []
+    position, paragraph = marked[0]
+    told = " ".join(_paragraph_text(p) for _, p in section.paragraphs[:position])
+    label = (
+        _item_label(paragraph) if paragraph.lead or paragraph.marker else _remedy_label(paragraph)
+    )
+    remedy = item_kind(label, _first_sentence_of(paragraph.text), paragraph.text) == "path"
+    if not label or not remedy or item_kind(section.heading.text, told, told) == "path":
+        return []
+    problem = _heading_item(section, "problem")
+    problem.passage = told
+    index = section.paragraphs[position][0]
+    path = Item(
+        kind="path",
+        label=label,
+        passage=_paragraph_text(paragraph),
+        section=_number(section),
+        source=_item_source(paragraph),
+        anchor=f"path-{section.heading.anchor}-1",
+        block=index,
+    )
+    return [problem, path]
+
+
+# A remedy's first words after its label: "To address this, ...", "The remedy is ...".
+_REMEDY_OPENING = re.compile(
+    r"(?:To (?:address|remedy|fix|tackle|solve|ease|correct) (?:this|it|that|these|them)\b"
+    r"|The (?:\w+ )?(?:remedy|solution|cure|fix|course|answer) (?:is|lies|would be)\b)"
+)
+_MAX_REMEDY_LABEL_WORDS = 12
+
+
+def _remedy_label(paragraph: Paragraph) -> str | None:
+    """The label of a paragraph that opens on a short sentence naming a remedy and goes
+    on "To address this, ..." or "The remedy is ...", as a labelled paragraph reads when
+    its label's type is lost; else None."""
+    split = first_sentence(paragraph.text)
+    if split is None or not _REMEDY_OPENING.match(split[1]):
+        return None
+    label = split[0].rstrip(".")
+    return label if len(label.split()) <= _MAX_REMEDY_LABEL_WORDS else None
+
+
+def _with_paired_remedies(items: list[Item]) -> list[Item]:
+    """Problems each followed by its remedy, in two styles that alternate ("(1) The
+    services reach mostly those who least need them. ..." / "**An open order pool.** The
+    remedy is for the branch to ..."): the second style's points are paths when every one
+    of them prescribes and none of the first's does."""
+    if len(items) < 4 or len(items) % 2:
+        return items
+    firsts, seconds = items[0::2], items[1::2]
+    styles = {item.source for item in firsts}, {item.source for item in seconds}
+    if len(styles[0]) != 1 or len(styles[1]) != 1 or styles[0] == styles[1]:
+        return items
+
+    def shown(item: Item) -> str | None:
+        return item_kind(item.label, _first_sentence_of(item.passage), item.passage)
+
+    if not all(shown(item) == "path" for item in seconds):
+        return items
+    if any(shown(item) == "path" for item in firsts):
+        return items
+    for item in seconds:
+        item.anchor = "path" + item.anchor.removeprefix(item.kind)
+        item.kind = "path"
+    return items
 
 
 def _sub_heading_kind(child: Section, kind: str) -> str | None:
@@ -1102,6 +1235,17 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
         enumerated = _enumerated_items(section, kind)
         if len(enumerated) > len(items):
             return enumerated
+    if (
+        series
+        and len(items) >= 2
+        and len(series) > len(items)
+        and series[0].block < items[0].block
+        and all(item.source == "runin" for item in items)
+    ):
+        # "three things carry over ...: A; B; and C." and then fewer labelled paragraphs
+        # that dwell on some of them ("Continuity deserves emphasis ..."): the series
+        # names the points.
+        return series
     if items is headlines:
         # "Three roots lie beneath them: A; B; and C." and three paragraphs, each
         # leading with its own sentence on one of them: the series names them.

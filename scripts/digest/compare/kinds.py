@@ -18,7 +18,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "cause",
         re.compile(
             # ("roots", not "grass-roots"; not "took root")
-            r"\b(causes?|reasons?|(?<!took )(?<!take )(?<!takes )(?<!taking )root|"
+            # (not a motive: "gives villagers a reason to return to them")
+            r"\b(causes?|reasons?(?! to\b)|(?<!took )(?<!take )(?<!takes )(?<!taking )root|"
             r"(?<!grass-)(?<!grass )roots|origins?|factors?)\b|"
             r"^(?:why|behind)\b|\blies? behind\b|\bto (?:its|their|the) sources?\b|"
             # "What Keeps the Gaps Open", "What Lies Beneath the Frictions": what keeps a
@@ -32,7 +33,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bbecause\b|"
             # "Sources of the Difficulties", not "Sources of Material"
             r"\b(?:sources|origins?) of (?:the |these |its |their )?(?:difficult|problem|dilemma|"
-            r"weakness|tension|friction|strain|gap|shortcoming)",
+            r"weakness|tension|friction|strain|gap|shortcoming|fault|failing|trouble)|"
+            # "The faults have three sources:"
+            r"\b(?:two|three|four|five|[2-5]) (?:main |chief |principal |common )?sources\b",
             re.I,
         ),
     ),
@@ -66,7 +69,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "Tower Q Has Found Ways to Reach ...", "Xingguang Has Found Its Footing Again"
             r"\bha(?:s|ve) found\b|"
             # "Two findings of the pilot seem to us to travel beyond Qujiang"
-            r"\btravel (?:beyond|well|to other)\b|"
+            r"\btravel (?:beyond|well|to other)\b|\bcarr(?:y|ies) over to\b|"
             # (a lead-in: "Three things stand out from this case.")
             r"\bfrom (?:this|the|these|that) cases?\b|"
             # "Propositions Drawn from the Three Villages", "... with Counsel for Other
@@ -291,13 +294,42 @@ def _prescribes(label: str) -> bool:
     if words[:1] == ["to"]:  # "to set up long-term project funds"
         words = words[1:]
     word = words[0] if words else ""
-    return _action_gerund(word) or word in _ACTION_VERBS
+    return _action_gerund(word) or word in _ACTION_VERBS or _imperative(words)
+
+
+# What an imperative's verb is followed by: its object's determiner ("Hand the slopes
+# back", "Recruit young stewards"), where a noun subject is followed by its verb.
+_OBJECT_OPENINGS = frozenset("the a an each every all their its our more young".split())
+_NOT_VERBS = frozenset(
+    """the a an each every all some many most no one two three four this these that those
+    its their our his her party village county township branch community
+    inside outside beyond between within across among amid behind under over above below
+    after before at in on for from with without into onto through toward towards around
+    along against about beside near by of to up down off out upon despite during like
+    unlike via per when where how why what who whom whose which then once while if and
+    but or nor as so yet than""".split()
+)
+
+
+def _imperative(words: list[str]) -> bool:
+    """A label in the imperative mood by its shape, whatever its verb: a bare word
+    (not a plural or third-person "-s", not "-ed" or "-ing", not a determiner) right
+    before an object's determiner."""
+    if len(words) < 3 or words[1] not in _OBJECT_OPENINGS:
+        return False
+    verb = words[0]
+    return verb.isalpha() and verb not in _NOT_VERBS and not verb.endswith(("s", "ed", "ing", "ly"))
 
 
 # The authors' own advice: "We suggest that the branch bring ...".
 _ADVISES = re.compile(
     r"\b(?:we|i) (?:would )?(?:suggest|propose|recommend|urge)\b"
-    r"|\bit is (?:advisable|recommended)\b",
+    r"|\bit is (?:advisable|recommended)\b"
+    # "The remedy is a standing council ...", "To address this, the town ...", "The
+    # better course is ..."
+    r"|\b(?:the|our|a|one) (?:\w+ )?(?:remedy|solution|cure|fix|course|answer)"
+    r" (?:is|lies|would be)\b"
+    r"|\bto (?:address|remedy|fix|tackle|solve|ease|correct) (?:this|it|that|these|them)\b",
     re.I,
 )
 
