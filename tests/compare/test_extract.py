@@ -3473,3 +3473,77 @@ def test_a_series_names_its_points_over_fewer_labelled_paragraphs_that_dwell_on_
         "a branch secretary who walks the slopes himself",
         "money that follows the work of tending rather than the area of land",
     ]
+
+
+WHAT_MADE_THE_DIFFERENCE = """# 1 Introduction
+
+Background text.
+
+# 2 How Xiayuan Turned Its Sheds Around
+
+In its first eighteen months the branch visited each workshop owner in the village.
+
+Much of this could have been done by decree. What made the difference in Xiayuan can be put
+in two points. ① The branch recruited the owners before it regulated them. ② Every
+rectification cost was announced in public before work began.
+
+# 3 Conclusion: What Travels Beyond Fenshui
+
+Xiayuan is a small place. Two further lessons reach beyond the town.
+
+- A council that meets in the workshop hears grievances before they become complaints.
+- Safety money spent through the branch buys trust as well as fire doors.
+"""
+
+
+def test_what_made_the_difference_and_what_travels_beyond_a_case_are_its_lessons() -> None:
+    assert [kind for kind, *_ in items(WHAT_MADE_THE_DIFFERENCE)] == ["experience"] * 4
+
+
+PARAGRAPHS_COUNTED_BY_THEIR_OPENINGS = """# 1 Introduction
+
+Background text.
+
+# 2 What the Street Might Do Next
+
+Three arrangements would make such stories depend less on chance.
+
+One is a standing agreement between the street committee and each society, renewed every two
+years. It would set out what each may ask of the other.
+
+Another is a funding route that runs through the community rather than around it.
+
+A third is a short course for community workers in the etiquette of the halls.
+
+# 3 What Two Years of the Council Have Shown
+
+Several arrangements worked well enough to be worth recording.
+
+To begin with, agreements that merchants write themselves are kept better than rules imposed
+on them. Some 143 shops signed the quiet-hour agreement.
+
+Moreover, a small common fund can settle what fines could not.
+
+Lastly, a branch gains standing on a street when its members are seen to keep the rules.
+"""
+
+
+def test_paragraphs_that_open_on_the_words_that_count_them() -> None:
+    assert [(kind, label) for kind, _, _, label in items(PARAGRAPHS_COUNTED_BY_THEIR_OPENINGS)] == [
+        (
+            "path",
+            "a standing agreement between the street committee and each society, renewed every"
+            " two years",
+        ),
+        ("path", "a funding route that runs through the community rather than around it"),
+        ("path", "a short course for community workers in the etiquette of the halls"),
+        (
+            "experience",
+            "agreements that merchants write themselves are kept better than rules imposed on them",
+        ),
+        ("experience", "a small common fund can settle what fines could not"),
+        (
+            "experience",
+            "a branch gains standing on a street when its members are seen to keep the rules",
+        ),
+    ]

@@ -1221,7 +1221,8 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
         # on a short sentence are its frame unless they outnumber it)
         items = headlines
     series = _announced_series(section, kind)
-    if items and all(_ORDINAL_LEAD.match(item.label) for item in items):
+    # (or that open on the words that count them: "Moreover, a small common fund ...")
+    if items and all(_ORDINAL_LEAD.match(i.label) or _ORDINAL.match(i.label) for i in items):
         # "The first lies in the rules themselves." names no point: the series that
         # announced them ("three causes: A; B; and C") does, if it counts as far as they
         # do. (It may count more: the cleaner took "The second is organisational." for

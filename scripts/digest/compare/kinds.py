@@ -69,7 +69,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "Tower Q Has Found Ways to Reach ...", "Xingguang Has Found Its Footing Again"
             r"\bha(?:s|ve) found\b|"
             # "Two findings of the pilot seem to us to travel beyond Qujiang"
-            r"\btravel (?:beyond|well|to other)\b|\bcarr(?:y|ies) over to\b|"
+            r"\btravel(?:s|led)? (?:beyond|well|to other)\b|\bcarr(?:y|ies) over to\b|"
+            # "What made the difference in Xiayuan ... can be put in two points."
+            r"\bmade (?:all )?the difference\b|"
             # (a lead-in: "Three things stand out from this case.")
             r"\bfrom (?:this|the|these|that) cases?\b|"
             # "Propositions Drawn from the Three Villages", "... with Counsel for Other
@@ -198,7 +200,7 @@ _STRICT_PATH = re.compile(
     r"programmes? for|programs? for|agenda for)\b"
     # "Steps the Town Can Take", "What the County and the Host Cities Could Do"
     r"|\bsteps\b[^?]*\b(?:can|could|should|must)\b"
-    r"|^what\b[^?]*\b(?:can|could|should|must) (?:do|be done)\b"
+    r"|^what\b[^?]*\b(?:can|could|should|must|might|may) (?:do|be done)\b"
     # "How Party Work Can Keep Pace with the Fleet": what can be done
     r"|^how\b[^?]*\b(?:can|could|should|might)\b"
     # A section named for what it does ("Improving Party-Led Services for Veterans").
