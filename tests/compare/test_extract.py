@@ -3547,3 +3547,42 @@ def test_paragraphs_that_open_on_the_words_that_count_them() -> None:
             "a branch gains standing on a street when its members are seen to keep the rules",
         ),
     ]
+
+
+POINTS_THAT_ASK_WHY = """# 1 Introduction
+
+Background text.
+
+# 2 Problems of the Village Power Stations
+
+**Why does no one clean the panels?** Because the post of station keeper carries no pay.
+
+**Why must a village wait seven weeks to spend its own money?** Because every payment needs
+the township's countersignature.
+"""
+
+
+def test_points_that_each_ask_why_are_causes_under_any_heading() -> None:
+    assert [kind for kind, *_ in items(POINTS_THAT_ASK_WHY)] == ["cause", "cause"]
+
+
+A_HEADLINE_THAT_COUNTS = """# 1 Introduction
+
+Background text.
+
+# 2 What Gangcheng Did
+
+Gangcheng took a different road. In 2019 its committee invited seventeen retired builders to
+form a council.
+
+Gangcheng's record carries, to our mind, two lessons: old loyalties can be turned into
+present-day service; and deliberation binds people when it decides real money. The first is
+visible in the council's minutes.
+"""
+
+
+def test_a_headline_that_counts_the_series_after_it_is_its_lead_in() -> None:
+    assert [(kind, label) for kind, _, _, label in items(A_HEADLINE_THAT_COUNTS)] == [
+        ("experience", "old loyalties can be turned into present-day service"),
+        ("experience", "deliberation binds people when it decides real money"),
+    ]

@@ -283,6 +283,7 @@ def extract_items(
     before: str | None = None
     for section in outline(doc):
         found = _with_causes_inside(section, _announced_items(section, reader, before))
+        _asked_why(found)
         if found:
             before = found[-1].kind
         items.extend(found)
@@ -338,6 +339,22 @@ def _with_causes_inside(section: Section, items: list[Item]) -> list[Item]:
         )
         item.passage = item.passage[: match.start()].strip()
     return found
+
+
+def _asked_why(items: list[Item]) -> None:
+    """Points of one section (``items`` are those of one top-level section) that each
+    ask why ("**Why does no one clean the panels?** Because ...", two at least) are
+    causes, whatever kind their section's heading announced: each answers for something
+    wrong."""
+    by_section: dict[str, list[Item]] = {}
+    for item in items:
+        by_section.setdefault(item.section, []).append(item)
+    for group in by_section.values():
+        if len(group) >= 2 and all(re.match(r"Why\b", item.label) for item in group):
+            for item in group:
+                if item.anchor.startswith(f"{item.kind}-"):
+                    item.anchor = "cause" + item.anchor.removeprefix(item.kind)
+                item.kind = "cause"
 
 
 def _unread(items: list[Item]) -> None:
@@ -663,8 +680,11 @@ def _mixed_kind_items(section: Section) -> list[Item]:
         if kind is not None and runs[-1][0] != kind:
             runs.append((kind, []))
         runs[-1][1].append((index, paragraph))
-    # (one kind said in so many words, another by the run before it or its items' words)
-    if not said or len({kind for kind, _ in runs if kind} | said) < 2 - bool(runs[0][1]):
+    # One kind said in so many words, and a second by another run's cue or by the points
+    # before the first cue, if there are any (read from their words below).
+    kinds = {kind for kind, _ in runs if kind} | said
+    unread_first = bool(runs[0][1])
+    if not said or len(kinds) + unread_first < 2:
         return []
     items: list[Item] = []
     for kind, paragraphs in runs:
@@ -1254,6 +1274,11 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
         # themselves ...".)
         added = _points_after(section, kind, headlines[-1].block) if series else []
         if len(series) == len(headlines) + len(added) and series[0].block < headlines[0].block:
+            return series
+        # ("Gangcheng's record carries, to our mind, two lessons: A; and B.": the
+        # headline that counts them is the series' lead-in, no point of its own)
+        counting = [h for h in headlines if series and h.block == series[0].block]
+        if len(series) > 1 and counting and _counts_in_words(counting[0].label, len(series)):
             return series
         # ("The weaknesses are not accidental. Three causes stand out: A; B; and C." leads
         # with a sentence of its own, and the series in it names more points than there
