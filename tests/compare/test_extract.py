@@ -3586,3 +3586,66 @@ def test_a_headline_that_counts_the_series_after_it_is_its_lead_in() -> None:
         ("experience", "old loyalties can be turned into present-day service"),
         ("experience", "deliberation binds people when it decides real money"),
     ]
+
+
+PROBLEMS_PAIRED_WITH_CAUSES = """# 1 Introduction
+
+Background text.
+
+# 2 Problems of the Forging Villages
+
+(1) Complaints about noise go round in circles. Of 64 complaints, nine were closed. This
+happens because responsibility is split across three levels and four departments.
+
+(2) The migrant workforce belongs to no organisation in the village. Behind this lies a
+branch that has neither the people nor the habits to reach them.
+"""
+
+
+def test_a_problem_and_the_cause_it_goes_on_to_give_in_the_same_point() -> None:
+    assert [(kind, label) for kind, _, _, label in items(PROBLEMS_PAIRED_WITH_CAUSES)] == [
+        ("problem", "Complaints about noise go round in circles"),
+        ("cause", "responsibility is split across three levels and four departments"),
+        ("problem", "The migrant workforce belongs to no organisation in the village"),
+        ("cause", "a branch that has neither the people nor the habits to reach them"),
+    ]
+
+
+LESSONS_OPENING_THE_PATHS = """# 1 Introduction
+
+Background text.
+
+# 2 What Dongli Did and What Should Follow
+
+Three things done in Dongli since 2020 point the way:
+
+- **Members took the belt stretch by stretch.** Each member walks a stretch weekly.
+- **The planting plan went to the villagers' meeting.** The assembly agreed the stretches.
+- **The collective took a paid clean-up contract.** The income pays the patrols.
+
+**Put every stretch on the grid map.** The township should map each stretch.
+
+**Seat the agencies at one table.** The county should convene them every quarter.
+"""
+
+
+def test_lessons_a_section_of_paths_opens_on_are_experiences() -> None:
+    assert [kind for kind, *_ in items(LESSONS_OPENING_THE_PATHS)] == [
+        "experience",
+        "experience",
+        "experience",
+        "path",
+        "path",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("How the Trouble Took Root", "cause"),
+        ("They did three things that other branches could take up at little cost.", "experience"),
+        ("The practice took root in two villages.", None),
+    ],
+)
+def test_where_trouble_took_root_and_what_others_could_take_up(text: str, kind: str | None) -> None:
+    assert announced_kind(text) == kind

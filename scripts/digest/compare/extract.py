@@ -298,11 +298,15 @@ def extract_items(
 # "Behind it stands a cause of a different kind: no collective body ...", "The cause is
 # that ...": a problem's passage that names what lies behind it.
 _CAUSE_INSIDE = re.compile(
-    r"(?:(?<=^)|(?<=[.;!?]\s))(?:"
+    rf"{_SENTENCE_START}(?:"
     r"Behind (?:it|this|that|them|these) (?:stands?|lies?|is|are) (?:a|an|one|the) "
     r"[^.:;!?]*?\b(?:cause|reason|root)\b[^.:;!?]*:"
     r"|(?:The|Its|One|A) (?:deeper |root |underlying |main |real )?(?:cause|reason)"
     r"(?: (?:of|for|behind) (?:this|it|that))? (?:is|lies in)(?: that)?"
+    # "This happens because ...", "This is because ...", "Behind this lies a branch that
+    # has neither the people nor the habits ...", "It persists because ..."
+    r"|(?:This|It|That) (?:happens|is so|is|persists|arises|occurs|continues) because"
+    r"|Behind (?:this|it|that|them|these) (?:lies?|stands?|sits?)(?= (?:a|an|the)\b)"
     r")\s+(?=\w)"
 )
 
@@ -465,7 +469,7 @@ def _announced_items(section: Section, reader: KindReader, before: str | None = 
             # to three shortcomings ...": the sentence that counts the items says what
             # they are, where the heading's words were a figure.
             items = _section_items(own, counted)
-        items = _with_closing_lessons(own, kind, items)
+        items = _with_opening_lessons(own, kind, _with_closing_lessons(own, kind, items))
         for sibling in following:
             items.extend(_announced_items(sibling, reader))
         return items
@@ -528,6 +532,26 @@ def _with_closing_lessons(section: Section, kind: str, items: list[Item]) -> lis
     for item in kept:
         item.passage = item.passage.split(opening)[0].strip()
     return kept + closing
+
+
+def _with_opening_lessons(section: Section, kind: str, items: list[Item]) -> list[Item]:
+    """The items of a section, after the lessons it opens on, where its first paragraph
+    counts them and announces them as worth taking up, in a style of their own ("Three
+    things done in Dongli since 2020 point the way:" and a list, then the paths as
+    labelled paragraphs)."""
+    if kind == "experience" or section.children or len(items) < 2 or not section.paragraphs:
+        return items
+    before = [(i, p) for i, p in section.paragraphs if i < min(item.block for item in items)]
+    if len(before) < 3:
+        return items
+    opening = Section(section.heading, section.block, before, [])
+    trial = trial_items(opening)
+    lead_in = _paragraph_text(before[0][1])
+    if len(trial) < 2 or trial[0].block == before[0][0] or not _counts_lessons(lead_in, len(trial)):
+        return items
+    if {item.source for item in trial} & {item.source for item in items}:
+        return items  # (one style throughout: the section's own points)
+    return _section_items(opening, "experience") + items
 
 
 def _lessons_from(section: Section, start: int) -> tuple[int, list[Item]]:

@@ -21,6 +21,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # (not a motive: "gives villagers a reason to return to them")
             r"\b(causes?|reasons?(?! to\b)|(?<!took )(?<!take )(?<!takes )(?<!taking )root|"
             r"(?<!grass-)(?<!grass )roots|origins?|factors?)\b|"
+            # "How the Trouble Took Root": where a problem came from
+            r"\b(?:troubles?|problems?|difficult(?:y|ies)|gaps?|strains?|frictions?) "
+            r"(?:took|take|takes|taking) root\b|"
             r"^(?:why|behind)\b|\blies? behind\b|\bto (?:its|their|the) sources?\b|"
             # "What Keeps the Gaps Open", "What Lies Beneath the Frictions": what keeps a
             # problem in being, whatever the problem's own word ("What Keeps Branches
@@ -50,7 +53,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"taught|(?:can|could|to) (?:learn|borrow|copy|emulate|replicate)|learning from)\b|"
             # "what other gachas could most usefully take from it", "practices that other
             # villages emerging from a clean-up could adapt"
-            r"\b(?:can|could|may|might)(?:\s+\w+){0,2}?\s+(?:take from|adapt)\b|"
+            r"\b(?:can|could|may|might)(?:\s+\w+){0,2}?\s+(?:take from|take up|adapt|adopt)\b|"
             # what others may take up: "Three of its practices can be taken up by other
             # workshop villages"
             r"\b(?:can|could|may|might) be (?:taken up|adopted|copied|borrowed|replicated|"
@@ -72,6 +75,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\btravel(?:s|led)? (?:beyond|well|to other)\b|\bcarr(?:y|ies) over to\b|"
             # "What made the difference in Xiayuan ... can be put in two points."
             r"\bmade (?:all )?the difference\b|"
+            # "Three things done in Dongli since 2020 point the way:"
+            r"\b(?:done|did|tried)\b[^.;:]*\bpoints? the way\b|"
             # (a lead-in: "Three things stand out from this case.")
             r"\bfrom (?:this|the|these|that) cases?\b|"
             # "Propositions Drawn from the Three Villages", "... with Counsel for Other
