@@ -3649,3 +3649,28 @@ def test_lessons_a_section_of_paths_opens_on_are_experiences() -> None:
 )
 def test_where_trouble_took_root_and_what_others_could_take_up(text: str, kind: str | None) -> None:
     assert announced_kind(text) == kind
+
+
+ABOVE_ALL = """# 1 Introduction
+
+Background text.
+
+# 2 Where the Classes Falter
+
+The troubles we met will be familiar, and they compound one another.
+
+To begin with, the classes rest on tutors who seldom stay. Most leave within two years.
+
+Moreover, attendance rises and falls with the migrant calendar.
+
+Above all, village branches treat the class as the education bureau's business rather than
+their own.
+"""
+
+
+def test_above_all_counts_the_last_point() -> None:
+    assert [label for *_, label in items(ABOVE_ALL)] == [
+        "the classes rest on tutors who seldom stay",
+        "attendance rises and falls with the migrant calendar",
+        "village branches treat the class as the education bureau's business rather than their own",
+    ]

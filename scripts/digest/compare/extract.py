@@ -115,7 +115,7 @@ _FIRST = (
 _AND_LAST = r"(?:,? and (?:finally|lastly|last|(?:perhaps )?most importantly|more importantly))?"
 _NEXT = (
     rf"(?:(?:Second|Third|Fourth|Fifth|Sixth)(?:ly)?{_AND_LAST}{_CLOSE}|"
-    rf"Finally{_CLOSE}|Lastly{_CLOSE}|Last,|Next,|"
+    rf"Finally{_CLOSE}|Lastly{_CLOSE}|Last,|Next,|Above all,|Most important of all,|"
     r"In the (?:second|third|fourth|fifth|last) place,|"
     rf"Last but not least,|(?:Yet )?[Aa]nother {_POINT_IS}|In addition,|Additionally,|"
     r"For another(?: thing)?,|"
