@@ -8,15 +8,17 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 _CLOSERS = "\"'”’)]»"
-_TERMINALS = ".!?:"
+_STOPS = ".!?"
+_TERMINALS = _STOPS + ":"
 # A first sentence: up to the first full stop that is followed by a capital.
 _FIRST_SENTENCE = re.compile(r"^(.+?[.!?])[”\"’']?\s+(?=[“\"‘'(]?[A-Z])")
 
 
-def ends_sentence(text: str) -> bool:
-    """True when a line ends the way a sentence (or a lead-in colon) ends."""
+def ends_sentence(text: str, *, lead_in: bool = True) -> bool:
+    """True when a line ends the way a sentence (or, with ``lead_in``, a lead-in colon)
+    ends."""
     stripped = text.rstrip().rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in _TERMINALS
+    return bool(stripped) and stripped[-1] in (_TERMINALS if lead_in else _STOPS)
 
 
 # Words that open a sentence and that prose never capitalises inside one.
@@ -72,15 +74,15 @@ def opening_capitals(lines: Iterable[str]) -> frozenset[str]:
                 lower[word.strip('.,;:!?”’")(')] += 1
             elif word[:1].isupper() and before[-1:].isalpha() and before[-1:].islower():
                 named[word.strip('.,;:!?”’")(')] += 1
-    return frozenset(
-        word[:1].upper() + word[1:]
-        for word, count in lower.items()
-        if word[:1].isalpha()
-        and (
-            (capital := named[word[:1].upper() + word[1:]]) == 0
-            or count >= max(_MIN_LOWER_OVER_NAMED, _LOWER_OVER_NAMED * capital)
-        )
-    )
+    openers = set()
+    for word, count in lower.items():
+        if not word[:1].isalpha():
+            continue
+        capitalised = word[:1].upper() + word[1:]
+        as_name = named[capitalised]
+        if not as_name or count >= max(_MIN_LOWER_OVER_NAMED, _LOWER_OVER_NAMED * as_name):
+            openers.add(capitalised)
+    return frozenset(openers)
 
 
 # A word capitalised inside a sentence now and then is still no name when the text

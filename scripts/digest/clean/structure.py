@@ -647,7 +647,7 @@ def looks_like_unnumbered_heading(
         list_marker(after[0].text, ordered=False) is not None
         and index > 0
         and lines[index - 1].blank
-        and (previous is None or previous.text.rstrip("”’\"')").endswith((".", "!", "?")))
+        and (previous is None or ends_sentence(previous.text, lead_in=False))
     )
     if not (first.isupper() or first in "“\"‘'(" or numbered_item or bulleted):
         return False  # (a heading may open on a list: "Methods" / "1. How many ..." / "• ...")

@@ -78,6 +78,7 @@ from digest.clean.numbering import numeral_value
 from digest.clean.sentences import first_sentence, starts_lowercase
 from digest.compare.kind_words import kind_by_words, load_kind_model
 from digest.compare.kinds import (
+    REMEDY_OPENING,
     announced_kind,
     heading_kind,
     is_background,
@@ -1017,11 +1018,6 @@ def _problem_and_remedy(section: Section) -> list[Item]:
     return [problem, path]
 
 
-# A remedy's first words after its label: "To address this, ...", "The remedy is ...".
-_REMEDY_OPENING = re.compile(
-    r"(?:To (?:address|remedy|fix|tackle|solve|ease|correct) (?:this|it|that|these|them)\b"
-    r"|The (?:\w+ )?(?:remedy|solution|cure|fix|course|answer) (?:is|lies|would be)\b)"
-)
 _MAX_REMEDY_LABEL_WORDS = 12
 
 
@@ -1030,7 +1026,8 @@ def _remedy_label(paragraph: Paragraph) -> str | None:
     on "To address this, ..." or "The remedy is ...", as a labelled paragraph reads when
     its label's type is lost; else None."""
     split = first_sentence(paragraph.text)
-    if split is None or not _REMEDY_OPENING.match(split[1]):
+    # (its next sentence opens on the remedy: "To address this, ...", "The remedy is ...")
+    if split is None or not REMEDY_OPENING.match(split[1]):
         return None
     label = split[0].rstrip(".")
     return label if len(label.split()) <= _MAX_REMEDY_LABEL_WORDS else None

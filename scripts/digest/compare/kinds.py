@@ -328,15 +328,18 @@ def _imperative(words: list[str]) -> bool:
     return verb.isalpha() and verb not in _NOT_VERBS and not verb.endswith(("s", "ed", "ing", "ly"))
 
 
-# The authors' own advice: "We suggest that the branch bring ...".
+# A remedy named as such: "The remedy is a standing council ...", "To address this, the
+# town ...", "The better course is ..." (extract.py also reads a label's sentence by it).
+_REMEDY = (
+    r"(?:to (?:address|remedy|fix|tackle|solve|ease|correct) (?:this|it|that|these|them)\b"
+    r"|(?:the|our|a|one) (?:\w+ )?(?:remedy|solution|cure|fix|course|answer)"
+    r" (?:is|lies|would be)\b)"
+)
+REMEDY_OPENING = re.compile(_REMEDY, re.I)
+# The authors' own advice: "We suggest that the branch bring ...", or a remedy.
 _ADVISES = re.compile(
     r"\b(?:we|i) (?:would )?(?:suggest|propose|recommend|urge)\b"
-    r"|\bit is (?:advisable|recommended)\b"
-    # "The remedy is a standing council ...", "To address this, the town ...", "The
-    # better course is ..."
-    r"|\b(?:the|our|a|one) (?:\w+ )?(?:remedy|solution|cure|fix|course|answer)"
-    r" (?:is|lies|would be)\b"
-    r"|\bto (?:address|remedy|fix|tackle|solve|ease|correct) (?:this|it|that|these|them)\b",
+    rf"|\bit is (?:advisable|recommended)\b|\b{_REMEDY}",
     re.I,
 )
 
