@@ -65,20 +65,48 @@ three conditions ...", "Why have these strains persisted? Three features ...") m
 them causes. A section's own points come before its sub-sections of another sort, and
 its sub-sections take the kind its lead-in counts or announces as following ("the
 following shortcomings recurred").
+
+This module decides which sections hold which kind and which reading of a section
+wins; the readers of one section's items live beside it, one job each: outline.py (the
+tree of sections), counting.py (sentences and the counts they make), markers.py
+(markers, run-in labels, headlines), enumerations.py (ordinal prose, counted series),
+remedies.py (problems paired with their remedies).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import partial
 
-from digest.clean.numbering import numeral_value
-from digest.clean.sentences import first_sentence, starts_lowercase
+from digest.clean.sentences import starts_lowercase
+from digest.compare.counting import (
+    ANY_COUNT,
+    COUNT_WORDS,
+    SERIES_COUNT,
+    count_kind,
+    counted_at_close,
+    counts_in_words,
+    first_clause,
+    first_sentence_of,
+    last_sentence,
+    sentence_counts,
+    sentences_of,
+)
+from digest.compare.enumerations import (
+    FIRST,
+    ORDINAL,
+    ORDINAL_LEAD,
+    SENTENCE_START,
+    announced_series,
+    clause_ordinal_items,
+    enumerated_items,
+    ordinal_value,
+    points_after,
+)
 from digest.compare.kind_words import kind_by_words, load_kind_model
 from digest.compare.kinds import (
-    REMEDY_OPENING,
     announced_kind,
     heading_kind,
     is_background,
@@ -87,182 +115,21 @@ from digest.compare.kinds import (
     makes_a_claim,
     named_kind,
 )
+from digest.compare.markers import headline_items, inline_numbered_items, item_label, marked_items
+from digest.compare.outline import (
+    SAME_SIDE,
+    Section,
+    counted_item,
+    heading_item,
+    outline,
+    paragraph_text,
+)
+from digest.compare.remedies import problem_and_remedy, remedies_between, with_paired_remedies
 from digest.compare.theme_words import WordModel
-from digest.model import Document, Heading, Item, Paragraph
+from digest.model import Document, Item, Paragraph
 
 # What reads the kind of a section's items when nothing else tells it (None: no kind).
 KindReader = Callable[[list[Item]], str | None]
-
-# "The first is ...", or with the point's noun: "The first lesson is that ...", "The
-# second reason lies in ...", "The first one is ...".
-_POINT_IS = (
-    r"(?:[a-z]+ )?(?:one )?(?:is|lies|rests|stems|arises)\b(?: that\b| in\b| from\b| on\b| to\b)?"
-)
-# An ordinal word closes with a comma, or with a colon or a dash ("Second — the
-# meetings ignore ...", "Finally: ...").
-_CLOSE = r"(?:,|:|\s*[—–])"
-# ("The deepest cause is that ...", "The main reason lies in ...": the point put first.)
-_FOREMOST = (
-    r"(?:deepest|main|chief|principal|primary|biggest|greatest|most basic|most important"
-    r"|most immediate|most urgent"
-    r"|most fundamental|most obvious|most serious|most pressing|root|central|underlying)"
-)
-_FIRST = (
-    rf"(?:First(?:ly)?{_CLOSE}|First of all,|One {_POINT_IS}|(?:The|A) first {_POINT_IS}|"
-    rf"The {_FOREMOST} {_POINT_IS}|"
-    r"In the first place,|To begin with,|To start with,|For a start,|For one thing,)"
-)
-# ("Third and finally,", "Second, and more importantly,")
-_AND_LAST = r"(?:,? and (?:finally|lastly|last|(?:perhaps )?most importantly|more importantly))?"
-_NEXT = (
-    rf"(?:(?:Second|Third|Fourth|Fifth|Sixth)(?:ly)?{_AND_LAST}{_CLOSE}|"
-    rf"Finally{_CLOSE}|Lastly{_CLOSE}|Last,|Next,|Above all,|Most important of all,|"
-    r"In the (?:second|third|fourth|fifth|last) place,|"
-    rf"Last but not least,|(?:Yet )?[Aa]nother {_POINT_IS}|In addition,|Additionally,|"
-    r"For another(?: thing)?,|"
-    r"Moreover,|Furthermore,|Further,|Besides,|What is more,|What’s more,|What's more,|"
-    r"Beyond this,|Beyond that,|At the same time,|On top of this,|Added to this,|Added to that,|"
-    rf"(?:The|A) (?:second|third|fourth|fifth|sixth|last|final|further|other) {_POINT_IS}|"
-    # after a semicolon, in one sentence: "One is ...; another is ...; a third is ..."
-    rf"another {_POINT_IS}|(?:a|the) (?:second|third|fourth|fifth|sixth|last|final|further|other) "
-    rf"{_POINT_IS})"
-)
-# Words that add a point where a paper does not count its points, and add to a point
-# where it does ("Secondly, ... Moreover, ..." goes on with the second point).
-_ADDING = re.compile(
-    r"In addition,|Additionally,|Moreover,|Furthermore,|Further,|Besides,|"
-    r"What is more,|What’s more,|What's more,|Beyond this,|Beyond that,|At the same time,|"
-    r"On top of this,|Added to this,|Added to that,"
-)
-_COUNTED = re.compile(
-    r"Second|Third|Fourth|Fifth|Sixth|(?:The|the|A|a) (?:second|third|fourth|fifth|sixth)|"
-    r"In the (?:second|third|fourth|fifth) place"
-)
-_SENTENCE_START = r"(?:(?<=^)|(?<=[.;!?]\s)|(?<=[.;!?][”\"]\s))"
-_ORDINAL = re.compile(rf"{_SENTENCE_START}(?P<marker>{_FIRST}|{_NEXT})\s*")
-# Inside a paragraph "on the one hand ... on the other" weighs two sides of one point;
-# opening two paragraphs, they are two points.
-_PARAGRAPH_ORDINAL = re.compile(r"^(?P<marker>On the one hand,|On the other hand,)\s*")
-_CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)")
-# A run-in head that only counts: "The first lies in ...", "Second, ...".
-# The ordinals, in order, that the readers below count by.
-_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth")
-_ORDINAL_LEAD = re.compile(rf"(?:the |a )?(?:{'|'.join(_ORDINAL_WORDS)}|last|another|one)\b", re.I)
-_MAX_LABEL_WORDS = 20
-# A headline sentence is short, and does not open the way a paragraph of running
-# prose does: with a pronoun, a connective or a frame for what follows.
-_MAX_HEADLINE_WORDS = 12
-_PROSE_OPENINGS = frozenset(
-    """this these that those it its they their there we our us he she his her here
-    however but and so thus therefore hence also moreover furthermore besides then
-    in on at as for from by with to of after before since when while although though
-    if because such some many most all none neither each both one two three several according
-    overall generally first firstly second secondly finally lastly""".split()
-)
-
-
-@dataclass
-class Section:
-    heading: Heading
-    block: int
-    paragraphs: list[tuple[int, Paragraph]] = field(default_factory=list)
-    children: list[Section] = field(default_factory=list)
-
-    def walk(self) -> list[tuple[int, Paragraph]]:
-        """Its paragraphs and its sub-sections', in order."""
-        return [*self.paragraphs, *(pair for child in self.children for pair in child.walk())]
-
-    def text(self) -> str:
-        parts = [_paragraph_text(p) for _, p in self.paragraphs]
-        parts.extend(child.heading.text + ". " + child.text() for child in self.children)
-        return " ".join(part for part in parts if part)
-
-
-def _paragraph_text(paragraph: Paragraph) -> str:
-    lead = " ".join(part for part in (paragraph.marker, paragraph.lead) if part)
-    return f"{lead} {paragraph.text}".strip()
-
-
-def outline(doc: Document) -> list[Section]:
-    """The body as a tree of numbered sections."""
-    roots: list[Section] = []
-    stack: list[Section] = []
-    for index, block in enumerate(doc.body):
-        if isinstance(block, Heading):
-            section = Section(block, index)
-            while stack and stack[-1].heading.level >= block.level:
-                stack.pop()
-            (stack[-1].children if stack else roots).append(section)
-            stack.append(section)
-        elif stack:
-            stack[-1].paragraphs.append((index, block))
-    return _adopt_counted(roots)
-
-
-def _adopt_counted(sections: list[Section]) -> list[Section]:
-    """Siblings with the sub-headings a section counts taken in as its children.
-
-    Unnumbered headings in plain text carry no level: "Strains in the Outbound
-    Branches" closing on "Three strains stand out." and the three headings after it
-    come out as four sections of one level. A section whose last sentence counts n
-    things, followed by n unnumbered headings that announce nothing and have nothing
-    under them, holds them (the reverse of _split_off_sections)."""
-    adopted: list[Section] = []
-    index = 0
-    while index < len(sections):
-        section = sections[index]
-        section.children = _adopt_counted(section.children)
-        index += 1
-        count, announced = _closing_count(section)
-        following = sections[index : index + count]
-        kind = heading_kind(section.heading.text, top_level=True) or announced
-        if count and len(following) == count and all(_bare_sub(f, kind) for f in following):
-            section.children = following
-            index += count
-        adopted.append(section)
-    return adopted
-
-
-def _sentence_counts(sentence: str) -> list[int]:
-    """The numbers of things a whole sentence counts (_counted_at_close), in order."""
-    words = len(sentence.split())
-    return [n for n in _COUNT_WORDS if _counted_at_close(sentence, n, closing_words=words)]
-
-
-def _sentences(text: str) -> list[str]:
-    """The text's sentences, a colon closing one ("... stand out: A; B; and C" is
-    two): where a lead-in counts what follows."""
-    return re.split(r"(?<=[.:!?])\s+", text.strip())
-
-
-def _last_sentence(text: str) -> str:
-    return _sentences(text)[-1]
-
-
-def _closing_count(section: Section) -> tuple[int, str | None]:
-    """How many things of which kind an unnumbered, childless section of one paragraph
-    leads in to by its last sentence ("The difficulties they described fall under four
-    headings."); (0, None) if it leads in to none ("... in two compounds, wardens
-    covered ..."). (A section that says more than a lead-in has points of its own.)"""
-    if section.heading.number is not None or section.children or len(section.paragraphs) != 1:
-        return 0, None
-    sentence = _last_sentence(section.paragraphs[0][1].text)
-    kind = announced_kind(sentence)
-    counts = _sentence_counts(sentence) if kind else []
-    return (counts[0], kind) if counts else (0, None)
-
-
-def _bare_sub(section: Section, kind: str | None) -> bool:
-    """An unnumbered heading with nothing under it but paragraphs, announcing no kind
-    but one a sub-heading of a ``kind`` section may (_SAME_SIDE), and no background:
-    what a counted sub-heading looks like once its level is lost."""
-    text = section.heading.text
-    return (
-        section.heading.number is None
-        and not section.children
-        and heading_kind(text, top_level=True) in _SAME_SIDE.get(kind, (None,))
-        and not is_background(text)
-    )
 
 
 def extract_items(
@@ -299,7 +166,7 @@ def extract_items(
 # "Behind it stands a cause of a different kind: no collective body ...", "The cause is
 # that ...": a problem's passage that names what lies behind it.
 _CAUSE_INSIDE = re.compile(
-    rf"{_SENTENCE_START}(?:"
+    rf"{SENTENCE_START}(?:"
     r"Behind (?:it|this|that|them|these) (?:stands?|lies?|is|are) (?:a|an|one|the) "
     r"[^.:;!?]*?\b(?:cause|reason|root)\b[^.:;!?]*:"
     r"|(?:The|Its|One|A) (?:deeper |root |underlying |main |real )?(?:cause|reason)"
@@ -334,7 +201,7 @@ def _with_causes_inside(section: Section, items: list[Item]) -> list[Item]:
             replace(
                 item,
                 kind="cause",
-                label=_first_clause(cause),
+                label=first_clause(cause),
                 passage=cause,
                 anchor=f"cause-{item.anchor.removeprefix('problem-')}-behind",
                 block=block,
@@ -377,7 +244,7 @@ def _grouped_items(section: Section, reader: KindReader) -> list[Item]:
     # ("Four Knots ..., and Their Untying": sub-sections each a problem closing on its
     # remedy, two at least)
     paired = [
-        [] if items or group.children else _problem_and_remedy(group)
+        [] if items or group.children else problem_and_remedy(group)
         for group, items in zip(groups, found, strict=True)
     ]
     if sum(bool(pair) for pair in paired) >= 2:
@@ -395,10 +262,10 @@ def _grouped_items(section: Section, reader: KindReader) -> list[Item]:
                 continue
             text = group.text()
             shown = heading_kind(group.heading.text, top_level=False) or item_kind(
-                group.heading.text, _first_sentence_of(text), text
+                group.heading.text, first_sentence_of(text), text
             )
             if shown is not None and shown not in kinds:
-                found[index] = [_heading_item(group, shown, source="section")]
+                found[index] = [heading_item(group, shown, source="section")]
         kinds = {item.kind for items in found for item in items}
     if len(kinds) == 1:
         kind = kinds.pop()
@@ -416,7 +283,7 @@ def _grouped_items(section: Section, reader: KindReader) -> list[Item]:
             if len(trial) >= 2:
                 found[index] = trial
             elif parallel and not group.children:
-                found[index] = [_heading_item(group, kind, source="section")]
+                found[index] = [heading_item(group, kind, source="section")]
     return [item for items in found for item in items]
 
 
@@ -442,10 +309,10 @@ def _counted_groups(section: Section, found: list[list[Item]]) -> None:
     if len(unread) < 2 or not lead_in:
         return
     whole = len(leaves) == len(section.children) and all(len(found[index]) <= 1 for index in leaves)
-    sentences = _sentences(lead_in)
+    sentences = sentences_of(lead_in)
     for sentence in sentences:
-        kind = _count_kind(sentence, len(unread))
-        if kind is None and whole and len(leaves) in _sentence_counts(sentence):
+        kind = count_kind(sentence, len(unread))
+        if kind is None and whole and len(leaves) in sentence_counts(sentence):
             kind = announced_kind(lead_in)
             unread = leaves
         if kind is None and sentence is sentences[-1] and _THE_FOLLOWING.search(sentence):
@@ -453,7 +320,7 @@ def _counted_groups(section: Section, found: list[list[Item]]) -> None:
             kind = announced_kind(sentence)
         if kind is not None:
             for index in unread:
-                found[index] = [_heading_item(section.children[index], kind)]
+                found[index] = [heading_item(section.children[index], kind)]
             return
 
 
@@ -505,9 +372,6 @@ def _lessons_in_passing(section: Section) -> list[Item]:
     return _lessons_from(section, 0)[1]
 
 
-_ANY_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|[2-7]|a pair|a couple)\b", re.I)
-
-
 def _with_closing_lessons(section: Section, kind: str, items: list[Item]) -> list[Item]:
     """The items of a section, and the points of another kind it closes on that the
     paragraph leading in to them counts: lessons ("Building 7 offers lessons that other
@@ -528,7 +392,7 @@ def _with_closing_lessons(section: Section, kind: str, items: list[Item]) -> lis
     block, paragraph = section.paragraphs[position]
     if any(item.block > block for item in items):
         return items  # (points in the midst of the section's own: not its close)
-    opening = _paragraph_text(paragraph)
+    opening = paragraph_text(paragraph)
     kept = [item for item in items if item.block < block]
     for item in kept:
         item.passage = item.passage.split(opening)[0].strip()
@@ -547,7 +411,7 @@ def _with_opening_lessons(section: Section, kind: str, items: list[Item]) -> lis
         return items
     opening = Section(section.heading, section.block, before, [])
     trial = trial_items(opening)
-    lead_in = _paragraph_text(before[0][1])
+    lead_in = paragraph_text(before[0][1])
     if len(trial) < 2 or trial[0].block == before[0][0] or not _counts_lessons(lead_in, len(trial)):
         return items
     if {item.source for item in trial} & {item.source for item in items}:
@@ -568,7 +432,7 @@ def _counted_from(
     """(where they start, the points of ``kind`` from the first paragraph at ``start`` or
     after whose text before them ``leads_in`` to as many as they are)."""
     for position in range(start, len(section.paragraphs)):
-        if not _ANY_COUNT.search(section.paragraphs[position][1].text):
+        if not ANY_COUNT.search(section.paragraphs[position][1].text):
             continue  # (no count, no lead-in: most paragraphs, not read again)
         rest = Section(section.heading, section.block, section.paragraphs[position:], [])
         trial = trial_items(rest)
@@ -591,30 +455,23 @@ def _explains_problems(lead_in: str, number: int) -> bool:
     """Does the lead-in's last sentence count ``number`` things, and the lead-in refer
     back to the problems just told or name them causes, what lies behind them ("These
     problems share an institutional background. Three conditions stand out: ...")?"""
-    last = _last_sentence(lead_in)
-    if not _counts_in_words(last, number):
+    last = last_sentence(lead_in)
+    if not counts_in_words(last, number):
         return False
     # (or names them as it counts: "Two causes lay behind the season's disorder:")
-    return _BACK_TO_PROBLEMS.search(lead_in) is not None or _count_kind(last, number) == "cause"
+    return _BACK_TO_PROBLEMS.search(lead_in) is not None or count_kind(last, number) == "cause"
 
 
 def _counts_lessons(lead_in: str, number: int) -> bool:
     """Does the lead-in's last sentence count ``number`` things, and the lead-in announce
     them as what others may take up ("... the Yuxu record offers three things worth
     imitating:")? Labels tell things to do from things wrong, never lessons from either."""
-    sentence = _last_sentence(lead_in)
-    counts = _counts_in_words(sentence, number)
+    sentence = last_sentence(lead_in)
+    counts = counts_in_words(sentence, number)
     # (what it counts may name their kind: "We put forward four proposals, each of which
     # draws on what Tonggurtu has shown to be possible")
-    named = _count_kind(sentence, number)
+    named = count_kind(sentence, number)
     return counts and named in (None, "experience") and announced_kind(lead_in) == "experience"
-
-
-def _counts_in_words(sentence: str, number: int) -> bool:
-    """Does the sentence count ``number`` things in words ("three things", "Three of
-    them")?"""
-    count = _COUNT_WORDS.get(number)
-    return count is not None and re.search(rf"\b{count}\s+[a-z]", sentence, re.I) is not None
 
 
 def _items_by_content(
@@ -664,9 +521,9 @@ _STUDY_AIMS = re.compile(
 def _counts_study_aims(lead_in: str, number: int) -> bool:
     """Does the lead-in count ``number`` questions or aims of the study ("The study set
     out to answer three questions:")?"""
-    sentence = _last_sentence(lead_in)
+    sentence = last_sentence(lead_in)
     return (
-        _counts_in_words(sentence, number)
+        counts_in_words(sentence, number)
         and _STUDY_AIMS.search(sentence) is not None
         and _THE_STUDY.search(sentence) is not None
         and _LEFT_OPEN.search(sentence) is None
@@ -678,6 +535,8 @@ def _counts_study_aims(lead_in: str, number: int) -> bool:
 _THE_STUDY = re.compile(
     r"\b(?:study|studies|research|fieldwork|survey|interviews|paper|article|we|our|us)\b", re.I
 )
+
+
 _LEFT_OPEN = re.compile(r"\b(?:open|unanswered|unsettled|unresolved|not yet|remain)\b", re.I)
 
 
@@ -725,7 +584,7 @@ def _mixed_kind_items(section: Section) -> list[Item]:
         else:
             found = _structured(_paragraph_items(run, kind))
         if not found:
-            found = _marked_items(run, kind, lambda p: bool(p.lead or p.marker))
+            found = marked_items(run, kind, lambda p: bool(p.lead or p.marker))
         if not found:
             return []
         items.extend(found)
@@ -746,8 +605,14 @@ _SIGNPOST = re.compile(
     r"|(?P<experience>lessons?|what (?:it|this|they|the case) teach(?:es)?)",
     re.I,
 )
+
+
 _SIGNPOST_END = re.compile(r"\s*[.:?—–]\s")
+
+
 _MAX_LEAD_IN_CHARACTERS = 200
+
+
 # "The first problem is that ...": an ordinal that names the kind of its point.
 _NAMED_ORDINAL = re.compile(
     r"\b(?:the|a) (?:first|second|third|main|chief) (\w+) (?:is|was|lies)\b", re.I
@@ -772,8 +637,8 @@ def _paragraph_kind_cue(paragraph: Paragraph) -> tuple[str | None, bool, int]:
     if paragraph.lead or paragraph.marker or paragraph.list:
         # (what an item's words do is no word on its kind: one problem told with a
         # "should" in it would part a section of problems)
-        return item_kind(_item_label(paragraph), _first_sentence_of(text), text), False, 0
-    sentences = _sentences(text)
+        return item_kind(item_label(paragraph), first_sentence_of(text), text), False, 0
+    sentences = sentences_of(text)
     ordinal = _NAMED_ORDINAL.search(sentences[0]) if sentences else None
     if ordinal and (named := announced_kind(ordinal.group(1))):
         return named, True, 0
@@ -781,20 +646,20 @@ def _paragraph_kind_cue(paragraph: Paragraph) -> tuple[str | None, bool, int]:
         after = sentences[position + 1] if position + 1 < len(sentences) else ""
         # (a sentence that leads in to points is short and comes right before them: it
         # ends on a colon, ends the paragraph or is followed by the first of them)
-        leads_in = not after or sentence.rstrip().endswith(":") or _ORDINAL.match(after)
+        leads_in = not after or sentence.rstrip().endswith(":") or ORDINAL.match(after)
         if len(sentence) > _MAX_LEAD_IN_CHARACTERS or not leads_in:
             continue
-        for count in _ANY_COUNT.finditer(sentence):
+        for count in ANY_COUNT.finditer(sentence):
             word = count.group(0).lower()
-            number = _SERIES_COUNT.get(word) or (int(word) if word.isdigit() else 2)
-            named = _count_kind(sentence, number)
-            if named is None and _counts_in_words(sentence, number):
+            number = SERIES_COUNT.get(word) or (int(word) if word.isdigit() else 2)
+            named = count_kind(sentence, number)
+            if named is None and counts_in_words(sentence, number):
                 # (or what it counts the parts of: "The remedy we propose has two parts:")
                 subject = _SIGNPOST.search(sentence[: count.start()])
                 named = announced_kind(sentence) or (subject.lastgroup if subject else None)
             if named is not None:
                 return named, True, number
-            if _counts_in_words(sentence, number):
+            if counts_in_words(sentence, number):
                 break  # (the sentence's kind was read: its other counts say no more)
     return None, False, 0
 
@@ -806,7 +671,7 @@ def _problems_told_first(section: Section, first: Item) -> list[Item]:
     that sentence's."""
     earlier = [(index, p) for index, p in section.paragraphs if index < first.block]
     told = Section(section.heading, section.block, earlier, [])
-    found = _announced_series(told, "problem") or _inline_numbered_items(told, "problem")
+    found = announced_series(told, "problem") or inline_numbered_items(told, "problem")
     if len(found) < 2 or items_kind([i.label for i in found], [i.passage for i in found]) in (
         "path",
         "experience",
@@ -831,17 +696,7 @@ def _counted_kind(section: Section, items: list[Item]) -> str | None:
     ("... points to three shortcomings in the way ..."); else None."""
     if not items or items[0].block not in dict(section.paragraphs):
         return None
-    return _count_kind(_lead_in_sentence(section, items[0]), len(items))
-
-
-def _count_kind(sentence: str, number: int) -> str | None:
-    """The kind a sentence names right after counting ``number`` things ("three
-    shortcomings", "3 further causes"), if it does."""
-    count = _COUNT_WORDS.get(number)
-    if count is None:
-        return None
-    named = re.search(rf"\b(?:{count}|{number})\s+(?:[\w’'-]+\s+)?\w+", sentence, re.I)
-    return announced_kind(named.group(0)) if named else None
+    return count_kind(_lead_in_sentence(section, items[0]), len(items))
 
 
 def _counting_lead_in(section: Section, items: list[Item]) -> str | None:
@@ -849,7 +704,7 @@ def _counting_lead_in(section: Section, items: list[Item]) -> str | None:
     ("Four measures follow from these findings. Each answers one of the weaknesses
     above.": measures, whatever the sentence after it names)."""
     before = _text_before(section, items[0])
-    kinds = [_count_kind(sentence, len(items)) for sentence in _sentences(before)]
+    kinds = [count_kind(sentence, len(items)) for sentence in sentences_of(before)]
     return next((kind for kind in reversed(kinds) if kind is not None), None)
 
 
@@ -862,7 +717,7 @@ def _lead_in_kind(section: Section, first: Item) -> str | None:
 
 def _lead_in_sentence(section: Section, first: Item) -> str:
     """The last sentence before the first item ("" if none)."""
-    return _last_sentence(_text_before(section, first))
+    return last_sentence(_text_before(section, first))
 
 
 def _text_before(section: Section, first: Item) -> str:
@@ -871,17 +726,6 @@ def _text_before(section: Section, first: Item) -> str:
     if first.offset:
         before.append(dict(section.paragraphs)[first.block].text[: first.offset])
     return " ".join(before)
-
-
-# Kinds a sub-heading may read as and still be its section's: what a case did that
-# others can learn from reads as a thing to do ("Bringing the Designers into the
-# Courtyard" under "What the Daguan Compound Got Right").
-_SAME_SIDE = {
-    "problem": (None, "problem"),
-    "cause": (None, "cause"),
-    "path": (None, "path"),
-    "experience": (None, "experience", "path"),
-}
 
 
 def _split_off_sections(section: Section, kind: str) -> tuple[Section, list[Section]]:
@@ -899,7 +743,7 @@ def _split_off_sections(section: Section, kind: str) -> tuple[Section, list[Sect
             index
             for index, child in enumerate(section.children)
             if child.heading.number is None
-            and heading_kind(child.heading.text, top_level=True) not in _SAME_SIDE[kind]
+            and heading_kind(child.heading.text, top_level=True) not in SAME_SIDE[kind]
             and index > 0
         ),
         None,
@@ -932,130 +776,15 @@ def _section_items(section: Section, kind: str) -> list[Item]:
             if child.children:
                 items.extend(_section_items(child, effective))
             else:
-                paired = _problem_and_remedy(child) if effective == "problem" else []
+                paired = problem_and_remedy(child) if effective == "problem" else []
                 items.extend(
-                    paired or _grouped_points(child, effective) or [_heading_item(child, effective)]
+                    paired or _grouped_points(child, effective) or [heading_item(child, effective)]
                 )
         return items
     found = _paragraph_items(section, kind)
     if kind == "problem":
-        found = _remedies_between(section, _with_paired_remedies(found))
-    return found or [_heading_item(section, kind, source="section")]
-
-
-def _remedies_between(section: Section, items: list[Item]) -> list[Item]:
-    """Problems each followed by a paragraph that names its remedy and goes on "To
-    address this, ..." (a labelled remedy whose label's type plain text lost): each such
-    paragraph, two at least, is a path after its problem."""
-    blocks = [item.block for item in items]
-    remedies: dict[int, tuple[int, Paragraph, str]] = {}
-    for number, item in enumerate(items):
-        stop = blocks[number + 1] if number + 1 < len(blocks) else None
-        for index, paragraph in section.paragraphs:
-            if index <= item.block or (stop is not None and index >= stop):
-                continue
-            label = None if paragraph.lead or paragraph.marker else _remedy_label(paragraph)
-            if label:
-                remedies[number] = (index, paragraph, label)
-                break
-    if len(remedies) < 2 or any(item.kind != "problem" for item in items):
-        return items
-    found: list[Item] = []
-    for number, item in enumerate(items):
-        found.append(item)
-        if number not in remedies:
-            continue
-        index, paragraph, label = remedies[number]
-        item.passage = item.passage.split(paragraph.text[:40])[0].strip()
-        found.append(
-            Item(
-                kind="path",
-                label=label,
-                passage=paragraph.text,
-                section=item.section,
-                source="runin",
-                anchor=f"path-{section.heading.anchor}-{number + 1}",
-                block=index,
-            )
-        )
-    return found
-
-
-def _problem_and_remedy(section: Section) -> list[Item]:
-    """A sub-section that states one problem under its heading and closes on the remedy
-    for it, in one labelled or marked paragraph that prescribes ("### 3.1 Owner-Members
-    Who No Longer Come to Meetings" ... "**A joint branch that follows the combing
-    lines.** To address this, Xielu town should set up ..."): the problem, and the path."""
-    marked = [(n, p) for n, (_, p) in enumerate(section.paragraphs) if p.lead or p.marker]
-    if not marked:
-        # (plain text lost the label's type: "A joint branch that follows the combing
-        # lines. To address this, Xielu town should ...")
-        marked = [
-            (n, p) for n, (_, p) in enumerate(section.paragraphs) if _remedy_label(p) and n > 0
-        ]
-    if len(marked) != 1 or marked[0][0] == 0 or section.children:
-        return []
-    position, paragraph = marked[0]
-    told = " ".join(_paragraph_text(p) for _, p in section.paragraphs[:position])
-    label = (
-        _item_label(paragraph) if paragraph.lead or paragraph.marker else _remedy_label(paragraph)
-    )
-    remedy = item_kind(label, _first_sentence_of(paragraph.text), paragraph.text) == "path"
-    if not label or not remedy or item_kind(section.heading.text, told, told) == "path":
-        return []
-    problem = _heading_item(section, "problem")
-    problem.passage = told
-    index = section.paragraphs[position][0]
-    path = Item(
-        kind="path",
-        label=label,
-        passage=_paragraph_text(paragraph),
-        section=_number(section),
-        source=_item_source(paragraph),
-        anchor=f"path-{section.heading.anchor}-1",
-        block=index,
-    )
-    return [problem, path]
-
-
-_MAX_REMEDY_LABEL_WORDS = 12
-
-
-def _remedy_label(paragraph: Paragraph) -> str | None:
-    """The label of a paragraph that opens on a short sentence naming a remedy and goes
-    on "To address this, ..." or "The remedy is ...", as a labelled paragraph reads when
-    its label's type is lost; else None."""
-    split = first_sentence(paragraph.text)
-    # (its next sentence opens on the remedy: "To address this, ...", "The remedy is ...")
-    if split is None or not REMEDY_OPENING.match(split[1]):
-        return None
-    label = split[0].rstrip(".")
-    return label if len(label.split()) <= _MAX_REMEDY_LABEL_WORDS else None
-
-
-def _with_paired_remedies(items: list[Item]) -> list[Item]:
-    """Problems each followed by its remedy, in two styles that alternate ("(1) The
-    services reach mostly those who least need them. ..." / "**An open order pool.** The
-    remedy is for the branch to ..."): the second style's points are paths when every one
-    of them prescribes and none of the first's does."""
-    if len(items) < 4 or len(items) % 2:
-        return items
-    firsts, seconds = items[0::2], items[1::2]
-    styles = {item.source for item in firsts}, {item.source for item in seconds}
-    if len(styles[0]) != 1 or len(styles[1]) != 1 or styles[0] == styles[1]:
-        return items
-
-    def shown(item: Item) -> str | None:
-        return item_kind(item.label, _first_sentence_of(item.passage), item.passage)
-
-    if not all(shown(item) == "path" for item in seconds):
-        return items
-    if any(shown(item) == "path" for item in firsts):
-        return items
-    for item in seconds:
-        item.anchor = "path" + item.anchor.removeprefix(item.kind)
-        item.kind = "path"
-    return items
+        found = remedies_between(section, with_paired_remedies(found))
+    return found or [heading_item(section, kind, source="section")]
 
 
 def _sub_heading_kind(child: Section, kind: str) -> str | None:
@@ -1089,7 +818,7 @@ def _grouped_points(section: Section, kind: str) -> list[Item]:
     if marked < 2:
         # ("... its findings came down to two points: i) households sprayed ...; ii) ...":
         # markers inside a paragraph, counted by the sentence before them)
-        inline = _inline_numbered_items(section, kind)
+        inline = inline_numbered_items(section, kind)
         if len(inline) >= 2 and _counts(section, inline[0], len(inline)):
             return _with_closing_lessons(section, kind, inline)
         return []  # (checked first: most sub-sections are points, and this is per leaf)
@@ -1102,37 +831,11 @@ def _grouped_points(section: Section, kind: str) -> list[Item]:
     return []
 
 
-def _heading_item(section: Section, kind: str, source: str = "heading") -> Item:
-    return Item(
-        kind=kind,
-        label=section.heading.text,
-        passage=section.text(),
-        section=_number(section),
-        source=source,
-        anchor=section.heading.anchor,
-        block=section.block,
-    )
-
-
-def _number(section: Section) -> str:
-    return (section.heading.number or "").rstrip(".")
-
-
 def _paragraph_items(section: Section, kind: str) -> list[Item]:
     """The items of a section without sub-sections, in one style (_styled_items), with
     the points in another style that make up the count it announces (_mixed_points)."""
     items = _styled_items(section, kind)
     return _mixed_points(section, kind, items) if len(items) >= 2 else items
-
-
-def _ordinal_value(item: Item) -> int:
-    """3 for "The third leaves the branch without a partner", 1 for "One is ...", 0 for
-    "Another is ..." or "The last ..."."""
-    match = _ORDINAL_LEAD.match(item.label)
-    word = match.group(0).lower().split()[-1] if match else ""
-    if word == "one":
-        return 1
-    return _ORDINAL_WORDS.index(word) + 1 if word in _ORDINAL_WORDS else 0
 
 
 def _mixed_points(section: Section, kind: str, items: list[Item]) -> list[Item]:
@@ -1150,7 +853,7 @@ def _mixed_points(section: Section, kind: str, items: list[Item]) -> list[Item]:
     first, last = items[0].block, items[-1].block
     before = [(index, p) for index, p in section.paragraphs if index < first]
     opening = next(
-        (at for at, (_, p) in enumerate(before) if re.match(_FIRST, p.text) and not p.lead),
+        (at for at, (_, p) in enumerate(before) if re.match(FIRST, p.text) and not p.lead),
         len(before),
     )
     counts = _counts_led_in([p.text for _, p in before[:opening]])
@@ -1159,14 +862,14 @@ def _mixed_points(section: Section, kind: str, items: list[Item]) -> list[Item]:
         # one more and prescribes ("In addition, the town should ...") is one too.
         added = [
             item
-            for item in _points_after(section, kind, items[-1].block)
-            if _PRESCRIBES.search(_first_sentence_of(item.passage))
+            for item in points_after(section, kind, items[-1].block)
+            if _PRESCRIBES.search(first_sentence_of(item.passage))
         ]
         return _numbered_in_order(section, kind, items + added)
     if not counts or max(counts) <= len(items):
         return items
-    ahead = _enumerated_items(Section(section.heading, section.block, before[opening:]), kind)
-    behind = _points_after(section, kind, last)
+    ahead = enumerated_items(Section(section.heading, section.block, before[opening:]), kind)
+    behind = points_after(section, kind, last)
     if len(ahead) + len(items) + len(behind) not in counts:
         return items
     return _numbered_in_order(section, kind, ahead + items + behind)
@@ -1193,8 +896,8 @@ def _further_group(section: Section, kind: str, items: list[Item]) -> list[Item]
     for position, (index, paragraph) in enumerate(paragraphs):
         if paragraph.list or paragraph.marker or paragraph.lead:
             continue
-        sentence = _last_sentence(paragraph.text)
-        counts = _sentence_counts(sentence) if _FURTHER.search(sentence) else []
+        sentence = last_sentence(paragraph.text)
+        counts = sentence_counts(sentence) if _FURTHER.search(sentence) else []
         group = []
         for later, point in paragraphs[position + 1 :]:
             if not (point.list or point.lead or point.marker):
@@ -1204,26 +907,9 @@ def _further_group(section: Section, kind: str, items: list[Item]) -> list[Item]
             return []
         last = items[-1]
         kept = [p for block, p in section.paragraphs if last.block <= block < index]
-        last.passage = " ".join(_paragraph_text(p) for p in kept)
-        return _marked_items(Section(section.heading, section.block, group), kind, lambda _: True)
+        last.passage = " ".join(paragraph_text(p) for p in kept)
+        return marked_items(Section(section.heading, section.block, group), kind, lambda _: True)
     return []
-
-
-def _points_after(section: Section, kind: str, last: int) -> list[Item]:
-    """The paragraphs right after the one at ``last`` that each open on an ordinal
-    adding a point ("In addition, ...", "A further problem is that ...")."""
-    points: list[Item] = []
-    for index, paragraph in section.paragraphs:
-        if index <= last or paragraph.lead or paragraph.marker or paragraph.list:
-            continue
-        match = re.match(_NEXT, paragraph.text)
-        if match is None:
-            break
-        label = _first_clause(paragraph.text[match.end() :].lstrip())
-        points.append(
-            _counted_item(section, kind, "enumeration", 0, index, 0, label, paragraph.text)
-        )
-    return points
 
 
 def _counts_led_in(paragraphs: list[str]) -> set[int]:
@@ -1233,8 +919,8 @@ def _counts_led_in(paragraphs: list[str]) -> set[int]:
     villages" four or three)."""
     if not paragraphs:
         return set()
-    sentences = _sentences(paragraphs[-1])
-    return {number for sentence in sentences for number in _sentence_counts(sentence)}
+    sentences = sentences_of(paragraphs[-1])
+    return {number for sentence in sentences for number in sentence_counts(sentence)}
 
 
 def _styled_items(section: Section, kind: str) -> list[Item]:
@@ -1242,8 +928,8 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
     prose. A list inside a numbered item is part of that item. Paragraphs that lead
     with a headline sentence are items too, and take the place of run-in heads when
     they find more (a head of eight words is a headline, not a run-in label)."""
-    items = _marked_items(section, kind, lambda p: not p.list and bool(p.marker or p.lead))
-    headlines = _headline_items(section, kind)
+    items = marked_items(section, kind, lambda p: not p.list and bool(p.marker or p.lead))
+    headlines = headline_items(section, kind)
     if len(headlines) >= 3 and _counts(section, headlines[0], len(headlines) - 1, closing=True):
         # "Beneath the displays, however, four shortfalls recur in our material." leads
         # in to the four headlines after it, and is none of them.
@@ -1261,20 +947,20 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
         # (a list's items are points in print; paragraphs around it that happen to open
         # on a short sentence are its frame unless they outnumber it)
         items = headlines
-    series = _announced_series(section, kind)
+    series = announced_series(section, kind)
     # (or that open on the words that count them: "Moreover, a small common fund ...")
-    if items and all(_ORDINAL_LEAD.match(i.label) or _ORDINAL.match(i.label) for i in items):
+    if items and all(ORDINAL_LEAD.match(i.label) or ORDINAL.match(i.label) for i in items):
         # "The first lies in the rules themselves." names no point: the series that
         # announced them ("three causes: A; B; and C") does, if it counts as far as they
         # do. (It may count more: the cleaner took "The second is organisational." for
         # a run-in head but not "The first lies in ...", or plain text lost the break
         # before "The second explains ...".)
-        if series and len(series) >= max(len(items), *map(_ordinal_value, items)):
+        if series and len(series) >= max(len(items), *map(ordinal_value, items)):
             return series
         # ("The first difficulty is the drift of the branch to the margins of ..." is
         # too long a sentence for a headline; "A third difficulty is ..." is not: the
         # ordinals count them all)
-        enumerated = _enumerated_items(section, kind)
+        enumerated = enumerated_items(section, kind)
         if len(enumerated) > len(items):
             return enumerated
     if (
@@ -1293,13 +979,13 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
         # leading with its own sentence on one of them: the series names them.
         # (With the paragraphs after them that add one more: "Finally, the branches
         # themselves ...".)
-        added = _points_after(section, kind, headlines[-1].block) if series else []
+        added = points_after(section, kind, headlines[-1].block) if series else []
         if len(series) == len(headlines) + len(added) and series[0].block < headlines[0].block:
             return series
         # ("Gangcheng's record carries, to our mind, two lessons: A; and B.": the
         # headline that counts them is the series' lead-in, no point of its own)
         counting = [h for h in headlines if series and h.block == series[0].block]
-        if len(series) > 1 and counting and _counts_in_words(counting[0].label, len(series)):
+        if len(series) > 1 and counting and counts_in_words(counting[0].label, len(series)):
             return series
         # ("The weaknesses are not accidental. Three causes stand out: A; B; and C." leads
         # with a sentence of its own, and the series in it names more points than there
@@ -1308,15 +994,15 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
             return series
         return headlines
     if len(items) < 2:
-        items = _marked_items(section, kind, lambda p: p.list is not None)
+        items = marked_items(section, kind, lambda p: p.list is not None)
         if len(items) >= 2:
             return _with_inline_run(section, kind, items)
     if len(items) >= 2:
         return items
-    inline = _inline_numbered_items(section, kind) or _clause_ordinal_items(section, kind)
+    inline = inline_numbered_items(section, kind) or clause_ordinal_items(section, kind)
     if len(inline) >= 2:
         return inline
-    enumerated = _enumerated_items(section, kind)
+    enumerated = enumerated_items(section, kind)
     # "three causes stand out: A; B; and C. The first cause is historical ...": the
     # series names the points that the ordinals go on to explain (all of them, or more
     # where the prose loses count: "The first is structural. The second is local. The
@@ -1333,7 +1019,7 @@ def _with_inline_run(section: Section, kind: str, listed: list[Item]) -> list[It
     ("Two weaknesses lie inside the branches themselves. ① Most branches ... ② ..." and
     then a list of the other difficulties): two styles in one section, numbered in the
     order they stand."""
-    inline = _inline_numbered_items(section, kind)
+    inline = inline_numbered_items(section, kind)
     if len(inline) < 2 or {item.block for item in inline} & {item.block for item in listed}:
         return listed
     items = sorted(listed + inline, key=lambda item: (item.block, item.offset))
@@ -1355,7 +1041,7 @@ def _announced_paragraphs(section: Section, kind: str) -> list[Item]:
         last = re.split(r"(?<=[.!?])\s+", text)[-1]
         following = section.paragraphs[position + 1 :]
         # ("Three things stand out from this case." counts the paragraphs after it)
-        counted = _counted_at_close(text, len(following))
+        counted = counted_at_close(text, len(following))
         if not (_ANNOUNCING.search(last) or counted):
             continue
         if any(p.list or p.quote or p.marker or starts_lowercase(p.text) for _, p in following):
@@ -1363,11 +1049,11 @@ def _announced_paragraphs(section: Section, kind: str) -> list[Item]:
         items: list[Item] = []
         for block, point in following:
             sides = _two_sides(point.text)
-            for offset, label, passage in sides or [(0, _item_label(point), point.text)]:
+            for offset, label, passage in sides or [(0, item_label(point), point.text)]:
                 source = "enumeration" if sides else "runin"
                 number = len(items)
                 items.append(
-                    _counted_item(section, kind, source, number, block, offset, label, passage)
+                    counted_item(section, kind, source, number, block, offset, label, passage)
                 )
         return items
     return []
@@ -1387,7 +1073,7 @@ def _prescribing_paragraphs(section: Section, kind: str) -> list[Item]:
     the first such."""
     paragraphs = section.paragraphs
     opens = [
-        not p.list and not p.quote and bool(_PRESCRIBES.search(_first_sentence_of(p.text)))
+        not p.list and not p.quote and bool(_PRESCRIBES.search(first_sentence_of(p.text)))
         for _, p in paragraphs
     ]
     if sum(opens) < 2:
@@ -1396,12 +1082,7 @@ def _prescribing_paragraphs(section: Section, kind: str) -> list[Item]:
     if not all(opens[first:]):
         return []
     chosen = {id(p) for _, p in paragraphs[first:]}
-    return _marked_items(section, kind, lambda paragraph: id(paragraph) in chosen)
-
-
-def _first_sentence_of(text: str) -> str:
-    split = first_sentence(text)
-    return split[0] if split else text
+    return marked_items(section, kind, lambda paragraph: id(paragraph) in chosen)
 
 
 # "This retreat shows itself in two directions. On the one hand, villagers ... On the
@@ -1419,8 +1100,8 @@ def _two_sides(text: str) -> list[tuple[int, str, str]]:
         return []
     other = text[match.end() :]
     return [
-        (match.start("one"), _first_clause(match.group("one")), match.group("one")),
-        (match.end(), _first_clause(other), other),
+        (match.start("one"), first_clause(match.group("one")), match.group("one")),
+        (match.end(), first_clause(other), other),
     ]
 
 
@@ -1432,522 +1113,15 @@ def _leads_in(section: Section, headlines: list[Item], items: list[Item]) -> boo
     return _counts(section, headlines[0], len(items))
 
 
-# A paragraph leading in to what it counts ends on the count: "Beneath the displays,
-# however, four shortfalls recur in our material."
-_CLOSING_WORDS = 7
-
-
 def _counts(section: Section, lead_in: Item, number: int, *, closing: bool = False) -> bool:
     """Whether the paragraph of ``lead_in`` counts ``number`` things ("... four
     shortfalls recur in our material."), and is not the first of them ("The first lies
-    in ..."). ``closing``: the count is among its last words (_counted_at_close)."""
-    if _ORDINAL_LEAD.match(lead_in.label):
+    in ..."). ``closing``: the count is among its last words (counted_at_close)."""
+    if ORDINAL_LEAD.match(lead_in.label):
         return False
     text = dict(section.paragraphs)[lead_in.block].text
     if closing:
-        return _counted_at_close(text, number)
-    count = _COUNT_WORDS.get(number)
+        return counted_at_close(text, number)
+    count = COUNT_WORDS.get(number)
     counted = rf"\b(?:{count}|{number})\s+[a-z]"  # "four shortfalls", not "two-thirds"
     return count is not None and re.search(counted, text, re.I) is not None
-
-
-def _counted_at_close(text: str, number: int, *, closing_words: int = _CLOSING_WORDS) -> bool:
-    """Whether a paragraph's last words count ``number`` things, leading on to them
-    ("... four shortfalls recur in our material."), the count no quantity of a point's
-    own ("fewer than three members", "two or three times a year", the "three meetings
-    and one lesson")."""
-    count = _COUNT_WORDS.get(number)
-    if count is None:
-        return False
-    closing = " ".join(text.split()[-closing_words:])
-    counted = (
-        rf"(?<!than )(?<!or )(?<!to )(?<!and )(?<![“\"])"
-        rf"\b(?:{count}|{number})\s+(?!or\b|to\b)[a-z]"
-    )
-    return re.search(counted, closing, re.I) is not None
-
-
-# Markers inside a paragraph, at a sentence's start: "... one another. ① The reform ...
-# ② Redevelopment is ...". Each scheme's n-th marker, for counting them in order.
-# Or after a colon or semicolon, in one sentence: "three reasons: (1) incomes lag ...;
-# (2) the systems answer to different superiors; (3) ...". A bracketed number may
-# stand anywhere in the sentence: "the committee should (1) bring ...; and (4) relieve".
-_INLINE_MARKER = re.compile(
-    rf"(?:{_SENTENCE_START}(?=\S+\s+[A-Z“\"])|(?<=[:;]\s)|(?<=\s)(?=\(|[ivx]{{1,4}}\)))"
-    r"(?P<marker>[\u2460-\u2473]|\((?:\d{1,2}|[a-h]|[ivx]{1,4})\)|(?:\d{1,2}|[a-h]|[ivx]{1,4})\))"
-    r"\s+(?=\S)"
-)
-
-
-def _marker_value(marker: str) -> tuple[str, int]:
-    """("circled", 2) for "②", ("paren-digit", 2) for "(2)", ("letter", 2) for "b)",
-    ("roman", 2) for "(ii)"."""
-    if "\u2460" <= marker <= "\u2473":
-        return "circled", ord(marker) - 0x2460 + 1
-    core = marker.strip("().")  # (a paragraph's own marker may close on a stop: "a.")
-    if core and set(core) <= set("ivx"):  # only "(i)" ... "(x)" are read as roman
-        return "roman", numeral_value(core) or 0
-    digit = core.isdigit()
-    scheme = ("paren-" if marker.startswith("(") else "") + ("digit" if digit else "letter")
-    if not digit and not (len(core) == 1 and core.isalpha()):
-        return "other", 0
-    return scheme, int(core) if digit else ord(core.lower()) - ord("a") + 1
-
-
-def _inline_numbered_items(section: Section, kind: str) -> list[Item]:
-    """Items numbered inside one paragraph ("① ... ② ... ③ ..."): a run of markers of
-    one scheme counting up from one, each at a sentence's start, going on in the
-    paragraphs after it; two at least."""
-    for index, paragraph in section.paragraphs:
-        first = next(
-            (
-                _marker_value(match.group("marker"))[0]
-                for match in _INLINE_MARKER.finditer(paragraph.text)
-                if _marker_value(match.group("marker"))[1] == 1
-            ),
-            None,
-        )
-        if first is None:
-            continue
-        items = _counting_on(section, kind, index, paragraph.text, first, 0)
-        for later, following in section.paragraphs:
-            if later <= index:
-                continue
-            # ("Two further problems concern ... (c) Owners ... (d) ...": the count goes
-            # on inside a paragraph of its own)
-            more = _counting_on(section, kind, later, following.text, first, len(items))
-            if more:
-                items.extend(more)
-                continue
-            source, label = _goes_on(following, (first, len(items) + 1))
-            if source is None:
-                break
-            passage = _paragraph_text(following)
-            items.append(_counted_item(section, kind, source, len(items), later, 0, label, passage))
-        # (one marker inside the paragraph counts if the next paragraph opens on the
-        # next: "... beyond fishing. ① Party building ..." / "② Migrant members ...")
-        if len(items) >= 2:
-            return items
-    return []
-
-
-def _counting_on(
-    section: Section, kind: str, block: int, text: str, scheme: str, counted: int
-) -> list[Item]:
-    """The points of a paragraph whose inline markers go on counting after ``counted``
-    points of ``scheme`` ("(c) ... (d) ..." after "(a) ... (b) ..."), each at a
-    sentence's start; none if its first marker is not the next one."""
-    run = []
-    for match in _INLINE_MARKER.finditer(text):
-        if _marker_value(match.group("marker")) == (scheme, counted + len(run) + 1):
-            run.append(match)
-    items = []
-    for number, match in enumerate(run):
-        end = run[number + 1].start() if number + 1 < len(run) else len(text)
-        passage = text[match.start() : end]
-        # ("... on the routes and iii) open ...": the "and" joins the next item)
-        label = re.sub(r"[,;]?\s+(?:and|or)$", "", _first_clause(text[match.end() : end]))
-        at = match.start()
-        items.append(
-            _counted_item(section, kind, "numbered", counted + number, block, at, label, passage)
-        )
-    return items
-
-
-# A paragraph that adds a point to those counted before it: "In addition, the council
-# has become ...", "Finally, ...".
-_ADDS_A_POINT = re.compile(
-    rf"^(?:{_ADDING.pattern}|Finally{_CLOSE}|Lastly{_CLOSE}|Last but not least,)\s*"
-)
-
-
-def _goes_on(paragraph: Paragraph, next_marker: tuple[str, int]) -> tuple[str | None, str]:
-    """Whether a paragraph after one whose markers counted the points is the next point,
-    and (its source, its label): it opens on the next marker ("... (ii) The homes ..." /
-    "(iii) The services ..."), on a run-in head of its own ("**Township oversight stops
-    at the minute book.** The third cause ..."), or on words that add a point ("In
-    addition, the council ...")."""
-    if paragraph.marker is not None:
-        if _marker_value(paragraph.marker) == next_marker:
-            return "numbered", _item_label(paragraph)
-        return None, ""
-    if paragraph.lead and not paragraph.list:
-        return "runin", _item_label(paragraph)
-    adding = _ADDS_A_POINT.match(paragraph.text)
-    if adding and not paragraph.list:
-        return "enumeration", _first_clause(paragraph.text[adding.end() :])
-    return None, ""
-
-
-def _headline_items(section: Section, kind: str) -> list[Item]:
-    """An item per paragraph that leads with a short sentence it then explains ("Set
-    up joint Party organisations in industrial parks. Small firms can ..."): the style
-    of papers that print no markers, and of a PDF whose font had no glyph for its
-    circled numbers. Paragraphs before the first such one introduce them; every
-    paragraph after it must be another or go on with a sentence (lower case: a column
-    or a page cut it). Prose does not qualify: some paragraph of it opens with a long
-    sentence, or with words that tie it to the one before."""
-    paragraphs = [p for _, p in section.paragraphs]
-    leads = [_leads_with_headline(p) for p in paragraphs]
-    if sum(leads) < 2:
-        return []
-    first = leads.index(True)
-    # Among headlines, "Many family operators work outside the rules." is one more.
-    opening = {id(p) for p in paragraphs[first:] if _leads_with_headline(p, among=True)}
-    # (the points a paper adds after them in ordinal prose, "In addition, the town
-    # should ...", are _mixed_points's)
-    end = len(paragraphs)
-    while end > first + 2 and re.match(_NEXT, paragraphs[end - 1].text):
-        end -= 1
-    if not all(id(p) in opening or starts_lowercase(p.text) for p in paragraphs[first:end]):
-        return []
-    return _marked_items(section, kind, lambda paragraph: id(paragraph) in opening)
-
-
-# A headline among headlines may open with a quantifier ("Many family operators work
-# outside the rules."), which in running prose opens a paragraph as often.
-_QUANTIFIER_OPENINGS = frozenset("some many most all each both several few".split())
-
-
-def _leads_with_headline(paragraph: Paragraph, *, among: bool = False) -> bool:
-    if paragraph.list or paragraph.quote or paragraph.marker:
-        return False
-    if paragraph.lead:
-        return True  # a run-in head the cleaner found
-    if _ORDINAL.match(paragraph.text):
-        return False  # "Another is ...": a point of an enumeration, which reads it whole
-    if _colon_label(paragraph.text):
-        return True
-    split = first_sentence(paragraph.text)
-    if split is None:
-        return False
-    words = split[0].split()
-    opening = words[0].lower().rstrip(",;:")
-    prose = opening in _PROSE_OPENINGS and not (among and opening in _QUANTIFIER_OPENINGS)
-    return len(words) <= _MAX_HEADLINE_WORDS and not prose
-
-
-def _marked_items(
-    section: Section, kind: str, opens_item: Callable[[Paragraph], bool]
-) -> list[Item]:
-    """An item per paragraph that ``opens_item``; the paragraphs after one continue it.
-    A marker the count skips between two paragraphs ("① ... ③ ...") stands inside the
-    first one, at a sentence's start: "① Members drop out ... ② Pay disputes ..."."""
-    items: list[Item] = []
-    for index, paragraph in section.paragraphs:
-        if opens_item(paragraph):
-            if paragraph.marker and items and items[-1].source == "numbered":
-                items.extend(_skipped_points(section, kind, items, paragraph.marker))
-            items.append(
-                Item(
-                    kind=kind,
-                    label=_item_label(paragraph),
-                    passage=_paragraph_text(paragraph),
-                    section=_number(section),
-                    source=_item_source(paragraph),
-                    anchor=f"{kind}-{section.heading.anchor}-{len(items) + 1}",
-                    block=index,
-                )
-            )
-        elif items:  # a paragraph after an item, before the next, continues it
-            items[-1].passage += " " + _paragraph_text(paragraph)
-    if items and items[-1].source in ("numbered", "list"):
-        # ("③ A standing joint meeting ... ④ Apprentices should ...": the last
-        # paragraph's count goes on inside it; "1) Most troupes ... 2) Branches ...",
-        # which Markdown reads as a list of one item)
-        items.extend(_skipped_points(section, kind, items))
-    return items
-
-
-def _skipped_points(
-    section: Section, kind: str, items: list[Item], marker: str | None = None
-) -> list[Item]:
-    """The points between the last item and the paragraph opening on ``marker`` that
-    the last item's paragraph counts inside itself, cutting its passage short; none
-    unless they fill the gap exactly (without ``marker``: the points it goes on
-    counting, the last paragraph's)."""
-    last = items[-1]
-    paragraph = dict(section.paragraphs)[last.block]
-    if paragraph.marker is None:
-        return []
-    scheme, value = _marker_value(paragraph.marker)
-    next_scheme, next_value = _marker_value(marker) if marker else (scheme, None)
-    if next_scheme != scheme or (next_value is not None and next_value <= value + 1):
-        return []
-    more = _counting_on(section, kind, last.block, paragraph.text, scheme, value)
-    if not more or (next_value is not None and len(more) != next_value - value - 1):
-        return []
-    whole = _paragraph_text(paragraph)
-    head = whole[: len(whole) - len(paragraph.text)]  # (its marker and run-in head)
-    last.passage = (head + paragraph.text[: more[0].offset]).strip()
-    # (its first sentence ends where the next marker starts, whatever the stop before)
-    last.label = _item_label(replace(paragraph, text=paragraph.text[: more[0].offset].rstrip()))
-    for number, item in enumerate(more):
-        item.anchor = f"{kind}-{section.heading.anchor}-{len(items) + number + 1}"
-    return more
-
-
-# "Cross-appointment: qualified Party members were ...": a label closed by a colon or
-# a dash ("Branches that exist only on the signboard — In nine of ..."), of a few
-# words that do not open the way prose does ("The materials include:").
-_COLON_LABEL = re.compile(r"([A-Z“\"][^:.;!?—–]{0,80}?)(?::|\s*[—–]|\s+-{1,2})\s+\S")
-
-
-def _colon_label(text: str) -> str | None:
-    match = _COLON_LABEL.match(text)
-    if match is None or named_kind(text):
-        return None  # ("Fix: a joint card ...": the kind's name, and the label after it)
-    words = match.group(1).split()
-    if len(words) > _MAX_HEADLINE_WORDS or words[0].lower() in _PROSE_OPENINGS:
-        return None
-    return match.group(1)
-
-
-def _item_label(paragraph: Paragraph) -> str:
-    """The run-in label, else the first sentence, without its closing stop or colon."""
-    label = paragraph.lead or _colon_label(paragraph.text) or _first_sentence_of(paragraph.text)
-    return label.rstrip(".:：;").strip()
-
-
-def _item_source(paragraph: Paragraph) -> str:
-    if paragraph.list:
-        return "list"
-    return "numbered" if paragraph.marker else "runin"
-
-
-# Ordinals inside one sentence, each after a comma or semicolon: "It shows, first, that a
-# branch can lead ...; second, that returning operators ...; and third, that ...".
-_CLAUSE_ORDINAL = re.compile(
-    rf"(?<=[,;]\s)(?:and\s+)?(?P<marker>{'|'.join(_ORDINAL_WORDS)}|finally|lastly),"
-    r"\s+(?:that\s+)?"
-)
-
-
-def _clause_ordinal_items(section: Section, kind: str) -> list[Item]:
-    """Items counted by ordinals inside one sentence, "first" to the last, in order."""
-    for index, paragraph in section.paragraphs:
-        marks = list(_CLAUSE_ORDINAL.finditer(paragraph.text))
-        words = [match.group("marker") for match in marks]
-        expected = list(_ORDINAL_WORDS[: len(words)])
-        if words[-1:] in (["finally"], ["lastly"]):
-            expected[-1] = words[-1]
-        if len(marks) < 2 or words != expected:
-            continue
-        items = []
-        for number, match in enumerate(marks):
-            end = marks[number + 1].start() if number + 1 < len(marks) else len(paragraph.text)
-            passage = paragraph.text[match.start() : end]
-            label = _first_clause(paragraph.text[match.end() : end])
-            items.append(
-                _counted_item(
-                    section, kind, "enumeration", number, index, match.start(), label, passage
-                )
-            )
-        return items
-    return []
-
-
-# "... can be summarised on several sides. On the one hand, the branch ..." inside a
-# paragraph whose break before it the text lost.
-_ONE_HAND_INSIDE = re.compile(rf"{_SENTENCE_START}(?P<marker>On the one hand,)\s*")
-
-
-def _one_hand_before(
-    section: Section, opening: list[tuple[int, re.Match[str]]]
-) -> list[tuple[int, re.Match[str]]]:
-    """ "On the one hand" inside the paragraph before one that opens "On the other hand":
-    the first of the two points, where plain text lost the paragraph break before it
-    (inside one paragraph with its "other hand", it weighs one point)."""
-    paragraphs = dict(section.paragraphs)
-    indexes = [index for index, _ in section.paragraphs]
-    found = []
-    for index, match in opening:
-        position = indexes.index(index)
-        if not match.group("marker").startswith("On the other") or position == 0:
-            continue
-        before = indexes[position - 1]
-        text = paragraphs[before].text
-        inside = [m for m in _ONE_HAND_INSIDE.finditer(text) if m.start() > 0]
-        if len(inside) == 1 and "On the other hand" not in text[inside[0].end() :]:
-            found.append((before, inside[0]))
-    return found
-
-
-# "The branch should first be rebuilt around ...", then "Second, ...": the first point
-# counted in passing, by an adverb inside its sentence.
-_PASSING_FIRST = re.compile(
-    r"\b(?:should|must|needs? to|ought to|has to|have to|will|would|can)\s+first\b"
-    r"|\bfirst and foremost\b"
-)
-_NO_MARKER = re.compile(r"(?P<marker>)")
-
-
-def _first_in_passing(
-    section: Section, marks: list[tuple[int, re.Match[str]]]
-) -> list[tuple[int, re.Match[str]]]:
-    """The paragraph before one opening "Second," when its first sentence counts itself
-    first in passing: point one, with no marker printed."""
-    if (
-        not marks
-        or marks[0][1].start() != 0
-        or not re.match(r"Second(?:ly)?\b", marks[0][1].group("marker"))
-    ):
-        return []
-    indexes = [index for index, _ in section.paragraphs]
-    position = indexes.index(marks[0][0])
-    if position == 0:
-        return []
-    before = indexes[position - 1]
-    text = dict(section.paragraphs)[before].text
-    match = _NO_MARKER.match(text)
-    if match is None or not _PASSING_FIRST.search(_first_sentence_of(text)):
-        return []
-    return [(before, match)]
-
-
-def _enumerated_items(section: Section, kind: str) -> list[Item]:
-    marks = [
-        (index, match)
-        for index, paragraph in section.paragraphs
-        for match in _ORDINAL.finditer(paragraph.text)
-    ]
-    opening = [
-        (index, match)
-        for index, paragraph in section.paragraphs
-        if (match := _PARAGRAPH_ORDINAL.match(paragraph.text))
-    ]
-    opening += _one_hand_before(section, opening)
-    if len(opening) >= 2:
-        marks = sorted(marks + opening, key=lambda mark: (mark[0], mark[1].start()))
-    if any(_COUNTED.match(match.group("marker")) for _, match in marks[1:]):
-        # A paper that counts its points ("Secondly", "The third is") adds to one of
-        # them with "In addition": only where it does not count does that start a point.
-        marks = [
-            (index, match) for index, match in marks if not _ADDING.match(match.group("marker"))
-        ]
-    passing = _first_in_passing(section, marks)
-    marks = passing + marks
-    first = marks[0][1].group("marker") if marks else ""
-    if len(marks) < 2 or not (
-        re.match(_FIRST, first) or _PARAGRAPH_ORDINAL.match(first) or passing
-    ):
-        return []
-    items: list[Item] = []
-    for number, (index, match) in enumerate(marks):
-        text = dict(section.paragraphs)[index].text
-        following = marks[number + 1] if number + 1 < len(marks) else None
-        if following and following[0] == index:
-            passage = text[match.start() : following[1].start()]
-        else:
-            passage = text[match.start() :]
-            stop = following[0] if following else None
-            for later, paragraph in section.paragraphs:
-                if later > index and (stop is None or later < stop):
-                    passage += " " + paragraph.text
-            if following:
-                passage += " " + dict(section.paragraphs)[following[0]].text[: following[1].start()]
-        label = _first_clause(_past_characterisation(text[match.end() :]))
-        items.append(
-            _counted_item(
-                section, kind, "enumeration", number, index, match.start(), label, passage
-            )
-        )
-    return items
-
-
-# "Behind these shortcomings lie three causes: the Party organisation has no standing
-# ...; owners have no incentive ...; qualified instructors are scarce." A count, a colon,
-# and as many clauses parted by semicolons: a series whose markers were never printed,
-# or were lost with a font that had no glyph for them.
-_SERIES_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_COUNT_WORDS = {number: word for word, number in _SERIES_COUNT.items()}
-# ("three causes stand out:", "came as a pair:")
-_ANNOUNCED_COUNT = re.compile(
-    r"\b(?:(?P<count>two|three|four|five|six|seven|[2-7])\s+(?:[\w’'-]+,?\s+){0,10}?[\w’'-]+"
-    r"|a (?P<pair>pair|couple)):(?:\s+|$)",
-    re.I,
-)
-
-
-def _announced_series(section: Section, kind: str) -> list[Item]:
-    """The clauses of the first series whose count matches its semicolons: a count
-    that does not match ("two reasons: ...; ...; ...") is prose, and no item."""
-    for position, (index, paragraph) in enumerate(section.paragraphs):
-        # (each count tried where it stands: "Looking across the five villages, three
-        # causes stand out: ..." counts three)
-        starts = (m.start() for m in _ANY_COUNT.finditer(paragraph.text))
-        for match in filter(None, (_ANNOUNCED_COUNT.match(paragraph.text, at) for at in starts)):
-            count = (match.group("count") or "2").lower()
-            wanted = _SERIES_COUNT.get(count) or int(count)
-            block, rest, start = index, paragraph.text[match.end() :], match.end()
-            if not rest and position + 1 < len(section.paragraphs):
-                # (The series went on in a paragraph of its own: a page or column cut.)
-                block, following = section.paragraphs[position + 1]
-                if not starts_lowercase(following.text):
-                    continue
-                rest, start = following.text, 0
-            end = re.search(r"[.!?](?=\s+[A-Z“\"]|\s*$)", rest)
-            series = rest[: end.start()] if end else rest
-            parts = series.split(";")
-            if len(parts) != wanted and re.match(r"\s*that\s", series):
-                # "two things that travel well: that a branch earns ..., and that
-                # volunteering endures ...": clauses each opening on "that"
-                parts = re.split(r"(?<=[,;])\s+(?=(?:and\s+)?that\s)", series)
-            if len(parts) != wanted or any(len(part.split()) < 3 for part in parts):
-                continue
-            items, offset = [], start
-            for number, part in enumerate(parts):
-                clause = re.sub(r"^\s*(?:and|or)\s+", "", part).strip()
-                clause = re.sub(r"^that\s+", "", clause).rstrip(",")
-                at = offset + part.find(clause)
-                label = _first_clause(clause)
-                items.append(
-                    _counted_item(section, kind, "enumeration", number, block, at, label, clause)
-                )
-                offset += len(part) + 1
-            return items
-    return []
-
-
-def _counted_item(
-    section: Section,
-    kind: str,
-    source: str,
-    number: int,
-    block: int,
-    offset: int,
-    label: str,
-    passage: str,
-) -> Item:
-    """The ``number``-th point counted inside the paragraph at ``block`` (an ordinal or a
-    marker at ``offset``): anchored by its place in the count, as the paper numbers it."""
-    return Item(
-        kind=kind,
-        label=label,
-        passage=passage.strip(),
-        section=_number(section),
-        source=source,
-        anchor=f"{kind}-{section.heading.anchor}-{number + 1}",
-        block=block,
-        offset=offset,
-    )
-
-
-# "The third reason is cultural rather than institutional: the boom has loosened ...":
-# a word or two that class the point, and after the colon the point itself.
-_CHARACTERISATION = re.compile(r"(?:[\w’'-]+,? ){0,3}[\w’'-]+:\s+(?=\S)")
-
-
-def _past_characterisation(text: str) -> str:
-    match = _CHARACTERISATION.match(text)
-    return text[match.end() :] if match and len(text) - match.end() > 40 else text
-
-
-def _first_clause(text: str) -> str:
-    end = _CLAUSE_END.search(text)
-    clause = text[: end.start()] if end else text
-    words = clause.split()
-    if len(words) > _MAX_LABEL_WORDS:
-        comma = clause.find(", ", len(" ".join(words[:6])))
-        clause = clause[:comma] if comma > 0 else " ".join(words[:_MAX_LABEL_WORDS]) + " …"
-    return clause.strip().rstrip(",")

@@ -18,10 +18,11 @@ from typing import Any
 
 from digest.clean import clean_text
 from digest.clean.sentences import first_sentence
-from digest.compare.extract import Section as OutlineSection
-from digest.compare.extract import outline, trial_items
+from digest.compare.extract import trial_items
 from digest.compare.kind_words import KIND_WORDS, NOTHING, kind_by_words
 from digest.compare.kinds import is_background
+from digest.compare.outline import Section as OutlineSection
+from digest.compare.outline import outline
 from digest.compare.theme_words import WordModel, fit
 from digest.evaluation.item_scores import MATCH_THRESHOLD, label_similarity
 from digest.evaluation.theme_training import examples_of
