@@ -3674,3 +3674,73 @@ def test_above_all_counts_the_last_point() -> None:
         "attendance rises and falls with the migrant calendar",
         "village branches treat the class as the education bureau's business rather than their own",
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("The Generative Logic of the Dilemmas", "cause"),
+        ("The Formation Mechanism of Governance Predicaments", "cause"),
+        ("Reference Value of the Hexi Pilot", "experience"),
+        ("Revelations from the Practice of Two Townships", "experience"),
+        ("A Theoretical Frame of Reference", None),
+    ],
+)
+def test_headings_in_the_words_of_chinese_journals_english_editions(
+    heading: str, kind: str | None
+) -> None:
+    assert heading_kind(heading, top_level=True) == kind
+
+
+REFERENCE_VALUE = """# 1 Introduction
+
+Background text.
+
+# 2 Implementation Path for Branch-Led Patrols
+
+Train the patrol leaders every spring and pay them by the logged day.
+
+# 3 Reference Value of the Hexi Pilot
+
+Hexi village applied these measures in 2022, and its patrol days doubled within a year.
+
+The pilot offers three points of reference value for other pastoral areas: placing the
+posts under branch leadership; letting customary grazing rules carry the patrol rules; and
+linking patrol wages to restoration contracts.
+"""
+
+
+def test_points_of_reference_value_for_others_are_experiences() -> None:
+    assert [(kind, label) for kind, _, _, label in items(REFERENCE_VALUE) if kind != "path"] == [
+        ("experience", "placing the posts under branch leadership"),
+        ("experience", "letting customary grazing rules carry the patrol rules"),
+        ("experience", "linking patrol wages to restoration contracts"),
+    ]
+
+
+SOME_DILEMMAS = """# I. Introduction
+
+Background text.
+
+# II. Realistic Dilemmas of Party Building in the Orchard Villages
+
+The exploration has achieved certain results: the share of fruit sold through the
+cooperatives rose from 12 to 35 per cent. Measured against the goal, however, the practice
+still faces a number of realistic dilemmas.
+
+**The guiding role of the branches in the fruit trade has been weakened.** Brokers, not
+branches, decide what growers earn.
+
+**Disputes over water quotas are poorly coordinated.** Four offices refer the growers to
+one another.
+
+**The organisational base of the branches is ageing.** Half the members are over sixty.
+"""
+
+
+def test_a_paragraph_closing_on_some_dilemmas_leads_in_to_the_labels_after_it() -> None:
+    assert [label for *_, label in items(SOME_DILEMMAS)] == [
+        "The guiding role of the branches in the fruit trade has been weakened",
+        "Disputes over water quotas are poorly coordinated",
+        "The organisational base of the branches is ageing",
+    ]

@@ -930,7 +930,10 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
     they find more (a head of eight words is a headline, not a run-in label)."""
     items = marked_items(section, kind, lambda p: not p.list and bool(p.marker or p.lead))
     headlines = headline_items(section, kind)
-    if len(headlines) >= 3 and _counts(section, headlines[0], len(headlines) - 1, closing=True):
+    if len(headlines) >= 3 and (
+        _counts(section, headlines[0], len(headlines) - 1, closing=True)
+        or _closes_on_some(section, headlines[0], kind)
+    ):
         # "Beneath the displays, however, four shortfalls recur in our material." leads
         # in to the four headlines after it, and is none of them.
         headlines = headlines[1:]
@@ -1107,10 +1110,29 @@ def _two_sides(text: str) -> list[tuple[int, str, str]]:
 
 def _leads_in(section: Section, headlines: list[Item], items: list[Item]) -> bool:
     """Whether the one headline before the first run-in head is the paragraph leading in
-    to them, counting them ("... four shortfalls recur in our material."), and no item."""
+    to them, counting them ("... four shortfalls recur in our material.") or closing on
+    their kind ("... still faces a number of realistic dilemmas."), and no item."""
     if len(items) < 2 or len(headlines) != len(items) + 1 or headlines[0].block >= items[0].block:
         return False
-    return _counts(section, headlines[0], len(items))
+    return _counts(section, headlines[0], len(items)) or _closes_on_some(
+        section, headlines[0], items[0].kind
+    )
+
+
+# "... the practice still faces a number of realistic dilemmas.": some of a kind, among
+# the last words, counted without a number.
+_SOME_AT_CLOSE = re.compile(
+    r"\b(?:a number of|several|a series of|various|a range of|the following|multiple)"
+    r"(?:\s+[\w’'-]+){1,3}[.:]?$",
+    re.I,
+)
+
+
+def _closes_on_some(section: Section, lead_in: Item, kind: str) -> bool:
+    """Whether the paragraph of ``lead_in`` closes on a sentence that leads in to some
+    things of ``kind`` without counting them: the frame of the points after it."""
+    sentence = last_sentence(dict(section.paragraphs)[lead_in.block].text)
+    return _SOME_AT_CLOSE.search(sentence) is not None and announced_kind(sentence) == kind
 
 
 def _counts(section: Section, lead_in: Item, number: int, *, closing: bool = False) -> bool:

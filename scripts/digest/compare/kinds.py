@@ -25,6 +25,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:troubles?|problems?|difficult(?:y|ies)|gaps?|strains?|frictions?) "
             r"(?:took|take|takes|taking) root\b|"
             r"^(?:why|behind)\b|\blies? behind\b|\bto (?:its|their|the) sources?\b|"
+            # "The Generative Logic of the Dilemmas", "The Formation Mechanism of ...": how
+            # the problems came about, in the words of Chinese journals' English editions
+            r"\bgenerative logic\b|\bformation (?:mechanism|logic)s?\b|"
             # "What Keeps the Gaps Open", "What Lies Beneath the Frictions": what keeps a
             # problem in being, whatever the problem's own word ("What Keeps Branches
             # from Leading?" names what stands in the way: obstacles, no causes)
@@ -85,7 +88,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bworth (?:copying|emulating|following|replicating|learning from|borrowing|"
             r"spreading|carrying|taking|imitating)\b|"
             # "Several of its practices seem to us transferable to other oasis villages"
-            r"\btransferable\b",
+            r"\btransferable\b|"
+            # "Reference Value of the Zhuorang Pilot", "three points of reference value for
+            # other pastoral areas", "Revelations from ...": what others may draw on
+            r"\breference (?:value|significance)\b|\bpoints? of reference\b|"
+            r"\bfor reference\b|\brevelations?\b",
             re.I,
         ),
     ),
