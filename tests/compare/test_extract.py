@@ -6,7 +6,7 @@ import pytest
 
 from digest.clean import clean_text
 from digest.compare.extract import extract_items
-from digest.compare.kinds import announced_kind, heading_kind
+from digest.compare.kinds import announced_kind, heading_kind, is_background
 
 
 def items(text: str, *, kind_model: bool = True) -> list[tuple[str, str, str, str]]:
@@ -3744,3 +3744,32 @@ def test_a_paragraph_closing_on_some_dilemmas_leads_in_to_the_labels_after_it() 
         "Disputes over water quotas are poorly coordinated",
         "The organisational base of the branches is ageing",
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Unsold Trees, Unsettled Rents: What Has Gone Wrong", "problem"),
+        ("How the Strains Came About", "cause"),
+        ("How the Branches Might Re-root Themselves", "path"),
+        ("Rewiring Branch, Bureau and Volunteers: Four Adjustments", "path"),
+        ("Remedies for a Thin Branch", "path"),
+        ("The Nursery Belt and the Survey", None),
+        ("The Roots of the Friction", "cause"),
+    ],
+)
+def test_what_went_wrong_how_it_came_about_and_adjustments(heading: str, kind: str | None) -> None:
+    assert heading_kind(heading, top_level=True) == kind
+
+
+@pytest.mark.parametrize(
+    ("heading", "background"),
+    [
+        ("The Nursery Belt and the Survey", True),
+        ("Three Estates and Our Fieldwork", True),
+        ("Problems of the Survey Teams", False),
+        ("Gaps Between the Branch and the Data", False),
+    ],
+)
+def test_a_setting_and_how_it_was_studied_is_background(heading: str, background: bool) -> None:
+    assert is_background(heading) is background

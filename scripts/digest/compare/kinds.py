@@ -19,7 +19,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             # ("roots", not "grass-roots"; not "took root")
             # (not a motive: "gives villagers a reason to return to them")
-            r"\b(causes?|reasons?(?! to\b)|(?<!took )(?<!take )(?<!takes )(?<!taking )root|"
+            # (nor a renewal: "How the Branches Might Re-root Themselves")
+            r"\b(causes?|reasons?(?! to\b)|(?<!took )(?<!take )(?<!takes )(?<!taking )(?<!-)root|"
             r"(?<!grass-)(?<!grass )roots|origins?|factors?)\b|"
             # "How the Trouble Took Root": where a problem came from
             r"\b(?:troubles?|problems?|difficult(?:y|ies)|gaps?|strains?|frictions?) "
@@ -28,6 +29,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "The Generative Logic of the Dilemmas", "The Formation Mechanism of ...": how
             # the problems came about, in the words of Chinese journals' English editions
             r"\bgenerative logic\b|\bformation (?:mechanism|logic)s?\b|"
+            # "How the Strains Came About"
+            r"\b(?:came|come|comes|coming) about\b|"
             # "What Keeps the Gaps Open", "What Lies Beneath the Frictions": what keeps a
             # problem in being, whatever the problem's own word ("What Keeps Branches
             # from Leading?" names what stands in the way: obstacles, no causes)
@@ -100,6 +103,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "path",
         re.compile(
             r"\b(paths?|countermeasures?|measures?|suggestions?|recommendations?|strateg(?:y|ies)|"
+            r"adjustments?|remed(?:y|ies)|"
             r"optimi[sz]ation|solutions?|ways? to|how to|approach(?:es)?|"
             r"improve|strengthen|promote|develop|establish|build|innovate|enhance)\b",
             re.I,
@@ -125,6 +129,8 @@ _BACKGROUND = re.compile(
     # the study's setting ("Setting and Sources", "Setting, Sources and Approach":
     # "setting" is no verb here)
     r"(?:the )?(?:study |research )?(?:settings?|sites?|cases?)(?=,|\s+and\b|\s*$)|"
+    # a setting and how it was studied: "The Nursery Belt and the Survey"
+    r"[^:?]*\band (?:the |our |its )?(?:survey|fieldwork|methods?)$|"
     r"the importance|importance|content|the contemporary value|purpose|significance|"
     r"(?:the\s+)?(?:evolution|history|historical development|formation|origins?) of|overview)\b",
     re.I,
@@ -207,6 +213,8 @@ def heading_kind(text: str, *, top_level: bool) -> str | None:
 
 _STRICT_PATH = re.compile(
     r"\b(paths?|pathways?|countermeasures?|measures?|suggestions?|recommendations?|proposals?|"
+    # "Rewiring Branch, Bureau and Volunteers: Four Adjustments"
+    r"adjustments?|remed(?:y|ies)|"
     r"strateg(?:y|ies)|optimi[sz]ation|solutions?|ways? (?:to|of|for)|ways? forward|how to|"
     r"approach(?:es)? to|policy implications?|steps? (?:to|for)|directions? for|"
     r"programmes? for|programs? for|agenda for)\b"
@@ -226,7 +234,9 @@ _STRICT_PROBLEM = re.compile(
     r"shortfalls?|falls? short|failures?|troubles?|troubled|"
     r"stalls?|strains?|frictions?|tensions?|pitfalls?|limitations?|weakens|"
     # verbs of failing: "How the Councils Falter in Practice", "Where Services Lag"
-    r"falter(?:s|ing)?|struggl(?:e|es|ing)|lag(?:s|ging)?|go(?:es)? wrong|break(?:s)? down|"
+    r"falter(?:s|ing)?|struggl(?:e|es|ing)|lag(?:s|ging)?|break(?:s)? down|"
+    # "Unsold Trees, Unsettled Rents: What Has Gone Wrong"
+    r"(?:go(?:es)?|gone|went|going) wrong|"
     # "... Still Trail Behind the Crayfish Boom", "... Has Not Yet Become the Backbone"
     r"trail(?:s|ing)? behind|not yet|"
     # "Where the Branches Lose Their Footing", "Where Party Work Loses the Drivers"
