@@ -3773,3 +3773,31 @@ def test_what_went_wrong_how_it_came_about_and_adjustments(heading: str, kind: s
 )
 def test_a_setting_and_how_it_was_studied_is_background(heading: str, background: bool) -> None:
     assert is_background(heading) is background
+
+
+FOUR_FRICTIONS = """1. Introduction
+
+Background text.
+
+2. Frictions along the Flagstones
+
+The old town is not a troubled place. But three frictions came up again and again in our
+interviews and in the council's minutes.
+
+Tenant shopkeepers fall outside the community's Party life. Of the 226 shopkeepers surveyed,
+31 were Party members, and only five had moved their organisational relations here.
+
+Touting and price quarrels go largely unchecked. The hotline logged 412 complaints in 2022.
+
+The merchants' association answers to the scenic-area company rather than to the community
+that hosts its members. Its officers were chosen at a meeting the company called.
+"""
+
+
+def test_a_lead_in_that_names_and_counts_the_paragraphs_after_it_early_in_its_sentence() -> None:
+    assert [label for *_, label in items(FOUR_FRICTIONS)] == [
+        "Tenant shopkeepers fall outside the community's Party life",
+        "Touting and price quarrels go largely unchecked",
+        "The merchants' association answers to the scenic-area company rather than to the "
+        "community that hosts its members",
+    ]

@@ -78,6 +78,8 @@ def _run_in_candidate(paragraph: Paragraph) -> tuple[str, str] | None:
         return None  # "However, it failed.": a clause; a label lists at most "A, B and C"
     if not re.match(r"[A-Z]", lead) or _SENTENCE_SUBJECT.match(lead):
         return None
+    if _OPENS_A_COUNT.match(rest) or _LEADS_IN.search(lead.rstrip(".?")):
+        return None  # "Four proposals follow. First, the town should ...": a lead-in
     return lead, rest
 
 
@@ -110,6 +112,12 @@ def _unstopped_candidate(paragraph: Paragraph, openers: frozenset[str]) -> tuple
 _COLON_LEAD = re.compile(r"([A-Z][^.:;!?]*?):\s+(?=[“\"‘']?[A-Z])")
 _MAX_COLON_LEAD_WORDS = 10
 _LEADS_IN = re.compile(r"\b(?:follows?|following|includes?|included|are|is|was|were)$")
+
+# The first of the points a sentence leads in to: "Four proposals follow. First, ...".
+_OPENS_A_COUNT = re.compile(
+    r"(?:First(?:ly)?,|First of all,|To begin with,|To start with,|In the first place,|"
+    r"For a start,|One is\b|The first (?:is|lies|of (?:these|them))\b)"
+)
 
 # A label without a stop has some words to it and stops short of a sentence's length.
 _MIN_UNSTOPPED_WORDS = 3

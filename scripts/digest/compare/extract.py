@@ -1043,8 +1043,16 @@ def _announced_paragraphs(section: Section, kind: str) -> list[Item]:
         text = paragraph.text.strip()
         last = re.split(r"(?<=[.!?])\s+", text)[-1]
         following = section.paragraphs[position + 1 :]
-        # ("Three things stand out from this case." counts the paragraphs after it)
-        counted = counted_at_close(text, len(following))
+        # ("Three things stand out from this case." counts the paragraphs after it, and
+        # so does "But four frictions came up again and again in our interviews and in
+        # the council's minutes.", which names what it counts, when they are topic
+        # sentences: points told in ordinal prose are the enumeration's to read, which
+        # also finds a point whose paragraph break the text lost)
+        counted = counted_at_close(text, len(following)) or (
+            counts_in_words(last, len(following))
+            and count_kind(last, len(following)) == kind
+            and not any(ORDINAL.match(p.text) for _, p in following)
+        )
         if not (_ANNOUNCING.search(last) or counted):
             continue
         if any(p.list or p.quote or p.marker or starts_lowercase(p.text) for _, p in following):
