@@ -3801,3 +3801,206 @@ def test_a_lead_in_that_names_and_counts_the_paragraphs_after_it_early_in_its_se
         "The merchants' association answers to the scenic-area company rather than to the "
         "community that hosts its members",
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("What Should Follow", "path"),
+        ("Where the County Goes Next", "path"),
+        ("Next Steps for the Estates", "path"),
+        ("What Follows from the Survey", None),
+    ],
+)
+def test_what_should_follow_and_where_a_county_goes_next_are_paths(
+    heading: str, kind: str | None
+) -> None:
+    assert heading_kind(heading, top_level=True) == kind
+
+
+TEACHES_AND_FOLLOWS = """# Chapter One: Introduction
+
+Background text.
+
+# Chapter Five: What Houzhuang Teaches, and What Should Follow
+
+Houzhuang has not escaped these difficulties, but its branch has handled them better than
+most. Three things seem to us to matter.
+
+- **Talking before inspecting.** The secretary called meetings lane by lane first.
+- **A service post for the trade.** Members staff a post in the shed park.
+- **Rent that returns to the village.** The park's rent goes into the collective account.
+
+These lessons were learned under favourable conditions. For the district as a whole, three
+proposals follow from the problems and causes set out above.
+
+① The district should thin out the inspection tasks passed through village branches.
+
+② Branches should recruit among young technicians and second-generation owners.
+
+③ Each workshop village should have a standing council of branch, owners and workers.
+"""
+
+GOT_RIGHT_AND_GOES_NEXT = """# Introduction
+
+Background text.
+
+# What Zhangjia Got Right, and Where the County Goes Next
+
+Zhangjia did three things that its neighbours did not.
+
+a) The branch counted the knotters before trying to govern them.
+
+b) The collective took a share of the trade through a dispatch yard.
+
+c) Party members went online first.
+
+## Shared Storage Yards and Regular Fire Days
+
+The county should fund yards where net stock is stored away from houses.
+
+## Knotters at the Village Table
+
+Each village should seat two knotters on its council.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            TEACHES_AND_FOLLOWS,
+            [
+                ("experience", "Talking before inspecting"),
+                ("experience", "A service post for the trade"),
+                ("experience", "Rent that returns to the village"),
+                (
+                    "path",
+                    "The district should thin out the inspection tasks passed through "
+                    "village branches",
+                ),
+                (
+                    "path",
+                    "Branches should recruit among young technicians and second-generation owners",
+                ),
+                (
+                    "path",
+                    "Each workshop village should have a standing council of branch, "
+                    "owners and workers",
+                ),
+            ],
+        ),
+        (
+            GOT_RIGHT_AND_GOES_NEXT,
+            [
+                ("experience", "The branch counted the knotters before trying to govern them"),
+                ("experience", "The collective took a share of the trade through a dispatch yard"),
+                ("experience", "Party members went online first"),
+                ("path", "Shared Storage Yards and Regular Fire Days"),
+                ("path", "Knotters at the Village Table"),
+            ],
+        ),
+    ],
+)
+def test_a_heading_that_names_two_kinds_holds_the_first_then_the_second(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(kind, label) for kind, _, _, label in items(text)] == expected
+
+
+CAPS_COUNTED_EARLY = """INTRODUCTION
+
+Background text about the mountain town and its seasons, long enough to be a paragraph.
+
+WHERE THE MOUNTAIN TOWN FALTERS
+
+Three difficulties recur in our material. They share a root in the seasonal swing, but each
+calls for a different response.
+
+A BRANCH THAT THINS OUT EVERY WINTER
+
+The five community Party organisations have 291 members, yet in January only 118 stay.
+
+VILLAS WITH TOO MANY CUSTODIANS
+
+A historic villa may be owned by one unit, leased to another and supervised by a third.
+
+SERVICES THAT SHUT WITH THE TOURIST SEASON
+
+In January only one of the three clinics opened on weekdays.
+
+CONCLUSION
+
+The town is an extreme case, but not a unique one.
+"""
+
+
+def test_a_lead_in_counting_in_its_first_sentence_takes_in_the_headings_after_it() -> None:
+    assert items(CAPS_COUNTED_EARLY) == [
+        ("problem", "", "heading", "A BRANCH THAT THINS OUT EVERY WINTER"),
+        ("problem", "", "heading", "VILLAS WITH TOO MANY CUSTODIANS"),
+        ("problem", "", "heading", "SERVICES THAT SHUT WITH THE TOURIST SEASON"),
+    ]
+
+
+HEADLINES_THEN_A_LIST = """1. Introduction
+
+Background text.
+
+2. Steps to Re-anchor the Branch in the Market
+
+The steps follow the causes. Three concern the branch itself.
+
+Bring every member broker onto one roll. The committee should list all member brokers
+trading in the market, wherever their relations are kept.
+
+Publish the price and the grade. A daily price board at each gate should show both.
+
+Link the member's pledge to a credit file. Each member should sign a pledge on weights.
+
+Two further steps reach beyond the branch:
+
+- A monthly joint meeting on disputes, convened by the service centre.
+- Training for brokers in contracts and grading before each harvest.
+"""
+
+
+def test_headlines_then_a_further_group_in_a_list_that_a_paragraph_counts() -> None:
+    assert [(source, label) for _, _, source, label in items(HEADLINES_THEN_A_LIST)] == [
+        ("runin", "Bring every member broker onto one roll"),
+        ("runin", "Publish the price and the grade"),
+        ("runin", "Link the member's pledge to a credit file"),
+        ("list", "A monthly joint meeting on disputes, convened by the service centre"),
+        ("list", "Training for brokers in contracts and grading before each harvest"),
+    ]
+
+
+MARKERS_THEN_TABLE_ROWS = """# I. Introduction
+
+Background text.
+
+# II. Bringing the Branch Back to the Workbench
+
+We propose three changes.
+
+(1) Set up joint Party branches along the carving chain. A joint branch would bring carvers
+and dealers together.
+
+(2) Build a stone-trade mediation desk. A desk staffed in rotation would hear quarrels.
+
+(3) Tie cadre assessment and training to the trade. Reviews should count disputes settled.
+
+Table 2 condenses the argument.
+
+## Disputes outpace mediation
+
+## Closed lease accounts
+"""
+
+
+def test_bare_headings_after_a_sections_own_points_are_no_sub_sections() -> None:
+    assert [label for *_, label in items(MARKERS_THEN_TABLE_ROWS)] == [
+        "Set up joint Party branches along the carving chain",
+        "Build a stone-trade mediation desk",
+        "Tie cadre assessment and training to the trade",
+    ]

@@ -330,7 +330,7 @@ def _announced_items(section: Section, reader: KindReader, before: str | None = 
     kind = heading_kind(section.heading.text, top_level=True)
     if kind is not None:
         own, following = _split_off_sections(section, kind)
-        items = _section_items(own, kind)
+        items = _two_kinds_items(own, kind) or _section_items(own, kind)
         counted = _counted_kind(own, _structured(items))
         if counted is not None and counted != kind:
             # "Behind the Camera: How Governance Misses the Extras" / "What we saw points
@@ -353,6 +353,49 @@ def _announced_items(section: Section, reader: KindReader, before: str | None = 
     # Land compensation is settled ... ④ ..." and then "Why the Talks Sour").
     own = Section(section.heading, section.block, section.paragraphs, [])
     return _items_by_content(own, reader, before) + grouped
+
+
+# Where a heading joins the names of two kinds: "What Houzhuang Teaches, and What Should
+# Follow", "Lessons and Next Steps", "What Zhangjia Got Right; Where the County Goes Next".
+_JOINED_NAMES = re.compile(r"\s*(?:,\s*and|;|\s+[—–])\s+|\s+and\s+", re.I)
+
+
+def _two_kinds_items(section: Section, kind: str) -> list[Item]:
+    """The items of a section whose heading names two kinds, ``kind`` first: the points
+    before the paragraph that turns to the second ("... three proposals follow from the
+    problems set out above."), or before its sub-sections, are of the first; the rest of
+    the second. [] where the section does not turn so, or either part has fewer than two."""
+    names = _JOINED_NAMES.split(section.heading.text)
+    if len(names) != 2 or heading_kind(names[0], top_level=True) != kind:
+        return []
+    second = heading_kind(names[1], top_level=True)
+    if second is None or second == kind:
+        return []
+    turn = next(
+        (
+            position
+            for position, (_, paragraph) in enumerate(section.paragraphs)
+            if position > 0 and _turns_to(paragraph.text) == second
+        ),
+        None,
+    )
+    if turn is None and not section.children:
+        return []
+    turn = len(section.paragraphs) if turn is None else turn
+    head = Section(section.heading, section.block, section.paragraphs[:turn], [])
+    tail = Section(section.heading, section.block, section.paragraphs[turn:], section.children)
+    first_items, second_items = _section_items(head, kind), _section_items(tail, second)
+    if len(first_items) < 2 or len(second_items) < 2:
+        return []
+    return first_items + second_items
+
+
+def _turns_to(text: str) -> str | None:
+    """The kind a paragraph's last sentence leads on to: the kind of what it counts
+    ("three proposals follow from the problems ..."), else the kind it names last."""
+    sentence = last_sentence(text)
+    counted = [count_kind(sentence, number) for number in sentence_counts(sentence)]
+    return next((kind for kind in counted if kind), None) or announced_kind(sentence)
 
 
 # Background that frames the paper rather than tells of a case.
@@ -763,6 +806,14 @@ def _split_off_sections(section: Section, kind: str) -> tuple[Section, list[Sect
 
 
 def _section_items(section: Section, kind: str) -> list[Item]:
+    bare = not any(child.paragraphs or child.children for child in section.children)
+    if section.children and bare:
+        # Headings with nothing under them after points of the section's own ("(1) ...
+        # (4) ..." and then a table's rows, which plain text printed as lines of their
+        # own): the points are the section's, not those bare headings.
+        own = _section_items(Section(section.heading, section.block, section.paragraphs, []), kind)
+        if len(own) >= 2:
+            return own
     if section.children:
         own = [_sub_heading_kind(child, kind) for child in section.children]
         # Children inherit the parent's kind unless some of them announce another;

@@ -221,6 +221,9 @@ _STRICT_PATH = re.compile(
     # "Steps the Town Can Take", "What the County and the Host Cities Could Do"
     r"|\bsteps\b[^?]*\b(?:can|could|should|must)\b"
     r"|^what\b[^?]*\b(?:can|could|should|must|might|may) (?:do|be done)\b"
+    # "What Should Follow", "Where the County Goes Next", "Next Steps"
+    r"|^what (?:should|must|might|could) (?:follow|come next|change)\b"
+    r"|\b(?:goes|go|going|moves|move) next\b|\bnext steps?\b"
     # "How Party Work Can Keep Pace with the Fleet": what can be done
     r"|^how\b[^?]*\b(?:can|could|should|might)\b"
     # A section named for what it does ("Improving Party-Led Services for Veterans").

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from digest.clean.numbering import numeral_value
 from digest.clean.sentences import first_sentence, starts_lowercase
-from digest.compare.counting import first_clause, first_sentence_of
+from digest.compare.counting import ANY_COUNT, first_clause, first_sentence_of
 from digest.compare.enumerations import ADDING, CLOSE, NEXT, ORDINAL, SENTENCE_START
 from digest.compare.kinds import named_kind
 from digest.compare.outline import Section, counted_item, paragraph_text, section_number
@@ -166,9 +166,26 @@ def headline_items(section: Section, kind: str) -> list[Item]:
     end = len(paragraphs)
     while end > first + 2 and re.match(NEXT, paragraphs[end - 1].text):
         end -= 1
-    if not all(id(p) in opening or starts_lowercase(p.text) for p in paragraphs[first:end]):
+    # (and a further group in a list, led in by a paragraph that counts it: "Two further
+    # steps reach beyond the branch:" and two dashes)
+    for position in range(first + 2, end):
+        further = paragraphs[position + 1 : end]
+        if _leads_in_further(paragraphs[position]) and all(p.list is not None for p in further):
+            end = position
+            break
+    if not all(
+        id(p) in opening or starts_lowercase(p.text) or _leads_in_further(p)
+        for p in paragraphs[first:end]
+    ):
         return []
     return marked_items(section, kind, lambda paragraph: id(paragraph) in opening)
+
+
+def _leads_in_further(paragraph: Paragraph) -> bool:
+    """A paragraph among headlines that counts the ones after it, leading in to them:
+    "Two further steps reach beyond the branch:"."""
+    text = paragraph.text.strip()
+    return text.endswith(":") and ANY_COUNT.search(text) is not None
 
 
 # A headline among headlines may open with a quantifier ("Many family operators work

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from digest.compare.counting import last_sentence, sentence_counts
+from digest.compare.counting import count_kind, last_sentence, sentence_counts, sentences_of
 from digest.compare.kinds import announced_kind, heading_kind, is_background
 from digest.model import Document, Heading, Item, Paragraph
 
@@ -85,10 +85,21 @@ def _closing_count(section: Section) -> tuple[int, str | None]:
     covered ..."). (A section that says more than a lead-in has points of its own.)"""
     if section.heading.number is not None or section.children or len(section.paragraphs) != 1:
         return 0, None
-    sentence = last_sentence(section.paragraphs[0][1].text)
+    text = section.paragraphs[0][1].text
+    sentence = last_sentence(text)
     kind = announced_kind(sentence)
     counts = sentence_counts(sentence) if kind else []
-    return (counts[0], kind) if counts else (0, None)
+    if counts:
+        return counts[0], kind
+    # (or by an earlier sentence that names what it counts, the last one saying more of
+    # them: "Four difficulties recur in our material. They share a root in the seasonal
+    # swing, but each calls for a different response.")
+    for earlier in sentences_of(text)[:-1]:
+        for number in sentence_counts(earlier):
+            named = count_kind(earlier, number)
+            if named is not None:
+                return number, named
+    return 0, None
 
 
 def _bare_sub(section: Section, kind: str | None) -> bool:
