@@ -177,6 +177,9 @@ class Paragraph:
     kind: str = "paragraph"
     # "bullet" or "ordered" for an item of a list ("•", "1."); its number is ``marker``.
     list: str | None = None
+    # How deep the list item stands in lists inside list items (0: the outer list): a
+    # nested item details the item above it and puts forward nothing of its own.
+    depth: int = 0
     # A block quote: lines set in from the text's own (a layout-preserving extraction).
     quote: bool = False
 

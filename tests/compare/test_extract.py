@@ -4004,3 +4004,34 @@ def test_bare_headings_after_a_sections_own_points_are_no_sub_sections() -> None
         "Build a stone-trade mediation desk",
         "Tie cadre assessment and training to the trade",
     ]
+
+
+NESTED_AND_FURTHER = """# 1. Introduction
+
+Background text.
+
+# 2. Mooring the Branches: Measures for Ship and Shore
+
+On board, three measures are within the companies' reach:
+
+- Build a branch on every ship with 60 or more crew. Attach small crews to a fleet branch.
+  - Map members ship by ship each March, before the season opens.
+  - Appoint the captain or chief engineer as secretary.
+- Fit branch life to the sailing timetable. Hold the monthly meeting on the turnaround day.
+- Tie the political instructor's post to ship management. Count branch work in assessment.
+  - Company B has done so since 2023.
+
+Ashore, two further measures are needed. First, the companies should share crew registers
+with the streets every season. Second, estate branches should organise crew spouses into
+mutual-aid groups.
+"""
+
+
+def test_a_nested_list_details_its_item_and_a_further_group_may_be_ordinal_prose() -> None:
+    assert [(source, label) for _, _, source, label in items(NESTED_AND_FURTHER)] == [
+        ("list", "Build a branch on every ship with 60 or more crew"),
+        ("list", "Fit branch life to the sailing timetable"),
+        ("list", "Tie the political instructor's post to ship management"),
+        ("enumeration", "the companies should share crew registers with the streets every season"),
+        ("enumeration", "estate branches should organise crew spouses into mutual-aid groups"),
+    ]

@@ -24,7 +24,7 @@ from digest.clean.headings import is_title_case
 from digest.clean.hyphenation import Vocabulary, mend_marked_breaks, split_overfull_lines
 from digest.clean.labels import BACK_MATTER, match_label, split_keywords
 from digest.clean.lines import Line, read_lines, typical_width
-from digest.clean.lists import list_marker, ordered_items
+from digest.clean.lists import list_depth, list_marker, ordered_items
 from digest.clean.merged import cut_merged_rows
 from digest.clean.numbering import parse_number
 from digest.clean.paragraphs import assemble_paragraphs
@@ -177,14 +177,20 @@ def _clean_lines(text: str, styles: Sequence[LineStyle]) -> Document:
             found = [line for line, _ in led]
             leads = {id(line): lead for line, lead in led if lead}
             items = ordered_items(found)
+            glyphs: list[str] = []  # the current list's bullets, outer first
             for position, found_paragraph in enumerate(found):
                 ordered = position in items
                 item = list_marker(found_paragraph.text, ordered=ordered)
                 if item is not None:
                     kind, number, rest = item
+                    glyph = kind if number else found_paragraph.text[: -len(rest)].strip()
+                    depth = list_depth(glyphs, glyph)
                     # A list item is no run-in head: it stays out of mark_leads.
-                    doc.body.append(Paragraph(rest, found_paragraph.number, number, list=kind))
+                    doc.body.append(
+                        Paragraph(rest, found_paragraph.number, number, list=kind, depth=depth)
+                    )
                     continue
+                glyphs = []
                 quote = found_paragraph.indent > 0  # set in: a block quote
                 lead = leads.get(id(found_paragraph))
                 paragraph = Paragraph(

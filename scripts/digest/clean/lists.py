@@ -31,6 +31,16 @@ def list_marker(text: str, *, ordered: bool = True) -> tuple[str, str | None, st
     return None
 
 
+def list_depth(glyphs: list[str], glyph: str) -> int:
+    """How deep an item stands whose bullet is ``glyph`` ("ordered" for a number), given
+    the bullets met so far in its list (``glyphs``, outer first, added to): typesetters
+    give each level of nested lists a glyph of its own (LaTeX "•", "–", "∗"; word
+    processors "•", "o", "▪"), so a glyph the list has not opened with is a level in."""
+    if glyph not in glyphs:
+        glyphs.append(glyph)
+    return glyphs.index(glyph)
+
+
 def ordered_items(lines: list) -> set[int]:
     """Positions in ``lines`` of the lines that open ordered items: a run "1.", "2.",
     "3." ... close together. Positions, not source line numbers: the two halves of a

@@ -316,8 +316,9 @@ def _paragraph_text(paragraph: Paragraph) -> str:
     return " ".join(part for part in (paragraph.marker, paragraph.lead, paragraph.text) if part)
 
 
-def _read_list(reader: _Reader, node: SyntaxTreeNode) -> None:
-    """Every item of a list (and of a list inside it) as a list item of the body."""
+def _read_list(reader: _Reader, node: SyntaxTreeNode, depth: int = 0) -> None:
+    """Every item of a list (and of a list inside it, one ``depth`` deeper) as a list
+    item of the body."""
     ordered = node.type == "ordered_list"
     for item in node.children:
         number = item.info if ordered else None
@@ -326,7 +327,12 @@ def _read_list(reader: _Reader, node: SyntaxTreeNode) -> None:
             lead, rest = _emphasised_lead(first.children[0])
             text = rest if lead is not None else _inline_text(first.children[0])
             paragraph = Paragraph(
-                text, _line(item), number, lead=lead, list="ordered" if ordered else "bullet"
+                text,
+                _line(item),
+                number,
+                lead=lead,
+                list="ordered" if ordered else "bullet",
+                depth=depth,
             )
             if reader.state in ("references", "back", "keywords"):
                 _append(reader, paragraph)
@@ -335,7 +341,10 @@ def _read_list(reader: _Reader, node: SyntaxTreeNode) -> None:
         elif first is not None:
             more = [first, *more]
         for child in more:  # a second paragraph of the item, a nested list
-            _read_block(reader, child)
+            if child.type in ("bullet_list", "ordered_list"):
+                _read_list(reader, child, depth + 1)
+            else:
+                _read_block(reader, child)
 
 
 def _read_footnotes(doc: Document, node: SyntaxTreeNode) -> None:

@@ -947,6 +947,18 @@ def _further_group(section: Section, kind: str, items: list[Item]) -> list[Item]
     for position, (index, paragraph) in enumerate(paragraphs):
         if paragraph.list or paragraph.marker or paragraph.lead:
             continue
+        last = items[-1]
+        kept = [p for block, p in section.paragraphs if last.block <= block < index]
+        # ("Ashore, two further measures are needed. First, the companies should ...
+        # Second, ...": the group told in ordinal prose in the paragraph that counts it)
+        opening = sentences_of(paragraph.text)[0]
+        counted = sentence_counts(opening) if _FURTHER.search(opening) else []
+        if len(counted) == 1:
+            alone = Section(section.heading, section.block, [(index, paragraph)])
+            told = enumerated_items(alone, kind)
+            if len(told) == counted[0]:
+                last.passage = " ".join(paragraph_text(p) for p in kept)
+                return told
         sentence = last_sentence(paragraph.text)
         counts = sentence_counts(sentence) if _FURTHER.search(sentence) else []
         group = []
@@ -956,8 +968,6 @@ def _further_group(section: Section, kind: str, items: list[Item]) -> list[Item]
             group.append((later, point))
         if len(counts) != 1 or len(group) != counts[0]:
             return []
-        last = items[-1]
-        kept = [p for block, p in section.paragraphs if last.block <= block < index]
         last.passage = " ".join(paragraph_text(p) for p in kept)
         return marked_items(Section(section.heading, section.block, group), kind, lambda _: True)
     return []
@@ -992,7 +1002,7 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
     if len(announced) > len(headlines):
         # (a topic sentence longer than a headline's is still the point's)
         headlines = announced
-    listed = len([p for _, p in section.paragraphs if p.list is not None])
+    listed = len([p for _, p in section.paragraphs if p.list is not None and not p.depth])
     if (
         len(headlines) > len(items)
         and len(headlines) > listed
@@ -1048,7 +1058,8 @@ def _styled_items(section: Section, kind: str) -> list[Item]:
             return series
         return headlines
     if len(items) < 2:
-        items = marked_items(section, kind, lambda p: p.list is not None)
+        # (an item of a list inside a list item details the item above it)
+        items = marked_items(section, kind, lambda p: p.list is not None and not p.depth)
         if len(items) >= 2:
             return _with_inline_run(section, kind, items)
     if len(items) >= 2:
