@@ -79,7 +79,9 @@ def _circled_numbers_from(font: str) -> list[str]:
 
 
 def _needs_cjk(text: str) -> bool:
-    return re.search(r"[\u3400-\u9fff]", text) is not None
+    """Chinese characters, or the full-width punctuation of a Chinese word processor
+    ("（1）", "：", "、"), which the TeX fonts here cannot set either."""
+    return re.search(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]", text) is not None
 
 
 def _title(text: str) -> str:
