@@ -4035,3 +4035,31 @@ def test_a_nested_list_details_its_item_and_a_further_group_may_be_ordinal_prose
         ("enumeration", "the companies should share crew registers with the streets every season"),
         ("enumeration", "estate branches should organise crew spouses into mutual-aid groups"),
     ]
+
+
+WRONG_AND_WHY = """# 1. Introduction
+
+Background text.
+
+# 2. What Goes Wrong in the High Season, and Why
+
+Three troubles recur in the interviews: touting and price disputes with pilgrims; a
+seasonal vendor population outside every Party organisation; and a vendors' branch that
+exists on paper. Of the 312 complaints logged in 2023, 204 concerned touting.
+
+The causes lie less in the vendors than in the arrangements around them. (a) Most members
+among the vendors keep their membership at home; (b) two offices license stalls and neither
+owns the street; (c) the branch is assessed on minutes rather than on the street. "Here I
+am a stall number."
+"""
+
+
+def test_a_paragraph_that_opens_on_the_second_kind_a_heading_names_turns_to_it() -> None:
+    assert [(kind, label) for kind, _, _, label in items(WRONG_AND_WHY)] == [
+        ("problem", "touting and price disputes with pilgrims"),
+        ("problem", "a seasonal vendor population outside every Party organisation"),
+        ("problem", "a vendors' branch that exists on paper"),
+        ("cause", "Most members among the vendors keep their membership at home"),
+        ("cause", "two offices license stalls and neither owns the street"),
+        ("cause", "the branch is assessed on minutes rather than on the street"),
+    ]

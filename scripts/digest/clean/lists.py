@@ -34,8 +34,8 @@ def list_marker(text: str, *, ordered: bool = True) -> tuple[str, str | None, st
 def list_depth(glyphs: list[str], glyph: str) -> int:
     """How deep an item stands whose bullet is ``glyph`` ("ordered" for a number), given
     the bullets met so far in its list (``glyphs``, outer first, added to): typesetters
-    give each level of nested lists a glyph of its own (LaTeX "•", "–", "∗"; word
-    processors "•", "o", "▪"), so a glyph the list has not opened with is a level in."""
+    give each level of nested lists a glyph of its own (LaTeX "•" then "–"; others "•"
+    then "◦" or "▪"), so a glyph the list has not opened with is a level in."""
     if glyph not in glyphs:
         glyphs.append(glyph)
     return glyphs.index(glyph)

@@ -42,6 +42,8 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("lower-roman", re.compile(r"^((?:x{1,2})?(?:ix|iv|v?i{1,3}|v)|x{1,2})(\.)" + _TITLE)),
     ("letter", re.compile(r"^([A-H](?:\.\d{1,2}){0,3})([.)]?)" + _TITLE)),
     ("paren", re.compile(r"^[(（]?(\d{1,2})[)）]()" + _TITLE)),
+    # (a full-width bracket keeps its own space: "（1）From Quarry Town to Livestream Hub")
+    ("paren", re.compile(r"^（(\d{1,2})）()\s*([A-Z0-9“\"‘'(\[].*)?$")),
     ("cjk", re.compile(r"^([一二三四五六七八九十]{1,3})([、.．])\s*(\S.*)?$")),
     ("paren-cjk", re.compile(r"^[(（]([一二三四五六七八九十]{1,3})[)）]()\s*(\S.*)?$")),
 )

@@ -375,7 +375,7 @@ def _two_kinds_items(section: Section, kind: str) -> list[Item]:
         (
             position
             for position, (_, paragraph) in enumerate(section.paragraphs)
-            if position > 0 and _turns_to(paragraph.text) == second
+            if position > 0 and second in _turns_to(paragraph.text)
         ),
         None,
     )
@@ -390,12 +390,16 @@ def _two_kinds_items(section: Section, kind: str) -> list[Item]:
     return first_items + second_items
 
 
-def _turns_to(text: str) -> str | None:
-    """The kind a paragraph's last sentence leads on to: the kind of what it counts
-    ("three proposals follow from the problems ..."), else the kind it names last."""
-    sentence = last_sentence(text)
-    counted = [count_kind(sentence, number) for number in sentence_counts(sentence)]
-    return next((kind for kind in counted if kind), None) or announced_kind(sentence)
+def _turns_to(text: str) -> set[str | None]:
+    """The kinds a paragraph leads on to by its last sentence ("... three proposals follow
+    from the problems ...") or opens on by its first ("The causes lie less in the vendors
+    than in the arrangements around them. (a) ..."): the kind of what it counts, else the
+    kind it names last."""
+    kinds = set()
+    for sentence in (last_sentence(text), sentences_of(text)[0]):
+        counted = [count_kind(sentence, number) for number in sentence_counts(sentence)]
+        kinds.add(next((kind for kind in counted if kind), None) or announced_kind(sentence))
+    return kinds
 
 
 # Background that frames the paper rather than tells of a case.
