@@ -4063,3 +4063,61 @@ def test_a_paragraph_that_opens_on_the_second_kind_a_heading_names_turns_to_it()
         ("cause", "two offices license stalls and neither owns the street"),
         ("cause", "the branch is assessed on minutes rather than on the street"),
     ]
+
+
+FULL_WIDTH = """# 一、Introduction
+
+Background text.
+
+# 三、Cracks in the Painting Villages
+
+（1）Young painters have drifted out of village public life. Few attend meetings.
+
+（2）Copying disputes are settled privately or not at all. The branch is not asked.
+
+# 五、What Yingbin Community Got Right
+
+Three practices made the difference：timing Party work to the commute rather than the
+clock；giving owners a real seat at the table；and drawing on Beijing's resources early.
+"""
+
+
+def test_full_width_markers_colons_and_semicolons_are_read_as_their_half_width_kin() -> None:
+    assert [(kind, source, label) for kind, _, source, label in items(FULL_WIDTH)] == [
+        ("problem", "numbered", "Young painters have drifted out of village public life"),
+        ("problem", "numbered", "Copying disputes are settled privately or not at all"),
+        ("experience", "enumeration", "timing Party work to the commute rather than the clock"),
+        ("experience", "enumeration", "giving owners a real seat at the table"),
+        ("experience", "enumeration", "drawing on Beijing's resources early"),
+    ]
+
+
+GOT_RIGHT_AND_STEPS = """Introduction
+------------
+
+Background text.
+
+What One Estate Got Right, and Steps for the Zone
+-------------------------------------------------
+
+One estate has done better since 2022. Two lessons can be drawn from it. First, finding the
+members comes before organising them. Second, workers take part when the business is theirs.
+
+For the zone as a whole, three steps follow.
+
+**Register members where they sleep.** The committee should keep a standing register.
+
+**Seat the employer and the agencies at one table.** A monthly joint meeting would help.
+
+**Open the service hall on the workers' clock.** Early opening would suit the night shift.
+"""
+
+
+def test_a_paragraph_counting_by_the_headings_own_word_turns_to_its_second_kind() -> None:
+    assert [(kind, label) for kind, _, _, label in items(GOT_RIGHT_AND_STEPS)] == [
+        ("experience", "finding the members comes before organising them"),
+        ("experience", "workers take part when the business is theirs"),
+        ("path", "Register members where they sleep"),
+        ("path", "Seat the employer and the agencies at one table"),
+        ("path", "Open the service hall on the workers' clock"),
+    ]

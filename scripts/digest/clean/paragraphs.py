@@ -28,6 +28,8 @@ from digest.clean.tables import is_caption
 # capital (a lower-case letter and a full stop before a capital is no prose).
 ITEM_MARKER = re.compile(
     r"^([\u2460-\u2473]|\(?\d{1,2}\)(?=\s)|\(?[a-h]\)(?=\s+[A-Z“\"])|[a-h]\.(?=\s+[A-Z“\"])"
+    # (a full-width bracket keeps its own space: "（1）Young painters have drifted ...")
+    r"|（\d{1,2}）(?=\s*[A-Z“\"])"
     # lower-case roman numbers: "i.", "(ii)", "iii)"
     r"|\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)](?=\s+[A-Z“\"]))"
     r"\s*(?=\S)"

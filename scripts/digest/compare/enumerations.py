@@ -271,7 +271,8 @@ def enumerated_items(section: Section, kind: str) -> list[Item]:
 # ("three causes stand out:", "came as a pair:")
 _ANNOUNCED_COUNT = re.compile(
     r"\b(?:(?P<count>two|three|four|five|six|seven|[2-7])\s+(?:[\w’'-]+,?\s+){0,10}?[\w’'-]+"
-    r"|a (?P<pair>pair|couple)):(?:\s+|$)",
+    # (a full-width colon keeps its own space: "Three practices made the difference：...")
+    r"|a (?P<pair>pair|couple))(?::(?:\s+|$)|：\s*)",
     re.I,
 )
 
@@ -295,7 +296,7 @@ def announced_series(section: Section, kind: str) -> list[Item]:
                 rest, start = following.text, 0
             end = re.search(r"[.!?](?=\s+[A-Z“\"]|\s*$)", rest)
             series = rest[: end.start()] if end else rest
-            parts = series.split(";")
+            parts = re.split("[;；]", series)
             if len(parts) != wanted and re.match(r"\s*that\s", series):
                 # "two things that travel well: that a branch earns ..., and that
                 # volunteering endures ...": clauses each opening on "that"

@@ -371,11 +371,15 @@ def _two_kinds_items(section: Section, kind: str) -> list[Item]:
     second = heading_kind(names[1], top_level=True)
     if second is None or second == kind:
         return []
+    # (or counts things by the heading's own word for them: "Steps for the Zone" / "For
+    # the zone as a whole, three steps follow.")
+    named = {word.lower() for word in re.findall(r"[A-Za-z]{4,}", names[1])}
     turn = next(
         (
             position
             for position, (_, paragraph) in enumerate(section.paragraphs)
-            if position > 0 and second in _turns_to(paragraph.text)
+            if position > 0
+            and (second in _turns_to(paragraph.text) or _counts_named(paragraph.text, named))
         ),
         None,
     )
@@ -388,6 +392,17 @@ def _two_kinds_items(section: Section, kind: str) -> list[Item]:
     if len(first_items) < 2 or len(second_items) < 2:
         return []
     return first_items + second_items
+
+
+def _counts_named(text: str, words: set[str]) -> bool:
+    """Whether the paragraph's last sentence counts things by one of ``words`` ("three
+    steps follow", "three further steps")."""
+    counted = re.finditer(
+        r"\b(?:two|three|four|five|six|seven|[2-7])\s+([\w-]+)(?:\s+([\w-]+))?",
+        last_sentence(text),
+        re.I,
+    )
+    return any({(w or "").lower() for w in match.groups()} & words for match in counted)
 
 
 def _turns_to(text: str) -> set[str | None]:

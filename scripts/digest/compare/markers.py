@@ -51,6 +51,7 @@ def _marker_value(marker: str) -> tuple[str, int]:
     ("roman", 2) for "(ii)"."""
     if "\u2460" <= marker <= "\u2473":
         return "circled", ord(marker) - 0x2460 + 1
+    marker = marker.replace("（", "(").replace("）", ")")  # (full-width: "（2）")
     core = marker.strip("().")  # (a paragraph's own marker may close on a stop: "a.")
     if core and set(core) <= set("ivx"):  # only "(i)" ... "(x)" are read as roman
         return "roman", numeral_value(core) or 0
