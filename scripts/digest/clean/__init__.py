@@ -183,7 +183,8 @@ def _clean_lines(text: str, styles: Sequence[LineStyle]) -> Document:
                 item = list_marker(found_paragraph.text, ordered=ordered)
                 if item is not None:
                     kind, number, rest = item
-                    glyph = kind if number else found_paragraph.text[: -len(rest)].strip()
+                    text = found_paragraph.text
+                    glyph = kind if number else text[: len(text) - len(rest)].strip()
                     depth = list_depth(glyphs, glyph)
                     # A list item is no run-in head: it stays out of mark_leads.
                     doc.body.append(

@@ -34,7 +34,9 @@ def last_sentence(text: str) -> str:
     return sentences_of(text)[-1]
 
 
-ANY_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|[2-7]|a pair|a couple)\b", re.I)
+# A count of a few things, in words or figures: what lead-ins count their points by.
+COUNT = r"(?:two|three|four|five|six|seven|[2-7])"
+ANY_COUNT = re.compile(rf"\b(?:{COUNT}|a pair|a couple)\b", re.I)
 
 
 def counts_in_words(sentence: str, number: int) -> bool:
@@ -52,6 +54,16 @@ def count_kind(sentence: str, number: int) -> str | None:
         return None
     named = re.search(rf"\b(?:{count}|{number})\s+(?:[\w’'-]+\s+)?\w+", sentence, re.I)
     return announced_kind(named.group(0)) if named else None
+
+
+def what_it_counts(sentence: str) -> tuple[int, str] | None:
+    """(how many, of which kind) for the first count in the whole sentence that names its
+    kind ("Four difficulties recur in our material.", "three proposals follow from ...")."""
+    for number in sentence_counts(sentence):
+        kind = count_kind(sentence, number)
+        if kind is not None:
+            return number, kind
+    return None
 
 
 def first_sentence_of(text: str) -> str:

@@ -15,6 +15,7 @@ import re
 from digest.clean.sentences import starts_lowercase
 from digest.compare.counting import (
     ANY_COUNT,
+    COUNT,
     SERIES_COUNT,
     first_clause,
     first_sentence_of,
@@ -270,7 +271,7 @@ def enumerated_items(section: Section, kind: str) -> list[Item]:
 
 # ("three causes stand out:", "came as a pair:")
 _ANNOUNCED_COUNT = re.compile(
-    r"\b(?:(?P<count>two|three|four|five|six|seven|[2-7])\s+(?:[\w’'-]+,?\s+){0,10}?[\w’'-]+"
+    rf"\b(?:(?P<count>{COUNT})\s+(?:[\w’'-]+,?\s+){{0,10}}?[\w’'-]+"
     # (a full-width colon keeps its own space: "Three practices made the difference：...")
     r"|a (?P<pair>pair|couple))(?::(?:\s+|$)|：\s*)",
     re.I,

@@ -83,6 +83,7 @@ from functools import partial
 from digest.clean.sentences import starts_lowercase
 from digest.compare.counting import (
     ANY_COUNT,
+    COUNT,
     COUNT_WORDS,
     SERIES_COUNT,
     count_kind,
@@ -93,6 +94,7 @@ from digest.compare.counting import (
     last_sentence,
     sentence_counts,
     sentences_of,
+    what_it_counts,
 )
 from digest.compare.enumerations import (
     FIRST,
@@ -398,7 +400,7 @@ def _counts_named(text: str, words: set[str]) -> bool:
     """Whether the paragraph's last sentence counts things by one of ``words`` ("three
     steps follow", "three further steps")."""
     counted = re.finditer(
-        r"\b(?:two|three|four|five|six|seven|[2-7])\s+([\w-]+)(?:\s+([\w-]+))?",
+        rf"\b{COUNT}\s+([\w-]+)(?:\s+([\w-]+))?",
         last_sentence(text),
         re.I,
     )
@@ -412,8 +414,8 @@ def _turns_to(text: str) -> set[str | None]:
     kind it names last."""
     kinds = set()
     for sentence in (last_sentence(text), sentences_of(text)[0]):
-        counted = [count_kind(sentence, number) for number in sentence_counts(sentence)]
-        kinds.add(next((kind for kind in counted if kind), None) or announced_kind(sentence))
+        counted = what_it_counts(sentence)
+        kinds.add(counted[1] if counted else announced_kind(sentence))
     return kinds
 
 

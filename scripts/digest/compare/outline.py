@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from digest.compare.counting import count_kind, last_sentence, sentence_counts, sentences_of
+from digest.compare.counting import last_sentence, sentence_counts, sentences_of, what_it_counts
 from digest.compare.kinds import announced_kind, heading_kind, is_background
 from digest.model import Document, Heading, Item, Paragraph
 
@@ -94,12 +94,8 @@ def _closing_count(section: Section) -> tuple[int, str | None]:
     # (or by an earlier sentence that names what it counts, the last one saying more of
     # them: "Four difficulties recur in our material. They share a root in the seasonal
     # swing, but each calls for a different response.")
-    for earlier in sentences_of(text)[:-1]:
-        for number in sentence_counts(earlier):
-            named = count_kind(earlier, number)
-            if named is not None:
-                return number, named
-    return 0, None
+    counted = (what_it_counts(earlier) for earlier in sentences_of(text)[:-1])
+    return next((found for found in counted if found), (0, None))
 
 
 def _bare_sub(section: Section, kind: str | None) -> bool:
