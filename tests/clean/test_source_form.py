@@ -24,6 +24,20 @@ def test_two_headings_or_a_heading_and_a_bold_label_are_markdown() -> None:
     assert source_form(setext).evidence == ["2 Setext headings"]
 
 
+def test_a_word_processors_bold_lines_and_escapes_are_markdown() -> None:
+    # (a converter's .docx: no heading marks, no front matter; headings in bold lines)
+    text = (
+        "**1. Introduction**\n\nText.\n\n**2. Where the Ledger Breaks**\\\n\n"
+        "\\(1\\) Weak branches. Text.\n"
+    )
+    form = source_form(text)
+    assert form.markdown
+    assert form.evidence == ["2 bold phrases", "2 bold lines", "1 escaped marker"]
+    # One bold line is no heading's evidence; a bold sentence ends on its stop.
+    assert not source_form("**1. Introduction**\n\nText.\n").markdown
+    assert not source_form("**The branch must act.**\n\n**It must act now.**\n").markdown
+
+
 @pytest.mark.parametrize(
     "text",
     [

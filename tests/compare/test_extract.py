@@ -4121,3 +4121,146 @@ def test_a_paragraph_counting_by_the_headings_own_word_turns_to_its_second_kind(
         ("path", "Seat the employer and the agencies at one table"),
         ("path", "Open the service hall on the workers' clock"),
     ]
+
+
+WORD_PROCESSOR = """---
+title: Relocation Villages in Hainan
+---
+
+**I. Introduction**
+
+Background text.
+
+**II. What the New Houses Left Unsettled**
+
+Three matters, however, the move did not settle.
+
+*Land left behind, land not yet handed over*
+
+Only half of the households received land certificates.
+
+*One village, two rulebooks*
+
+Custom and the county's rules clash over poultry and firewood.
+
+*A branch held together by its oldest members*
+
+Nine of seventeen members are over sixty.
+
+**III. What the Second Year Got Right**
+
+Several practices that emerged are worth recording, because any branch can reach them.
+
+1\\. The branch moved in before the families did. It built its office first.
+
+2\\. Disputes were heard in the village hall on a fixed evening.[^2] Most were settled.
+
+3\\. Park station and township were brought to the branch's table each month [8]. It
+settled access to the graves.
+
+**IV. Conclusion**
+
+Closing text.
+
+[^2]: Field notes, May 2022.
+"""
+
+
+def test_a_word_processors_bold_and_italic_lines_are_sections_and_notes_close_no_label() -> None:
+    assert items(WORD_PROCESSOR) == [
+        # (an unnumbered sub-section has no number of its own)
+        ("problem", "", "heading", "Land left behind, land not yet handed over"),
+        ("problem", "", "heading", "One village, two rulebooks"),
+        ("problem", "", "heading", "A branch held together by its oldest members"),
+        ("experience", "III", "list", "The branch moved in before the families did"),
+        ("experience", "III", "list", "Disputes were heard in the village hall on a fixed evening"),
+        (
+            "experience",
+            "III",
+            "list",
+            "Park station and township were brought to the branch's table each month",
+        ),
+    ]
+
+
+STUDY_LIMITS = """## 1. Introduction
+
+Background text.
+
+## 2. Problems of the Stone Trade
+
+- **Digging ran ahead of any rule.** Fields were probed without permits.
+- **Doctored stones eroded trust.** Acid washing spread.
+
+## 3. Countermeasures
+
+The town should license digging. First, it should issue permits. Second, it should
+inspect the yards.
+
+## 4. Conclusion
+
+This study has three limitations. First, it covers only three villages. Second, dealers
+from outside Anhui were not interviewed. Third, our figures rely on the town's records.
+
+## 5. What This Study Cannot Tell Us
+
+- It covers only one town, close to the stone street.
+- Our figures on complaints rely on the town's records.
+
+## 6. Directions for Future Research
+
+Future work should follow the dealers. First, it should trace the stones to their buyers.
+Second, it should compare other counties.
+"""
+
+
+def test_the_studys_own_limits_and_future_research_are_no_items() -> None:
+    assert [(kind, label) for kind, _, _, label in items(STUDY_LIMITS)] == [
+        ("problem", "Digging ran ahead of any rule"),
+        ("problem", "Doctored stones eroded trust"),
+        ("path", "it should issue permits"),
+        ("path", "it should inspect the yards"),
+    ]
+    for heading in ("What This Study Cannot Tell Us", "Limitations and Future Research"):
+        assert heading_kind(heading, top_level=True) is None
+    assert heading_kind("Suggestions and Future Research", top_level=True) == "path"
+    assert heading_kind("Limitations of the Grid System", top_level=True) == "problem"
+    assert announced_kind("This study has three limitations.") is None
+
+
+HEADLINE_ALONE = """1. Introduction
+
+Background text.
+
+2. Four Moves for the Village Branches
+
+We do not suggest that the branch should manage the workshops. The measures below aim to
+give it a seat in the trade.
+
+Bring the workshop owners into the branch. Branches should recruit among owners, and the
+township should give it the same weight as other targets.
+
+Write the brine rules into the village compact. Each village should agree where spent
+brine may be stored.
+
+Train owners and packers through a joint branch with the egg association.
+
+The association should establish a joint Party branch with the three villages, and it
+could register seasonal packers.
+
+3. Conclusion
+
+Closing text.
+"""
+
+
+def test_a_headline_set_as_a_paragraph_of_its_own_is_one_of_the_headlines() -> None:
+    assert [(kind, source, label) for kind, _, source, label in items(HEADLINE_ALONE)] == [
+        ("path", "runin", "Bring the workshop owners into the branch"),
+        ("path", "runin", "Write the brine rules into the village compact"),
+        (
+            "path",
+            "runin",
+            "Train owners and packers through a joint branch with the egg association",
+        ),
+    ]

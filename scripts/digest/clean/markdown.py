@@ -14,6 +14,13 @@ a heading's number in any scheme (digest.clean.numbering), labels such as
 marker ("(1)", "①", "a.") at a paragraph's start (digest.clean.runin). A strong or
 emphasised phrase that opens a paragraph or a list item ("**Embed Party
 organisations.** Every company ...") is that paragraph's run-in label.
+
+A word processor's Markdown (pandoc's or a converter's from a .docx) often has no
+heading marks at all: the author set each heading as a bold line, each sub-heading as
+an italic one ("**III. What the New Houses Left Unsettled**", "*One village, two
+rulebooks*"). A paragraph that is one short strong or emphasised phrase and no
+sentence is read as such a heading, bold one level above italic, beside any real
+headings of the text (digest.clean.markdown's _styled_heading).
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ from digest.clean.labels import BACK_MATTER, match_label, split_keywords
 from digest.clean.numbering import parse_number
 from digest.clean.runin import split_item_marker
 from digest.clean.structure import key_part
+from digest.clean.tables import is_caption
 from digest.model import (
     BackSection,
     Document,
@@ -56,6 +64,13 @@ _INSTITUTION = re.compile(
     r"Committee|Bureau|Office)\b"
 )
 MAX_AUTHOR_LINE = 200
+# A bold or italic line read as a heading holds at most this many words.
+MAX_STYLED_HEADING_WORDS = 20
+# ... and ends on no sentence's or lead-in's punctuation ("**Three measures:**" leads
+# in; "*The branch must act.*" is an emphasised sentence), a question aside.
+_NOT_A_HEADING_END = re.compile(r"[.,;:!。，；：]$")
+# A paragraph opening on "1. " in Markdown had its list mark escaped ("1\. ...").
+_ESCAPED_NUMBER = re.compile(r"^(\d{1,2})\.\s+(?=[A-Z“\"])")
 
 
 def _parser() -> MarkdownIt:
@@ -73,6 +88,9 @@ class _Reader:
     keys: list[tuple[int, str]] = field(default_factory=list)  # open headings' anchor parts
     # The level given to each dotted section number read so far ((3,) -> 1).
     number_levels: dict[tuple[int, ...], int] = field(default_factory=dict)
+    # The level of every heading, by id of its node: a heading's mark, or for a bold or
+    # italic line read as one, the level it was given (_heading_levels).
+    levels: dict[int, int] = field(default_factory=dict)
 
 
 def read_markdown(text: str) -> Document:
@@ -83,9 +101,10 @@ def read_markdown(text: str) -> Document:
     front = next((node for node in nodes if node.type == "front_matter"), None)
     if front is not None:
         _read_front_matter(reader.doc, front.content)
-    headings = [node for node in nodes if node.type == "heading"]
-    reader.title_node = _title_heading(nodes, headings, reader.doc.front.title is not None)
-    levels = [_level(node) for node in headings if node is not reader.title_node]
+    has_title = reader.doc.front.title is not None
+    headings, reader.levels = _heading_levels(nodes, has_title)
+    reader.title_node = _title_heading(nodes, headings, has_title, reader.levels)
+    levels = [reader.levels[id(node)] for node in headings if node is not reader.title_node]
     reader.base_level = min(levels, default=1)
     for node in nodes:
         _read_block(reader, node)
@@ -140,8 +159,69 @@ def _author_name(entry: Any) -> str:
     return str(entry).strip()
 
 
+def _heading_levels(
+    nodes: list[SyntaxTreeNode], has_title: bool
+) -> tuple[list[SyntaxTreeNode], dict[int, int]]:
+    """The headings in document order, a word processor's bold and italic lines among
+    them, and the level of each (by id of its node). A bold line stands at the level of
+    the highest real heading that is no title (a lone "# Title" over bold sections is
+    one), or at level 1; an italic line one below."""
+    real = [node for node in nodes if node.type == "heading"]
+    levels = {id(node): _level(node) for node in real}
+    styled = [(node, style) for node in nodes if (style := _styled_heading(node))]
+    if not styled:
+        return real, levels
+    body = [node for node in nodes if node.type != "front_matter"]
+    title = None
+    if not has_title and real and body and body[0] is real[0]:
+        first = real[0]
+        if not parse_number(_inline_text(first.children[0])) and all(
+            _level(node) > _level(first) for node in real[1:]
+        ):
+            title = first
+    others = [_level(node) for node in real if node is not title]
+    top = min(others) if others else (_level(title) + 1 if title is not None else 1)
+    for node, style in styled:
+        levels[id(node)] = top + (1 if style == "em" else 0)
+    headings = [node for node in nodes if id(node) in levels]
+    return headings, levels
+
+
+def _styled_heading(node: SyntaxTreeNode) -> str | None:
+    """ "strong" or "em" when the paragraph is one short bold or italic phrase and no
+    sentence ("**3. Where the Ledger Breaks**", "*Land left behind*", a converter's
+    trailing backslash aside), None otherwise (a caption, an emphasised sentence, a
+    run-in label with text after it, an attribution opening on a dash)."""
+    if node.type != "paragraph" or not node.children:
+        return None
+    parts = [
+        child
+        for child in node.children[0].children
+        if not (child.type == "text" and child.content.strip() in ("", "\\"))
+        and child.type not in ("softbreak", "hardbreak")
+    ]
+    if len(parts) != 1 or parts[0].type not in ("strong", "em"):
+        return None
+    emphasis = parts[0]
+    inner = [child for child in emphasis.children if child.type != "text" or child.content.strip()]
+    style = "strong" if len(inner) == 1 and inner[0].type == "strong" else emphasis.type
+    text = " ".join(_inline_parts(emphasis.children).split())
+    if (
+        not text
+        or len(text.split()) > MAX_STYLED_HEADING_WORDS
+        or _NOT_A_HEADING_END.search(text)
+        or not re.match(r"[\w(（\[\"“‘'§]", text)
+        or is_caption(text)
+    ):
+        return None
+    return style
+
+
 def _title_heading(
-    nodes: list[SyntaxTreeNode], headings: list[SyntaxTreeNode], has_title: bool
+    nodes: list[SyntaxTreeNode],
+    headings: list[SyntaxTreeNode],
+    has_title: bool,
+    levels: dict[int, int],
 ) -> SyntaxTreeNode | None:
     """Without a front matter title, a first heading is the paper's title when it is the
     only one of its level, above all the others ("# Title" then "## 1. Introduction"), or
@@ -154,15 +234,15 @@ def _title_heading(
     first = body[0] if body else None
     if first is not headings[0]:
         return None
-    level = _level(first)
-    if all(_level(node) > level for node in headings[1:]):
+    level = levels[id(first)]
+    if all(levels[id(node)] > level for node in headings[1:]):
         return first
-    under = list(itertools.takewhile(lambda node: node.type != "heading", body[1:]))
+    under = list(itertools.takewhile(lambda node: id(node) not in levels, body[1:]))
     texts = [_inline_text(node.children[0]) for node in under if node.type == "paragraph"]
     if any((label := match_label(t)) and label.kind in ("abstract", "keywords") for t in texts):
         return first
     title_text = _inline_text(first.children[0])
-    peers = [node for node in headings[1:] if _level(node) == level]
+    peers = [node for node in headings[1:] if levels[id(node)] == level]
     numbered = peers and all(parse_number(_inline_text(n.children[0])) for n in peers)
     if numbered and not parse_number(title_text) and all(_reads_as_authors(t) for t in texts):
         return first
@@ -199,6 +279,14 @@ def _read_block(reader: _Reader, node: SyntaxTreeNode) -> None:
                 _add_text(reader, _inline_text(child.children[0]), _line(child), quote=True)
             else:
                 _read_block(reader, child)
+    elif kind == "paragraph" and id(node) in reader.levels:
+        # (a bold line in the reference list is a group of it, unless it opens a part
+        # of the back matter: "**Appendix**")
+        label = match_label(_inline_text(node.children[0]))
+        if reader.state in ("references", "back") and label is None:
+            _read_paragraph(reader, node)
+        else:
+            _read_heading(reader, node)
     elif kind == "paragraph":
         _read_paragraph(reader, node)
     else:  # code, HTML: kept as text, never dropped
@@ -218,7 +306,7 @@ def _read_heading(reader: _Reader, node: SyntaxTreeNode) -> None:
         if label.kind in BACK_MATTER:
             reader.doc.back.append(BackSection(label.text, [], _line(node)))
         return
-    level = max(1, _level(node) - reader.base_level + 1)
+    level = max(1, reader.levels[id(node)] - reader.base_level + 1)
     number, key = None, None
     parsed = parse_number(text)
     if parsed is not None and parsed[1]:
@@ -292,7 +380,13 @@ def _add_text(reader: _Reader, text: str, line: int, *, quote: bool = False) -> 
     if not text:
         return
     paragraph = Paragraph(text, line, quote=quote)
-    if not quote:
+    numbered = None if quote else _ESCAPED_NUMBER.match(text)
+    if numbered:
+        # "1\. The branch moved in ...": a numbered point the writer kept from being
+        # a list (a converter's escape); an item of an ordered list, as the cleaner
+        # reads "1. The branch ..." opening a paragraph.
+        paragraph = Paragraph(text[numbered.end() :], line, numbered.group(1), list="ordered")
+    elif not quote:
         split_item_marker(paragraph)
     _append(reader, paragraph)
 
@@ -361,8 +455,9 @@ def _read_footnotes(doc: Document, node: SyntaxTreeNode) -> None:
 
 def _inline_text(node: SyntaxTreeNode) -> str:
     """An inline node's text as a reader sees it: marks of emphasis gone, a link's text
-    with its address, a footnote's mark as ``[^label]`` (the cleaner's form)."""
-    return " ".join(_inline_parts(node.children).split())
+    with its address, a footnote's mark as ``[^label]`` (the cleaner's form). A
+    backslash ending it is a converter's hard line break at a paragraph's end."""
+    return " ".join(_inline_parts(node.children).split()).removesuffix("\\").rstrip()
 
 
 def _inline_parts(children: list[SyntaxTreeNode]) -> str:

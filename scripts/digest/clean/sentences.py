@@ -10,8 +10,11 @@ from itertools import pairwise
 _CLOSERS = "\"'”’)]»"
 _STOPS = ".!?"
 _TERMINALS = _STOPS + ":"
+# A note's mark or a citation's numbers set after a sentence's stop ("evening.[^2]",
+# "as the county found.[12]"): still that sentence's.
+NOTE_MARK = r"(?:\[\^[^\]\s]{1,12}\]|\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\])"
 # A first sentence: up to the first full stop that is followed by a capital.
-_FIRST_SENTENCE = re.compile(r"^(.+?[.!?])[”\"’']?\s+(?=[“\"‘'(]?[A-Z])")
+_FIRST_SENTENCE = re.compile(rf"^(.+?[.!?])[”\"’']?{NOTE_MARK}?\s+(?=[“\"‘'(]?[A-Z])")
 
 
 def ends_sentence(text: str, *, lead_in: bool = True) -> bool:

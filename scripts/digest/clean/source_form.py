@@ -12,6 +12,10 @@ footnote definitions (``[^1]: ...``), pandoc heading attributes (``{-}``), stron
 emphasis (``**...**``), bullet items (``- ``). One heading alone is not enough (a
 stray ``#`` line); a front matter block, two headings, or a heading with one other
 kind of mark is. Bold phrases or bullets without a heading are not enough either.
+A word processor's Markdown sets its headings as lines wholly in bold
+(``**3. Where the Ledger Breaks**``) and escapes the punctuation that would start a
+list (``1\\.``, ``\\(1\\)``): two such bold lines count as headings, and escapes are one
+more kind of mark; extracted text has neither.
 """
 
 from __future__ import annotations
@@ -33,6 +37,10 @@ _FOOTNOTE = re.compile(r"^\[\^[^\]\s]+\]:\s", re.M)
 _ATTRIBUTES = re.compile(r"^ {0,3}#{1,6}[ \t].*\{(?:-|#[\w-]+|\.[\w-]+)[^}]*\}[ \t]*$", re.M)
 _BULLET = re.compile(r"^ {0,3}[-*+][ \t]+\S", re.M)
 _STRONG = re.compile(r"(?<![\w*])\*\*[^*\n]+?\*\*(?![\w*])")
+# A line wholly in bold, no sentence (a trailing backslash is a hard line break).
+_BOLD_LINE = re.compile(r"^ {0,3}\*\*[^*\n]*[^*\s.:;,]\*\*[ \t]*\\?[ \t]*$", re.M)
+# A backslash before the punctuation a Markdown writer escapes at a line's start.
+_ESCAPE = re.compile(r"^ {0,3}(?:\d+\\[.)]|\\[(\[#*+-])", re.M)
 
 
 # Bullet items ("- ", "* ") count as evidence from this many (one dash may open a line).
@@ -77,7 +85,13 @@ def source_form(text: str) -> SourceForm:
     strong = len(_STRONG.findall(text))
     if strong:
         evidence.append(_count(strong, "bold phrase"))
-    all_headings = headings + setext
+    bold_lines = len(_BOLD_LINE.findall(text))
+    if bold_lines >= 2:
+        evidence.append(_count(bold_lines, "bold line"))
+    escapes = len(_ESCAPE.findall(text))
+    if escapes:
+        evidence.append(_count(escapes, "escaped marker"))
+    all_headings = headings + setext + (bold_lines if bold_lines >= 2 else 0)
     kinds = len(evidence)
     markdown = front or all_headings >= 2 or (all_headings == 1 and kinds >= 2)
     return SourceForm(markdown, evidence if markdown else [])

@@ -174,9 +174,30 @@ def named_kind(label: str) -> str | None:
     return next(kind for kind, words in _NAMED_KINDS.items() if word in words.split())
 
 
+# What a paper says of itself, not of its field: the study's limits and the research
+# still to do ("What This Study Cannot Tell Us", "Limitations and Future Research",
+# "This study has three limitations.", "Future work should follow the dealers ...").
+# Counted and listed as items are, they are none.
+_ABOUT_THE_STUDY = re.compile(
+    r"\b(?:this|the|our|present) (?:study|paper|research|article|analysis|note|survey)"
+    r"(?:'s|’s)? (?:\w+ ){0,4}?(?:limitations?|limits|cannot|can not|does not tell|"
+    r"did not (?:cover|reach|examine|include))\b"
+    r"|\b(?:limitations?|limits) (?:of|in|to) (?:this|the|our|present) "
+    r"(?:study|paper|research|article|analysis|note|survey)\b"
+    r"|^(?:research |study )?limitations\b(?! of (?!(?:this|the|our) (?:study|research)))"
+    r"|\bfuture (?:research|studies|study|work|inquiry)\b|\bfurther (?:research|studies|inquiry)\b"
+    r"|\b(?:directions|avenues|agenda) for (?:future|further|later) \w+",
+    re.I,
+)
+
+
 def is_background(text: str) -> bool:
-    """An introduction, a review, a history: a section whose sub-sections announce
-    nothing either, whatever their wording."""
+    """An introduction, a review, a history, the study's own limits: a section whose
+    sub-sections announce nothing either, whatever their wording."""
+    about = _ABOUT_THE_STUDY.search(text)
+    if about and not any(p.search(text[: about.start()]) for _, p in _TOP_LEVEL_KINDS):
+        # (not "Suggestions and Future Research": suggestions first)
+        return True
     return _BACKGROUND.match(text) is not None and not _ORIGINS_OF_DEFICITS.match(text)
 
 
@@ -247,6 +268,8 @@ _STRICT_PROBLEM = re.compile(
     # verbs of unsettling and missing: "How the Digging Season Unsettles Village
     # Order", "How Governance Misses the Extras", "Where Workshop Governance Slips"
     r"unsettl(?:e|es|ing)|disrupt(?:s|ing)?|undermin(?:e|es|ing)|erod(?:e|es|ing)|"
+    # what stays wrong: "What the New Houses Left Unsettled", "What Remains Unresolved"
+    r"un(?:settled|resolved|finished|answered|addressed|met)|undone|"
     r"fray(?:s|ing)?|slips?|slipping|miss(?:es|ing)?)\b",
     re.I,
 )
@@ -438,7 +461,7 @@ def announced_kind(sentence: str) -> str | None:
     one named last, its object ("The experience of Tower Q cannot be copied, but it
     points to measures ..." announces paths; "Even with these issues, the practice
     offers several points of enlightenment" experiences)."""
-    if _BACKGROUND.match(sentence):
+    if _BACKGROUND.match(sentence) or _ABOUT_THE_STUDY.search(sentence):
         return None
     last: tuple[int, str] | None = None
     for kind, pattern in _TOP_LEVEL_KINDS:

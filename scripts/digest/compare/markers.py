@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from digest.clean.numbering import numeral_value
-from digest.clean.sentences import first_sentence, starts_lowercase
+from digest.clean.sentences import NOTE_MARK, first_sentence, starts_lowercase
 from digest.compare.counting import ANY_COUNT, first_clause, first_sentence_of
 from digest.compare.enumerations import ADDING, CLOSE, NEXT, ORDINAL, SENTENCE_START
 from digest.compare.kinds import named_kind
@@ -157,11 +157,27 @@ def headline_items(section: Section, kind: str) -> list[Item]:
     sentence, or with words that tie it to the one before."""
     paragraphs = [p for _, p in section.paragraphs]
     leads = [_leads_with_headline(p) for p in paragraphs]
+    # (plain text may set the headline as a paragraph of its own: it filled less than a
+    # line, and the explanation after it starts on the next one)
+    alone = [
+        not lead
+        and following is not None
+        and not _leads_with_headline(following)
+        and _headline_alone(paragraph)
+        for paragraph, lead, following in zip(
+            paragraphs, leads, [*paragraphs[1:], None][: len(paragraphs)], strict=True
+        )
+    ]
+    leads = [lead or by_itself for lead, by_itself in zip(leads, alone, strict=True)]
     if sum(leads) < 2:
         return []
     first = leads.index(True)
     # Among headlines, "Many family operators work outside the rules." is one more.
-    opening = {id(p) for p in paragraphs[first:] if _leads_with_headline(p, among=True)}
+    opening = {
+        id(p)
+        for p, by_itself in zip(paragraphs[first:], alone[first:], strict=True)
+        if by_itself or _leads_with_headline(p, among=True)
+    }
     # (the points a paper adds after them in ordinal prose, "In addition, the town
     # should ...", are _mixed_points's)
     end = len(paragraphs)
@@ -175,11 +191,25 @@ def headline_items(section: Section, kind: str) -> list[Item]:
             end = position
             break
     if not all(
-        id(p) in opening or starts_lowercase(p.text) or _leads_in_further(p)
-        for p in paragraphs[first:end]
+        id(p) in opening or starts_lowercase(p.text) or _leads_in_further(p) or alone[position - 1]
+        for position, p in enumerate(paragraphs[first:end], start=first)
     ):
         return []
     return marked_items(section, kind, lambda paragraph: id(paragraph) in opening)
+
+
+def _headline_alone(paragraph: Paragraph) -> bool:
+    """A paragraph that is one short sentence, as a headline is ("Train owners and
+    packers through a joint branch with the egg association.")."""
+    if paragraph.list or paragraph.quote or paragraph.marker or paragraph.lead:
+        return False
+    text = paragraph.text.strip()
+    if not text.endswith((".", "?")) or first_sentence(text) is not None:
+        return False
+    if ORDINAL.match(text) or not re.match(r"[A-Z]", text):
+        return False
+    words = text.split()
+    return len(words) <= _MAX_HEADLINE_WORDS and words[0].lower() not in _PROSE_OPENINGS
 
 
 def _leads_in_further(paragraph: Paragraph) -> bool:
@@ -288,10 +318,15 @@ def _colon_label(text: str) -> str | None:
     return match.group(1)
 
 
+_CLOSING_MARKS = re.compile(rf"(?:\s*{NOTE_MARK})+$")
+
+
 def item_label(paragraph: Paragraph) -> str:
     """The run-in label, else the first sentence, without its closing stop or colon."""
     label = paragraph.lead or _colon_label(paragraph.text) or first_sentence_of(paragraph.text)
-    return label.rstrip(".:：;").strip()
+    # (a note's mark or citation closing it is the paper's reference, not its words:
+    # "... each month [8].", "... a fixed evening.[^2]")
+    return _CLOSING_MARKS.sub("", label.rstrip(".:：;")).rstrip(".:：;").strip()
 
 
 def item_source(paragraph: Paragraph) -> str:
