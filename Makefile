@@ -83,6 +83,8 @@ apt_install = if [ -z "$$missing" ]; then exit 0; fi; \
 system-packages:
 	@$(call missing_tools,$(SYSTEM_TOOLS)); $(call apt_install,$(SYSTEM_PACKAGES),true)
 
+# On both cores (pytest-xdist); PYTEST_ARGS= runs them in one process.
+PYTEST_ARGS ?= -n 2
 test: $(INSTALLED) system-packages
 	$(BIN)/pytest $(PYTEST_ARGS)
 
