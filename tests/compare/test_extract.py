@@ -4264,3 +4264,38 @@ def test_a_headline_set_as_a_paragraph_of_its_own_is_one_of_the_headlines() -> N
             "Train owners and packers through a joint branch with the egg association",
         ),
     ]
+
+
+PAST_THE_COUNT = """## 1. Introduction
+
+Background text.
+
+## 2. Binding the Stalls to the Branch
+
+Two adjustments lie within reach of the town Party committee:
+
+- **A seasonal joint branch for the street.** Vendor Party members would register each May.
+- **One licensing desk and one complaint line.** The administration and the town should
+  license stalls jointly.
+
+Last but not least, the branch should be judged by what happens on the street, not by its
+minutes. Counting resolved complaints would give the secretary a reason to be out.
+
+## 3. Conclusion
+
+Closing text.
+"""
+
+
+def test_last_but_not_least_adds_a_point_past_the_count_under_an_action_heading() -> None:
+    assert heading_kind("Binding the Stalls to the Branch", top_level=True) == "path"
+    assert heading_kind("Where the Stalls Stand Empty", top_level=True) == "problem"
+    assert [(kind, source, label) for kind, _, source, label in items(PAST_THE_COUNT)] == [
+        ("path", "list", "A seasonal joint branch for the street"),
+        ("path", "list", "One licensing desk and one complaint line"),
+        (
+            "path",
+            "enumeration",
+            "the branch should be judged by what happens on the street, not by its minutes",
+        ),
+    ]

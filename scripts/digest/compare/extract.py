@@ -939,12 +939,22 @@ def _mixed_points(section: Section, kind: str, items: list[Item]) -> list[Item]:
         ]
         return _numbered_in_order(section, kind, items + added)
     if not counts or max(counts) <= len(items):
-        return items
+        # ("Two adjustments lie within reach:" and two bullets, then "Last but not least,
+        # the branch should be judged by ...": the phrase adds a point past the count)
+        added = [
+            point
+            for point in points_after(section, kind, last)
+            if _LAST_BUT_NOT_LEAST.match(dict(section.paragraphs)[point.block].text)
+        ][:1]
+        return _numbered_in_order(section, kind, items + added) if added else items
     ahead = enumerated_items(Section(section.heading, section.block, before[opening:]), kind)
     behind = points_after(section, kind, last)
     if len(ahead) + len(items) + len(behind) not in counts:
         return items
     return _numbered_in_order(section, kind, ahead + items + behind)
+
+
+_LAST_BUT_NOT_LEAST = re.compile(r"Last(?:ly)?,? but (?:by no means |not )least\b", re.I)
 
 
 def _numbered_in_order(section: Section, kind: str, items: list[Item]) -> list[Item]:

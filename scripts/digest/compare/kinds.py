@@ -223,7 +223,9 @@ def heading_kind(text: str, *, top_level: bool) -> str | None:
         (_STRICT_PATH, _STRICT_PROBLEM) if top_level else (_KINDS[2][1], _KINDS[3][1])
     )
     path_at, problem_at = _first(path_pattern, text), _first(problem_pattern, text)
-    if top_level and problem_at is None and _prescribing_heading(text):
+    # (a heading opening on a verb of action is the action, whatever it acts on:
+    # "Binding the Stalls to the Branch", "Mending the Weak Links")
+    if top_level and (problem_at is None or problem_at > 0) and _prescribing_heading(text):
         return "path"
     if path_at is not None and (problem_at is None or path_at < problem_at):
         return "path"
