@@ -4299,3 +4299,75 @@ def test_last_but_not_least_adds_a_point_past_the_count_under_an_action_heading(
             "the branch should be judged by what happens on the street, not by its minutes",
         ),
     ]
+
+
+KIND_AND_NUMBER = """## i. Introduction
+
+Background text.
+
+## ii. Where the Rafts Slip from the Branch
+
+*Challenge 1 — The sea-area ledger is a closed book.* Few villagers have seen the files.
+
+*Challenge 2 — Few young hands and fewer young members.* The crews are old.
+
+## iii. Mending the Ties
+
+- Countermeasure (1): Open the sea-area ledger to every household. Each village should
+  publish every line.
+- Countermeasure (2): Build a Party group on every bay. Members would meet at the quay.
+
+## iv. Four Ways to Rejoin Branch and Workbench
+
+### Path 1: Draw the Branch Along the Timber Chain
+
+The branch should follow the timber.
+
+### Path 2: Rewrite the Branch Scorecard
+
+The township should count settled quarrels.
+
+## v. WHAT WORKED IN BAIYUN
+
+Two things stand out. One is the choice of a secretary who still runs a shop. Another is
+a working tie with the host street's Party working committee.
+
+## vi. Conclusion
+
+Closing text.
+"""
+
+
+def test_a_label_named_by_its_kind_and_number_is_the_words_after_them() -> None:
+    assert [(kind, source, label) for kind, _, source, label in items(KIND_AND_NUMBER)] == [
+        ("problem", "runin", "The sea-area ledger is a closed book"),
+        ("problem", "runin", "Few young hands and fewer young members"),
+        ("path", "list", "Open the sea-area ledger to every household"),
+        ("path", "list", "Build a Party group on every bay"),
+        ("path", "heading", "Draw the Branch Along the Timber Chain"),
+        ("path", "heading", "Rewrite the Branch Scorecard"),
+        ("experience", "enumeration", "the choice of a secretary who still runs a shop"),
+        (
+            "experience",
+            "enumeration",
+            "a working tie with the host street's Party working committee",
+        ),
+    ]
+    # In plain text the label runs in after its kind and number.
+    plain = "\n\n".join(
+        [
+            "1. Introduction",
+            "Background text.",
+            "2. Where the Rafts Slip from the Branch",
+            "Challenge 1 — The sea-area ledger is a closed book. Few villagers have seen it.",
+            "Challenge 2 — Few young hands and fewer young members. The crews are old.",
+            "3. Conclusion",
+            "Closing text.",
+        ]
+    )
+    assert [label for _, _, _, label in items(plain)] == [
+        "The sea-area ledger is a closed book",
+        "Few young hands and fewer young members",
+    ]
+    # "What already works" in a sentence is no heading's "What Worked in ...".
+    assert announced_kind("Our proposals build on what already works in Lingjing.") == "path"

@@ -72,7 +72,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # Neighbours", "... a Model Worth Copying": what a case shows others, not what
             # is wrong in it
             r"\bwhat\b[^?]*\b(?:shows?|showed|shown|demonstrates?|demonstrated|prove[sd]?|proven|"
-            r"got right|"
+            r"got right|went right|"
             r"did right|did differently|does differently|gets right|learned|learnt)\b|"
             r"^what\b[^?]*\boffers?\b|\band what (?:it|they|this|these)\b[^?]*\boffers?\b|"
             # "Tower Q Has Found Ways to Reach ...", "Xingguang Has Found Its Footing Again"
@@ -156,18 +156,37 @@ _CLOSING_WITH_MORE = re.compile(
 # An item that names its own kind ("Friction: members whose files stayed behind",
 # "Fix: a dual-registration card"): papers that pair each problem with its remedy.
 _NAMED_KINDS = {
-    "problem": "problem friction issue difficulty challenge shortcoming weakness gap",
+    "problem": "problem friction issue difficulty challenge shortcoming weakness gap dilemma "
+    "predicament bottleneck obstacle",
     "cause": "cause reason root",
-    "path": "fix remedy solution countermeasure response suggestion measure",
-    "experience": "lesson experience",
+    "path": "fix remedy solution countermeasure response suggestion measure path "
+    "recommendation proposal strategy",
+    "experience": "lesson experience enlightenment revelation",
 }
 _KIND_NAMES = "|".join(w for words in _NAMED_KINDS.values() for w in words.split())
 _NAMED_KIND = re.compile(rf"^({_KIND_NAMES})s?\s*:\s", re.I)
+# ... or before its number, as many Chinese authors writing in English label their
+# points: "Problem 1: ...", "Dilemma Two — ...", "Countermeasure (3) ...", "Lesson 2.".
+_NUMBER_WORDS = "one two three four five six seven eight nine ten first second third fourth fifth"
+_NUMBERED_KIND = re.compile(
+    rf"^({_KIND_NAMES})\s+(?:no\.\s*)?"
+    rf"(?:\d{{1,2}}|\(\d{{1,2}}\)|[IVX]{{1,4}}|{'|'.join(_NUMBER_WORDS.split())})"
+    r"(?:\s*[:：.—–]|\s+-{1,2}|(?=\s+[A-Z]))\s*",
+    re.I,
+)
+
+
+def kind_number_end(label: str) -> int:
+    """Where the words of a label named by its kind and number start ("Problem 1:
+    Village funds sit idle" -> the index of "Village"); 0 when it is not so named."""
+    match = _NUMBERED_KIND.match(label)
+    return match.end() if match else 0
 
 
 def named_kind(label: str) -> str | None:
-    """The kind an item's label names before a colon ("Fix: ..."), if any."""
-    match = _NAMED_KIND.match(label)
+    """The kind an item's label names before a colon ("Fix: ...") or before its
+    number ("Dilemma Two — ..."), if any."""
+    match = _NAMED_KIND.match(label) or _NUMBERED_KIND.match(label)
     if match is None:
         return None
     word = match.group(1).lower()
@@ -201,6 +220,12 @@ def is_background(text: str) -> bool:
     return _BACKGROUND.match(text) is not None and not _ORIGINS_OF_DEFICITS.match(text)
 
 
+# A heading naming what worked in a case ("What Worked in Baiyun", "What Went Right"):
+# in a sentence "what already works" is only a verb ("Our proposals build on what
+# already works in Lingjing.").
+_WHAT_WORKED = re.compile(r"^what\b(?:\s+\w+){0,3}?\s+(?:worked|works)\b(?!\s+on\b)", re.I)
+
+
 def heading_kind(text: str, *, top_level: bool) -> str | None:
     """The kind of item a heading announces, or None for background sections.
 
@@ -216,6 +241,8 @@ def heading_kind(text: str, *, top_level: bool) -> str | None:
         return heading_kind(text[closing.end() :], top_level=top_level)
     if is_background(text):
         return None
+    if _WHAT_WORKED.match(text):
+        return "experience"
     for kind, pattern in _KINDS[:2]:
         if pattern.search(text):
             return kind

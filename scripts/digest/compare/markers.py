@@ -16,7 +16,7 @@ from digest.clean.numbering import numeral_value
 from digest.clean.sentences import NOTE_MARK, first_sentence, starts_lowercase
 from digest.compare.counting import ANY_COUNT, first_clause, first_sentence_of
 from digest.compare.enumerations import ADDING, CLOSE, NEXT, ORDINAL, SENTENCE_START
-from digest.compare.kinds import named_kind
+from digest.compare.kinds import kind_number_end, named_kind
 from digest.compare.outline import Section, counted_item, paragraph_text, section_number
 from digest.model import Item, Paragraph
 
@@ -322,8 +322,18 @@ _CLOSING_MARKS = re.compile(rf"(?:\s*{NOTE_MARK})+$")
 
 
 def item_label(paragraph: Paragraph) -> str:
-    """The run-in label, else the first sentence, without its closing stop or colon."""
-    label = paragraph.lead or _colon_label(paragraph.text) or first_sentence_of(paragraph.text)
+    """The run-in label, else the first sentence, without its closing stop or colon,
+    and without the kind and number that name it ("Dilemma Two — ...")."""
+    lead = paragraph.lead
+    text = paragraph.text
+    if lead and kind_number_end(lead):
+        # ("**Lesson 1: Follow the trade.**" or "**Countermeasure 2.** Fund the ...")
+        lead = lead[kind_number_end(lead) :].strip()
+        if not lead.rstrip(".:：;—– "):
+            lead = None
+    elif not lead:
+        text = text[kind_number_end(text) :]
+    label = lead or _colon_label(text) or first_sentence_of(text)
     # (a note's mark or citation closing it is the paper's reference, not its words:
     # "... each month [8].", "... a fixed evening.[^2]")
     return _CLOSING_MARKS.sub("", label.rstrip(".:：;")).rstrip(".:：;").strip()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from digest.compare.counting import last_sentence, sentence_counts, sentences_of, what_it_counts
-from digest.compare.kinds import announced_kind, heading_kind, is_background
+from digest.compare.kinds import announced_kind, heading_kind, is_background, kind_number_end
 from digest.model import Document, Heading, Item, Paragraph
 
 
@@ -123,9 +123,11 @@ SAME_SIDE = {
 
 
 def heading_item(section: Section, kind: str, source: str = "heading") -> Item:
+    text = section.heading.text
+    # ("Path 1: Draw the Branch Along the Timber Chain": the words after kind and number)
     return Item(
         kind=kind,
-        label=section.heading.text,
+        label=text[kind_number_end(text) :].strip() or text,
         passage=section.text(),
         section=section_number(section),
         source=source,
