@@ -217,3 +217,18 @@ def test_a_title_set_in_the_sections_type_is_no_section() -> None:
         *body(),
     )
     assert levels(lines) == [(7, 1), (11, 1)]
+
+
+def test_a_numbered_heading_that_asks_a_question_is_a_heading_a_bold_sentence_is_not() -> None:
+    lines = page(
+        ("1. Introduction", 12.0, True),
+        *body(),
+        ("3. What Goes Wrong Between the Pond and the Market?", 12.0, True),
+        *body(),
+        ("4. Why Do the Branches Trail the Brokers?", 12.0, True),
+        *body(),
+        # (a bold label that ends its sentence and starts another is no heading)
+        ("5. Branches trail. Why do they?", 12.0, True),
+        *body(),
+    )
+    assert levels(lines) == [(1, 1), (5, 1), (9, 1)]

@@ -4371,3 +4371,34 @@ def test_a_label_named_by_its_kind_and_number_is_the_words_after_them() -> None:
     ]
     # "What already works" in a sentence is no heading's "What Worked in ...".
     assert announced_kind("Our proposals build on what already works in Lingjing.") == "path"
+
+
+COUNT_BEGUN_IN_THE_LEAD_IN = """## A. Introduction
+
+Background text.
+
+## C. What Goes Wrong on the Rented Slopes
+
+Across the four villages, growers and cadres described the same handful of troubles.
+① Disputes over rents flare whenever growers cross village lines. Contracts were broken. ② The
+village branches stand aside from the trade. No meeting discussed rents.
+
+③ Smallholders carry the price swings alone. A household cannot wait for a better price.
+
+④ Host villages are left with abandoned shade frames. Nobody clears them.
+
+## D. Conclusion
+
+Closing text.
+"""
+
+
+def test_points_counted_inside_the_lead_in_come_before_the_numbered_paragraphs() -> None:
+    assert [
+        (kind, source, label) for kind, _, source, label in items(COUNT_BEGUN_IN_THE_LEAD_IN)
+    ] == [
+        ("problem", "numbered", "Disputes over rents flare whenever growers cross village lines"),
+        ("problem", "numbered", "The village branches stand aside from the trade"),
+        ("problem", "numbered", "Smallholders carry the price swings alone"),
+        ("problem", "numbered", "Host villages are left with abandoned shade frames"),
+    ]

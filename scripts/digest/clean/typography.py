@@ -230,6 +230,8 @@ def _is_heading_block(block: list[Line]) -> bool:
     title = numbered[1] if numbered else text
     if _RUN_ON.search(title):
         return False
+    if numbered and title.rstrip().endswith("?") and not re.search(r"[.?!]\s", title):
+        return True  # ("3. What Goes Wrong Between the Pond and the Market?": one question)
     return not (ends_sentence(text) and text.count(". ") >= 1)
 
 

@@ -271,7 +271,46 @@ def marked_items(
         # paragraph's count goes on inside it; "1) Most troupes ... 2) Branches ...",
         # which Markdown reads as a list of one item)
         items.extend(_skipped_points(section, kind, items))
+    if items and items[0].source == "numbered":
+        before = _points_before(section, kind, items[0])
+        if before:
+            items[:0] = before
+            for number, item in enumerate(items):
+                item.anchor = f"{kind}-{section.heading.anchor}-{number + 1}"
     return items
+
+
+def _points_before(section: Section, kind: str, first: Item) -> list[Item]:
+    """The points that the paragraph before the first numbered one counts inside itself,
+    when they fill the count up to it ("... the same handful of troubles. ① Disputes
+    ... ② The village branches ..." and then "③ Smallholders ..."); else none."""
+    paragraph = dict(section.paragraphs)[first.block]
+    if paragraph.marker is None:
+        return []
+    scheme, value = _marker_value(paragraph.marker)
+    before = [(index, p) for index, p in section.paragraphs if index < first.block]
+    if value <= 1 or not before:
+        return []
+    index, previous = before[-1]
+    if previous.marker or previous.lead or previous.list is not None:
+        return []
+    points = _counting_on(section, kind, index, previous.text, scheme, 0)
+    if len(points) != value - 1:
+        return []
+    # (not when the count also goes on inside a paragraph after the numbered ones: "(a)
+    # ..." / "(b) ..." / "Two further problems ... (c) ... (d) ...", a run of inline
+    # markers for inline_numbered_items to read whole)
+    numbered = [
+        p for _, p in section.paragraphs if p.marker and _marker_value(p.marker)[0] == scheme
+    ]
+    last = max(_marker_value(p.marker)[1] for p in numbered if p.marker)
+    if any(
+        _counting_on(section, kind, block, p.text, scheme, last)
+        for block, p in section.paragraphs
+        if block > first.block and not p.marker
+    ):
+        return []
+    return points
 
 
 def _skipped_points(
