@@ -168,7 +168,19 @@ def _heading_levels(
     one), or at level 1; an italic line one below."""
     real = [node for node in nodes if node.type == "heading"]
     levels = {id(node): _level(node) for node in real}
-    styled = [(node, style) for node in nodes if (style := _styled_heading(node))]
+    # (not in the title page: "**Li Ming, Zhang Wei**" over "**Abstract:** ...")
+    front = [
+        index
+        for index, node in enumerate(nodes)
+        if node.type == "paragraph"
+        and (label := match_label(_inline_text(node.children[0]))) is not None
+        and label.kind in ("abstract", "keywords")
+    ]
+    styled = [
+        (node, style)
+        for index, node in enumerate(nodes)
+        if index > max(front, default=-1) and (style := _styled_heading(node))
+    ]
     if not styled:
         return real, levels
     body = [node for node in nodes if node.type != "front_matter"]

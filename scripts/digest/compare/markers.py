@@ -191,7 +191,10 @@ def headline_items(section: Section, kind: str) -> list[Item]:
             end = position
             break
     if not all(
-        id(p) in opening or starts_lowercase(p.text) or _leads_in_further(p) or alone[position - 1]
+        id(p) in opening
+        or starts_lowercase(p.text)
+        or _leads_in_further(p)
+        or (position > first and alone[position - 1])  # (a headline alone's explanation)
         for position, p in enumerate(paragraphs[first:end], start=first)
     ):
         return []
@@ -300,10 +303,11 @@ def _points_before(section: Section, kind: str, first: Item) -> list[Item]:
     # (not when the count also goes on inside a paragraph after the numbered ones: "(a)
     # ..." / "(b) ..." / "Two further problems ... (c) ... (d) ...", a run of inline
     # markers for inline_numbered_items to read whole)
-    numbered = [
-        p for _, p in section.paragraphs if p.marker and _marker_value(p.marker)[0] == scheme
-    ]
-    last = max(_marker_value(p.marker)[1] for p in numbered if p.marker)
+    last = max(
+        counted
+        for marked, counted in (_marker_value(p.marker) for _, p in section.paragraphs if p.marker)
+        if marked == scheme
+    )
     if any(
         _counting_on(section, kind, block, p.text, scheme, last)
         for block, p in section.paragraphs
@@ -365,12 +369,13 @@ def item_label(paragraph: Paragraph) -> str:
     and without the kind and number that name it ("Dilemma Two — ...")."""
     lead = paragraph.lead
     text = paragraph.text
-    if lead and kind_number_end(lead):
-        # ("**Lesson 1: Follow the trade.**" or "**Countermeasure 2.** Fund the ...")
+    if lead:
+        # ("**Lesson 1: Follow the trade.**", or "**Countermeasure 2.** Fund the ...": the
+        # label is the text's)
         lead = lead[kind_number_end(lead) :].strip()
         if not lead.rstrip(".:：;—– "):
             lead = None
-    elif not lead:
+    else:
         text = text[kind_number_end(text) :]
     label = lead or _colon_label(text) or first_sentence_of(text)
     # (a note's mark or citation closing it is the paper's reference, not its words:
