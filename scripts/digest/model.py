@@ -114,6 +114,8 @@ class LineStyle:
     # How many words open the line in bold, when fewer than most of its letters (a
     # run-in label shorter than its line: "Staff rotate out. Seven of the nine ...").
     bold_words: int = 0
+    # Set in italic by (nearly) all its letters (a sub-heading some styles set so).
+    italic: bool = False
 
 
 @dataclass

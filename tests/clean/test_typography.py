@@ -232,3 +232,36 @@ def test_a_numbered_heading_that_asks_a_question_is_a_heading_a_bold_sentence_is
         *body(),
     )
     assert levels(lines) == [(1, 1), (5, 1), (9, 1)]
+
+
+def test_a_line_alone_in_italic_body_type_is_a_sub_heading_under_the_bold_ones() -> None:
+    def italic(text: str, number: int) -> Line:
+        return Line(text, number, size=10.0, italic=True)
+
+    def blank(number: int) -> Line:
+        return Line("", number)
+
+    rows = [
+        Line("1. Introduction", 1, size=12.0, bold=True),
+        *(Line(BODY, n, size=10.0) for n in (2, 3, 4)),
+        Line("2. What the New Houses Left Unsettled", 5, size=12.0, bold=True),
+        Line(BODY, 6, size=10.0),
+        blank(7),
+        italic("Land left behind, land not yet handed over", 8),
+        blank(9),
+        Line(BODY, 10, size=10.0),
+        blank(11),
+        # (an italic quotation ends on its stop; an italic line inside a paragraph has
+        # no blank line above it)
+        italic("We live better and we earn less.", 12),
+        blank(13),
+        Line(BODY, 14, size=10.0),
+        italic("One village, two rulebooks", 15),
+        blank(16),
+        Line(BODY, 17, size=10.0),
+        blank(18),
+        italic("One village, two rulebooks", 19),
+        blank(20),
+        Line(BODY, 21, size=10.0),
+    ]
+    assert levels(rows) == [(1, 1), (5, 1), (8, 2), (19, 2)]

@@ -150,3 +150,14 @@ def test_bold_run_in_labels_lead_their_paragraphs_whatever_their_length() -> Non
         "Park committee staff are seconded from the district and rotate out every two years.",
         "Stations were planned from the district office rather than from the driver’s cab.",
     ]
+
+
+def test_italic_type_is_told_by_the_fonts_name_or_its_flag() -> None:
+    from digest.ingest.pdf.glyphs import _is_italic
+
+    assert _is_italic(b"DejaVuSerif-Italic", 0)
+    assert _is_italic(b"LMRoman10-Italic", 0)
+    assert _is_italic(b"CMTI10", 0)
+    assert _is_italic(b"Times", 0x40)
+    assert not _is_italic(b"DejaVuSerif-Bold", 0)
+    assert not _is_italic(b"CMR10", 0x20)

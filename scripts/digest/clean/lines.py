@@ -50,6 +50,7 @@ class Line:
     size: float = 0.0
     bold: bool = False
     bold_words: int = 0  # words opening a plain line in bold (LineStyle.bold_words)
+    italic: bool = False  # (LineStyle.italic)
 
     @property
     def blank(self) -> bool:
@@ -99,6 +100,7 @@ def read_lines(text: str, styles: Sequence[LineStyle] = ()) -> tuple[list[Line],
                 size=style.size if stripped else 0.0,
                 bold=style.bold and bool(stripped),
                 bold_words=style.bold_words if stripped else 0,
+                italic=style.italic and bool(stripped),
             )
         )
     lines = undouble(lines)

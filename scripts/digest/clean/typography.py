@@ -80,12 +80,54 @@ def typeset_headings(lines: list[Line]) -> dict[int, TypesetHeading] | None:
     ]
     # One type may serve two levels, told apart by their numbers ("B." over "B.1").
     keys = {id(block): (ranks[_style(block[0])], _depth(block)) for block in chosen}
+    # Under them all, a line alone in italic body type (a sub-heading some styles set so).
+    for block in _italic_headings(lines, body, start):
+        chosen.append(block)
+        keys[id(block)] = (len(ranked), 1)
+    chosen.sort(key=lambda block: block[0].number)
     levels = {key: level for level, key in enumerate(sorted(set(keys.values())), start=1)}
     found: dict[int, TypesetHeading] = {}
     for block in chosen:
         text = " ".join(line.text for line in block)
         level = levels[keys[id(block)]]
         found[block[0].number] = TypesetHeading([line.number for line in block], text, level)
+    return found
+
+
+# An italic sub-heading holds at most this many words.
+MAX_ITALIC_WORDS = 12
+
+
+def _italic_headings(lines: list[Line], body: Style, start: int) -> list[list[Line]]:
+    """Lines set in italic body type, each alone between blank lines, short, no sentence
+    and no caption, with body text under them, after the body has begun and before the
+    reference list ("Land left behind, land not yet handed over" over its paragraph).
+    A quotation or an emphasised sentence ends on its stop and stays a paragraph."""
+    found = []
+    for index, line in enumerate(lines):
+        if match_label(line.text) is not None and match_label(line.text).kind == "references":
+            break
+        if not line.italic or line.bold or line.number <= start:
+            continue
+        if abs(line.size - body[0]) >= MIN_SIZE_STEP or body[1]:
+            continue
+        before = lines[index - 1] if index else None
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        if (before is not None and not before.blank) or after is None or not after.blank:
+            continue
+        under = next((other for other in lines[index + 1 :] if not other.blank), None)
+        if under is None or under.italic or _style(under) != body:
+            continue
+        text = line.text.strip()
+        if (
+            len(text.split()) > MAX_ITALIC_WORDS
+            or re.search(r"[.,;:!”\"’)]$", text)
+            or not re.match(r"[A-Z0-9(]", text)
+            or ITEM_MARKER.match(text)
+            or list_marker(text, ordered=False)
+        ):
+            continue
+        found.append([line])
     return found
 
 

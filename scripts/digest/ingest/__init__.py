@@ -144,13 +144,14 @@ def pdf_cache(folder: Path) -> StageCache[PdfText]:
 
 
 def _pdf_to_json(read: PdfText) -> dict:
-    styles = [[style.size, style.bold, style.bold_words] for style in read.styles]
+    styles = [[style.size, style.bold, style.bold_words, style.italic] for style in read.styles]
     return {"text": read.text, "styles": styles}
 
 
 def _pdf_from_json(data: dict) -> PdfText:
     styles = tuple(
-        LineStyle(float(size), bool(bold), int(words)) for size, bold, words in data["styles"]
+        LineStyle(float(size), bool(bold), int(words), bool(italic))
+        for size, bold, words, italic in data["styles"]
     )
     return PdfText(str(data["text"]), styles)
 

@@ -55,6 +55,6 @@ def read_pdf(data: bytes) -> PdfText:
             page_break = "\f"  # opens the next page's first line, as pdftotext prints it
             continue
         text_lines.append(page_break + line.text)
-        styles.append(LineStyle(line.size, line.bold, line.bold_words))
+        styles.append(LineStyle(line.size, line.bold, line.bold_words, line.italic))
         page_break = ""
     return PdfText("\n".join(text_lines) + "\n", tuple(styles))

@@ -20,6 +20,11 @@ COLUMN_GAP = 1.5
 # Weights and font names that mark bold type (pdfium gives -1 when it cannot tell).
 BOLD_WEIGHT = 600
 BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi", "cmbx", "cmb10", "-bx")
+# Font names and the descriptor's flag (bit 7) that mark italic or slanted type.
+ITALIC_NAMES = ("italic", "oblique", "cmti", "cmsl", "slanted")
+ITALIC_FLAG = 0x40
+# A line is italic when at least this share of its letters are.
+ITALIC_SHARE = 0.8
 # pdfium's code for a hyphen it found at a line's end.
 _HYPHEN_MARKS = {0x02, 0xFFFE}
 _LINE_ENDS = {0x0A, 0x0D}
@@ -48,6 +53,8 @@ class PrintedLine:
     # How many words open the line in bold, when the line is not bold by most of its
     # letters: a run-in label shorter than its line. 0 otherwise.
     bold_words: int = 0
+    # Set in italic or slanted type by (nearly) all its letters.
+    italic: bool = False
 
     @property
     def words(self) -> int:
@@ -78,6 +85,7 @@ class _Run:
     size: float = 0.0
     styles: Counter = field(default_factory=Counter)
     bolds: list[bool] = field(default_factory=list)  # per character (a space: False)
+    italics: list[bool] = field(default_factory=list)  # per character (a space: False)
 
 
 def read_pages(document: object) -> list[PrintedPage]:
@@ -90,6 +98,7 @@ def read_pages(document: object) -> list[PrintedPage]:
     x, y = ctypes.c_double(), ctypes.c_double()
     box = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
     fonts: dict[tuple[bytes, int], bool] = {}  # (name, weight) -> bold
+    slants: dict[tuple[bytes, int], bool] = {}  # (name, flags) -> italic
     for number, page in enumerate(document, start=1):  # type: ignore[call-overload]
         width, height = page.get_size()
         printed = PrintedPage(number, width, height)
@@ -107,6 +116,7 @@ def read_pages(document: object) -> list[PrintedPage]:
                         run.sizes.append(run.sizes[-1])
                         run.baselines.append(run.baselines[-1])
                         run.bolds.append(False)
+                        run.italics.append(False)
                     continue
                 if code in _HYPHEN_MARKS:
                     code = ord("-")
@@ -140,11 +150,16 @@ def read_pages(document: object) -> list[PrintedPage]:
                 bold = fonts.get(font)
                 if bold is None:
                     bold = fonts[font] = _is_bold(*font)
+                slant = (name.value, flags.value)
+                italic = slants.get(slant)
+                if italic is None:
+                    italic = slants[slant] = _is_italic(*slant)
                 if not run.chars:
                     run.x0, run.top, run.bottom = left, height - top, height - bottom
                     run.baseline, run.size = baseline, size
                 run.chars.append(chr(code))
                 run.bolds.append(bold)
+                run.italics.append(italic)
                 run.sizes.append(size)
                 run.baselines.append(baseline)
                 run.x1 = max(run.x1, right)
@@ -172,6 +187,11 @@ def _is_bold(name: bytes, weight: int) -> bool:
     return weight >= BOLD_WEIGHT or any(mark in font for mark in BOLD_NAMES)
 
 
+def _is_italic(name: bytes, flags: int) -> bool:
+    font = name.decode("latin-1").lower()
+    return bool(flags & ITALIC_FLAG) or any(mark in font for mark in ITALIC_NAMES)
+
+
 def _close(run: _Run, page: PrintedPage) -> None:
     if not run.chars:
         return
@@ -196,8 +216,16 @@ def _close(run: _Run, page: PrintedPage) -> None:
             bold,
             marked,
             words,
+            _is_italic_run(run),
         )
     )
+
+
+def _is_italic_run(run: _Run) -> bool:
+    letters = [
+        italic for char, italic in zip(run.chars, run.italics, strict=True) if char.isalpha()
+    ]
+    return bool(letters) and sum(letters) >= ITALIC_SHARE * len(letters)
 
 
 def _bold_words(run: _Run) -> int:

@@ -51,6 +51,7 @@ class LaidLine:
     size: float = 0.0
     bold: bool = False
     bold_words: int = 0  # (PrintedLine.bold_words)
+    italic: bool = False  # (PrintedLine.italic)
 
 
 def lay_out(pages: list[PrintedPage]) -> list[LaidLine]:
@@ -214,7 +215,7 @@ def _column_lines(column: list[PrintedLine], body_size: float, pitch: float) -> 
             round(indent / (SPACE_WIDTH * line.size)) if indent >= MIN_INDENT * line.size else 0
         )
         indent = " " * min(spaces, MAX_INDENT_SPACES)
-        out.append(LaidLine(indent + line.text, line.size, line.bold, line.bold_words))
+        out.append(LaidLine(indent + line.text, line.size, line.bold, line.bold_words, line.italic))
         previous = line
     return out
 
@@ -245,6 +246,7 @@ def _same_baseline_joined(column: list[PrintedLine]) -> list[PrintedLine]:
                 bigger.size,
                 bigger.bold,
                 bold_words=last.bold_words,
+                italic=last.italic and line.italic,
             )
         else:
             joined.append(line)
