@@ -103,13 +103,16 @@ def _italic_headings(lines: list[Line], body: Style, start: int) -> list[list[Li
     and no caption, with body text under them, after the body has begun and before the
     reference list ("Land left behind, land not yet handed over" over its paragraph).
     A quotation or an emphasised sentence ends on its stop and stays a paragraph."""
-    found = []
+    found: list[list[Line]] = []
+    if body[1] or not any(line.italic for line in lines):
+        return found  # (most PDFs: no line to look at, and no label to match)
     for index, line in enumerate(lines):
-        if match_label(line.text) is not None and match_label(line.text).kind == "references":
+        label = match_label(line.text) if line.text else None
+        if label is not None and label.kind == "references":
             break
         if not line.italic or line.bold or line.number <= start:
             continue
-        if abs(line.size - body[0]) >= MIN_SIZE_STEP or body[1]:
+        if abs(line.size - body[0]) >= MIN_SIZE_STEP:
             continue
         before = lines[index - 1] if index else None
         after = lines[index + 1] if index + 1 < len(lines) else None

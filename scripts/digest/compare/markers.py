@@ -209,10 +209,7 @@ def _headline_alone(paragraph: Paragraph) -> bool:
     text = paragraph.text.strip()
     if not text.endswith((".", "?")) or first_sentence(text) is not None:
         return False
-    if ORDINAL.match(text) or not re.match(r"[A-Z]", text):
-        return False
-    words = text.split()
-    return len(words) <= _MAX_HEADLINE_WORDS and words[0].lower() not in _PROSE_OPENINGS
+    return not ORDINAL.match(text) and bool(re.match(r"[A-Z]", text)) and _reads_as_headline(text)
 
 
 def _leads_in_further(paragraph: Paragraph) -> bool:
@@ -237,9 +234,12 @@ def _leads_with_headline(paragraph: Paragraph, *, among: bool = False) -> bool:
     if _colon_label(paragraph.text):
         return True
     split = first_sentence(paragraph.text)
-    if split is None:
-        return False
-    words = split[0].split()
+    return split is not None and _reads_as_headline(split[0], among=among)
+
+
+def _reads_as_headline(sentence: str, *, among: bool = False) -> bool:
+    """Short, and not opening the way prose does (``among`` headlines, a quantifier may)."""
+    words = sentence.split()
     opening = words[0].lower().rstrip(",;:")
     prose = opening in _PROSE_OPENINGS and not (among and opening in _QUANTIFIER_OPENINGS)
     return len(words) <= _MAX_HEADLINE_WORDS and not prose

@@ -97,8 +97,7 @@ def read_pages(document: object) -> list[PrintedPage]:
     flags = ctypes.c_int()
     x, y = ctypes.c_double(), ctypes.c_double()
     box = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
-    fonts: dict[tuple[bytes, int], bool] = {}  # (name, weight) -> bold
-    slants: dict[tuple[bytes, int], bool] = {}  # (name, flags) -> italic
+    fonts: dict[tuple[bytes, int, int], tuple[bool, bool]] = {}  # (name, weight, flags)
     for number, page in enumerate(document, start=1):  # type: ignore[call-overload]
         width, height = page.get_size()
         printed = PrintedPage(number, width, height)
@@ -146,14 +145,10 @@ def read_pages(document: object) -> list[PrintedPage]:
                     run = _Run()
                 pdfium_c.FPDFText_GetFontInfo(textpage, index, name, len(name), ctypes.byref(flags))
                 weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
-                font = (name.value, weight)
-                bold = fonts.get(font)
-                if bold is None:
-                    bold = fonts[font] = _is_bold(*font)
-                slant = (name.value, flags.value)
-                italic = slants.get(slant)
-                if italic is None:
-                    italic = slants[slant] = _is_italic(*slant)
+                font = (name.value, weight, flags.value)
+                if font not in fonts:
+                    fonts[font] = _is_bold(name.value, weight), _is_italic(name.value, flags.value)
+                bold, italic = fonts[font]
                 if not run.chars:
                     run.x0, run.top, run.bottom = left, height - top, height - bottom
                     run.baseline, run.size = baseline, size
